@@ -1,0 +1,6 @@
+package com.ntprocesslab.store.account;
+
+public enum Role {
+    STUDENT,
+    INSTRUCTOR
+}

@@ -1,0 +1,11 @@
+package com.ntprocesslab.store.machine;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CommandLogRepository extends JpaRepository<CommandLogEntry, Long> {
+
+    List<CommandLogEntry> findByMachineIdOrderBySeq(Long machineId);
+
+    long countByMachineId(Long machineId);
+}

@@ -1,0 +1,44 @@
+package com.ntprocesslab.ui.pages;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/** A student's machine: the console transcript and its command line. */
+public class WorkspacePage {
+
+    private final Page page;
+
+    public WorkspacePage(Page page) {
+        this.page = page;
+    }
+
+    public WorkspacePage waitUntilShown() {
+        page.waitForURL(url -> url.contains("/machine/"));
+        commandLine().waitFor();
+        return this;
+    }
+
+    /** Types a command and waits until its answer is in the transcript. */
+    public void run(String command) {
+        int before = blocks().count();
+        commandLine().fill(command);
+        commandLine().press("Enter");
+        page.waitForCondition(() -> blocks().count() > before);
+    }
+
+    public Locator commandLine() {
+        return page.locator("#console-input input");
+    }
+
+    public Locator transcript() {
+        return page.locator("#console-transcript");
+    }
+
+    public Locator blocks() {
+        return page.locator("#console-transcript pre");
+    }
+
+    public Locator lastAnswer() {
+        return blocks().last();
+    }
+}
