@@ -8,11 +8,11 @@ import java.util.Locale;
  * One emulated NT machine. The walking-skeleton boot builds the process list directly; the
  * creation pipeline replaces it behind this same facade.
  */
-public final class Machine {
+public final class Machine implements java.io.Serializable {
 
     public static final String KERNEL_VERSION = "0.1.0";
 
-    private record Process(long address, int pid, int parentPid, String image, long dirBase, int handleCount) {}
+    private record Process(long address, int pid, int parentPid, String image, long dirBase, int handleCount) implements java.io.Serializable {}
 
     private final Profile profile;
     private final List<Process> processes = new ArrayList<>();

@@ -8,4 +8,6 @@ public interface CommandLogRepository extends JpaRepository<CommandLogEntry, Lon
     List<CommandLogEntry> findByMachineIdOrderBySeq(Long machineId);
 
     long countByMachineId(Long machineId);
+
+    List<CommandLogEntry> findByMachineIdAndSeqGreaterThanOrderBySeq(Long machineId, long seq);
 }

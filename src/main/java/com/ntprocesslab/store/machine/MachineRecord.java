@@ -74,6 +74,11 @@ public class MachineRecord {
         return active;
     }
 
+    /** Retires the machine (a reset): it and its log stay for the instructor, the student gets a new one. */
+    public void retire() {
+        this.active = false;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

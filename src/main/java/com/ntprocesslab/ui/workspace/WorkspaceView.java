@@ -2,9 +2,14 @@ package com.ntprocesslab.ui.workspace;
 
 import com.ntprocesslab.session.CommandNotRecordedException;
 import com.ntprocesslab.session.ConsoleEntry;
+import com.ntprocesslab.session.MachineChanged;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -13,14 +18,20 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-/** A student's machine: its console, restored from the command log on every visit. */
+/**
+ * A student's machine: its console, restored from the command log on every visit (with a
+ * progress bar when that needs a long replay) and kept in step with the machine's other tabs.
+ */
 @Route(WorkspaceView.ROUTE)
 @PageTitle("Workspace | NT Process Lab")
 @PermitAll
@@ -30,56 +41,137 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
 
     private final MachineSessions sessions;
     private final AuthenticationContext authentication;
+    private final String username;
     private final Console console = new Console();
     private final H2 title = new H2();
+    private final ProgressBar replay = new ProgressBar();
+    private final Span replayLabel = new Span();
     private long machineId;
+    private Runnable unsubscribe = () -> { };
 
     public WorkspaceView(MachineSessions sessions, AuthenticationContext authentication) {
         this.sessions = sessions;
         this.authentication = authentication;
+        this.username = authentication.getPrincipalName().orElseThrow();
         setSizeFull();
         addClassName("workspace");
         console.addClassName("console-pane");
-        add(configureHeader());
+        add(configureHeader(), configureReplayIndicator());
         addAndExpand(console);
         console.addCommandListener(event -> run(event.command()));
     }
 
     private HorizontalLayout configureHeader() {
-        Span user = new Span(authentication.getPrincipalName().orElse(""));
+        Span user = new Span(username);
         user.setId("current-user");
+        Button reset = new Button("Reset machine", click -> confirmReset());
+        reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         Button signOut = new Button("Sign out", click -> authentication.logout());
-        HorizontalLayout header = new HorizontalLayout(title, user, signOut);
+        HorizontalLayout header = new HorizontalLayout(title, user, reset, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(title);
         return header;
     }
 
+    private VerticalLayout configureReplayIndicator() {
+        replay.setIndeterminate(true);
+        replay.setId("replay-progress");
+        replay.getElement().setAttribute("aria-label", "Restoring the machine");
+        replayLabel.setText("Restoring your machine from its saved commands...");
+        VerticalLayout indicator = new VerticalLayout(replayLabel, replay);
+        indicator.setPadding(false);
+        indicator.setVisible(false);
+        return indicator;
+    }
+
     @Override
     public void setParameter(BeforeEvent event, Long machineId) {
         this.machineId = machineId;
+        title.setText("Machine " + machineId);
         try {
-            console.show(sessions.history(machineId, username()));
-            title.setText("Machine " + machineId);
-            console.focus();
+            listenToOtherTabs(UI.getCurrent());
+            if (sessions.isLive(machineId)) {
+                console.show(sessions.open(machineId, username, (done, total) -> { }));
+                console.focus();
+            } else {
+                restoreInBackground();
+            }
         } catch (MachineNotFoundException notFound) {
-            removeAll();
-            add(new H2("Not found"), new Paragraph(notFound.getMessage()));
+            showNotFound(notFound);
+        }
+    }
+
+    /** A long log takes a moment to replay: keep the page responsive and show how far it got. */
+    private void restoreInBackground() {
+        UI ui = UI.getCurrent();
+        replay.getParent().ifPresent(parent -> parent.setVisible(true));
+        console.setEnabled(false);
+        CompletableFuture.supplyAsync(() -> sessions.open(machineId, username, (done, total) -> ui.access(() -> {
+                    replay.setIndeterminate(false);
+                    replay.setValue(total == 0 ? 1 : (double) done / total);
+                    replayLabel.setText("Restoring your machine: " + done + " of " + total + " commands replayed...");
+                })))
+                .whenComplete((history, failure) -> ui.access(() -> showRestored(history, failure)));
+    }
+
+    private void showRestored(List<ConsoleEntry> history, Throwable failure) {
+        replay.getParent().ifPresent(parent -> parent.setVisible(false));
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof MachineNotFoundException notFound) {
+                showNotFound(notFound);
+                return;
+            }
+            Notification.show("Your machine could not be restored: " + cause.getMessage())
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        console.setEnabled(true);
+        console.show(history);
+        console.focus();
+    }
+
+    private void showNotFound(MachineNotFoundException notFound) {
+        removeAll();
+        add(new H2("Not found"), new Paragraph(notFound.getMessage()));
+    }
+
+    private void listenToOtherTabs(UI ui) {
+        unsubscribe.run();
+        unsubscribe = sessions.subscribe(machineId, username, change -> onMachineChanged(ui, change));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        unsubscribe.run();
+        unsubscribe = () -> { };
+    }
+
+    private void onMachineChanged(UI ui, MachineChanged change) {
+        if (change.origin() != this) {
+            ui.access(() -> console.append(change.entry()));
         }
     }
 
     private void run(String command) {
         try {
-            ConsoleEntry entry = sessions.submit(machineId, username(), command);
-            console.append(entry);
+            console.append(sessions.submit(machineId, username, command, this));
         } catch (CommandNotRecordedException | MachineNotFoundException failure) {
             Notification.show(failure.getMessage(), 6_000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
-    private String username() {
-        return authentication.getPrincipalName().orElseThrow();
+    private void confirmReset() {
+        ConfirmDialog dialog = new ConfirmDialog("Reset this machine?",
+                "You get a freshly booted machine and an empty console. Your old machine is kept for your instructor.",
+                "Reset", confirmed -> {
+                    long fresh = sessions.reset(machineId, username);
+                    getUI().ifPresent(ui -> ui.navigate(WorkspaceView.class, fresh));
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
     }
 }

@@ -1,0 +1,93 @@
+package com.ntprocesslab.session;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.store.machine.CommandLogEntry;
+import com.ntprocesslab.store.machine.CommandLogRepository;
+import com.ntprocesslab.store.machine.MachineRecord;
+import com.ntprocesslab.store.machine.MachineRepository;
+import com.ntprocesslab.store.machine.MachineSnapshot;
+import com.ntprocesslab.store.machine.MachineSnapshotRepository;
+import com.ntprocesslab.store.machine.ReplayDivergence;
+import com.ntprocesslab.store.machine.ReplayDivergenceRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds a machine from the database: the newest trustworthy snapshot, then the log after
+ * it. The log is the truth; every replayed answer is compared with the recorded one and a
+ * difference is stored as a divergence for the instructor, never silently accepted.
+ */
+@Component
+class MachineRestorer {
+
+    private static final Logger log = LoggerFactory.getLogger(MachineRestorer.class);
+    private static final int PROGRESS_EVERY = 250;
+
+    private final MachineRepository machines;
+    private final CommandLogRepository commandLog;
+    private final MachineSnapshotRepository snapshots;
+    private final ReplayDivergenceRepository divergences;
+    private final Clock clock;
+
+    MachineRestorer(MachineRepository machines, CommandLogRepository commandLog, MachineSnapshotRepository snapshots,
+                    ReplayDivergenceRepository divergences, Clock clock) {
+        this.machines = machines;
+        this.commandLog = commandLog;
+        this.snapshots = snapshots;
+        this.divergences = divergences;
+        this.clock = clock;
+    }
+
+    LiveMachine restore(long machineId, ReplayProgress progress) {
+        MachineRecord record = machines.findById(machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
+        Optional<MachineSnapshot> snapshot = snapshots.findFirstByMachineIdAndKernelVersionOrderBySeqDesc(machineId, Machine.KERNEL_VERSION);
+        Machine machine = snapshot.flatMap(this::trusted).orElse(null);
+        long afterSeq = machine == null ? 0 : snapshot.get().getSeq();
+        if (machine == null) {
+            machine = Machine.boot(Profile.valueOf(record.getProfile()));
+        }
+        List<CommandLogEntry> tail = commandLog.findByMachineIdAndSeqGreaterThanOrderBySeq(machineId, afterSeq);
+        long done = 0;
+        for (CommandLogEntry entry : tail) {
+            CommandResult result = machine.execute(entry.getCommand());
+            if (!result.accepted() || !result.output().equals(entry.getOutput())) {
+                reportDivergence(entry, result);
+            }
+            if (++done % PROGRESS_EVERY == 0) {
+                progress.replayed(done, tail.size());
+            }
+        }
+        progress.replayed(tail.size(), tail.size());
+        long nextSeq = tail.isEmpty() ? afterSeq + 1 : tail.getLast().getSeq() + 1;
+        return new LiveMachine(machineId, machine, nextSeq, tail.size());
+    }
+
+    private Optional<Machine> trusted(MachineSnapshot snapshot) {
+        if (!SnapshotCodec.sha256(snapshot.getData()).equals(snapshot.getSha256())) {
+            log.warn("Snapshot {} of machine {} (after command {}) fails its checksum; ignoring it and replaying the whole log.",
+                    snapshot.getId(), snapshot.getMachineId(), snapshot.getSeq());
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SnapshotCodec.decode(snapshot.getData()));
+        } catch (SnapshotCodec.CorruptSnapshotException e) {
+            log.warn("Snapshot {} of machine {} (after command {}) is {}; ignoring it and replaying the whole log.",
+                    snapshot.getId(), snapshot.getMachineId(), snapshot.getSeq(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void reportDivergence(CommandLogEntry entry, CommandResult result) {
+        log.warn("Machine {} command {} ('{}') accepted by kernel {} answers differently on replay by kernel {}.",
+                entry.getMachineId(), entry.getSeq(), entry.getCommand(), entry.getKernelVersion(), Machine.KERNEL_VERSION);
+        if (!divergences.existsByMachineIdAndSeqAndReplayVersion(entry.getMachineId(), entry.getSeq(), Machine.KERNEL_VERSION)) {
+            divergences.save(new ReplayDivergence(entry, Machine.KERNEL_VERSION, result.output(), clock.instant()));
+        }
+    }
+}

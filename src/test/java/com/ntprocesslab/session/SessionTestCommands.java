@@ -1,0 +1,32 @@
+package com.ntprocesslab.session;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import java.util.List;
+
+/** Commands the tests drive machines with, and the headless replay they are checked against. */
+final class SessionTestCommands {
+
+    private static final List<String> MIX = List.of("!process 0 0");
+
+    private SessionTestCommands() {
+    }
+
+    /** The i-th command of a deterministic mix of accepted commands. */
+    static String command(int i) {
+        return MIX.get(i % MIX.size());
+    }
+
+    /** The machine a log should give: a fresh boot replaying every command, with no server involved. */
+    static String headlessReplay(List<String> commands) {
+        Machine machine = Machine.boot(Profile.MODERN);
+        for (String command : commands) {
+            CommandResult result = machine.execute(command);
+            if (!result.accepted()) {
+                throw new AssertionError("The log holds a command the kernel rejects: " + command);
+            }
+        }
+        return machine.snapshotJson();
+    }
+}
