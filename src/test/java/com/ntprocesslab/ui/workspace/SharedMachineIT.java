@@ -33,6 +33,23 @@ class SharedMachineIT extends BrowserTest {
     }
 
     @Test
+    void anEvictedMachineIsRestoredInTheBackgroundWhenThePageOpens() {
+        String student = signedIn(page, "evicted", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        workspace.run("!process 0 0");
+        String before = sessions.snapshot(workspace.machineId(), student);
+
+        sessions.evict(workspace.machineId());
+        page.reload();
+
+        workspace.waitUntilShown();
+        assertThat(workspace.lastAnswer()).containsText("Image: System");
+        assertThat(page.locator("#replay-progress")).isHidden();
+        assertThat(workspace.commandLine()).isEnabled();
+        assertThat(sessions.snapshot(workspace.machineId(), student)).isEqualTo(before);
+    }
+
+    @Test
     void resetAsksFirstThenGivesAFreshMachine() {
         String student = signedIn(page, "reset", Role.STUDENT);
         WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
