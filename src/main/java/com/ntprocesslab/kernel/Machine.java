@@ -1,0 +1,68 @@
+package com.ntprocesslab.kernel;
+
+import com.ntprocesslab.kernel.exec.CommandExecutor;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.inspect.InvariantChecker;
+import com.ntprocesslab.kernel.inspect.Snapshot;
+import com.ntprocesslab.kernel.ps.SystemInitialization;
+import java.util.List;
+
+/**
+ * One emulated Windows NT machine: the only entry point the layers above use. Not thread
+ * safe: one caller at a time, as the session layer guarantees.
+ */
+public final class Machine {
+    /** Bumped whenever the same commands could produce a different machine. */
+    public static final String KERNEL_VERSION = "0.4.0";
+
+    private final Kernel kernel;
+    private final CommandExecutor executor;
+
+    private Machine(Kernel kernel) {
+        this.kernel = kernel;
+        this.executor = new CommandExecutor(kernel);
+    }
+
+    /** Boots the default machine of the profile through the real creation pipeline. */
+    public static Machine boot(Profile profile) {
+        if (profile == null) {
+            throw new IllegalArgumentException("A machine needs a profile (MODERN or CLASSIC).");
+        }
+        if (profile == Profile.CLASSIC) {
+            throw new IllegalArgumentException("The CLASSIC (Windows XP) profile is not available yet; boot MODERN.");
+        }
+        return new Machine(SystemInitialization.boot(profile));
+    }
+
+    public CommandResult execute(String commandLine) {
+        return executor.execute(commandLine);
+    }
+
+    public String snapshotJson() {
+        return Snapshot.json(kernel);
+    }
+
+    public List<String> checkInvariants() {
+        return InvariantChecker.check(kernel);
+    }
+
+    /** Steps executed since boot: the machine's time. */
+    public long position() {
+        return kernel.position;
+    }
+
+    public Profile profile() {
+        return kernel.profile;
+    }
+
+    /** The step engine, for the debugger: single-step, run to a stop check, frames, location. */
+    public Engine engine() {
+        return kernel.engine;
+    }
+
+    /** All machine state, for the debugger's inspection commands and for tests. */
+    public Kernel kernel() {
+        return kernel;
+    }
+}

@@ -1,0 +1,215 @@
+package com.ntprocesslab.kernel.exec;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.cm.Registry;
+import com.ntprocesslab.kernel.cm.RegistryKey;
+import com.ntprocesslab.kernel.inspect.InvariantChecker;
+import com.ntprocesslab.kernel.inspect.ProcessDump;
+import com.ntprocesslab.kernel.inspect.Snapshot;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.ob.KernelObject;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.win32.ApiCall;
+import com.ntprocesslab.kernel.win32.ApiSpec;
+import com.ntprocesslab.kernel.win32.Apis;
+import com.ntprocesslab.kernel.win32.LastError;
+import com.ntprocesslab.kernel.win32.Numbers;
+import java.util.List;
+
+/**
+ * Applies parsed commands. Each handler first decides (resolves and validates everything,
+ * touching nothing) and only then applies, so a rejected command leaves the machine as it was.
+ */
+public final class CommandExecutor {
+    public static final long GO_BUDGET = 100_000;
+    public static final long CALL_BUDGET = 1_000_000;
+
+    private final Kernel k;
+
+    public CommandExecutor(Kernel kernel) {
+        this.k = kernel;
+    }
+
+    public CommandResult execute(String line) {
+        CommandParser.Parsed parsed = CommandParser.parse(line);
+        if (parsed.error() != null) {
+            return reject(parsed.error());
+        }
+        return switch (parsed.command()) {
+            case Command.ProcessList p -> accept(ProcessDump.render(k));
+            case Command.Call c -> call(c);
+            case Command.RegAdd r -> regAdd(r);
+            case Command.RegDelete r -> regDelete(r);
+            case Command.FileAdd f -> fileAdd(f);
+            case Command.Fail f -> {
+                k.faults.arm(f.kind());
+                yield accept("The next " + f.kind().label() + " allocation will fail.");
+            }
+            case Command.Dump d -> accept(Snapshot.json(k));
+            case Command.Invariants i -> {
+                List<String> problems = InvariantChecker.check(k);
+                yield accept(problems.isEmpty() ? "All invariants hold." : String.join("\n", problems));
+            }
+            case Command.Go g -> go();
+        };
+    }
+
+    private static CommandResult accept(String output) {
+        return new CommandResult(true, output);
+    }
+
+    private static CommandResult reject(String output) {
+        return new CommandResult(false, output);
+    }
+
+    private CommandResult go() {
+        Engine.RunResult result = k.engine.runScheduler(GO_BUDGET, null);
+        if (result.reason() == Engine.Reason.BUDGET) {
+            Location at = result.stoppedAt();
+            String where = at == null ? "" : " at " + at.display() + " on thread 0x" + Long.toHexString(at.thread().uniqueThread)
+                    + " of " + at.thread().process.imageFileName;
+            return accept("Step budget of " + GO_BUDGET + " steps exhausted; the machine stopped" + where + ". Run g again to continue.");
+        }
+        String pending = k.pendingCall == null ? "" : " The call on thread 0x" + Long.toHexString(k.pendingCall.thread().uniqueThread) + " is still waiting.";
+        String last = k.lastCall != null && result.steps() > 0 && k.pendingCall == null ? "" : "";
+        return accept("Ran " + result.steps() + " steps; every thread is now waiting." + pending + last);
+    }
+
+    private CommandResult call(Command.Call c) {
+        ApiSpec spec = Apis.find(c.api());
+        if (spec == null || spec.guestOnly()) {
+            return reject("Couldn't resolve error at '" + c.api() + "': unknown API. Callable APIs: " + Apis.callableNames() + ".");
+        }
+        EProcess caller = resolveCaller(c.caller());
+        if (caller == null) {
+            return reject("Couldn't resolve error at '" + c.caller() + "': no live process with that image name or PID.");
+        }
+        EThread thread = firstLiveThread(caller);
+        if (thread == null || thread.systemThread) {
+            return reject("Process " + caller.imageFileName + " (PID 0x" + Long.toHexString(caller.uniqueProcessId)
+                    + ") has no user-mode thread that can make the call.");
+        }
+        if (!thread.started || thread.teb == null) {
+            return reject("The thread of " + caller.imageFileName + " has not started running yet (resume it and run g first).");
+        }
+        if (k.pendingCall != null) {
+            return reject("A call on thread 0x" + Long.toHexString(k.pendingCall.thread().uniqueThread) + " is still waiting; run g first.");
+        }
+        ApiCall call = new ApiCall(spec, String.join(" ", c.args()));
+        String error = spec.parser().parse(c.args(), call);
+        if (error != null) {
+            return reject(error.startsWith("Syntax error") ? error : "Syntax error at '" + String.join(" ", c.args()) + "': " + error);
+        }
+        call.callerPid = caller.uniqueProcessId;
+        return run(thread, call);
+    }
+
+    private CommandResult run(EThread thread, ApiCall call) {
+        KThreadState state = thread.tcb.state;
+        KWaitReason reason = thread.tcb.waitReason;
+        KernelObject waitObject = thread.tcb.waitObject;
+        int base = thread.frames.size();
+        thread.tcb.state = KThreadState.Running;
+        thread.frames.add(new Frame(call.spec.entry().get(), call));
+        Engine.RunResult result = k.engine.runThread(thread, base, CALL_BUDGET, null);
+        switch (result.reason()) {
+            case COMPLETED -> {
+                restore(thread, state, reason, waitObject);
+                LastError.capture(thread, call);
+            }
+            case TERMINATED -> call.callerExited = true;
+            case BLOCKED -> {
+                k.pendingCall = new PendingCall(thread, base, call);
+                k.lastCall = call.record(false);
+                return accept(k.lastCall.result());
+            }
+            default -> {
+                k.pendingCall = new PendingCall(thread, base, call);
+                k.lastCall = call.record(false);
+                return accept(call.api() + " did not finish within " + CALL_BUDGET + " steps; run g to continue it.");
+            }
+        }
+        k.lastCall = call.record(true);
+        return accept(k.lastCall.result());
+    }
+
+    private void restore(EThread thread, KThreadState state, KWaitReason reason, KernelObject waitObject) {
+        if (thread.tcb.state != KThreadState.Running) {
+            return;
+        }
+        thread.tcb.state = state;
+        thread.tcb.waitReason = reason;
+        thread.tcb.waitObject = waitObject;
+        if (state == KThreadState.Waiting && waitObject != null && waitObject.signaled && thread.tcb.suspendCount == 0) {
+            k.scheduler.ready(thread);
+        }
+    }
+
+    private EProcess resolveCaller(String text) {
+        Long pid = Numbers.parse(text);
+        if (pid != null) {
+            KernelObject o = pid > 0 && pid % 4 == 0 ? k.pspCidTable.lookup(pid) : null;
+            return o instanceof EProcess p && p.alive() ? p : null;
+        }
+        for (EProcess p : k.processes()) {
+            if (p.alive() && p.imageFileName.equalsIgnoreCase(text)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static EThread firstLiveThread(EProcess p) {
+        for (EThread t : p.threadListHead.owners()) {
+            if (!t.terminated()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private CommandResult regAdd(Command.RegAdd r) {
+        if (Registry.components(r.key()) == null || Registry.components(r.key()).isEmpty()) {
+            return reject("Syntax error at '" + r.key() + "': registry keys start with HKLM\\ (quote keys that contain spaces)");
+        }
+        if (r.value().isEmpty()) {
+            return reject("Syntax error at '': a value name is required");
+        }
+        RegistryKey key = k.registry.createKey(r.key());
+        key.values.put(r.value(), r.data());
+        return accept("Set " + r.key() + "\\" + r.value() + " = " + r.data());
+    }
+
+    private CommandResult regDelete(Command.RegDelete r) {
+        RegistryKey key = Registry.components(r.key()) == null ? null : k.registry.openKey(r.key());
+        if (key == null) {
+            return reject("Couldn't resolve error at '" + r.key() + "': no such registry key");
+        }
+        if (r.value() != null) {
+            if (!key.values.containsKey(r.value())) {
+                return reject("Couldn't resolve error at '" + r.value() + "': the key has no such value");
+            }
+            key.values.remove(r.value());
+            return accept("Deleted value " + r.value() + " of " + r.key());
+        }
+        if (key == k.registry.root || !k.registry.deleteKey(r.key())) {
+            return reject("Syntax error at '" + r.key() + "': this key cannot be deleted");
+        }
+        return accept("Deleted key " + r.key());
+    }
+
+    private CommandResult fileAdd(Command.FileAdd f) {
+        String path = f.path();
+        if (!path.matches("(?i)C:\\\\([^\\\\/:*?\"<>|]+\\\\)*[^\\\\/:*?\"<>|]+")) {
+            return reject("Syntax error at '" + path + "': expected a full path on C:, such as C:\\Temp\\run.cmd");
+        }
+        if (k.volume.find(path) != null) {
+            return reject("File " + path + " already exists.");
+        }
+        k.volume.add(new VolumeFile(path, null, f.content()));
+        return accept("Created " + path + " (" + f.content().length() + " characters).");
+    }
+}
