@@ -26,13 +26,21 @@ public final class Machine {
 
     /** Boots the default machine of the profile through the real creation pipeline. */
     public static Machine boot(Profile profile) {
+        return boot(profile, null);
+    }
+
+    /**
+     * Boots with a listener that sees every step from the first one (tests run the invariant
+     * checker there; a debugger can record the boot).
+     */
+    public static Machine boot(Profile profile, Engine.StepListener listener) {
         if (profile == null) {
             throw new IllegalArgumentException("A machine needs a profile (MODERN or CLASSIC).");
         }
         if (profile == Profile.CLASSIC) {
             throw new IllegalArgumentException("The CLASSIC (Windows XP) profile is not available yet; boot MODERN.");
         }
-        return new Machine(SystemInitialization.boot(profile));
+        return new Machine(SystemInitialization.boot(profile, listener));
     }
 
     public CommandResult execute(String commandLine) {
@@ -59,6 +67,11 @@ public final class Machine {
     /** The step engine, for the debugger: single-step, run to a stop check, frames, location. */
     public Engine engine() {
         return kernel.engine;
+    }
+
+    /** The console's command executor, including {@code begin} to start a .call without running it. */
+    public CommandExecutor commands() {
+        return executor;
     }
 
     /** All machine state, for the debugger's inspection commands and for tests. */

@@ -8,14 +8,12 @@ import com.ntprocesslab.kernel.inspect.ProcessDump;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.KThreadState;
-import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.win32.ApiCall;
 import com.ntprocesslab.kernel.win32.ApiSpec;
 import com.ntprocesslab.kernel.win32.Apis;
-import com.ntprocesslab.kernel.win32.LastError;
 import com.ntprocesslab.kernel.win32.Numbers;
 import java.util.List;
 
@@ -73,12 +71,38 @@ public final class CommandExecutor {
                     + " of " + at.thread().process.imageFileName;
             return accept("Step budget of " + GO_BUDGET + " steps exhausted; the machine stopped" + where + ". Run g again to continue.");
         }
-        String pending = k.pendingCall == null ? "" : " The call on thread 0x" + Long.toHexString(k.pendingCall.thread().uniqueThread) + " is still waiting.";
-        String last = k.lastCall != null && result.steps() > 0 && k.pendingCall == null ? "" : "";
-        return accept("Ran " + result.steps() + " steps; every thread is now waiting." + pending + last);
+        StringBuilder pending = new StringBuilder();
+        for (PendingCall p : k.pendingCalls) {
+            pending.append(" The ").append(p.call().api()).append(" call on thread 0x").append(Long.toHexString(p.thread().uniqueThread))
+                    .append(" is still waiting.");
+        }
+        return accept("Ran " + result.steps() + " steps; every thread is now waiting." + pending);
     }
 
     private CommandResult call(Command.Call c) {
+        Object started = begin(c);
+        if (started instanceof CommandResult rejected) {
+            return rejected;
+        }
+        PendingCall pending = (PendingCall) started;
+        Engine.RunResult result = k.engine.runThread(pending.thread(), pending.baseDepth(), CALL_BUDGET, null);
+        if (result.reason() == Engine.Reason.COMPLETED || result.reason() == Engine.Reason.TERMINATED) {
+            k.engine.completePendingCalls();
+            return accept(k.lastCall.result());
+        }
+        k.lastCall = pending.call().record(false);
+        if (result.reason() == Engine.Reason.BLOCKED) {
+            return accept(k.lastCall.result());
+        }
+        return accept(pending.call().api() + " did not finish within " + CALL_BUDGET + " steps; run g to continue it.");
+    }
+
+    /**
+     * Validates a .call and pushes its entry frame on the caller's thread without running a
+     * step: the machine is then stopped before the call's first step (for debuggers and tests).
+     * Returns the pending call, or the rejection (and then nothing changed).
+     */
+    public Object begin(Command.Call c) {
         ApiSpec spec = Apis.find(c.api());
         if (spec == null || spec.guestOnly()) {
             return reject("Couldn't resolve error at '" + c.api() + "': unknown API. Callable APIs: " + Apis.callableNames() + ".");
@@ -95,8 +119,9 @@ public final class CommandExecutor {
         if (!thread.started || thread.teb == null) {
             return reject("The thread of " + caller.imageFileName + " has not started running yet (resume it and run g first).");
         }
-        if (k.pendingCall != null) {
-            return reject("A call on thread 0x" + Long.toHexString(k.pendingCall.thread().uniqueThread) + " is still waiting; run g first.");
+        if (k.pendingCallOn(thread) != null) {
+            return reject("A call on thread 0x" + Long.toHexString(thread.uniqueThread) + " of " + caller.imageFileName
+                    + " is still in progress; run g to let it finish first.");
         }
         ApiCall call = new ApiCall(spec, String.join(" ", c.args()));
         String error = spec.parser().parse(c.args(), call);
@@ -104,48 +129,33 @@ public final class CommandExecutor {
             return reject(error.startsWith("Syntax error") ? error : "Syntax error at '" + String.join(" ", c.args()) + "': " + error);
         }
         call.callerPid = caller.uniqueProcessId;
-        return run(thread, call);
-    }
-
-    private CommandResult run(EThread thread, ApiCall call) {
-        KThreadState state = thread.tcb.state;
-        KWaitReason reason = thread.tcb.waitReason;
-        KernelObject waitObject = thread.tcb.waitObject;
-        int base = thread.frames.size();
+        KThreadState prior = thread.tcb.state == KThreadState.Running ? KThreadState.Ready : thread.tcb.state;
+        PendingCall pending = new PendingCall(thread, thread.frames.size(), call,
+                prior, thread.tcb.waitReason, thread.tcb.waitObject);
+        if (k.scheduler.running == thread) {
+            k.scheduler.running = null;
+        }
+        k.scheduler.readyQueue.remove(thread);
         thread.tcb.state = KThreadState.Running;
-        thread.frames.add(new Frame(call.spec.entry().get(), call));
-        Engine.RunResult result = k.engine.runThread(thread, base, CALL_BUDGET, null);
-        switch (result.reason()) {
-            case COMPLETED -> {
-                restore(thread, state, reason, waitObject);
-                LastError.capture(thread, call);
-            }
-            case TERMINATED -> call.callerExited = true;
-            case BLOCKED -> {
-                k.pendingCall = new PendingCall(thread, base, call);
-                k.lastCall = call.record(false);
-                return accept(k.lastCall.result());
-            }
-            default -> {
-                k.pendingCall = new PendingCall(thread, base, call);
-                k.lastCall = call.record(false);
-                return accept(call.api() + " did not finish within " + CALL_BUDGET + " steps; run g to continue it.");
-            }
-        }
-        k.lastCall = call.record(true);
-        return accept(k.lastCall.result());
+        thread.tcb.waitReason = null;
+        thread.tcb.waitObject = null;
+        Frame entry = new Frame(spec.entry().get(), call);
+        entry.injected = true;
+        thread.frames.add(entry);
+        k.pendingCalls.add(pending);
+        return pending;
     }
 
-    private void restore(EThread thread, KThreadState state, KWaitReason reason, KernelObject waitObject) {
-        if (thread.tcb.state != KThreadState.Running) {
-            return;
+    /** Parses {@code .call ...} text and begins it (see {@link #begin(Command.Call)}). */
+    public Object begin(String line) {
+        CommandParser.Parsed parsed = CommandParser.parse(line);
+        if (parsed.error() != null) {
+            return reject(parsed.error());
         }
-        thread.tcb.state = state;
-        thread.tcb.waitReason = reason;
-        thread.tcb.waitObject = waitObject;
-        if (state == KThreadState.Waiting && waitObject != null && waitObject.signaled && thread.tcb.suspendCount == 0) {
-            k.scheduler.ready(thread);
+        if (!(parsed.command() instanceof Command.Call c)) {
+            return reject("Syntax error at '" + line + "': expected a .call command");
         }
+        return begin(c);
     }
 
     private EProcess resolveCaller(String text) {

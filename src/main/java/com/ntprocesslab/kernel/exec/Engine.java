@@ -23,7 +23,8 @@ public final class Engine {
         boolean stopBefore(Location location);
     }
 
-    public record StepEvent(long position, EThread thread, String symbol, String routine, int stage) {
+    /** One executed step: where it ran and which stage it belongs to (0 = not a creation stage). */
+    public record StepEvent(Kernel kernel, long position, EThread thread, String symbol, String routine, int stage) {
     }
 
     public enum Reason { COMPLETED, BLOCKED, TERMINATED, IDLE, BUDGET, BREAKPOINT }
@@ -78,7 +79,7 @@ public final class Engine {
         kernel.position++;
         StepResult result = step.action().run(kernel, thread, frame);
         apply(thread, frame, result);
-        StepEvent event = new StepEvent(kernel.position, thread,
+        StepEvent event = new StepEvent(kernel, kernel.position, thread,
                 step.symbol() != null ? step.symbol() : frame.routine.symbol(), frame.routine.symbol(), step.stage());
         if (listener != null) {
             listener.afterStep(event);
@@ -99,9 +100,9 @@ public final class Engine {
             case StepResult.GotoLabel g -> frame.pc = frame.routine.label(g.label());
             case StepResult.Call c -> frames.add(new Frame(c.routine(), c.args()));
             case StepResult.Return r -> {
-                frames.remove(frames.size() - 1);
+                Frame returning = frames.remove(frames.size() - 1);
                 Frame caller = thread.top();
-                if (caller != null) {
+                if (caller != null && !returning.injected) {
                     caller.calleeStatus = r.status();
                     caller.pc++;
                 }
@@ -149,6 +150,16 @@ public final class Engine {
     public RunResult runScheduler(long budget, StopCheck stop) {
         Scheduler scheduler = kernel.scheduler;
         long steps = 0;
+        for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
+            if (!pending.finished() && pending.thread().tcb.state == KThreadState.Running && scheduler.running != pending.thread()) {
+                RunResult first = runThread(pending.thread(), pending.baseDepth(), budget - steps, stop);
+                steps += first.steps();
+                if (first.reason() == Reason.BREAKPOINT || first.reason() == Reason.BUDGET) {
+                    return new RunResult(first.reason(), steps, first.stoppedAt());
+                }
+                completePendingCalls();
+            }
+        }
         while (true) {
             EThread thread = scheduler.running;
             if (thread == null || thread.tcb.state != KThreadState.Running) {
@@ -171,7 +182,9 @@ public final class Engine {
             stepInto(thread);
             steps++;
             scheduler.quantumUsed++;
-            completePendingCall();
+            if (!kernel.pendingCalls.isEmpty()) {
+                completePendingCalls();
+            }
             if (scheduler.running != thread || thread.tcb.state != KThreadState.Running) {
                 continue;
             }
@@ -189,11 +202,34 @@ public final class Engine {
         }
     }
 
-    private void completePendingCall() {
-        PendingCall pending = kernel.pendingCall;
-        if (pending != null && (pending.thread().terminated() || pending.thread().frames.size() <= pending.baseDepth())) {
-            kernel.pendingCall = null;
-            kernel.lastCall = pending.call().record(true);
+    /** Records the result of every .call whose frames have unwound; each thread gets its prior state back. */
+    public void completePendingCalls() {
+        for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
+            if (pending.finished()) {
+                kernel.pendingCalls.remove(pending);
+                complete(pending);
+            }
         }
+    }
+
+    private void complete(PendingCall pending) {
+        EThread thread = pending.thread();
+        if (thread.terminated()) {
+            pending.call().callerExited = true;
+        } else {
+            com.ntprocesslab.kernel.win32.LastError.capture(thread, pending.call());
+            if (thread.tcb.state == KThreadState.Running && kernel.scheduler.running != thread) {
+                thread.tcb.state = pending.priorState();
+                thread.tcb.waitReason = pending.priorWaitReason();
+                thread.tcb.waitObject = pending.priorWaitObject();
+                if (thread.tcb.state == KThreadState.Ready) {
+                    kernel.scheduler.ready(thread);
+                } else if (thread.tcb.state == KThreadState.Waiting && thread.tcb.waitObject != null
+                        && thread.tcb.waitObject.signaled && thread.tcb.suspendCount == 0) {
+                    kernel.scheduler.ready(thread);
+                }
+            }
+        }
+        kernel.lastCall = pending.call().record(true);
     }
 }

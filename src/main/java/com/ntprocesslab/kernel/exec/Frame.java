@@ -9,6 +9,8 @@ public final class Frame {
     public final Object args;
     public int pc;
     public long calleeStatus;
+    /** Pushed by a debugger-style .call on top of whatever the thread was doing: its return resumes nothing. */
+    public boolean injected;
 
     public Frame(Routine routine, Object args) {
         this.routine = routine;

@@ -42,8 +42,17 @@ public final class Kernel {
     public EProcess idleProcess;
     /** The result of the last .call, for the console and the snapshot. */
     public CallRecord lastCall;
-    /** A .call whose thread blocked; g completes it. */
-    public PendingCall pendingCall;
+    /** .calls still in progress (stopped between steps or blocked in a wait), one per thread at most. */
+    public final List<PendingCall> pendingCalls = new ArrayList<>();
+
+    public PendingCall pendingCallOn(EThread thread) {
+        for (PendingCall p : pendingCalls) {
+            if (p.thread() == thread) {
+                return p;
+            }
+        }
+        return null;
+    }
     public final transient Engine engine;
 
     public Kernel(Profile profile, Registry registry, Volume volume) {

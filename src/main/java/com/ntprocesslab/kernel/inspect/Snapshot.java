@@ -101,6 +101,15 @@ public final class Snapshot {
         root.put("ArmedFailures", armed);
         root.put("PspCreateProcessNotifyRoutine", new ArrayList<>(k.processNotifyRoutines));
         root.put("PspCreateThreadNotifyRoutine", new ArrayList<>(k.threadNotifyRoutines));
+        List<Object> pending = new ArrayList<>();
+        for (com.ntprocesslab.kernel.exec.PendingCall p : k.pendingCalls) {
+            Map<String, Object> call = new TreeMap<>();
+            call.put("Thread", hex(p.thread().uniqueThread));
+            call.put("Api", p.call().api());
+            call.put("Arguments", p.call().argumentText);
+            pending.add(call);
+        }
+        root.put("PendingCalls", pending);
         if (k.lastCall != null) {
             Map<String, Object> call = new TreeMap<>();
             call.put("Caller", hex(k.lastCall.callerPid()));

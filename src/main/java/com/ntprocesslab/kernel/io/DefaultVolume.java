@@ -74,14 +74,14 @@ public final class DefaultVolume {
         exe(v, SYSTEM32 + "calc.exe", 0x7ff6b25a0000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), WAIT_FOR_INPUT);
         exe(v, SYSTEM32 + "cmd.exe", 0x7ff6b36b0000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "code = CmdRunBatch",
-                "ExitProcess $code"));
+                "ExitProcess $code.ExitCode"));
         exe(v, "C:\\Tools\\launcher.exe", 0x7ff6c0010000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "child = CreateProcessW C:\\Tools\\worker.exe",
                 "CloseHandle $child.hThread",
                 "WaitForSingleObject $child.hProcess",
                 "code = GetExitCodeProcess $child.hProcess",
                 "CloseHandle $child.hProcess",
-                "ExitProcess $code"));
+                "ExitProcess $code.ExitCode"));
         exe(v, "C:\\Tools\\worker.exe", 0x7ff6c1120000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "ExitProcess 3"));
         exe(v, "C:\\Tools\\crasher.exe", 0x7ff6c2230000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(

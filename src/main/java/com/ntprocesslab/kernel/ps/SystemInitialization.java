@@ -47,8 +47,9 @@ public final class SystemInitialization {
             })
             .build();
 
-    public static Kernel boot(Profile profile) {
+    public static Kernel boot(Profile profile, Engine.StepListener listener) {
         Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create());
+        k.engine.setListener(listener);
         k.processNotifyRoutines.addAll(List.of("cng!CngCreateProcessNotifyRoutine", "WdFilter!MpCreateProcessNotifyRoutineEx"));
         k.threadNotifyRoutines.add("WdFilter!MpCreateThreadNotifyRoutine");
         EProcess system = createSystemProcess(k);

@@ -57,6 +57,7 @@ public final class ApiCall {
             case "hThread" -> hThread;
             case "dwProcessId" -> processId;
             case "dwThreadId" -> threadId;
+            case "ExitCode" -> value;
             default -> null;
         };
     }
