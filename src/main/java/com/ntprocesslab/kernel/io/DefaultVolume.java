@@ -74,7 +74,7 @@ public final class DefaultVolume {
         exe(v, SYSTEM32 + "calc.exe", 0x7ff6b25a0000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), WAIT_FOR_INPUT);
         exe(v, SYSTEM32 + "cmd.exe", 0x7ff6b36b0000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "code = CmdRunBatch",
-                "ExitProcess $code.ExitCode"));
+                "ExitProcess $code"));
         exe(v, "C:\\Tools\\launcher.exe", 0x7ff6c0010000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "child = CreateProcessW C:\\Tools\\worker.exe",
                 "CloseHandle $child.hThread",
