@@ -132,6 +132,10 @@ public final class Termination {
                         return ret(ref.status());
                     }
                     target = (EProcess) ref.object();
+                    if (target.systemProcess) {
+                        ObjectManager.ObDereferenceObject(k, target);
+                        return ret(NtStatus.STATUS_ACCESS_DENIED);
+                    }
                     if (target.exited || (target.processExiting && target != t.process)) {
                         ObjectManager.ObDereferenceObject(k, target);
                         return ret(NtStatus.STATUS_PROCESS_IS_TERMINATING);
