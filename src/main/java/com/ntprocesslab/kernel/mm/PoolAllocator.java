@@ -26,9 +26,4 @@ public final class PoolAllocator {
         }
         slots.clear(slot);
     }
-
-    public int inUse(String pool) {
-        BitSet slots = used.get(pool);
-        return slots == null ? 0 : slots.cardinality();
-    }
 }

@@ -87,12 +87,13 @@ public final class Ntdll {
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine RtlUserThreadStart = Routine.named("ntdll!RtlUserThreadStart")
+    public static final Routine RtlUserThreadStart = Routine.named("ntdll!RtlUserThreadStart").stage(7)
             .inline((k, t, f) -> {
                 ImageDescriptor image = t.process.sectionObject == null ? null : t.process.sectionObject.image;
                 boolean win32 = image != null && image.imports().stream().anyMatch(i -> i.equalsIgnoreCase("kernel32.dll"));
                 return win32 ? StepResult.call(BaseThreadInitThunk, null) : StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals());
             })
+            .stage(0)
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
