@@ -64,19 +64,26 @@ public final class CommandExecutor {
     }
 
     private CommandResult go() {
+        CallRecord lastBefore = k.lastCall;
         Engine.RunResult result = k.engine.runScheduler(GO_BUDGET, null);
+        StringBuilder out = new StringBuilder();
         if (result.reason() == Engine.Reason.BUDGET) {
             Location at = result.stoppedAt();
             String where = at == null ? "" : " at " + at.display() + " on thread 0x" + Long.toHexString(at.thread().uniqueThread)
                     + " of " + at.thread().process.imageFileName;
-            return accept("Step budget of " + GO_BUDGET + " steps exhausted; the machine stopped" + where + ". Run g again to continue.");
+            out.append("Step budget of ").append(GO_BUDGET).append(" steps exhausted; the machine stopped").append(where)
+                    .append(". Run g again to continue.");
+        } else {
+            out.append("Ran ").append(result.steps()).append(" steps; every thread is now waiting.");
         }
-        StringBuilder pending = new StringBuilder();
+        if (k.lastCall != lastBefore && k.lastCall != null && k.lastCall.completed()) {
+            out.append('\n').append(k.lastCall.result());
+        }
         for (PendingCall p : k.pendingCalls) {
-            pending.append(" The ").append(p.call().api()).append(" call on thread 0x").append(Long.toHexString(p.thread().uniqueThread))
-                    .append(" is still waiting.");
+            out.append("\nThe ").append(p.call().api()).append(" call on thread 0x").append(Long.toHexString(p.thread().uniqueThread))
+                    .append(" of ").append(p.thread().process.imageFileName).append(" is still waiting.");
         }
-        return accept("Ran " + result.steps() + " steps; every thread is now waiting." + pending);
+        return accept(out.toString());
     }
 
     private CommandResult call(Command.Call c) {
