@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import com.ntprocesslab.store.account.AccountService;
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.ui.pages.LoginPage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,8 +32,13 @@ public abstract class BrowserTest {
     private static Playwright playwright;
     private static Browser browser;
 
+    protected static final String PASSWORD = "correct-horse-9";
+
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected AccountService accounts;
 
     protected BrowserContext context;
     protected Page page;
@@ -63,6 +72,15 @@ public abstract class BrowserTest {
     @AfterEach
     void closePage() {
         context.close();
+    }
+
+    /** Creates an account directly (sign-up itself has its own test) and signs in on the given page. */
+    protected String signedIn(Page onPage, String prefix, Role role) {
+        String username = uniqueUsername(prefix);
+        accounts.create(username, PASSWORD, role);
+        new LoginPage(onPage).open(url("")).signIn(username, PASSWORD);
+        onPage.waitForURL(u -> !u.contains("/login"));
+        return username;
     }
 
     protected String url(String path) {

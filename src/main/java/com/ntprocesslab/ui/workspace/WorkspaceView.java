@@ -23,6 +23,8 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.ntprocesslab.ui.instructor.ReplayReportView;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -68,6 +70,9 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         Button signOut = new Button("Sign out", click -> authentication.logout());
         HorizontalLayout header = new HorizontalLayout(title, user, reset, signOut);
+        if (authentication.hasRole("INSTRUCTOR")) {
+            header.addComponentAtIndex(1, new RouterLink("Replay report", ReplayReportView.class));
+        }
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(title);
@@ -134,7 +139,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
 
     private void showNotFound(MachineNotFoundException notFound) {
         removeAll();
-        add(new H2("Not found"), new Paragraph(notFound.getMessage()));
+        add(new H2("Not found"), new Paragraph(notFound.getMessage()), new RouterLink("Go to my machine", HomeView.class));
     }
 
     private void listenToOtherTabs(UI ui) {

@@ -2,6 +2,7 @@ package com.ntprocesslab.ui.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 /** A student's machine: the console transcript and its command line. */
 public class WorkspacePage {
@@ -36,6 +37,18 @@ public class WorkspacePage {
 
     public Locator blocks() {
         return page.locator("#console-transcript pre");
+    }
+
+    /** The machine id in the page's URL. */
+    public long machineId() {
+        String url = page.url();
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1).replaceAll("[^0-9].*", ""));
+    }
+
+    /** Asks for a fresh machine and confirms in the dialog. */
+    public void reset() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset machine")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset").setExact(true)).click();
     }
 
     public Locator lastAnswer() {

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class StudentConsoleIT extends BrowserTest {
 
-    private static final String PASSWORD = "correct-horse-9";
-
     @Test
     void aNewStudentSignsUpRunsProcessDumpAndFindsTheHistoryAfterReload() {
         String student = uniqueUsername("ada");

@@ -1,0 +1,12 @@
+package com.ntprocesslab.bench;
+
+/** Runs every benchmark in one JVM so their figures can be read side by side: {@code mvn -Pdev,bench verify -DskipTests}. */
+public final class AllBenchmarks {
+
+    private AllBenchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SessionBenchmark.main(args);
+    }
+}
