@@ -1,8 +1,12 @@
 package com.ntprocesslab.lab.state;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +20,11 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
                            Optional<StopInfo> stop, Optional<LastCall> lastCall) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** STATUS_PENDING: the exit status of a process that has not exited (STILL_ACTIVE). */
+    private static final long STILL_ACTIVE = 0x103;
+    private static final Pattern THREAD_TARGET = Pattern.compile("thread 0x([0-9a-fA-F]+)");
+    private static final Pattern LAST_ERROR = Pattern.compile("LastError: 0x([0-9a-fA-F]+)");
+    private static final Pattern FAILED_RETURN = Pattern.compile(" returned (FALSE|NULL|0xffffffff)");
 
     public static MachineState fromSnapshot(String snapshotJson) {
         JsonNode root;
@@ -24,7 +33,8 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
         } catch (JacksonException e) {
             throw new IllegalArgumentException("The machine snapshot is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        return new MachineState(processes(root), csrProcesses(root), stop(root), lastCall(root));
+        List<ProcessInfo> processes = processes(root);
+        return new MachineState(processes, csrProcesses(root), stop(root), lastCall(root, processes));
     }
 
     /** Processes with this image name (case-insensitive, as Windows compares them), in PID order. */
@@ -43,21 +53,27 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
     }
 
     private static List<ProcessInfo> processes(JsonNode root) {
+        JsonNode list = root.has("PsActiveProcessHead") ? root.path("PsActiveProcessHead") : root.path("processes");
+        Map<Long, String> threadOwners = new HashMap<>();
+        for (JsonNode p : list) {
+            for (JsonNode t : p.path("ThreadListHead")) {
+                threadOwners.put(number(t.path("Cid"), 0, "UniqueThread"), p.path("ImageFileName").asString(""));
+            }
+        }
         List<ProcessInfo> result = new ArrayList<>();
-        for (JsonNode p : root.path("processes")) {
-            long exitStatus = number(p, 0x103, "ExitStatus");
-            boolean exited = p.path("Exited").asBoolean(exitStatus != 0x103);
+        for (JsonNode p : list) {
+            long exitStatus = number(p, STILL_ACTIVE, "ExitStatus");
             result.add(new ProcessInfo(
                     number(p, 0, "UniqueProcessId"),
                     number(p, 0, "InheritedFromUniqueProcessId"),
                     p.path("ImageFileName").asString(""),
-                    exited,
+                    exitStatus != STILL_ACTIVE,
                     exitStatus,
-                    (int) number(p.path("Pcb"), number(p, 0, "BasePriority"), "BasePriority"),
+                    (int) number(p.path("Pcb"), 0, "BasePriority"),
                     p.path("PriorityClass").asString(""),
-                    p.path("CommandLine").asString(""),
-                    threads(p.path("Threads")),
-                    handles(p.path("Handles")),
+                    p.path("Peb").path("ProcessParameters").path("CommandLine").asString(""),
+                    threads(p.path("ThreadListHead")),
+                    handles(p.path("ObjectTable").path("Handles"), threadOwners),
                     loadedModules(p)));
         }
         return List.copyOf(result);
@@ -66,16 +82,29 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
     private static List<ThreadInfo> threads(JsonNode threads) {
         List<ThreadInfo> result = new ArrayList<>();
         for (JsonNode t : threads) {
-            result.add(new ThreadInfo(number(t, 0, "UniqueThread"), t.path("State").asString(""), number(t, 0, "SuspendCount")));
+            JsonNode tcb = t.path("Tcb");
+            result.add(new ThreadInfo(number(t.path("Cid"), 0, "UniqueThread"), tcb.path("State").asString(""),
+                    number(tcb, 0, "SuspendCount")));
         }
         return List.copyOf(result);
     }
 
-    private static List<HandleInfo> handles(JsonNode handles) {
+    /**
+     * Handle targets in the student's terms: a process by its image (the kernel's "notepad.exe
+     * 0x4c8" carries the PID, which must not count), a thread by its process's image.
+     */
+    private static List<HandleInfo> handles(JsonNode handles, Map<Long, String> threadOwners) {
         List<HandleInfo> result = new ArrayList<>();
         for (JsonNode h : handles) {
-            result.add(new HandleInfo(number(h, 0, "Handle"), h.path("ObjectType").asString(""),
-                    h.path("Target").asString(""), number(h, 0, "GrantedAccess")));
+            String type = h.path("Type").asString("");
+            String target = h.path("Target").asString("");
+            if (type.equals("Process")) {
+                target = target.replaceFirst("\\s+0x[0-9a-fA-F]+$", "");
+            } else if (type.equals("Thread")) {
+                Matcher tid = THREAD_TARGET.matcher(target);
+                target = tid.matches() ? threadOwners.getOrDefault(Long.parseLong(tid.group(1), 16), "") : target;
+            }
+            result.add(new HandleInfo(number(h, 0, "Handle"), type, target, number(h, 0, "GrantedAccess")));
         }
         return List.copyOf(result);
     }
@@ -86,7 +115,7 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
             return Optional.empty();
         }
         List<String> modules = new ArrayList<>();
-        for (JsonNode entry : peb.path("InLoadOrderModuleList")) {
+        for (JsonNode entry : peb.path("Ldr").path("InLoadOrderModuleList")) {
             modules.add(entry.path("BaseDllName").asString(""));
         }
         return Optional.of(List.copyOf(modules));
@@ -94,30 +123,42 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
 
     private static List<CsrProcessInfo> csrProcesses(JsonNode root) {
         List<CsrProcessInfo> result = new ArrayList<>();
-        for (JsonNode c : root.path("csr").path("processes")) {
-            result.add(new CsrProcessInfo(number(c, 0, "ClientId"), c.path("ImageName").asString(""),
-                    number(c, 0, "ShutdownLevel"), c.path("ThreadList").size()));
+        for (JsonNode server : root.path("CsrServers")) {
+            for (JsonNode c : server.path("ProcessList")) {
+                result.add(new CsrProcessInfo(number(c, 0, "ClientId"), c.path("ImageName").asString(""),
+                        number(c, 0, "ShutdownLevel"), c.path("ThreadList").size()));
+            }
         }
         return List.copyOf(result);
     }
 
     private static Optional<StopInfo> stop(JsonNode root) {
-        JsonNode stop = root.path("stop");
+        JsonNode stop = root.path("Stop");
         if (!stop.isObject()) {
             return Optional.empty();
         }
         List<String> frames = new ArrayList<>();
-        stop.path("frames").forEach(f -> frames.add(f.asString("")));
-        return Optional.of(new StopInfo(stop.path("symbol").asString(""), List.copyOf(frames), (int) number(stop, 0, "stage")));
+        stop.path("Frames").forEach(f -> frames.add(f.asString("")));
+        return Optional.of(new StopInfo(stop.path("Symbol").asString(""), List.copyOf(frames), (int) number(stop, 0, "Stage")));
     }
 
-    private static Optional<LastCall> lastCall(JsonNode root) {
-        JsonNode call = root.path("lastCall");
+    /**
+     * The last .call. Success and GetLastError come from its printed result ("... returned
+     * FALSE", "LastError: 0x57 (ERROR_INVALID_PARAMETER)"), which is what the student read.
+     */
+    private static Optional<LastCall> lastCall(JsonNode root, List<ProcessInfo> processes) {
+        JsonNode call = root.path("LastCall");
         if (!call.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(new LastCall(call.path("caller").asString(""), call.path("api").asString(""),
-                call.path("completed").asBoolean(true), call.path("succeeded").asBoolean(false), number(call, 0, "LastError")));
+        long callerPid = number(call, 0, "Caller");
+        String caller = processes.stream().filter(p -> p.pid() == callerPid).map(ProcessInfo::image).findFirst().orElse("");
+        String result = call.path("Result").asString("");
+        Matcher error = LAST_ERROR.matcher(result);
+        long lastError = error.find() ? Long.parseLong(error.group(1), 16) : 0;
+        boolean failed = FAILED_RETURN.matcher(result).find();
+        return Optional.of(new LastCall(caller, call.path("Api").asString(""), call.path("Completed").asBoolean(true),
+                !failed && result.contains(" returned "), lastError));
     }
 
     /** A number written as JSON number or as a "0x..." string, as kernel dumps often do. */
