@@ -58,6 +58,11 @@ public class LabProgress {
         return catalog.lab(labId).orElseThrow(() -> new LabNotFoundException(labId));
     }
 
+    /** The loaded labs and the problems of the ones left out. */
+    public LabCatalog.Contents catalog() {
+        return catalog.contents();
+    }
+
     public LabCatalog.Contents reloadLabs() {
         return catalog.reload();
     }

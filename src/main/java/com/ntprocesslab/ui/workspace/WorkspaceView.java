@@ -1,6 +1,7 @@
 package com.ntprocesslab.ui.workspace;
 
 import com.ntprocesslab.session.CommandNotRecordedException;
+import com.ntprocesslab.ui.lab.LabListView;
 import com.ntprocesslab.session.ConsoleEntry;
 import com.ntprocesslab.session.MachineChanged;
 import com.ntprocesslab.session.MachineNotFoundException;
@@ -69,7 +70,9 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         Button reset = new Button("Reset machine", click -> confirmReset());
         reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         Button signOut = new Button("Sign out", click -> authentication.logout());
-        HorizontalLayout header = new HorizontalLayout(title, user, reset, signOut);
+        RouterLink labs = new RouterLink("Labs", LabListView.class);
+        labs.setId("labs-link");
+        HorizontalLayout header = new HorizontalLayout(title, labs, user, reset, signOut);
         if (authentication.hasRole("INSTRUCTOR")) {
             header.addComponentAtIndex(1, new RouterLink("Replay report", ReplayReportView.class));
         }
