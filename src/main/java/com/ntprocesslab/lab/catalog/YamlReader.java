@@ -37,7 +37,8 @@ final class YamlReader {
             return node(parser);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new YamlSyntaxException(line, "not valid YAML: " + e.getOriginalMessage());
+            // The parser's message spans several lines with a caret drawing; the first line is the reason.
+            throw new YamlSyntaxException(line, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
         }
     }
 

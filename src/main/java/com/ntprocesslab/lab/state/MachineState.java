@@ -97,7 +97,7 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
         List<HandleInfo> result = new ArrayList<>();
         for (JsonNode h : handles) {
             String type = h.path("Type").asString("");
-            String target = h.path("Target").asString("");
+            String target = h.path("Target").isString() ? h.path("Target").asString() : "";
             if (type.equals("Process")) {
                 target = target.replaceFirst("\\s+0x[0-9a-fA-F]+$", "");
             } else if (type.equals("Thread")) {
