@@ -84,6 +84,8 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
 
     private SplitLayout configureBody() {
         readme.setId("lab-readme");
+        readme.setWidthFull();
+        checkpoints.setWidthFull();
         Button check = new Button("Check", click -> check());
         check.setId("check-button");
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -126,6 +128,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
 
     private void check() {
         checkpoints.showOutcomes(labs.check(username, lab.id()), UiLanguage.current());
+        checkpoints.scrollIntoView();
     }
 
     private void run(String command) {
