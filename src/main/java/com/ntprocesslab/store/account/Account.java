@@ -29,6 +29,9 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(nullable = false, length = 8)
+    private String language = "en";
+
     protected Account() {
     }
 
@@ -57,5 +60,14 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** A language tag the UI is translated into, e.g. {@code en} or {@code zh-CN}. */
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 }

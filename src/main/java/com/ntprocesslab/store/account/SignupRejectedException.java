@@ -1,9 +1,28 @@
 package com.ntprocesslab.store.account;
 
-/** A sign-up the form must refuse; the message is shown to the user as it is. */
+import java.text.MessageFormat;
+import java.util.Locale;
+
+/**
+ * A sign-up the form must refuse. It carries a translation key and its arguments so the page
+ * can say why in the user's language; {@link #getMessage()} is the English sentence.
+ */
 public class SignupRejectedException extends RuntimeException {
 
-    public SignupRejectedException(String message) {
-        super(message);
+    private final String messageKey;
+    private final transient Object[] arguments;
+
+    public SignupRejectedException(String messageKey, String english, Object... arguments) {
+        super(new MessageFormat(english, Locale.ROOT).format(arguments));
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

@@ -2,6 +2,7 @@ package com.ntprocesslab.ui.instructor;
 
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.machine.ReplayDivergence;
+import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,36 +12,37 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Machines whose log, replayed by this kernel, answers differently from what the student saw
  * when the command was accepted: the instructor decides what to do about them.
  */
-@Route(ReplayReportView.ROUTE)
+@Route(value = ReplayReportView.ROUTE, layout = MainLayout.class)
 @PageTitle("Replay report | NT Process Lab")
 @RolesAllowed("INSTRUCTOR")
 public class ReplayReportView extends VerticalLayout {
 
     public static final String ROUTE = "instructor/replay-report";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     public ReplayReportView(MachineSessions sessions) {
         setSizeFull();
         Grid<ReplayDivergence> grid = new Grid<>(ReplayDivergence.class, false);
         grid.setId("divergences");
-        grid.addColumn(ReplayDivergence::getMachineId).setHeader("Machine").setAutoWidth(true);
-        grid.addColumn(ReplayDivergence::getSeq).setHeader("Command #").setAutoWidth(true);
-        grid.addColumn(ReplayDivergence::getCommand).setHeader("Command").setAutoWidth(true);
-        grid.addColumn(ReplayDivergence::getRecordedVersion).setHeader("Accepted by kernel").setAutoWidth(true);
-        grid.addColumn(ReplayDivergence::getReplayVersion).setHeader("Replayed by kernel").setAutoWidth(true);
-        grid.addColumn(ReplayDivergence::getDetectedAt).setHeader("Detected").setAutoWidth(true);
+        grid.addColumn(ReplayDivergence::getMachineId).setHeader(getTranslation("replay.machine")).setAutoWidth(true);
+        grid.addColumn(ReplayDivergence::getSeq).setHeader(getTranslation("replay.seq")).setAutoWidth(true);
+        grid.addColumn(ReplayDivergence::getCommand).setHeader(getTranslation("replay.command")).setAutoWidth(true);
+        grid.addColumn(ReplayDivergence::getRecordedVersion).setHeader(getTranslation("replay.recordedVersion")).setAutoWidth(true);
+        grid.addColumn(ReplayDivergence::getReplayVersion).setHeader(getTranslation("replay.replayVersion")).setAutoWidth(true);
+        grid.addColumn(divergence -> WHEN.format(divergence.getDetectedAt())).setHeader(getTranslation("replay.detected")).setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(divergence -> new Pre(
-                "Recorded answer:\n" + divergence.getRecordedOutput() + "\n\nReplayed answer:\n" + divergence.getReplayedOutput())));
+                getTranslation("replay.details", divergence.getRecordedOutput(), divergence.getReplayedOutput()))));
         var items = sessions.divergences();
         grid.setItems(items);
-        add(new H2("Replay report"),
-                new Paragraph(items.isEmpty()
-                        ? "Every replayed machine answered exactly as it did when its commands were accepted."
-                        : items.size() + " logged commands answer differently on replay. Select a row to compare the answers."));
+        add(new H2(getTranslation("replay.title")),
+                new Paragraph(items.isEmpty() ? getTranslation("replay.none") : getTranslation("replay.some", items.size())));
         addAndExpand(grid);
     }
 }

@@ -21,17 +21,22 @@ class CheckpointList extends Div {
         removeAll();
         for (Checkpoint checkpoint : lab.checkpoints()) {
             add(item(checkpoint.id(), checkpoint.title().in(language), "not-checked",
-                    language == Language.ZH_CN ? "未检查" : "not checked", List.of()));
+                    getTranslation("lab.checkpoint.notChecked"), List.of()));
         }
     }
 
     void showOutcomes(List<CheckOutcome> outcomes, Language language) {
         removeAll();
         for (CheckOutcome outcome : outcomes) {
-            String state = outcome.passed() ? (language == Language.ZH_CN ? "通过" : "passed") : (language == Language.ZH_CN ? "未通过" : "failed");
-            List<String> lines = new java.util.ArrayList<>(List.of(outcome.feedback().in(language).split("\n")));
-            outcome.hint().ifPresent(hint -> lines.add((language == Language.ZH_CN ? "提示：" : "Hint: ") + hint.in(language)));
-            add(item(outcome.checkpointId(), outcome.title().in(language), outcome.passed() ? "passed" : "failed", state, lines));
+            String state = getTranslation(outcome.passed() ? "lab.checkpoint.passed" : "lab.checkpoint.failed");
+            Div item = item(outcome.checkpointId(), outcome.title().in(language), outcome.passed() ? "passed" : "failed", state,
+                    List.of(outcome.feedback().in(language).split("\n")));
+            outcome.hint().ifPresent(hint -> {
+                Paragraph paragraph = new Paragraph(getTranslation("lab.checkpoint.hint", hint.in(language)));
+                paragraph.addClassName("checkpoint-hint");
+                item.add(paragraph);
+            });
+            add(item);
         }
     }
 
@@ -51,7 +56,7 @@ class CheckpointList extends Div {
         item.add(badge, name);
         for (String line : feedback) {
             Paragraph paragraph = new Paragraph(line);
-            paragraph.addClassName(line.startsWith("Hint") || line.startsWith("提示") ? "checkpoint-hint" : "checkpoint-feedback");
+            paragraph.addClassName("checkpoint-feedback");
             item.add(paragraph);
         }
         return item;

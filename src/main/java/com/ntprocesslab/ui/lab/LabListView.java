@@ -5,6 +5,7 @@ import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabProblem;
 import com.ntprocesslab.lab.progress.LabProgress;
 import com.ntprocesslab.lab.text.Language;
+import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -19,9 +20,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
-/** The labs a student can open; an instructor can also reload them from disk and see broken ones. */
-@Route(LabListView.ROUTE)
+/** The labs a student can open; an instructor also sees broken labs and can reload them from disk. */
+@Route(value = LabListView.ROUTE, layout = MainLayout.class)
 @PageTitle("Labs | NT Process Lab")
 @PermitAll
 public class LabListView extends VerticalLayout {
@@ -36,37 +38,35 @@ public class LabListView extends VerticalLayout {
         this.labs = labs;
         list.setId("lab-list");
         problems.setId("lab-problems");
-        add(new H2("Labs"), new RouterLink("Back to my sandbox", com.ntprocesslab.ui.workspace.HomeView.class), list);
-        if (authentication.hasRole("INSTRUCTOR")) {
-            Button reload = new Button("Reload labs", click -> reload());
+        add(new H2(getTranslation("labs.title")), list);
+        boolean instructor = authentication.hasRole("INSTRUCTOR");
+        if (instructor) {
+            Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             add(reload, problems);
         }
-        show(labs.labs(), authentication.hasRole("INSTRUCTOR") ? labs.catalog() : null);
+        show(labs.labs(), instructor ? labs.catalog().problems() : List.of());
     }
 
     private void reload() {
         LabCatalog.Contents contents = labs.reloadLabs();
-        show(contents.labs(), contents);
-        Notification.show("Reloaded: " + contents.labs().size() + " lab(s), " + contents.problems().size() + " problem(s).");
+        show(contents.labs(), contents.problems());
+        Notification.show(getTranslation("labs.reloaded", contents.labs().size(), contents.problems().size()));
     }
 
-    private void show(java.util.List<Lab> all, LabCatalog.Contents contents) {
-        Language language = UiLanguage.current();
+    private void show(List<Lab> all, List<LabProblem> broken) {
+        Language language = Language.of(getLocale());
         list.removeAll();
         for (Lab lab : all) {
-            RouterLink open = new RouterLink(lab.title().in(language), LabView.class, lab.id());
             Span difficulty = new Span(lab.difficulty());
             difficulty.getElement().getThemeList().add("badge contrast");
-            list.add(new ListItem(open, new Span(" "), difficulty));
+            list.add(new ListItem(new RouterLink(lab.title().in(language), LabView.class, lab.id()), new Span(" "), difficulty));
         }
         problems.removeAll();
-        if (contents != null && !contents.problems().isEmpty()) {
-            UnorderedList broken = new UnorderedList();
-            for (LabProblem problem : contents.problems()) {
-                broken.add(new ListItem(problem.toString()));
-            }
-            problems.add(new H3("Problems"), broken);
+        if (!broken.isEmpty()) {
+            UnorderedList items = new UnorderedList();
+            broken.forEach(problem -> items.add(new ListItem(problem.toString())));
+            problems.add(new H3(getTranslation("labs.problems")), items);
         }
     }
 }

@@ -8,6 +8,7 @@ import com.ntprocesslab.session.CommandNotRecordedException;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ReplayProgress;
+import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.workspace.Console;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -34,7 +34,7 @@ import jakarta.annotation.security.PermitAll;
  * A lab as a student works on it: the instructions and checkpoints on the left, the console of
  * the student's machine for this lab on the right, and a Check button that grades the machine.
  */
-@Route(LabView.ROUTE)
+@Route(value = LabView.ROUTE, layout = MainLayout.class)
 @PermitAll
 public class LabView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
@@ -47,7 +47,6 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     private final H2 title = new H2();
     private final Div readme = new Div();
     private final CheckpointList checkpoints = new CheckpointList();
-    private final Select<Language> language = new Select<>();
     private Lab lab;
     private long machineId;
 
@@ -63,19 +62,9 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     private HorizontalLayout configureHeader() {
-        language.setLabel("Language");
-        language.setId("lab-language");
-        language.setItems(Language.values());
-        language.setItemLabelGenerator(UiLanguage::label);
-        language.addValueChangeListener(change -> {
-            if (change.isFromClient()) {
-                UiLanguage.choose(change.getValue());
-                showTexts();
-            }
-        });
-        Button reset = new Button("Reset machine", click -> confirmReset());
+        Button reset = new Button(getTranslation("lab.reset"), click -> confirmReset());
         reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(title, new RouterLink("All labs", LabListView.class), language, reset);
+        HorizontalLayout header = new HorizontalLayout(title, new RouterLink(getTranslation("lab.allLabs"), LabListView.class), reset);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(title);
@@ -86,7 +75,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         readme.setId("lab-readme");
         readme.setWidthFull();
         checkpoints.setWidthFull();
-        Button check = new Button("Check", click -> check());
+        Button check = new Button(getTranslation("lab.check"), click -> check());
         check.setId("check-button");
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout instructions = new VerticalLayout(readme, check, checkpoints);
@@ -104,22 +93,27 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
             lab = labs.lab(labId);
             machineId = labs.openLab(username, labId);
             console.show(sessions.open(machineId, username, ReplayProgress.NONE));
-            language.setValue(UiLanguage.current());
             showTexts();
             console.focus();
         } catch (LabNotFoundException | MachineNotFoundException notFound) {
             removeAll();
-            add(new H2("Not found"), new Paragraph(notFound.getMessage()), new RouterLink("All labs", LabListView.class));
+            add(new H2(getTranslation("lab.notFound")), new Paragraph(notFound.getMessage()),
+                    new RouterLink(getTranslation("lab.allLabs"), LabListView.class));
         }
     }
 
     @Override
     public String getPageTitle() {
-        return (lab == null ? "Lab" : lab.title().in(UiLanguage.current())) + " | NT Process Lab";
+        return (lab == null ? "Lab" : lab.title().in(language())) + " | NT Process Lab";
+    }
+
+    /** Lab texts follow the UI's language (the app-wide switch). */
+    private Language language() {
+        return Language.of(getLocale());
     }
 
     private void showTexts() {
-        Language current = UiLanguage.current();
+        Language current = language();
         title.setText(lab.title().in(current));
         readme.removeAll();
         readme.add(Markdown.render(lab.readme().in(current)));
@@ -127,7 +121,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     private void check() {
-        checkpoints.showOutcomes(labs.check(username, lab.id()), UiLanguage.current());
+        checkpoints.showOutcomes(labs.check(username, lab.id()), language());
         checkpoints.scrollIntoView();
     }
 
@@ -140,12 +134,11 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     private void confirmReset() {
-        ConfirmDialog dialog = new ConfirmDialog("Reset this lab machine?",
-                "You get a fresh machine with the lab's setup and an empty console. Your old machine is kept for your instructor.",
-                "Reset", confirmed -> {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("lab.reset.title"), getTranslation("lab.reset.text"),
+                getTranslation("lab.reset.confirm"), confirmed -> {
                     machineId = labs.resetLab(username, lab.id());
                     console.show(sessions.open(machineId, username, ReplayProgress.NONE));
-                    checkpoints.showUnchecked(lab, UiLanguage.current());
+                    checkpoints.showUnchecked(lab, language());
                 });
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");

@@ -17,7 +17,7 @@ public class Console extends VerticalLayout {
     static final String PROMPT = "0: kd> ";
 
     private final Div transcript = new Div();
-    private final TextField input = new TextField("Command");
+    private final TextField input = new TextField();
 
     public Console() {
         setPadding(false);
@@ -26,7 +26,8 @@ public class Console extends VerticalLayout {
         transcript.setId("console-transcript");
         transcript.setWidthFull();
         transcript.getElement().setAttribute("role", "log");
-        transcript.getElement().setAttribute("aria-label", "Console output");
+        transcript.getElement().setAttribute("aria-label", getTranslation("console.output"));
+        input.setLabel(getTranslation("console.command"));
         input.setId("console-input");
         input.setWidthFull();
         input.setPrefixComponent(new Span(PROMPT.strip()));

@@ -1,7 +1,6 @@
 package com.ntprocesslab.ui.workspace;
 
 import com.ntprocesslab.session.CommandNotRecordedException;
-import com.ntprocesslab.ui.lab.LabListView;
 import com.ntprocesslab.session.ConsoleEntry;
 import com.ntprocesslab.session.MachineChanged;
 import com.ntprocesslab.session.MachineNotFoundException;
@@ -25,7 +24,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.ntprocesslab.ui.instructor.ReplayReportView;
+import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  * A student's machine: its console, restored from the command log on every visit (with a
  * progress bar when that needs a long replay) and kept in step with the machine's other tabs.
  */
-@Route(WorkspaceView.ROUTE)
+@Route(value = WorkspaceView.ROUTE, layout = MainLayout.class)
 @PageTitle("Workspace | NT Process Lab")
 @PermitAll
 public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Long> {
@@ -65,17 +64,9 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     }
 
     private HorizontalLayout configureHeader() {
-        Span user = new Span(username);
-        user.setId("current-user");
-        Button reset = new Button("Reset machine", click -> confirmReset());
+        Button reset = new Button(getTranslation("workspace.reset"), click -> confirmReset());
         reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        Button signOut = new Button("Sign out", click -> authentication.logout());
-        RouterLink labs = new RouterLink("Labs", LabListView.class);
-        labs.setId("labs-link");
-        HorizontalLayout header = new HorizontalLayout(title, labs, user, reset, signOut);
-        if (authentication.hasRole("INSTRUCTOR")) {
-            header.addComponentAtIndex(1, new RouterLink("Replay report", ReplayReportView.class));
-        }
+        HorizontalLayout header = new HorizontalLayout(title, reset);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(title);
@@ -85,8 +76,8 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     private VerticalLayout configureReplayIndicator() {
         replay.setIndeterminate(true);
         replay.setId("replay-progress");
-        replay.getElement().setAttribute("aria-label", "Restoring the machine");
-        replayLabel.setText("Restoring your machine from its saved commands...");
+        replay.getElement().setAttribute("aria-label", getTranslation("workspace.restoring.label"));
+        replayLabel.setText(getTranslation("workspace.restoring"));
         VerticalLayout indicator = new VerticalLayout(replayLabel, replay);
         indicator.setPadding(false);
         indicator.setVisible(false);
@@ -96,7 +87,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     @Override
     public void setParameter(BeforeEvent event, Long machineId) {
         this.machineId = machineId;
-        title.setText("Machine " + machineId);
+        title.setText(getTranslation("workspace.title", machineId));
         try {
             listenToOtherTabs(UI.getCurrent());
             if (sessions.isLive(machineId)) {
@@ -118,7 +109,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         CompletableFuture.supplyAsync(() -> sessions.open(machineId, username, (done, total) -> ui.access(() -> {
                     replay.setIndeterminate(false);
                     replay.setValue(total == 0 ? 1 : (double) done / total);
-                    replayLabel.setText("Restoring your machine: " + done + " of " + total + " commands replayed...");
+                    replayLabel.setText(getTranslation("workspace.restoring.progress", done, total));
                 })))
                 .whenComplete((history, failure) -> ui.access(() -> showRestored(history, failure)));
     }
@@ -131,7 +122,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
                 showNotFound(notFound);
                 return;
             }
-            Notification.show("Your machine could not be restored: " + cause.getMessage())
+            Notification.show(getTranslation("workspace.restoreFailed", cause.getMessage()))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
@@ -142,7 +133,8 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
 
     private void showNotFound(MachineNotFoundException notFound) {
         removeAll();
-        add(new H2("Not found"), new Paragraph(notFound.getMessage()), new RouterLink("Go to my machine", HomeView.class));
+        add(new H2(getTranslation("workspace.notFound")), new Paragraph(getTranslation("workspace.notFound.text", machineId)),
+                new RouterLink(getTranslation("workspace.notFound.back"), HomeView.class));
     }
 
     private void listenToOtherTabs(UI ui) {
@@ -172,13 +164,13 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     }
 
     private void confirmReset() {
-        ConfirmDialog dialog = new ConfirmDialog("Reset this machine?",
-                "You get a freshly booted machine and an empty console. Your old machine is kept for your instructor.",
-                "Reset", confirmed -> {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("workspace.reset.title"), getTranslation("workspace.reset.text"),
+                getTranslation("workspace.reset.confirm"), confirmed -> {
                     long fresh = sessions.reset(machineId, username);
                     getUI().ifPresent(ui -> ui.navigate(WorkspaceView.class, fresh));
                 });
         dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("workspace.reset.cancel"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
     }

@@ -14,6 +14,11 @@ public class SignupPage {
     }
 
     public void signUp(String username, String password, String confirmation) {
+        signUp(username, password, confirmation, "");
+    }
+
+    public void signUp(String username, String password, String confirmation, String joinCode) {
+        page.getByLabel("Class join code").fill(joinCode);
         page.getByLabel("User name").fill(username);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByLabel("Repeat the password").fill(confirmation);

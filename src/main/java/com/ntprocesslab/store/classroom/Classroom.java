@@ -1,0 +1,59 @@
+package com.ntprocesslab.store.classroom;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** An instructor's class. Students join it by typing its join code at sign-up. */
+@Entity
+public class Classroom {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "instructor_id", nullable = false)
+    private Long instructorId;
+
+    @Column(name = "join_code", nullable = false, unique = true, length = 16)
+    private String joinCode;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Classroom() {
+    }
+
+    Classroom(String name, Long instructorId, String joinCode, Instant createdAt) {
+        this.name = name;
+        this.instructorId = instructorId;
+        this.joinCode = joinCode;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Long getInstructorId() {
+        return instructorId;
+    }
+
+    public String getJoinCode() {
+        return joinCode;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

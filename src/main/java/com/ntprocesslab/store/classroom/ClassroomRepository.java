@@ -1,0 +1,14 @@
+package com.ntprocesslab.store.classroom;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ClassroomRepository extends JpaRepository<Classroom, Long> {
+
+    Optional<Classroom> findByJoinCode(String joinCode);
+
+    List<Classroom> findByInstructorIdOrderByCreatedAtDesc(Long instructorId);
+
+    boolean existsByJoinCode(String joinCode);
+}

@@ -1,0 +1,113 @@
+package com.ntprocesslab.ui.instructor;
+
+import com.ntprocesslab.store.classroom.Classroom;
+import com.ntprocesslab.store.classroom.ClassroomService;
+import com.ntprocesslab.store.classroom.RosterEntry;
+import com.ntprocesslab.ui.layout.MainLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** An instructor's classes: create one (it gets a join code) and see who joined. */
+@Route(value = ClassesView.ROUTE, layout = MainLayout.class)
+@PageTitle("Classes | NT Process Lab")
+@RolesAllowed("INSTRUCTOR")
+public class ClassesView extends VerticalLayout {
+
+    public static final String ROUTE = "instructor/classes";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final ClassroomService classrooms;
+    private final String instructor;
+    private final TextField name = new TextField();
+    private final Grid<Classroom> classes = new Grid<>(Classroom.class, false);
+    private final Grid<RosterEntry> roster = new Grid<>(RosterEntry.class, false);
+    private final H3 rosterTitle = new H3();
+    private final Paragraph hint = new Paragraph();
+
+    public ClassesView(ClassroomService classrooms, AuthenticationContext authentication) {
+        this.classrooms = classrooms;
+        this.instructor = authentication.getPrincipalName().orElseThrow();
+        setSizeFull();
+        add(new H2(getTranslation("classes.title")), configureCreateForm(), hint);
+        configureClasses();
+        configureRoster();
+        add(classes, rosterTitle, roster);
+        refresh();
+    }
+
+    private HorizontalLayout configureCreateForm() {
+        name.setLabel(getTranslation("classes.name"));
+        name.setId("class-name");
+        name.setMaxLength(100);
+        Button create = new Button(getTranslation("classes.create"), click -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(name, create);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return form;
+    }
+
+    private void configureClasses() {
+        classes.setId("classes");
+        classes.setAllRowsVisible(true);
+        classes.addColumn(Classroom::getName).setHeader(getTranslation("classes.name")).setAutoWidth(true);
+        classes.addColumn(Classroom::getJoinCode).setHeader(getTranslation("classes.code")).setAutoWidth(true);
+        classes.addColumn(classrooms::size).setHeader(getTranslation("classes.students")).setAutoWidth(true);
+        classes.asSingleSelect().addValueChangeListener(selected -> showRoster(selected.getValue()));
+    }
+
+    private void configureRoster() {
+        roster.setId("roster");
+        roster.setAllRowsVisible(true);
+        roster.addColumn(RosterEntry::username).setHeader(getTranslation("classes.roster.student")).setAutoWidth(true);
+        roster.addColumn(entry -> WHEN.format(entry.joinedAt())).setHeader(getTranslation("classes.roster.joined")).setAutoWidth(true);
+        rosterTitle.setVisible(false);
+        roster.setVisible(false);
+    }
+
+    private void create() {
+        try {
+            Classroom created = classrooms.create(instructor, name.getValue());
+            Notification.show(getTranslation("classes.created", created.getName(), created.getJoinCode()));
+            name.clear();
+            refresh();
+            classes.select(created);
+        } catch (IllegalArgumentException invalid) {
+            name.setInvalid(true);
+            name.setErrorMessage(invalid.getMessage());
+        }
+    }
+
+    private void refresh() {
+        var mine = classrooms.classesOf(instructor);
+        classes.setItems(mine);
+        hint.setText(mine.isEmpty() ? getTranslation("classes.none") : "");
+        hint.setVisible(mine.isEmpty());
+    }
+
+    private void showRoster(Classroom classroom) {
+        rosterTitle.setVisible(classroom != null);
+        roster.setVisible(classroom != null);
+        if (classroom == null) {
+            return;
+        }
+        var students = classrooms.roster(instructor, classroom.getId());
+        rosterTitle.setText(getTranslation("classes.roster", classroom.getName()) + (students.isEmpty()
+                ? " — " + getTranslation("classes.roster.empty", classroom.getJoinCode()) : ""));
+        roster.setItems(students);
+    }
+}

@@ -1,0 +1,37 @@
+package com.ntprocesslab.ui.i18n;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.ui.BrowserTest;
+import com.ntprocesslab.ui.pages.LoginPage;
+import com.ntprocesslab.ui.pages.WorkspacePage;
+import org.junit.jupiter.api.Test;
+
+class LanguageIT extends BrowserTest {
+
+    @Test
+    void theWholeUiSwitchesToChineseAndRemembersItAtTheNextSignIn() {
+        String student = signedIn(page, "lang", Role.STUDENT);
+        new WorkspacePage(page).waitUntilShown();
+
+        page.locator("#language-switch").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("简体中文")).click();
+
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重置机器"))).isVisible();
+        assertThat(page.getByLabel("命令")).isVisible();
+        screenshot("workspace-zh-CN");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出登录")).click();
+        page.waitForURL(url -> url.contains("/login"));
+        new LoginPage(page).signIn(student, PASSWORD);
+        page.waitForURL(url -> url.contains("/machine/"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重置机器"))).isVisible();
+
+        page.locator("#language-switch").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset machine"))).isVisible();
+    }
+}

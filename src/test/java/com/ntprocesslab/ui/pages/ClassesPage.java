@@ -1,0 +1,38 @@
+package com.ntprocesslab.ui.pages;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** The instructor's classes: create one, read its join code, open its roster. */
+public class ClassesPage {
+
+    private final Page page;
+
+    public ClassesPage(Page page) {
+        this.page = page;
+    }
+
+    public ClassesPage open(String baseUrl) {
+        page.navigate(baseUrl + "instructor/classes");
+        page.locator("#class-name input").waitFor();
+        return this;
+    }
+
+    /** Creates a class and returns the join code the grid shows for it. */
+    public String create(String name) {
+        page.locator("#class-name input").fill(name);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create class")).click();
+        Locator nameCell = page.locator("#classes vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true));
+        nameCell.waitFor();
+        return page.locator("#classes vaadin-grid-cell-content").getByText(java.util.regex.Pattern.compile("^[A-Z2-9]{8}$")).first().textContent().strip();
+    }
+
+    public void openRoster(String name) {
+        page.locator("#classes vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true)).click();
+    }
+
+    public Locator roster() {
+        return page.locator("#roster");
+    }
+}
