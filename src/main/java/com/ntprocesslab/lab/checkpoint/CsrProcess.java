@@ -17,9 +17,9 @@ public record CsrProcess(String image, boolean present, OptionalLong shutdownLev
         if (!present) {
             return Message.of("csr_process.describe_absent", image);
         }
-        return Message.of("csr_process.describe", image,
-                shutdownLevel.isPresent() ? Predicate.hex(shutdownLevel.getAsLong()) : "-",
-                threads.isPresent() ? String.valueOf(threads.getAsLong()) : "-");
+        Object level = shutdownLevel.isPresent() ? Message.of("csr_process.detail_level", Predicate.hex(shutdownLevel.getAsLong())) : "";
+        Object count = threads.isPresent() ? Message.of("csr_process.detail_threads", String.valueOf(threads.getAsLong())) : "";
+        return Message.of("csr_process.describe", image, level, count);
     }
 
     public List<Message> problems(MachineState state) {

@@ -91,6 +91,6 @@ class PredicatesTest {
         problems.addAll(new ThreadCount("notepad.exe", 2).problems(SUSPENDED_NOTEPAD));
         problems.add(new CsrProcess("notepad.exe", true, OptionalLong.of(0x280), OptionalLong.empty()).describe());
         assertThat(problems.stream().map(m -> m.in(Language.ZH_CN)).toList())
-                .containsExactly("notepad.exe 应有 2 个线程，实际有 1 个。", "csrss 中有 notepad.exe 的 CSR_PROCESS（关机级别 0x280，CSR_THREAD 数 -）");
+                .containsExactly("notepad.exe 应有 2 个线程，实际有 1 个。", "csrss 中有 notepad.exe 的 CSR_PROCESS，关机级别 0x280");
     }
 }
