@@ -8,5 +8,6 @@ public final class AllBenchmarks {
 
     public static void main(String[] args) throws Exception {
         SessionBenchmark.main(args);
+        GradingBenchmark.main(args);
     }
 }
