@@ -45,8 +45,11 @@ public class LabPage {
         return page.locator("#checkpoint-" + id);
     }
 
+    /** The app-wide language switch; the page reloads in the chosen language. */
     public void chooseLanguage(String label) {
-        page.locator("#lab-language").click();
+        page.locator("#language-switch").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label)).click();
+        page.waitForLoadState();
+        console.commandLine().waitFor();
     }
 }
