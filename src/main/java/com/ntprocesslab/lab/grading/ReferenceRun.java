@@ -2,6 +2,7 @@ package com.ntprocesslab.lab.grading;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.catalog.LabProblem;
 import com.ntprocesslab.lab.catalog.ScriptLine;
@@ -72,11 +73,11 @@ public final class ReferenceRun {
     }
 
     /** The reference machine at the moment the checkpoint is reached. */
-    public MachineState stateFor(Lab lab, com.ntprocesslab.lab.catalog.Checkpoint checkpoint) {
+    public MachineState stateFor(Lab lab, Checkpoint checkpoint) {
         return afterSolutionCommands.get(lab.solutionCommandsBefore(checkpoint));
     }
 
-    Map<Fact, Integer> target(Lab lab, com.ntprocesslab.lab.catalog.Checkpoint checkpoint, Criterion.Comparison comparison) {
+    Map<Fact, Integer> target(Lab lab, Checkpoint checkpoint, Criterion.Comparison comparison) {
         return targets.computeIfAbsent(checkpoint.id(), id -> StateComparison.target(
                 Facts.of(setupState, comparison.projections()),
                 Facts.of(stateFor(lab, checkpoint), comparison.projections())));

@@ -1,6 +1,5 @@
 package com.ntprocesslab.lab.grading;
 
-import com.ntprocesslab.lab.checkpoint.Projection;
 import com.ntprocesslab.lab.text.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
