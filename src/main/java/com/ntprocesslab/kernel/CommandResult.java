@@ -1,16 +1,5 @@
 package com.ntprocesslab.kernel;
 
-/**
- * The answer to one console command. A rejected command ({@code accepted == false}) left the
- * machine exactly as it was; its output names the problem.
- */
+/** The answer to one command; when {@code accepted} is false the machine did not change. */
 public record CommandResult(boolean accepted, String output) {
-
-    public static CommandResult accepted(String output) {
-        return new CommandResult(true, output);
-    }
-
-    public static CommandResult rejected(String message) {
-        return new CommandResult(false, message);
-    }
 }

@@ -1,84 +1,81 @@
 package com.ntprocesslab.kernel;
 
-import java.util.ArrayList;
+import com.ntprocesslab.kernel.exec.CommandExecutor;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.inspect.InvariantChecker;
+import com.ntprocesslab.kernel.inspect.Snapshot;
+import com.ntprocesslab.kernel.ps.SystemInitialization;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * One emulated NT machine. The walking-skeleton boot builds the process list directly; the
- * creation pipeline replaces it behind this same facade.
+ * One emulated Windows NT machine: the only entry point the layers above use. Not thread
+ * safe: one caller at a time, as the session layer guarantees.
  */
-public final class Machine implements java.io.Serializable {
+public final class Machine {
+    /** Bumped whenever the same commands could produce a different machine. */
+    public static final String KERNEL_VERSION = "0.4.0";
 
-    public static final String KERNEL_VERSION = "0.1.0";
+    private final Kernel kernel;
+    private final CommandExecutor executor;
 
-    private record Process(long address, int pid, int parentPid, String image, long dirBase, int handleCount) implements java.io.Serializable {}
-
-    private final Profile profile;
-    private final List<Process> processes = new ArrayList<>();
-    private long position;
-
-    private Machine(Profile profile) {
-        this.profile = profile;
+    private Machine(Kernel kernel) {
+        this.kernel = kernel;
+        this.executor = new CommandExecutor(kernel);
     }
 
+    /** Boots the default machine of the profile through the real creation pipeline. */
     public static Machine boot(Profile profile) {
-        if (profile != Profile.MODERN) {
-            throw new IllegalArgumentException("The " + profile + " profile is not available yet; use MODERN.");
+        return boot(profile, null);
+    }
+
+    /**
+     * Boots with a listener that sees every step from the first one (tests run the invariant
+     * checker there; a debugger can record the boot).
+     */
+    public static Machine boot(Profile profile, Engine.StepListener listener) {
+        if (profile == null) {
+            throw new IllegalArgumentException("A machine needs a profile (MODERN or CLASSIC).");
         }
-        Machine machine = new Machine(profile);
-        String[] images = {"System", "smss.exe", "csrss.exe", "wininit.exe", "services.exe", "lsass.exe", "winlogon.exe", "explorer.exe"};
-        int[] parents = {0, 4, 8, 8, 16, 16, 8, 28};
-        for (int i = 0; i < images.length; i++) {
-            int pid = 4 * (i + 1);
-            machine.processes.add(new Process(0xffffa08f_1c2d3040L + 0x1000L * i, pid, parents[i], images[i], 0x1ad002L + 0x1000L * i, 1 + i));
+        if (profile == Profile.CLASSIC) {
+            throw new IllegalArgumentException("The CLASSIC (Windows XP) profile is not available yet; boot MODERN.");
         }
-        return machine;
+        return new Machine(SystemInitialization.boot(profile, listener));
     }
 
     public CommandResult execute(String commandLine) {
-        String command = commandLine.strip();
-        if (command.equals("!process 0 0")) {
-            position++;
-            return CommandResult.accepted(processDump());
-        }
-        String verb = command.isEmpty() ? "" : command.split("\\s+")[0];
-        return CommandResult.rejected("Unknown command '" + verb + "'.");
-    }
-
-    private String processDump() {
-        StringBuilder out = new StringBuilder("**** NT ACTIVE PROCESS DUMP ****\n");
-        for (Process p : processes) {
-            out.append(String.format(Locale.ROOT, "PROCESS %s%n    SessionId: none  Cid: %04x    Peb: 00000000  ParentCid: %04x%n"
-                            + "    DirBase: %08x  ObjectTable: %s  HandleCount: %d.%n    Image: %s%n%n",
-                    address(p.address()), p.pid(), p.parentPid(), p.dirBase(), address(p.address() + 0x800), p.handleCount(), p.image()));
-        }
-        return out.toString().stripTrailing();
-    }
-
-    private static String address(long value) {
-        String hex = String.format(Locale.ROOT, "%016x", value);
-        return hex.substring(0, 8) + "`" + hex.substring(8);
+        return executor.execute(commandLine);
     }
 
     public String snapshotJson() {
-        StringBuilder json = new StringBuilder("{\"position\":" + position + ",\"processes\":[");
-        for (int i = 0; i < processes.size(); i++) {
-            Process p = processes.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"ImageFileName\":\"").append(p.image()).append("\",\"UniqueProcessId\":").append(p.pid()).append('}');
-        }
-        return json.append("]}").toString();
+        return Snapshot.json(kernel);
     }
 
     public List<String> checkInvariants() {
-        return List.of();
+        return InvariantChecker.check(kernel);
     }
 
+    /** Steps executed since boot: the machine's time. */
     public long position() {
-        return position;
+        return kernel.position;
     }
 
     public Profile profile() {
-        return profile;
+        return kernel.profile;
+    }
+
+    /** The step engine, for the debugger: single-step, run to a stop check, frames, location. */
+    public Engine engine() {
+        return kernel.engine;
+    }
+
+    /** The console's command executor, including {@code begin} to start a .call without running it. */
+    public CommandExecutor commands() {
+        return executor;
+    }
+
+    /** All machine state, for the debugger's inspection commands and for tests. */
+    public Kernel kernel() {
+        return kernel;
     }
 }

@@ -1,9 +1,6 @@
 package com.ntprocesslab.kernel;
 
-/** Which process-creation pipeline a machine runs. */
+/** Which creation pipeline a machine runs: Windows 10 (modern) or Windows XP / WRK (classic). */
 public enum Profile {
-    /** Windows 10: NtCreateUserProcess in seven stages. */
-    MODERN,
-    /** Windows XP / WRK: NtCreateProcessEx then NtCreateThread in six phases. */
-    CLASSIC
+    MODERN, CLASSIC
 }

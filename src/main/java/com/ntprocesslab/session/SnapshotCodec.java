@@ -1,49 +1,69 @@
 package com.ntprocesslab.session;
 
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.SerializerFactory;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.FieldSerializer;
+import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import com.esotericsoftware.kryo.util.Pool;
 import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.win32.ApiSpec;
+import com.ntprocesslab.kernel.win32.Apis;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
+import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
- * Turns a live machine into compact bytes and back. Snapshots only speed up replay: they are
- * checksummed, tagged with the kernel version that wrote them, and only kernel classes may
- * be read back, so a damaged or foreign snapshot is rejected rather than trusted.
+ * Turns a live machine into compact bytes and back with Kryo, which copies the kernel's
+ * plain object graph as it is (the kernel needs no serialization code of its own). Routines
+ * are shared code, not machine state: they are written as their symbol and looked up again.
+ * Snapshots only speed up replay: they are checksummed and tagged with the kernel version
+ * that wrote them, and anything unreadable is rejected rather than trusted.
  */
 final class SnapshotCodec {
 
-    private static final ObjectInputFilter ONLY_KERNEL_CLASSES =
-            ObjectInputFilter.Config.createFilter("com.ntprocesslab.kernel.**;java.**;maxdepth=200;!*");
+    private static final Pool<Kryo> KRYOS = new Pool<>(true, false, 8) {
+        @Override
+        protected Kryo create() {
+            return newKryo();
+        }
+    };
 
     private SnapshotCodec() {
     }
 
     static byte[] encode(Machine machine) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(new DeflaterOutputStream(bytes))) {
-            out.writeObject(machine);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not serialize the machine", e);
+        Kryo kryo = KRYOS.obtain();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        try (Output out = new Output(new DeflaterOutputStream(bytes))) {
+            kryo.writeObject(out, machine);
+        } finally {
+            KRYOS.free(kryo);
         }
         return bytes.toByteArray();
     }
 
     /** Reads a machine back; any damage surfaces as {@link CorruptSnapshotException}. */
     static Machine decode(byte[] data) {
-        try (ObjectInputStream in = new ObjectInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
-            in.setObjectInputFilter(ONLY_KERNEL_CLASSES);
-            return (Machine) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalStateException e) {
+        Kryo kryo = KRYOS.obtain();
+        try (Input in = new Input(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            return kryo.readObject(in, Machine.class);
+        } catch (KryoException | IllegalArgumentException | IllegalStateException | ClassCastException
+                 | IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new CorruptSnapshotException("unreadable: " + e, e);
+        } finally {
+            KRYOS.free(kryo);
         }
     }
 
@@ -52,6 +72,55 @@ final class SnapshotCodec {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    private static Kryo newKryo() {
+        Kryo kryo = new Kryo();
+        // The data is the server's own, checksummed and version-tagged; the kernel's classes are many and change.
+        kryo.setRegistrationRequired(false);
+        // The machine is a graph: list links point both ways, objects are shared by handle tables.
+        kryo.setReferences(true);
+        kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        FieldSerializer.FieldSerializerConfig fields = new FieldSerializer.FieldSerializerConfig();
+        // The kernel's engine is transient for the kernel's own reasons; a snapshot needs it back.
+        fields.setSerializeTransient(true);
+        kryo.setDefaultSerializer(new SerializerFactory.FieldSerializerFactory(fields));
+        ImmutableCollectionsSerializers.registerSerializers(kryo);
+        kryo.addDefaultSerializer(Routine.class, new SharedCode<>("routine", Routine::key, Routine::byKey));
+        kryo.addDefaultSerializer(ApiSpec.class, new SharedCode<>("API", ApiSpec::name, Apis::find));
+        return kryo;
+    }
+
+    /**
+     * Code shared by every machine (routines, API descriptions) is not machine state: it is
+     * written as its name and resolved against the running kernel when read back.
+     */
+    private static final class SharedCode<T> extends Serializer<T> {
+        private final String what;
+        private final Function<T, String> name;
+        private final Function<String, T> lookup;
+
+        SharedCode(String what, Function<T, String> name, Function<String, T> lookup) {
+            this.what = what;
+            this.name = name;
+            this.lookup = lookup;
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, T code) {
+            output.writeString(name.apply(code));
+        }
+
+        @Override
+        public T read(Kryo kryo, Input input, Class<? extends T> type) {
+            String named = input.readString();
+            T code = named == null ? null : lookup.apply(named);
+            if (code == null) {
+                throw new KryoException("the snapshot names a " + what + " this kernel does not have: " + named);
+            }
+            return code;
         }
     }
 

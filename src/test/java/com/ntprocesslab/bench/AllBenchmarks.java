@@ -7,6 +7,7 @@ public final class AllBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        KernelBenchmark.main(args);
         SessionBenchmark.main(args);
         GradingBenchmark.main(args);
     }

@@ -1,6 +1,7 @@
 package com.ntprocesslab.bench;
 
 import com.ntprocesslab.Application;
+import com.ntprocesslab.CommandMix;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.session.MachineSessions;
@@ -48,12 +49,12 @@ public final class SessionBenchmark {
     private static void replaySpeed() {
         Machine warmup = Machine.boot(Profile.MODERN);
         for (int i = 0; i < 20_000; i++) {
-            warmup.execute(BenchCommands.command(i));
+            warmup.execute(CommandMix.command(i));
         }
         Machine machine = Machine.boot(Profile.MODERN);
         long start = System.nanoTime();
         for (int i = 0; i < 50_000; i++) {
-            machine.execute(BenchCommands.command(i));
+            machine.execute(CommandMix.command(i));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         print("replay, headless", 50_000 / seconds, "commands/s", "target >= 20,000");
@@ -63,7 +64,7 @@ public final class SessionBenchmark {
         context.getBean(AccountService.class).signUpStudent("long-log", "password-123");
         long machineId = sessions.openSandbox("long-log");
         for (int i = 0; i < LONG_LOG; i++) {
-            sessions.submit(machineId, "long-log", BenchCommands.command(i));
+            sessions.submit(machineId, "long-log", CommandMix.command(i));
         }
         String expected = sessions.snapshot(machineId, "long-log");
         double withSnapshots = timeRestore(sessions, machineId, expected);
@@ -118,7 +119,7 @@ public final class SessionBenchmark {
                 for (int i = 0; i < perStudent; i++) {
                     int index = (int) Math.floorMod((long) (seed * 7919 + i * 104_729), LIVE_MACHINES);
                     long t0 = System.nanoTime();
-                    sessions.submit(machines.get(index), "load-" + index, BenchCommands.command(i));
+                    sessions.submit(machines.get(index), "load-" + index, CommandMix.command(i));
                     latencies[i] = System.nanoTime() - t0;
                 }
                 return latencies;

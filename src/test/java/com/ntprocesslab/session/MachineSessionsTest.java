@@ -99,7 +99,7 @@ class MachineSessionsTest {
     }
 
     @Test
-    void aSnapshotPlusTheLogTailEqualsAFullReplay() {
+    void aSnapshotPlusTheLogTailEqualsAFullReplay(CapturedOutput output) {
         runCommands(13);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM machine_snapshot WHERE machine_id = ?", Long.class, machineId))
                 .isEqualTo(2);
@@ -108,6 +108,7 @@ class MachineSessionsTest {
 
         assertThat(sessions.snapshot(machineId, student))
                 .isEqualTo(SessionTestCommands.headlessReplay(commands(commandLog.findByMachineIdOrderBySeq(machineId))));
+        assertThat(output).doesNotContain("Could not store a snapshot").doesNotContain("ignoring it");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.ntprocesslab.session;
 
+import com.ntprocesslab.CommandMix;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
@@ -8,14 +9,12 @@ import java.util.List;
 /** Commands the tests drive machines with, and the headless replay they are checked against. */
 final class SessionTestCommands {
 
-    private static final List<String> MIX = List.of("!process 0 0");
-
     private SessionTestCommands() {
     }
 
     /** The i-th command of a deterministic mix of accepted commands. */
     static String command(int i) {
-        return MIX.get(i % MIX.size());
+        return CommandMix.command(i);
     }
 
     /** The machine a log should give: a fresh boot replaying every command, with no server involved. */

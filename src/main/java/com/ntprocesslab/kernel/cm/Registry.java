@@ -1,0 +1,75 @@
+package com.ntprocesslab.kernel.cm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The configuration manager's hive tree, rooted at HKLM (paths may use HKLM or HKEY_LOCAL_MACHINE). */
+public final class Registry {
+    public static final String IFEO = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options";
+
+    public final RegistryKey root = new RegistryKey("HKLM");
+
+    public static Registry createDefault() {
+        Registry registry = new Registry();
+        registry.createKey(IFEO);
+        registry.createKey("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\SubSystems").values
+                .put("Windows", "%SystemRoot%\\system32\\csrss.exe ObjectDirectory=\\Windows SharedSection=1024,20480,768");
+        registry.createKey("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon").values.put("Userinit", "C:\\Windows\\system32\\userinit.exe,");
+        return registry;
+    }
+
+    /** Splits a key path into components below HKLM; null when the path is not under HKLM. */
+    public static List<String> components(String path) {
+        String[] parts = path.split("\\\\");
+        if (parts.length == 0 || !(parts[0].equalsIgnoreCase("HKLM") || parts[0].equalsIgnoreCase("HKEY_LOCAL_MACHINE"))) {
+            return null;
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].isEmpty()) {
+                return null;
+            }
+            result.add(parts[i]);
+        }
+        return result;
+    }
+
+    public RegistryKey openKey(String path) {
+        List<String> parts = components(path);
+        if (parts == null) {
+            return null;
+        }
+        RegistryKey key = root;
+        for (String part : parts) {
+            key = key.subkeys.get(part);
+            if (key == null) {
+                return null;
+            }
+        }
+        return key;
+    }
+
+    public RegistryKey createKey(String path) {
+        RegistryKey key = root;
+        for (String part : components(path)) {
+            key = key.subkeys.computeIfAbsent(part, RegistryKey::new);
+        }
+        return key;
+    }
+
+    /** Deletes a key and its subtree; false when absent or the root. */
+    public boolean deleteKey(String path) {
+        List<String> parts = components(path);
+        if (parts == null || parts.isEmpty()) {
+            return false;
+        }
+        RegistryKey parent = openKey(path.substring(0, path.lastIndexOf('\\')));
+        return parent != null && parent.subkeys.remove(parts.get(parts.size() - 1)) != null;
+    }
+
+    /** Reads IFEO\<image>\<value> the way the loader and kernel do; null when absent. */
+    public String imageFileExecutionOption(String imageName, String value) {
+        RegistryKey key = openKey(IFEO + "\\" + imageName);
+        return key == null ? null : key.values.get(value);
+    }
+}

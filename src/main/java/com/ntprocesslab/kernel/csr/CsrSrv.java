@@ -1,0 +1,188 @@
+package com.ntprocesslab.kernel.csr;
+
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.ob.HandleEntry;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.win32.CreateProcessContext;
+import com.ntprocesslab.kernel.win32.NtStatus;
+
+/**
+ * The Windows subsystem server (CSRSRV/BASESRV in csrss.exe): it registers every Win32
+ * process and thread (stage 5), holding handles to them, and forgets them at exit.
+ */
+public final class CsrSrv {
+    private CsrSrv() {
+    }
+
+    private static CreateProcessContext ctx(Frame f) {
+        return f.args(CreateProcessContext.class);
+    }
+
+    /** The server of the session the new process lives in, or null before csrss is up. */
+    public static CsrServer serverFor(Kernel k, int sessionId) {
+        CsrServer server = k.csrServers.get(Math.max(sessionId, 0));
+        return server != null && server.csrss != null && server.csrss.alive() ? server : null;
+    }
+
+    private static EProcess newProcess(Kernel k, EThread caller, CreateProcessContext c) {
+        HandleEntry entry = caller.process.objectTable.lookup(c.processHandle);
+        return (EProcess) entry.object();
+    }
+
+    private static StepResult fail(Kernel k, CsrServer server, CreateProcessContext c, long status) {
+        if (c.csrThreadHandle != 0) {
+            ObjectManager.NtClose(k, server.csrss.objectTable, c.csrThreadHandle);
+            c.csrThreadHandle = 0;
+        }
+        if (c.csrProcessHandle != 0) {
+            ObjectManager.NtClose(k, server.csrss.objectTable, c.csrProcessHandle);
+            c.csrProcessHandle = 0;
+        }
+        c.csrProcess = null;
+        c.status = status;
+        return ret(status);
+    }
+
+    private static CsrServer server(Kernel k, EThread t, CreateProcessContext c) {
+        return serverFor(k, newProcess(k, t, c).sessionId);
+    }
+
+    public static final Routine CsrCreateProcess = Routine.named("CSRSRV!CsrCreateProcess").stage(5)
+            .inline((k, t, f) -> server(k, t, ctx(f)) == null ? ret(NtStatus.STATUS_SUCCESS) : next())
+            // csrss takes its own handles to the new process and thread: their handle counts go 1 -> 2
+            .step("nt!NtDuplicateObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                CsrServer server = server(k, t, c);
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.csrProcessHandle = ObjectManager.NtDuplicateObject(k, t.process.objectTable, c.processHandle,
+                        server.csrss.objectTable, 0, ObjectManager.DUPLICATE_SAME_ACCESS);
+                return next();
+            })
+            .step("nt!NtDuplicateObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                CsrServer server = server(k, t, c);
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.csrThreadHandle = ObjectManager.NtDuplicateObject(k, t.process.objectTable, c.threadHandle,
+                        server.csrss.objectTable, 0, ObjectManager.DUPLICATE_SAME_ACCESS);
+                return next();
+            })
+            .step("CSRSRV!CsrAllocateProcess", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                CsrServer server = server(k, t, c);
+                if (k.failAllocation(AllocationKind.CSR)) {
+                    return fail(k, server, c, NtStatus.STATUS_NO_MEMORY);
+                }
+                EProcess p = newProcess(k, t, c);
+                CsrProcess record = new CsrProcess();
+                record.uniqueProcess = p.uniqueProcessId;
+                record.imageName = p.imageFileName;
+                record.processHandle = c.csrProcessHandle;
+                c.csrProcess = record;
+                return next();
+            })
+            .step("CSRSRV!CsrCreateThread", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                CsrThread thread = new CsrThread();
+                thread.uniqueProcess = c.csrProcess.uniqueProcess;
+                thread.uniqueThread = c.call.threadId;
+                thread.threadHandle = c.csrThreadHandle;
+                c.csrProcess.threadList.add(thread);
+                return next();
+            })
+            // one more process in the session, at the default shutdown level
+            .step("CSRSRV!CsrInsertProcess", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                CsrServer server = server(k, t, c);
+                c.csrProcess.shutdownLevel = CsrProcess.DEFAULT_SHUTDOWN_LEVEL;
+                c.csrProcess.sequenceNumber = server.nextSequence++;
+                server.processes.add(c.csrProcess);
+                server.sessionProcessCount++;
+                c.csrProcess = null;
+                c.csrProcessHandle = 0;
+                c.csrThreadHandle = 0;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    public static final Routine CsrServerInitialization = Routine.named("CSRSRV!CsrServerInitialization")
+            // CsrRootProcess: csrss's own record, first in the list and not counted
+            .step("CSRSRV!CsrInitializeProcessStructure", (k, t, f) -> {
+                int session = Math.max(t.process.sessionId, 0);
+                CsrServer server = new CsrServer(session);
+                server.csrss = t.process;
+                CsrProcess root = new CsrProcess();
+                root.uniqueProcess = t.process.uniqueProcessId;
+                root.imageName = t.process.imageFileName;
+                CsrThread thread = new CsrThread();
+                thread.uniqueProcess = root.uniqueProcess;
+                thread.uniqueThread = t.uniqueThread;
+                root.threadList.add(thread);
+                server.processes.add(root);
+                k.csrServers.put(session, server);
+                return next();
+            })
+            .step("CSRSRV!CsrApiPortInitialize", (k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /**
+     * A process that csrss did not create (smss started it natively) registers when kernel32
+     * connects to the server: csrss opens the process and thread itself.
+     */
+    public static void connect(Kernel k, EThread thread) {
+        EProcess p = thread.process;
+        CsrServer server = serverFor(k, p.sessionId);
+        if (server == null || server.csrss == p || server.find(p.uniqueProcessId) != null) {
+            return;
+        }
+        CsrProcess record = new CsrProcess();
+        record.uniqueProcess = p.uniqueProcessId;
+        record.imageName = p.imageFileName;
+        record.processHandle = ObjectManager.ObInsertObject(k, server.csrss.objectTable, p, AccessCheck.PROCESS_ALL_ACCESS, false);
+        CsrThread csrThread = new CsrThread();
+        csrThread.uniqueProcess = p.uniqueProcessId;
+        csrThread.uniqueThread = thread.uniqueThread;
+        csrThread.threadHandle = ObjectManager.ObInsertObject(k, server.csrss.objectTable, thread, AccessCheck.THREAD_ALL_ACCESS, false);
+        record.threadList.add(csrThread);
+        record.sequenceNumber = server.nextSequence++;
+        server.processes.add(record);
+        server.sessionProcessCount++;
+    }
+
+    /** Exit notification: the records go and csrss closes its handles. */
+    public static void destroyProcess(Kernel k, EProcess p) {
+        CsrServer server = k.csrServers.get(Math.max(p.sessionId, 0));
+        if (server == null) {
+            return;
+        }
+        if (server.csrss == p) {
+            k.csrServers.remove(server.sessionId);
+            return;
+        }
+        CsrProcess record = server.find(p.uniqueProcessId);
+        if (record == null) {
+            return;
+        }
+        server.processes.remove(record);
+        server.sessionProcessCount--;
+        if (server.csrss.objectTable != null) {
+            for (CsrThread thread : record.threadList) {
+                ObjectManager.NtClose(k, server.csrss.objectTable, thread.threadHandle);
+            }
+            ObjectManager.NtClose(k, server.csrss.objectTable, record.processHandle);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.ntprocesslab.kernel.exec;
+
+import java.util.List;
+
+/** One console command, parsed and syntax-checked, not yet applied. */
+public sealed interface Command {
+    /** {@code !process 0 0}. */
+    record ProcessList() implements Command {}
+    /** {@code .call <caller> <Api> [args...]}. */
+    record Call(String caller, String api, List<String> args) implements Command {}
+    /** {@code .reg add <key> <value> <data>}. */
+    record RegAdd(String key, String value, String data) implements Command {}
+    /** {@code .reg delete <key> [value]}. */
+    record RegDelete(String key, String value) implements Command {}
+    /** {@code .file add <path> <content>}. */
+    record FileAdd(String path, String content) implements Command {}
+    /** {@code .fail <allocation kind>}. */
+    record Fail(AllocationKind kind) implements Command {}
+    /** {@code .dump}. */
+    record Dump() implements Command {}
+    /** {@code .invariants}. */
+    record Invariants() implements Command {}
+    /** {@code g}. */
+    record Go() implements Command {}
+}

@@ -1,0 +1,21 @@
+package com.ntprocesslab.kernel.exec;
+
+import com.ntprocesslab.kernel.ps.EThread;
+
+/**
+ * Where a thread stands: before step {@code pc} of its top frame. {@code symbol} is the
+ * function that step enters (what a breakpoint matches), or null for inline code.
+ */
+public record Location(EThread thread, Frame frame, Step step, String symbol, int stage) {
+    public String routine() {
+        return frame.routine.symbol();
+    }
+
+    /** "module!Function" or "module!Routine+0x1c" as WinDbg prints the current instruction. */
+    public String display() {
+        if (symbol != null) {
+            return symbol;
+        }
+        return frame.pc == 0 ? routine() : routine() + "+0x" + Integer.toHexString(frame.routine.returnOffset(frame.pc - 1));
+    }
+}

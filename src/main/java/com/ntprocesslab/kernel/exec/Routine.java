@@ -1,0 +1,114 @@
+package com.ntprocesslab.kernel.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A function of the emulated machine: an ordered list of steps interpreted by the engine.
+ * Routines are immutable and shared by every machine.
+ */
+public final class Routine {
+    /**
+     * Every routine ever built, by {@link #key()}: code, not machine state, so a copy of a
+     * machine can name the routines on its stacks and find them again. A key two different
+     * routines share is remembered as ambiguous and never resolved.
+     */
+    private static final Map<String, Routine> BY_KEY = new ConcurrentHashMap<>();
+    private static final Routine AMBIGUOUS = new Routine("ambiguous!key", List.of(new Step(null, 0, (k, t, f) -> null)), Map.of());
+
+    private final String symbol;
+    private final List<Step> steps;
+    private final int[] returnOffsets;
+    private final Map<String, Integer> labels;
+    private final String key;
+
+    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels) {
+        this.symbol = symbol;
+        this.steps = List.copyOf(steps);
+        this.labels = Map.copyOf(labels);
+        this.key = keyOf(symbol, steps);
+        this.returnOffsets = new int[steps.size()];
+        int offset = 0x10 + Math.floorMod(symbol.hashCode(), 0x30);
+        for (int i = 0; i < steps.size(); i++) {
+            String key = symbol + "#" + i + steps.get(i).symbol();
+            offset += 0x14 + Math.floorMod(key.hashCode(), 0x1c0);
+            returnOffsets[i] = offset;
+        }
+    }
+
+    public String symbol() { return symbol; }
+
+    /** The routine's name plus the functions its steps enter: unique even where symbols repeat (system-call dispatch). */
+    public String key() { return key; }
+
+    /** The routine with this key, or null when no such routine was built or the key is ambiguous. */
+    public static Routine byKey(String key) {
+        Symbols.routine("nt!NtClose"); // builds every routine of the kernel before looking one up
+        Routine routine = BY_KEY.get(key);
+        return routine == AMBIGUOUS ? null : routine;
+    }
+
+    private static String keyOf(String symbol, List<Step> steps) {
+        StringBuilder key = new StringBuilder(symbol);
+        for (Step step : steps) {
+            key.append(' ').append(step.symbol() == null ? "." : step.symbol());
+        }
+        return key.toString();
+    }
+    public String module() { return symbol.substring(0, symbol.indexOf('!')); }
+    public List<Step> steps() { return steps; }
+    public Step step(int pc) { return steps.get(pc); }
+
+    public int label(String label) {
+        Integer index = labels.get(label);
+        if (index == null) {
+            throw new IllegalStateException(symbol + " has no label " + label);
+        }
+        return index;
+    }
+
+    /** The return address of step {@code pc}, as an offset into the routine (k's +0x..). */
+    public int returnOffset(int pc) { return returnOffsets[pc]; }
+
+    /** Code size used to lay symbols out; a little past the last step. */
+    public int size() { return returnOffsets.length == 0 ? 0x20 : returnOffsets[returnOffsets.length - 1] + 0x20; }
+
+    public boolean kernelMode() { return symbol.startsWith("nt!"); }
+
+    @Override public String toString() { return symbol; }
+
+    public static Builder named(String symbol) { return new Builder(symbol); }
+
+    /** Builds a routine top to bottom; {@code stage} applies to the steps that follow it. */
+    public static final class Builder {
+        private final String symbol;
+        private final List<Step> steps = new ArrayList<>();
+        private final Map<String, Integer> labels = new TreeMap<>();
+        private int stage;
+
+        private Builder(String symbol) { this.symbol = symbol; }
+
+        public Builder stage(int stage) { this.stage = stage; return this; }
+        /** Code inside this routine. */
+        public Builder inline(StepAction action) { steps.add(new Step(null, stage, action)); return this; }
+        /** A function entered and left in one step (a leaf), or a call step naming its callee. */
+        public Builder step(String symbol, StepAction action) { steps.add(new Step(symbol, stage, action)); return this; }
+        /** A call step whose callee is fixed. */
+        public Builder call(Routine callee, StepAction argsAndCall) { steps.add(new Step(callee.symbol(), stage, argsAndCall)); return this; }
+        /** How many steps were added so far (the index the next one gets). */
+        public int size() { return steps.size(); }
+        /** Names the next step so that branches can jump to it. */
+        public Builder label(String label) { labels.put(label, steps.size()); return this; }
+        public Routine build() {
+            if (steps.isEmpty()) {
+                throw new IllegalStateException(symbol + " has no steps");
+            }
+            Routine routine = new Routine(symbol, steps, labels);
+            BY_KEY.merge(routine.key(), routine, (first, second) -> AMBIGUOUS);
+            return routine;
+        }
+    }
+}

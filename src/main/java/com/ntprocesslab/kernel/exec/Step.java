@@ -1,0 +1,12 @@
+package com.ntprocesslab.kernel.exec;
+
+/**
+ * One step of a routine. {@code symbol} is the function the step enters (a leaf such as
+ * nt!MmCreateProcessAddressSpace, or the routine a call step pushes); it is null for code
+ * that runs inline in the routine itself, which a stack trace shows as routine+offset.
+ */
+public record Step(String symbol, int stage, StepAction action) {
+    public boolean inline() {
+        return symbol == null;
+    }
+}

@@ -1,0 +1,105 @@
+package com.ntprocesslab.kernel.io;
+
+import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_FILE_MACHINE_AMD64;
+import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_NATIVE;
+import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
+import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI;
+
+import java.util.List;
+
+/**
+ * The files every machine boots with. Guest programs carry their code as a script of API
+ * calls: one call per line, {@code name = Api args}, {@code $name} or {@code $name.field}
+ * reusing an earlier result.
+ */
+public final class DefaultVolume {
+    public static final String SYSTEM32 = "C:\\Windows\\System32\\";
+    private DefaultVolume() {
+    }
+
+    public static Volume create() {
+        return TEMPLATE.copy();
+    }
+
+    private static final List<String> WAIT_FOR_INPUT = List.of(
+            "input = CreateEventW",
+            "WaitForSingleObject $input");
+    private static final Volume TEMPLATE = build();
+
+    private static Volume build() {
+        Volume v = new Volume();
+        dll(v, SYSTEM32 + "ntdll.dll", 0x7ff8cfb80000L, 0x1f5000, List.of());
+        dll(v, SYSTEM32 + "KernelBase.dll", 0x7ff8cd7e0000L, 0x2c6000, List.of("ntdll.dll"));
+        dll(v, SYSTEM32 + "kernel32.dll", 0x7ff8ced30000L, 0xbe000, List.of("KernelBase.dll", "ntdll.dll"));
+        dll(v, SYSTEM32 + "user32.dll", 0x7ff8ce9a0000L, 0x1a0000, List.of("kernel32.dll", "ntdll.dll"));
+        dll(v, SYSTEM32 + "csrsrv.dll", 0x7ff8cc800000L, 0x19000, List.of("ntdll.dll"));
+        dll(v, SYSTEM32 + "basesrv.dll", 0x7ff8cc7d0000L, 0x14000, List.of("csrsrv.dll", "ntdll.dll"));
+
+        exe(v, SYSTEM32 + "smss.exe", 0x7ff6a2c10000L, IMAGE_SUBSYSTEM_NATIVE, List.of("ntdll.dll"), List.of(
+                "csrss0 = RtlCreateUserProcess C:\\Windows\\System32\\csrss.exe HIGH_PRIORITY_CLASS",
+                "wininit = RtlCreateUserProcess C:\\Windows\\System32\\wininit.exe HIGH_PRIORITY_CLASS",
+                "csrss1 = RtlCreateUserProcess C:\\Windows\\System32\\csrss.exe HIGH_PRIORITY_CLASS SESSION=1",
+                "winlogon = RtlCreateUserProcess C:\\Windows\\System32\\winlogon.exe HIGH_PRIORITY_CLASS SESSION=1",
+                "NtClose $wininit.hThread",
+                "NtClose $winlogon.hThread",
+                "NtWaitForSingleObject $csrss0.hProcess"));
+        exe(v, SYSTEM32 + "csrss.exe", 0x7ff6a3d20000L, IMAGE_SUBSYSTEM_NATIVE, List.of("ntdll.dll", "csrsrv.dll", "basesrv.dll"), List.of(
+                "CsrServerInitialization",
+                "port = NtCreateEvent",
+                "NtWaitForSingleObject $port"));
+        exe(v, SYSTEM32 + "wininit.exe", 0x7ff6a4e30000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), List.of(
+                "services = CreateProcessW C:\\Windows\\System32\\services.exe",
+                "lsass = CreateProcessW C:\\Windows\\System32\\lsass.exe",
+                "CloseHandle $services.hThread",
+                "CloseHandle $lsass.hThread",
+                "WaitForSingleObject $lsass.hProcess"));
+        exe(v, SYSTEM32 + "services.exe", 0x7ff6a5f40000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll"), WAIT_FOR_INPUT);
+        exe(v, SYSTEM32 + "lsass.exe", 0x7ff6a6050000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll"), WAIT_FOR_INPUT);
+        exe(v, SYSTEM32 + "winlogon.exe", 0x7ff6a7160000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), List.of(
+                "token = LogonUserW student",
+                "userinit = CreateProcessAsUserW $token C:\\Windows\\System32\\userinit.exe",
+                "CloseHandle $userinit.hThread",
+                "WaitForSingleObject $userinit.hProcess",
+                "CloseHandle $userinit.hProcess",
+                "CloseHandle $token",
+                "input = CreateEventW",
+                "WaitForSingleObject $input"));
+        exe(v, SYSTEM32 + "userinit.exe", 0x7ff6a8270000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), List.of(
+                "shell = CreateProcessW C:\\Windows\\explorer.exe",
+                "CloseHandle $shell.hThread",
+                "CloseHandle $shell.hProcess",
+                "ExitProcess 0"));
+        exe(v, "C:\\Windows\\explorer.exe", 0x7ff6b0380000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), WAIT_FOR_INPUT);
+        exe(v, SYSTEM32 + "notepad.exe", 0x7ff6b1490000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), WAIT_FOR_INPUT);
+        exe(v, SYSTEM32 + "calc.exe", 0x7ff6b25a0000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), WAIT_FOR_INPUT);
+        exe(v, SYSTEM32 + "cmd.exe", 0x7ff6b36b0000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "code = CmdRunBatch",
+                "ExitProcess $code"));
+        exe(v, "C:\\Tools\\launcher.exe", 0x7ff6c0010000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "child = CreateProcessW C:\\Tools\\worker.exe",
+                "CloseHandle $child.hThread",
+                "WaitForSingleObject $child.hProcess",
+                "code = GetExitCodeProcess $child.hProcess",
+                "CloseHandle $child.hProcess",
+                "ExitProcess $code.ExitCode"));
+        exe(v, "C:\\Tools\\worker.exe", 0x7ff6c1120000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "ExitProcess 3"));
+        exe(v, "C:\\Tools\\crasher.exe", 0x7ff6c2230000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "WriteNullPointer"));
+        exe(v, "C:\\Tools\\spinner.exe", 0x7ff6c3340000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "Spin"));
+        v.add(new VolumeFile("C:\\Tools\\run-worker.cmd", null, "C:\\Tools\\worker.exe"));
+        v.add(new VolumeFile("C:\\Users\\student\\readme.txt", null, "Welcome to NT Process Lab."));
+        return v;
+    }
+
+    private static void dll(Volume v, String path, long base, long size, List<String> imports) {
+        v.add(new VolumeFile(path, new ImageDescriptor(IMAGE_FILE_MACHINE_AMD64, IMAGE_SUBSYSTEM_WINDOWS_CUI, "10.0",
+                base, size, 0x1000 + (size / 4 & ~0xfffL), 0, 0, true, imports, null), null));
+    }
+
+    private static void exe(Volume v, String path, long base, int subsystem, List<String> imports, List<String> script) {
+        v.add(new VolumeFile(path, new ImageDescriptor(IMAGE_FILE_MACHINE_AMD64, subsystem, "10.0",
+                base, 0x40000, 0x1b30, 0x100000, 0x1000, false, imports, script), null));
+    }
+}

@@ -1,0 +1,19 @@
+package com.ntprocesslab.kernel.ke;
+
+import com.ntprocesslab.kernel.ob.KernelObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** KTHREAD: scheduling state, suspend count, wait block and APC queues. */
+public final class KThread {
+    public KThreadState state = KThreadState.Initialized;
+    public int priority;
+    public int basePriority;
+    public int suspendCount;
+    public KWaitReason waitReason;
+    /** The dispatcher object the thread waits on; null when it waits for a resume only. */
+    public KernelObject waitObject;
+    public final List<Apc> kernelApcQueue = new ArrayList<>();
+    public final List<Apc> userApcQueue = new ArrayList<>();
+    public boolean initialized;
+}

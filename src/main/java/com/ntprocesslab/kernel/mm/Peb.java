@@ -1,0 +1,33 @@
+package com.ntprocesslab.kernel.mm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PEB with its PEB_LDR_DATA and RTL_USER_PROCESS_PARAMETERS. Ldr stays null until
+ * LdrInitializeThunk runs in the new process (stage 7).
+ */
+public final class Peb {
+    public long address;
+    public long imageBaseAddress;
+    public boolean beingDebugged;
+    public int sessionId;
+    public int osMajorVersion = 10;
+    public int osBuildNumber = 19045;
+    /** RTL_USER_PROCESS_PARAMETERS, copied in by the kernel in stage 3. */
+    public String imagePathName;
+    public String commandLine;
+    public String currentDirectory;
+    public String desktopInfo;
+    public PebLdrData ldr;
+
+    /** PEB_LDR_DATA: the three module lists the loader maintains. */
+    public static final class PebLdrData {
+        public boolean initialized;
+        /** Set by LdrShutdownProcess while DLL_PROCESS_DETACH notifications run. */
+        public boolean shutdownInProgress;
+        public final List<LdrEntry> inLoadOrderModuleList = new ArrayList<>();
+        public final List<LdrEntry> inMemoryOrderModuleList = new ArrayList<>();
+        public final List<LdrEntry> inInitializationOrderModuleList = new ArrayList<>();
+    }
+}

@@ -1,0 +1,46 @@
+package com.ntprocesslab.kernel.mm;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A small PFN database: which physical page frames are in use and by whom. Frames below
+ * {@link #FIRST_FREE} belong to the kernel image and boot structures.
+ */
+public final class PfnDatabase {
+    public static final long FIRST_FREE = 0x1ad;
+    public static final long TOTAL_FRAMES = 0x4000;
+
+    /** Frame number to a description of its use ("<owner address> PageDirectory"). */
+    private final TreeMap<Long, String> used = new TreeMap<>();
+
+    /** Lowest free frame first, so freeing restores the database exactly. */
+    public long allocate(String use) {
+        long pfn = FIRST_FREE;
+        for (Map.Entry<Long, String> e : used.tailMap(FIRST_FREE).entrySet()) {
+            if (e.getKey() != pfn) {
+                break;
+            }
+            pfn++;
+        }
+        if (pfn >= TOTAL_FRAMES) {
+            return -1;
+        }
+        used.put(pfn, use);
+        return pfn;
+    }
+
+    public void free(long pfn) {
+        if (used.remove(pfn) == null) {
+            throw new IllegalStateException("PFN " + Long.toHexString(pfn) + " freed twice");
+        }
+    }
+
+    public Map<Long, String> used() {
+        return java.util.Collections.unmodifiableMap(used);
+    }
+
+    public long freeFrames() {
+        return TOTAL_FRAMES - FIRST_FREE - used.size();
+    }
+}

@@ -1,0 +1,43 @@
+package com.ntprocesslab.kernel.ob;
+
+import com.ntprocesslab.kernel.exec.Kernel;
+
+/**
+ * The object header every executive object carries (OBJECT_HEADER): type, pointer count,
+ * handle count, name, plus the dispatcher signal state for waitable types.
+ */
+public abstract class KernelObject {
+    public final ObjectType type;
+    public long address;
+    public long pointerCount;
+    public long handleCount;
+    public String name;
+    /** Kept alive by the system itself (the System process, boot-time objects). */
+    public boolean permanent;
+    public boolean deleted;
+    /** DISPATCHER_HEADER.SignalState for processes, threads and events. */
+    public boolean signaled;
+
+    protected KernelObject(ObjectType type) {
+        this.type = type;
+    }
+
+    /**
+     * The type's delete procedure (PspProcessDelete, PspThreadDelete ...), run when both
+     * counts reach zero. It releases whatever the object references.
+     */
+    protected void deleteProcedure(Kernel kernel) {
+    }
+
+    /** Objects this one holds a pointer reference on, for the invariant checker. */
+    public void forEachReference(java.util.function.Consumer<KernelObject> sink) {
+    }
+
+    public String describe() {
+        return type + (name == null ? "" : " " + name);
+    }
+
+    void runDeleteProcedure(Kernel kernel) {
+        deleteProcedure(kernel);
+    }
+}

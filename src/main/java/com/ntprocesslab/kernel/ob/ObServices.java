@@ -1,0 +1,141 @@
+package com.ntprocesslab.kernel.ob;
+
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.se.Privilege;
+import com.ntprocesslab.kernel.se.Token;
+import com.ntprocesslab.kernel.win32.ApiCall;
+import com.ntprocesslab.kernel.win32.NtArgs;
+import com.ntprocesslab.kernel.win32.NtStatus;
+
+/** Native services over objects and handles: close, open, wait, query, events, tokens. */
+public final class ObServices {
+    private ObServices() {
+    }
+
+    public static final Routine NtClose = Routine.named("nt!NtClose")
+            .step("nt!ObpCloseHandle", (k, t, f) -> ret(ObjectManager.NtClose(k, t.process.objectTable, f.args(NtArgs.class).handle)))
+            .build();
+
+    /** NtOpenProcess(access, pid): the CID lookup, then SeAccessCheck against the target's token. */
+    public static final Routine NtOpenProcess = Routine.named("nt!NtOpenProcess")
+            .step("nt!PsLookupProcessByProcessId", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                KernelObject object = a.value % 4 == 0 && a.value != 0 ? k.pspCidTable.lookup(a.value) : null;
+                if (!(object instanceof EProcess process)) {
+                    return ret(NtStatus.STATUS_INVALID_CID);
+                }
+                ObjectManager.ObReferenceObject(process);
+                a.referenced = process;
+                return next();
+            })
+            .step("nt!SeAccessCheck", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EProcess process = (EProcess) a.referenced;
+                if (!AccessCheck.SeAccessCheck(t.process.token, process.token, a.access)) {
+                    a.referenced = null;
+                    ObjectManager.ObDereferenceObject(k, process);
+                    return ret(NtStatus.STATUS_ACCESS_DENIED);
+                }
+                return next();
+            })
+            .step("nt!ObOpenObjectByPointer", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EProcess process = (EProcess) a.referenced;
+                a.referenced = null;
+                long status = NtStatus.STATUS_SUCCESS;
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+                } else {
+                    a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, process, a.access, false);
+                }
+                ObjectManager.ObDereferenceObject(k, process);
+                return ret(status);
+            })
+            .build();
+
+    /**
+     * NtWaitForSingleObject: returns at once when the object is signalled or the timeout is
+     * zero; otherwise the thread waits and the step is retried when the object is signalled.
+     */
+    public static final Routine NtWaitForSingleObject = Routine.named("nt!NtWaitForSingleObject")
+            .step("nt!KeWaitForSingleObject", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, null, AccessCheck.SYNCHRONIZE);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                KernelObject object = ref.object();
+                ObjectManager.ObDereferenceObject(k, object);
+                if (!object.type.waitable()) {
+                    return ret(NtStatus.STATUS_OBJECT_TYPE_MISMATCH);
+                }
+                if (object.signaled) {
+                    return ret(NtStatus.STATUS_WAIT_0);
+                }
+                if (a.value == 0) {
+                    return ret(NtStatus.STATUS_TIMEOUT);
+                }
+                k.scheduler.waitOn(t, object, KWaitReason.UserRequest);
+                return StepResult.BLOCK;
+            })
+            .build();
+
+    public static final Routine NtQueryInformationProcess = Routine.named("nt!NtQueryInformationProcess")
+            .step("nt!PsGetProcessExitStatus", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessCheck.PROCESS_QUERY_LIMITED_INFORMATION);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                a.out = ((EProcess) ref.object()).exitStatus;
+                ObjectManager.ObDereferenceObject(k, ref.object());
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    public static final Routine NtCreateEvent = Routine.named("nt!NtCreateEvent")
+            .step("nt!ObCreateObject", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EventObject event = ObjectManager.ObCreateObject(k, new EventObject(), null);
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    ObjectManager.ObDereferenceObject(k, event);
+                    return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, event, AccessCheck.EVENT_ALL_ACCESS, false);
+                ObjectManager.ObDereferenceObject(k, event);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /** A logon token for an interactive user (what lsass hands winlogon). */
+    public static final Routine NtCreateToken = Routine.named("nt!NtCreateToken")
+            .step("nt!SepCreateToken", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                ApiCall call = (ApiCall) a.referencedCall;
+                Token token = ObjectManager.ObCreateObject(k, new Token(), null);
+                token.user = "NTLAB\\" + call.user;
+                token.integrityLevel = "Medium";
+                token.tokenId = token.address & 0xffffffL;
+                token.sessionId = Math.max(t.process.sessionId, 0);
+                token.privileges.add(Privilege.SeChangeNotifyPrivilege);
+                token.privileges.add(Privilege.SeShutdownPrivilege);
+                token.privileges.add(Privilege.SeUndockPrivilege);
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    ObjectManager.ObDereferenceObject(k, token);
+                    return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, token, AccessCheck.TOKEN_ALL_ACCESS, false);
+                ObjectManager.ObDereferenceObject(k, token);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+}

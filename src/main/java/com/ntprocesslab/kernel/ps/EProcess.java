@@ -1,0 +1,72 @@
+package com.ntprocesslab.kernel.ps;
+
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ke.KProcess;
+import com.ntprocesslab.kernel.ke.ListEntry;
+import com.ntprocesslab.kernel.mm.AddressSpace;
+import com.ntprocesslab.kernel.mm.Peb;
+import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.ob.HandleTable;
+import com.ntprocesslab.kernel.ob.KernelObject;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.se.Token;
+import com.ntprocesslab.kernel.win32.NtStatus;
+import java.util.function.Consumer;
+
+/** EPROCESS: the executive process object. Field names follow the NT structure. */
+public final class EProcess extends KernelObject {
+    public final KProcess pcb = new KProcess();
+    public long uniqueProcessId;
+    public long inheritedFromUniqueProcessId;
+    public String imageFileName;
+    /** Full NT path of the image, for the snapshot and !process. */
+    public String imagePathName;
+    /** -1 for processes outside any session (System, Idle, smss). */
+    public int sessionId = -1;
+    public final ListEntry<EProcess> activeProcessLinks = new ListEntry<>(this);
+    public final ListEntry<EThread> threadListHead = ListEntry.head();
+    public int activeThreads;
+    public long exitStatus = NtStatus.STATUS_PENDING;
+    public long createTime;
+    public long exitTime;
+    public HandleTable objectTable;
+    public Token token;
+    public SectionObject sectionObject;
+    public long sectionBaseAddress;
+    public AddressSpace addressSpace;
+    public Peb peb;
+    public String priorityClass = "NORMAL";
+    public boolean processExiting;
+    /** Set once rundown finished; the object may linger while handles remain. */
+    public boolean exited;
+    /** Guest programs without a user-mode image (System, Idle) have no PEB. */
+    public boolean systemProcess;
+
+    public EProcess() {
+        super(ObjectType.Process);
+    }
+
+    @Override
+    protected void deleteProcedure(Kernel kernel) {
+        ProcessDeletion.PspProcessDelete(kernel, this);
+    }
+
+    @Override
+    public void forEachReference(Consumer<KernelObject> sink) {
+        if (token != null) {
+            sink.accept(token);
+        }
+        if (sectionObject != null) {
+            sink.accept(sectionObject);
+        }
+    }
+
+    public boolean alive() {
+        return !exited && !deleted;
+    }
+
+    @Override
+    public String describe() {
+        return "process " + imageFileName + " (PID " + uniqueProcessId + ")";
+    }
+}

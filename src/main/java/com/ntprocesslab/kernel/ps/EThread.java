@@ -1,0 +1,70 @@
+package com.ntprocesslab.kernel.ps;
+
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ke.KThread;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.ListEntry;
+import com.ntprocesslab.kernel.mm.Teb;
+import com.ntprocesslab.kernel.ob.KernelObject;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.win32.NtStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** ETHREAD: the executive thread object, plus the frames the step engine runs on it. */
+public final class EThread extends KernelObject {
+    public final KThread tcb = new KThread();
+    public EProcess process;
+    public long uniqueThread;
+    public final ListEntry<EThread> threadListEntry = new ListEntry<>(this);
+    public long startAddress;
+    public long win32StartAddress;
+    public long exitStatus = NtStatus.STATUS_PENDING;
+    public long createTime;
+    public long exitTime;
+    public Teb teb;
+    public long stackBase;
+    public long stackLimit;
+    /** Kernel threads (System) never enter user mode. */
+    public boolean systemThread;
+    /** True once the scheduler first ran the thread (stage 7 began). */
+    public boolean started;
+    /** The running thread's own reference, dropped when it terminates. */
+    public boolean holdsRunReference;
+    /** Frames of the routines the thread is executing, outermost first. */
+    public final List<Frame> frames = new ArrayList<>();
+
+    public EThread() {
+        super(ObjectType.Thread);
+    }
+
+    @Override
+    protected void deleteProcedure(Kernel kernel) {
+        ProcessDeletion.PspThreadDelete(kernel, this);
+    }
+
+    @Override
+    public void forEachReference(Consumer<KernelObject> sink) {
+        if (process != null) {
+            sink.accept(process);
+        }
+        if (holdsRunReference) {
+            sink.accept(this);
+        }
+    }
+
+    public boolean terminated() {
+        return tcb.state == KThreadState.Terminated;
+    }
+
+    public Frame top() {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    }
+
+    @Override
+    public String describe() {
+        return "thread " + Long.toHexString(uniqueThread) + " of " + (process == null ? "?" : process.imageFileName);
+    }
+}

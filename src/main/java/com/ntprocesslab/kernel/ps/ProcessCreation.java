@@ -1,0 +1,286 @@
+package com.ntprocesslab.kernel.ps;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.io.FileObject;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.mm.Pool;
+import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.ob.HandleTable;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.se.Token;
+import com.ntprocesslab.kernel.win32.CreateProcessContext;
+import com.ntprocesslab.kernel.win32.NtStatus;
+
+/**
+ * NtCreateUserProcess and the process half of it (ReactOS ps/process.c): open the image
+ * (stage 2), build the executive process object (stage 3), then the initial thread
+ * (stage 4, in {@link ThreadCreation}). One cleanup path undoes whatever was built.
+ */
+public final class ProcessCreation {
+    private ProcessCreation() {
+    }
+
+    private static CreateProcessContext ctx(Frame f) {
+        return f.args(CreateProcessContext.class);
+    }
+
+    private static StepResult fail(CreateProcessContext c, long status) {
+        c.status = status;
+        return ret(status);
+    }
+
+    public static final Routine PspAllocateProcess = Routine.named("nt!PspAllocateProcess").stage(3)
+            // the executive process object, holding the creator's reference
+            .step("nt!ObCreateObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.PROCESS)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                EProcess parent = t.process;
+                EProcess p = ObjectManager.ObCreateObject(k, new EProcess(), null);
+                String image = c.imageName();
+                p.imageFileName = image.length() > 14 ? image.substring(0, 14) : image;
+                p.imagePathName = c.ntPath;
+                p.inheritedFromUniqueProcessId = parent.uniqueProcessId;
+                p.sessionId = c.sessionOverride != null ? c.sessionOverride
+                        : parent == k.systemProcess ? -1 : Math.max(parent.sessionId, 0);
+                p.createTime = k.clock();
+                p.priorityClass = c.priorityClass.name();
+                p.sectionObject = c.section;
+                ObjectManager.ObReferenceObject(c.section);
+                c.process = p;
+                return next();
+            })
+            // primary token: a copy of the parent's (or of the CreateProcessAsUser token)
+            .step("nt!PspInitializeProcessSecurity", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.TOKEN)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                Token source = c.explicitToken != null ? c.explicitToken : t.process.token;
+                Token token = ObjectManager.ObCreateObject(k, new Token(), null);
+                token.copyFrom(source);
+                token.tokenId = token.address & 0xffffffL;
+                token.sessionId = Math.max(c.process.sessionId, 0);
+                c.process.token = token;
+                return next();
+            })
+            .step("nt!MmCreateProcessAddressSpace", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                long status = MemoryManager.MmCreateProcessAddressSpace(k, c.process);
+                return NtStatus.success(status) ? next() : fail(c, status);
+            })
+            .step("nt!KeInitializeProcess", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.process.pcb.directoryTableBase = c.process.addressSpace.directoryTableBase;
+                c.process.pcb.basePriority = c.priorityClass.basePriority;
+                c.process.pcb.initialized = true;
+                return next();
+            })
+            // the handle table (no handles are inherited in this machine)
+            .step("nt!ObInitProcess", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.HANDLETABLE)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.process.objectTable = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
+                return next();
+            })
+            .step("nt!MmInitializeProcessAddressSpace", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                long status = MemoryManager.MmInitializeProcessAddressSpace(k, c.process, c.section);
+                return NtStatus.success(status) ? next() : fail(c, status);
+            })
+            .step("nt!PspMapSystemDll", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                VolumeFile ntdll = k.volume.find("C:\\Windows\\System32\\ntdll.dll");
+                long status = ntdll == null ? NtStatus.STATUS_OBJECT_NAME_NOT_FOUND
+                        : MemoryManager.mapImage(c.process, ntdll.path(), ntdll.image());
+                return NtStatus.success(status) ? next() : fail(c, status);
+            })
+            // the process ID: a handle in PspCidTable
+            .step("nt!ExCreateHandle", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.CID)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.process.uniqueProcessId = k.pspCidTable.ExCreateHandle(c.process);
+                return next();
+            })
+            .step("nt!MmCreatePeb", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                long status = MemoryManager.MmCreatePeb(k, c.process);
+                return NtStatus.success(status) ? next() : fail(c, status);
+            })
+            // RTL_USER_PROCESS_PARAMETERS are copied into the new process
+            .step("nt!PspSetupUserProcessAddressSpace", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.process.peb.imagePathName = c.dosPath;
+                c.process.peb.commandLine = c.commandLine;
+                c.process.peb.currentDirectory = "C:\\Windows\\System32\\";
+                c.process.peb.desktopInfo = c.process.sessionId > 0 ? "WinSta0\\Default" : "";
+                return next();
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine PspInsertProcess = Routine.named("nt!PspInsertProcess").stage(3)
+            // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks)
+            .inline((k, t, f) -> {
+                k.psActiveProcessHead.insertTail(ctx(f).process.activeProcessLinks);
+                return next();
+            })
+            // the caller's handle to the new process
+            .step("nt!ObInsertObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.processHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.process, AccessCheck.PROCESS_ALL_ACCESS, false);
+                return next();
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine NtCreateUserProcess = Routine.named("nt!NtCreateUserProcess").stage(2)
+            // capture and check what user mode passed
+            .step("nt!PspBuildCreateProcessContext", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.createState = "PsCreateInitialState";
+                c.status = NtStatus.STATUS_SUCCESS;
+                return next();
+            })
+            // open the image file
+            .step("nt!IoCreateFileEx", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                VolumeFile file = k.volume.find(c.dosPath);
+                if (file == null) {
+                    c.createState = "PsCreateFailOnFileOpen";
+                    String dir = c.dosPath.substring(0, Math.max(c.dosPath.lastIndexOf('\\'), 0));
+                    c.status = k.volume.directoryExists(dir) ? NtStatus.STATUS_OBJECT_NAME_NOT_FOUND : NtStatus.STATUS_OBJECT_PATH_NOT_FOUND;
+                    return jump("cleanup");
+                }
+                if (k.failAllocation(AllocationKind.FILE)) {
+                    c.status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+                    return jump("cleanup");
+                }
+                c.file = ObjectManager.ObCreateObject(k, new FileObject(), c.ntPath);
+                c.file.file = file;
+                return next();
+            })
+            // an image section: only a PE file can back one
+            .step("nt!MmCreateSection", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                VolumeFile file = c.file.file;
+                if (!file.isImage()) {
+                    c.createState = "PsCreateFailOnSectionCreate";
+                    c.status = NtStatus.STATUS_INVALID_IMAGE_NOT_MZ;
+                    return jump("cleanup");
+                }
+                if (file.image().dll()) {
+                    c.createState = "PsCreateFailOnSectionCreate";
+                    c.status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
+                    return jump("cleanup");
+                }
+                if (k.failAllocation(AllocationKind.SECTION)) {
+                    c.status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+                    return jump("cleanup");
+                }
+                SectionObject section = ObjectManager.ObCreateObject(k, new SectionObject(), null);
+                section.fileObject = c.file;
+                ObjectManager.ObReferenceObject(c.file);
+                section.image = file.image();
+                c.section = section;
+                return next();
+            })
+            // Image File Execution Options: a Debugger value sends user mode back to stage 1
+            .step("nt!RtlQueryImageFileKeyOption", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                String debugger = c.skipImageFileExecutionOptions ? null : k.registry.imageFileExecutionOption(c.imageName(), "Debugger");
+                if (debugger != null && !debugger.isBlank()) {
+                    c.ifeoDebugger = debugger;
+                    c.createState = "PsCreateFailExeName";
+                    c.status = NtStatus.STATUS_OBJECT_NAME_NOT_FOUND;
+                    return jump("cleanup");
+                }
+                return next();
+            })
+            .stage(3)
+            .call(PspAllocateProcess, (k, t, f) -> StepResult.call(PspAllocateProcess, f.args))
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            .call(PspInsertProcess, (k, t, f) -> StepResult.call(PspInsertProcess, f.args))
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            .stage(4)
+            .call(ThreadCreation.PspAllocateThread, (k, t, f) -> StepResult.call(ThreadCreation.PspAllocateThread, f.args))
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            .call(ThreadCreation.PspInsertThread, (k, t, f) -> StepResult.call(ThreadCreation.PspInsertThread, f.args))
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            // success: the handles and the thread now keep the objects alive
+            .step("nt!ObDereferenceObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.createState = "PsCreateSuccess";
+                c.call.processId = c.process.uniqueProcessId;
+                c.call.threadId = c.thread.uniqueThread;
+                releaseCreatorReferences(k, c);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .stage(0)
+            .label("cleanup")
+            // undo in reverse order: handles first, then the creator's references
+            .step("nt!ObCloseHandle", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                HandleTable table = t.process.objectTable;
+                if (c.threadHandle != 0) {
+                    ObjectManager.NtClose(k, table, c.threadHandle);
+                    c.threadHandle = 0;
+                }
+                if (c.processHandle != 0) {
+                    ObjectManager.NtClose(k, table, c.processHandle);
+                    c.processHandle = 0;
+                }
+                return next();
+            })
+            .step("nt!PspDeleteCreateProcessContext", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                EThread thread = c.thread;
+                if (thread != null && thread.holdsRunReference) {
+                    Termination.abandonUnstartedThread(k, thread);
+                }
+                releaseCreatorReferences(k, c);
+                return ret(c.status);
+            })
+            .build();
+
+    private static void releaseCreatorReferences(Kernel k, CreateProcessContext c) {
+        if (c.thread != null) {
+            EThread thread = c.thread;
+            c.thread = null;
+            ObjectManager.ObDereferenceObject(k, thread);
+        }
+        if (c.process != null) {
+            EProcess process = c.process;
+            c.process = null;
+            ObjectManager.ObDereferenceObject(k, process);
+        }
+        if (c.section != null) {
+            SectionObject section = c.section;
+            c.section = null;
+            ObjectManager.ObDereferenceObject(k, section);
+        }
+        if (c.file != null) {
+            FileObject file = c.file;
+            c.file = null;
+            ObjectManager.ObDereferenceObject(k, file);
+        }
+    }
+}

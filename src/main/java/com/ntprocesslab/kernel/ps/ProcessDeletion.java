@@ -1,0 +1,60 @@
+package com.ntprocesslab.kernel.ps;
+
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.mm.Pool;
+import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.se.Token;
+
+/**
+ * Delete procedures of the Process and Thread types, run when the last reference goes. They
+ * also serve as the rollback of a failed creation: whatever part was built is released.
+ */
+public final class ProcessDeletion {
+    private ProcessDeletion() {
+    }
+
+    static void PspProcessDelete(Kernel k, EProcess p) {
+        if (p.activeProcessLinks.linked()) {
+            p.activeProcessLinks.remove();
+        }
+        if (p.uniqueProcessId != 0 && k.pspCidTable.lookup(p.uniqueProcessId) == p) {
+            k.pspCidTable.ExDestroyHandle(p.uniqueProcessId);
+        }
+        if (p.objectTable != null) {
+            ObjectManager.ExSweepHandleTable(k, p.objectTable);
+            k.pools.free(Pool.HANDLE_TABLE, p.objectTable.address);
+            p.objectTable = null;
+        }
+        MemoryManager.MmDeleteProcessAddressSpace(k, p);
+        if (p.token != null) {
+            Token token = p.token;
+            p.token = null;
+            ObjectManager.ObDereferenceObject(k, token);
+        }
+        if (p.sectionObject != null) {
+            SectionObject section = p.sectionObject;
+            p.sectionObject = null;
+            ObjectManager.ObDereferenceObject(k, section);
+        }
+    }
+
+    static void PspThreadDelete(Kernel k, EThread t) {
+        if (t.threadListEntry.linked()) {
+            t.threadListEntry.remove();
+        }
+        if (t.process != null && t.process.addressSpace != null && (t.teb != null || t.stackLimit != 0)) {
+            MemoryManager.MmDeleteTeb(k, t);
+        }
+        if (t.uniqueThread != 0 && k.pspCidTable.lookup(t.uniqueThread) == t) {
+            k.pspCidTable.ExDestroyHandle(t.uniqueThread);
+        }
+        k.scheduler.remove(t);
+        if (t.process != null) {
+            EProcess process = t.process;
+            t.process = null;
+            ObjectManager.ObDereferenceObject(k, process);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package com.ntprocesslab.kernel.ps;
+
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.ob.ObRef;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.win32.CreateProcessContext;
+import com.ntprocesslab.kernel.win32.NtArgs;
+import com.ntprocesslab.kernel.win32.NtStatus;
+
+/** The initial thread (stage 4: PspAllocateThread, PspInsertThread) and suspend/resume. */
+public final class ThreadCreation {
+    private ThreadCreation() {
+    }
+
+    private static CreateProcessContext ctx(Frame f) {
+        return f.args(CreateProcessContext.class);
+    }
+
+    private static StepResult fail(CreateProcessContext c, long status) {
+        c.status = status;
+        return ret(status);
+    }
+
+    public static final Routine PspAllocateThread = Routine.named("nt!PspAllocateThread").stage(4)
+            .step("nt!ObCreateObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.THREAD)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                EThread thread = ObjectManager.ObCreateObject(k, new EThread(), null);
+                thread.process = c.process;
+                ObjectManager.ObReferenceObject(c.process);
+                thread.createTime = k.clock();
+                c.thread = thread;
+                return next();
+            })
+            // the thread ID, from the same number space as process IDs
+            .step("nt!ExCreateHandle", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.CID)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.thread.uniqueThread = k.pspCidTable.ExCreateHandle(c.thread);
+                return next();
+            })
+            .step("nt!RtlCreateUserStack", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                long status = MemoryManager.createUserStack(k, c.thread, c.process.sectionObject.image.sizeOfStackReserve());
+                return NtStatus.success(status) ? next() : fail(c, status);
+            })
+            .step("nt!MmCreateTeb", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                long status = MemoryManager.MmCreateTeb(k, c.thread);
+                return NtStatus.success(status) ? next() : fail(c, status);
+            })
+            // KTHREAD: priority from the process, created suspended (resumed in stage 6)
+            .step("nt!KeInitThread", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                EThread thread = c.thread;
+                thread.tcb.basePriority = c.process.pcb.basePriority;
+                thread.tcb.priority = c.process.pcb.basePriority;
+                thread.tcb.suspendCount = 1;
+                thread.tcb.state = KThreadState.Initialized;
+                thread.tcb.initialized = true;
+                thread.startAddress = Symbols.address("ntdll!RtlUserThreadStart");
+                thread.win32StartAddress = c.process.sectionBaseAddress + c.process.sectionObject.image.addressOfEntryPoint();
+                return next();
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine PspInsertThread = Routine.named("nt!PspInsertThread").stage(4)
+            // into the process's thread list; the thread now holds its own running reference
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.process.threadListHead.insertTail(c.thread.threadListEntry);
+                c.process.activeThreads++;
+                c.thread.holdsRunReference = true;
+                ObjectManager.ObReferenceObject(c.thread);
+                return next();
+            })
+            // the first thread of a process triggers the process-creation callbacks
+            .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
+            .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
+            .step("nt!ObInsertObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, AccessCheck.THREAD_ALL_ACCESS, false);
+                return next();
+            })
+            // ready to run, but its suspend count of 1 parks it in a Suspended wait
+            .step("nt!KeStartThread", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.thread.tcb.state = KThreadState.Waiting;
+                c.thread.tcb.waitReason = KWaitReason.Suspended;
+                return next();
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine NtResumeThread = Routine.named("nt!NtResumeThread").stage(6)
+            .inline((k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessCheck.THREAD_SUSPEND_RESUME);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                a.referenced = ref.object();
+                return next();
+            })
+            .step("nt!KeResumeThread", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EThread target = (EThread) a.referenced;
+                a.out = KeResumeThread(k, target);
+                a.referenced = null;
+                ObjectManager.ObDereferenceObject(k, target);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    public static final Routine NtSuspendThread = Routine.named("nt!NtSuspendThread")
+            .inline((k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessCheck.THREAD_SUSPEND_RESUME);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                a.referenced = ref.object();
+                return next();
+            })
+            .step("nt!KeSuspendThread", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EThread target = (EThread) a.referenced;
+                a.referenced = null;
+                long status = NtStatus.STATUS_SUCCESS;
+                if (target.terminated() || target.process.processExiting) {
+                    status = NtStatus.STATUS_THREAD_IS_TERMINATING;
+                } else {
+                    a.out = target.tcb.suspendCount;
+                    target.tcb.suspendCount++;
+                    if (target.tcb.state == KThreadState.Ready || target.tcb.state == KThreadState.Running) {
+                        k.scheduler.waitOn(target, null, KWaitReason.Suspended);
+                    }
+                }
+                ObjectManager.ObDereferenceObject(k, target);
+                return ret(status);
+            })
+            .build();
+
+    /** Drops the suspend count by one; at zero a suspended wait ends. Returns the previous count. */
+    public static long KeResumeThread(Kernel k, EThread target) {
+        long previous = target.tcb.suspendCount;
+        if (previous > 0) {
+            target.tcb.suspendCount--;
+            if (target.tcb.suspendCount == 0 && target.tcb.state == KThreadState.Waiting
+                    && target.tcb.waitReason == KWaitReason.Suspended && target.tcb.waitObject == null) {
+                k.scheduler.ready(target);
+            }
+        }
+        return previous;
+    }
+}

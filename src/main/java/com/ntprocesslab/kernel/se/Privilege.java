@@ -1,0 +1,7 @@
+package com.ntprocesslab.kernel.se;
+
+/** Privileges the machine checks. */
+public enum Privilege {
+    SeAssignPrimaryTokenPrivilege, SeChangeNotifyPrivilege, SeDebugPrivilege, SeIncreaseBasePriorityPrivilege,
+    SeShutdownPrivilege, SeTcbPrivilege, SeUndockPrivilege
+}

@@ -1,0 +1,90 @@
+package com.ntprocesslab.kernel.win32;
+
+import com.ntprocesslab.kernel.exec.CallRecord;
+
+/**
+ * The argument and result block of one Win32/native API call, made by the console's .call
+ * or by a guest program's script. Plain data: it lives in the entry frame.
+ */
+public final class ApiCall {
+    public static final long INFINITE = 0xFFFFFFFFL;
+    public static final long WAIT_OBJECT_0 = 0;
+    public static final long WAIT_TIMEOUT = 0x102;
+
+    public final ApiSpec spec;
+    public final String argumentText;
+    public long callerPid;
+
+    public String path;
+    public long flags;
+    public long handle;
+    public long value;
+    public long pid;
+    public long timeout = INFINITE;
+    public long tokenHandle;
+    public Integer session;
+    public String user;
+
+    public boolean returned;
+    public long returnValue;
+    public long status;
+    public long lastError;
+    public boolean processInformation;
+    public long hProcess;
+    public long hThread;
+    public long processId;
+    public long threadId;
+    /** The calling thread ended inside the call (ExitProcess, ExitThread, a crash). */
+    public boolean callerExited;
+    public CreateProcessContext creation;
+    /** The native argument block while the system service runs. */
+    public NtArgs nt;
+
+    public ApiCall(ApiSpec spec, String argumentText) {
+        this.spec = spec;
+        this.argumentText = argumentText;
+    }
+
+    public String api() {
+        return spec.name();
+    }
+
+    /** A named result for scripts: $x (the return value), $x.hProcess, $x.dwProcessId ... */
+    public Long field(String name) {
+        return switch (name) {
+            case "" -> returnValue;
+            case "hProcess" -> hProcess;
+            case "hThread" -> hThread;
+            case "dwProcessId" -> processId;
+            case "dwThreadId" -> threadId;
+            case "ExitCode" -> value;
+            default -> null;
+        };
+    }
+
+    public CallRecord record(boolean completed) {
+        return new CallRecord(callerPid, api(), argumentText, completed, describe(completed));
+    }
+
+    public String describe(boolean completed) {
+        StringBuilder sb = new StringBuilder();
+        String call = api() + "(" + argumentText + ")";
+        if (!completed) {
+            return call + " is waiting; run g to let it finish.";
+        }
+        if (callerExited) {
+            sb.append(call).append(" did not return: the calling thread exited");
+            return sb.toString();
+        }
+        sb.append(call).append(" returned ").append(spec.returns().format(returnValue));
+        if (processInformation) {
+            sb.append(String.format("%n  hProcess: 0x%x  hThread: 0x%x  dwProcessId: 0x%x (%d)  dwThreadId: 0x%x (%d)",
+                    hProcess, hThread, processId, processId, threadId, threadId));
+        }
+        if (spec.returns() == ApiSpec.Returns.EXIT_CODE && returnValue != 0) {
+            sb.append(String.format("%n  ExitCode: 0x%x%s", value, value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : ""));
+        }
+        sb.append(String.format("%nLastError: %s", Win32Error.format(lastError)));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,221 @@
+package com.ntprocesslab.kernel.win32;
+
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The APIs a .call or a guest script can make, with their argument syntax. Parsing only
+ * fills an ApiCall; nothing touches the machine until the call runs.
+ */
+public final class Apis {
+    private static final Map<String, ApiSpec> SPECS = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private static final Map<String, Long> ACCESS_NAMES = new TreeMap<>();
+
+    static {
+        ACCESS_NAMES.put("PROCESS_TERMINATE", AccessCheck.PROCESS_TERMINATE);
+        ACCESS_NAMES.put("PROCESS_CREATE_THREAD", AccessCheck.PROCESS_CREATE_THREAD);
+        ACCESS_NAMES.put("PROCESS_VM_OPERATION", AccessCheck.PROCESS_VM_OPERATION);
+        ACCESS_NAMES.put("PROCESS_VM_READ", AccessCheck.PROCESS_VM_READ);
+        ACCESS_NAMES.put("PROCESS_VM_WRITE", AccessCheck.PROCESS_VM_WRITE);
+        ACCESS_NAMES.put("PROCESS_DUP_HANDLE", AccessCheck.PROCESS_DUP_HANDLE);
+        ACCESS_NAMES.put("PROCESS_CREATE_PROCESS", AccessCheck.PROCESS_CREATE_PROCESS);
+        ACCESS_NAMES.put("PROCESS_SET_QUOTA", AccessCheck.PROCESS_SET_QUOTA);
+        ACCESS_NAMES.put("PROCESS_SET_INFORMATION", AccessCheck.PROCESS_SET_INFORMATION);
+        ACCESS_NAMES.put("PROCESS_QUERY_INFORMATION", AccessCheck.PROCESS_QUERY_INFORMATION);
+        ACCESS_NAMES.put("PROCESS_SUSPEND_RESUME", AccessCheck.PROCESS_SUSPEND_RESUME);
+        ACCESS_NAMES.put("PROCESS_QUERY_LIMITED_INFORMATION", AccessCheck.PROCESS_QUERY_LIMITED_INFORMATION);
+        ACCESS_NAMES.put("SYNCHRONIZE", AccessCheck.SYNCHRONIZE);
+        ACCESS_NAMES.put("PROCESS_ALL_ACCESS", AccessCheck.PROCESS_ALL_ACCESS);
+
+        creation("CreateProcessW", () -> KernelBase.CreateProcessWStub);
+        creation("CreateProcessA", () -> KernelBase.CreateProcessA);
+        add("CreateProcessAsUserW", "<hToken> <path> [flags]", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() < 2 || a.size() > 3) {
+                return "CreateProcessAsUserW takes <hToken> <path> [flags]";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            c.tokenHandle = c.handle;
+            c.handle = 0;
+            return pathAndFlags(a.subList(1, a.size()), c);
+        }, () -> KernelBase.CreateProcessAsUserW);
+        add("RtlCreateUserProcess", "<path> [flags] [SESSION=n]", ApiSpec.Returns.NTSTATUS, true, (a, c) -> {
+            List<String> rest = new ArrayList<>(a);
+            if (!rest.isEmpty() && rest.get(rest.size() - 1).toUpperCase(Locale.ROOT).startsWith("SESSION=")) {
+                Long session = Numbers.parse(rest.remove(rest.size() - 1).substring(8));
+                if (session == null) {
+                    return "SESSION= needs a number";
+                }
+                c.session = session.intValue();
+            }
+            return pathAndFlags(rest, c);
+        }, () -> Win32Api.RtlCreateUserProcessEntry);
+        add("TerminateProcess", "<hProcess> <exitcode>", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() != 2) {
+                return "TerminateProcess takes <hProcess> <exitcode>";
+            }
+            String err = handle(a.get(0), c, true);
+            return err != null ? err : number(a.get(1), c);
+        }, () -> Win32Api.TerminateProcess);
+        handleApi("CloseHandle", ApiSpec.Returns.BOOL, () -> Win32Api.CloseHandle, false);
+        handleApi("ResumeThread", ApiSpec.Returns.DWORD, () -> Win32Api.ResumeThread, false);
+        handleApi("SuspendThread", ApiSpec.Returns.DWORD, () -> Win32Api.SuspendThread, false);
+        handleApi("GetExitCodeProcess", ApiSpec.Returns.EXIT_CODE, () -> Win32Api.GetExitCodeProcess, false);
+        add("WaitForSingleObject", "<handle> [0|INFINITE]", ApiSpec.Returns.WAIT, false, (a, c) -> {
+            if (a.isEmpty() || a.size() > 2) {
+                return "WaitForSingleObject takes <handle> [0|INFINITE]";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            return a.size() == 2 ? timeout(a.get(1), c) : null;
+        }, () -> Win32Api.WaitForSingleObject);
+        add("OpenProcess", "<access> <pid>", ApiSpec.Returns.HANDLE, false, (a, c) -> {
+            if (a.size() != 2) {
+                return "OpenProcess takes <access> <pid>";
+            }
+            Long access = access(a.get(0));
+            if (access == null) {
+                return "Syntax error at '" + a.get(0) + "': expected an access mask such as PROCESS_TERMINATE|SYNCHRONIZE or 0x1f0fff";
+            }
+            c.value = access;
+            Long pid = Numbers.parse(a.get(1));
+            if (pid == null || pid < 0) {
+                return "Syntax error at '" + a.get(1) + "': expected a process ID";
+            }
+            c.pid = pid;
+            return null;
+        }, () -> Win32Api.OpenProcess);
+        codeApi("ExitProcess", () -> Win32Api.ExitProcess);
+        codeApi("ExitThread", () -> Win32Api.ExitThread);
+        add("GetLastError", "", ApiSpec.Returns.DWORD, false, (a, c) -> a.isEmpty() ? null : "GetLastError takes no arguments",
+                () -> Win32Api.GetLastError);
+        add("CreateEventW", "", ApiSpec.Returns.HANDLE, false, (a, c) -> a.isEmpty() ? null : "CreateEventW takes no arguments",
+                () -> Win32Api.CreateEventW);
+        add("LogonUserW", "<user>", ApiSpec.Returns.HANDLE, false, (a, c) -> {
+            if (a.size() != 1 || !a.get(0).matches("[A-Za-z][A-Za-z0-9_.-]{0,19}")) {
+                return "LogonUserW takes one user name (letters, digits, _ . -)";
+            }
+            c.user = a.get(0);
+            return null;
+        }, () -> Win32Api.LogonUserW);
+        handleApi("NtClose", ApiSpec.Returns.NTSTATUS, () -> Win32Api.NtCloseNative, true);
+        handleApi("NtWaitForSingleObject", ApiSpec.Returns.NTSTATUS, () -> Win32Api.NtWaitNative, true);
+        add("NtCreateEvent", "", ApiSpec.Returns.HANDLE, true, (a, c) -> a.isEmpty() ? null : "NtCreateEvent takes no arguments",
+                () -> Win32Api.NtCreateEventNative);
+        for (String op : GuestPrograms.OPS) {
+            add(op, "", ApiSpec.Returns.DWORD, true, (a, c) -> a.isEmpty() ? null : op + " takes no arguments", () -> GuestPrograms.op(op));
+        }
+    }
+
+    private Apis() {
+    }
+
+    public static ApiSpec find(String name) {
+        return SPECS.get(name);
+    }
+
+    /** APIs the console may call, for error messages. */
+    public static String callableNames() {
+        StringBuilder sb = new StringBuilder();
+        for (ApiSpec spec : SPECS.values()) {
+            if (!spec.guestOnly()) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(spec.name());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void add(String name, String usage, ApiSpec.Returns returns, boolean guestOnly, ApiSpec.ArgParser parser, Supplier<Routine> entry) {
+        SPECS.put(name, new ApiSpec(name, usage, returns, guestOnly, parser, entry));
+    }
+
+    private static void creation(String name, Supplier<Routine> entry) {
+        add(name, "<path> [flags]", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.isEmpty() || a.size() > 2) {
+                return name + " takes <path> [flags], e.g. " + name + " C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED";
+            }
+            return pathAndFlags(a, c);
+        }, entry);
+    }
+
+    private static void handleApi(String name, ApiSpec.Returns returns, Supplier<Routine> entry, boolean guestOnly) {
+        add(name, "<handle>", returns, guestOnly, (a, c) -> a.size() != 1 ? name + " takes one <handle>" : handle(a.get(0), c, true), entry);
+    }
+
+    private static void codeApi(String name, Supplier<Routine> entry) {
+        add(name, "<exitcode>", ApiSpec.Returns.NONE, false, (a, c) -> a.size() != 1 ? name + " takes one <exitcode>" : number(a.get(0), c), entry);
+    }
+
+    private static String pathAndFlags(List<String> a, ApiCall c) {
+        if (a.isEmpty() || a.size() > 2) {
+            return "expected <path> [flags]";
+        }
+        if (a.get(0).isBlank()) {
+            return "Syntax error at '': expected an image path";
+        }
+        c.path = a.get(0);
+        if (a.size() == 2) {
+            String[] bad = new String[1];
+            Long flags = CreationFlags.parse(a.get(1), bad);
+            if (flags == null) {
+                return "Syntax error at '" + bad[0] + "': expected creation flags such as CREATE_SUSPENDED|HIGH_PRIORITY_CLASS or 0x4";
+            }
+            c.flags = flags;
+        }
+        return null;
+    }
+
+    private static String handle(String text, ApiCall c, boolean allowPseudo) {
+        Long value = Numbers.parse(text);
+        if (value == null || (value < 0 && !allowPseudo)) {
+            return "Syntax error at '" + text + "': expected a handle such as 0x1c, 28 or -1";
+        }
+        c.handle = value;
+        return null;
+    }
+
+    private static String number(String text, ApiCall c) {
+        Long value = Numbers.parse(text);
+        if (value == null || value < 0 || value > 0xFFFFFFFFL) {
+            return "Syntax error at '" + text + "': expected a 32-bit number such as 3 or 0xc0000005";
+        }
+        c.value = value;
+        return null;
+    }
+
+    private static String timeout(String text, ApiCall c) {
+        if (text.equalsIgnoreCase("INFINITE")) {
+            c.timeout = ApiCall.INFINITE;
+            return null;
+        }
+        Long value = Numbers.parse(text);
+        if (value == null || (value != 0 && value != ApiCall.INFINITE)) {
+            return "Syntax error at '" + text + "': this machine's clock only supports a timeout of 0 or INFINITE";
+        }
+        c.timeout = value;
+        return null;
+    }
+
+    static Long access(String text) {
+        long value = 0;
+        for (String part : text.split("\\|", -1)) {
+            Long named = ACCESS_NAMES.get(part.toUpperCase(Locale.ROOT));
+            Long number = named != null ? named : Numbers.parse(part);
+            if (number == null || number < 0) {
+                return null;
+            }
+            value |= number;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,234 @@
+package com.ntprocesslab.kernel.win32;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.io.ImageDescriptor;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import com.ntprocesslab.kernel.ps.EProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a guest image's script into its entry routine: one call step per line (the API the
+ * line names) followed by a step that records GetLastError. Routines are derived only from
+ * immutable image data, so they are shared by every machine.
+ */
+public final class GuestPrograms {
+    public static final List<String> OPS = List.of("CsrServerInitialization", "WriteNullPointer", "Spin", "CmdRunBatch");
+    public static final long STATUS_ILLEGAL_INSTRUCTION = 0xC000001DL;
+
+    private static final Map<String, Routine> ENTRIES = new ConcurrentHashMap<>();
+
+    private GuestPrograms() {
+    }
+
+    public static Routine op(String name) {
+        return switch (name) {
+            case "CsrServerInitialization" -> CsrSrv.CsrServerInitialization;
+            case "WriteNullPointer" -> Ntdll.KiUserExceptionDispatcher;
+            case "CmdRunBatch" -> CmdRunBatch;
+            default -> null;
+        };
+    }
+
+    public static Routine entryFor(EProcess process) {
+        return entryForFile(process.sectionObject.fileObject.file);
+    }
+
+    public static Routine entryForFile(VolumeFile file) {
+        return ENTRIES.computeIfAbsent(file.path().toLowerCase(Locale.ROOT) + "|" + System.identityHashCode(file.image()),
+                key -> build(file));
+    }
+
+    public static String entrySymbol(VolumeFile file) {
+        String module = file.name().substring(0, file.name().lastIndexOf('.'));
+        String entry = switch (file.image().subsystem()) {
+            case ImageDescriptor.IMAGE_SUBSYSTEM_NATIVE -> "NtProcessStartup";
+            case ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI -> "wmainCRTStartup";
+            default -> "wWinMainCRTStartup";
+        };
+        return module + "!" + entry;
+    }
+
+    /** A parsed script line: optional result name, API and argument words. */
+    public record Line(String variable, String api, List<String> args) {
+        public static Line parse(String text) {
+            String body = text.trim();
+            String variable = null;
+            int eq = body.indexOf(" = ");
+            if (eq > 0) {
+                variable = body.substring(0, eq).trim();
+                body = body.substring(eq + 3).trim();
+            }
+            List<String> words = new ArrayList<>(List.of(body.split("\\s+")));
+            String api = words.remove(0);
+            return new Line(variable, api, words);
+        }
+    }
+
+    private static Routine build(VolumeFile file) {
+        Routine.Builder b = Routine.named(entrySymbol(file));
+        List<String> script = file.image().script() == null ? List.of("ExitProcess 0") : file.image().script();
+        for (String text : script) {
+            Line line = Line.parse(text);
+            ApiSpec spec = Apis.find(line.api());
+            if (spec == null) {
+                b.step("ntdll!KiUserExceptionDispatcher", (k, t, f) -> crash());
+                continue;
+            }
+            if (line.api().equals("Spin")) {
+                int self = b.size();
+                b.inline((k, t, f) -> StepResult.jump(self));
+                continue;
+            }
+            b.step(spec.entry().get().symbol(), (k, t, f) -> {
+                GuestLocals locals = f.args(GuestLocals.class);
+                ApiCall call = new ApiCall(spec, String.join(" ", line.args()));
+                List<String> args = new ArrayList<>();
+                for (String word : line.args()) {
+                    String resolved = resolve(word, locals);
+                    if (resolved == null) {
+                        return crash();
+                    }
+                    args.add(resolved);
+                }
+                if (spec.parser().parse(args, call) != null) {
+                    return crash();
+                }
+                call.callerPid = t.process.uniqueProcessId;
+                locals.current = call;
+                if (line.variable() != null) {
+                    locals.results.put(line.variable(), call);
+                }
+                Object callArgs = line.api().equals("WriteNullPointer")
+                        ? NtArgs.of(0, com.ntprocesslab.kernel.win32.NtStatus.STATUS_ACCESS_VIOLATION) : call;
+                return StepResult.call(spec.entry().get(), callArgs);
+            });
+            b.inline((k, t, f) -> {
+                GuestLocals locals = f.args(GuestLocals.class);
+                if (locals.current != null) {
+                    LastError.capture(t, locals.current);
+                }
+                return next();
+            });
+        }
+        b.inline((k, t, f) -> {
+            GuestLocals locals = f.args(GuestLocals.class);
+            return ret(locals.current == null ? 0 : locals.current.returnValue);
+        });
+        return b.build();
+    }
+
+    private static StepResult crash() {
+        return StepResult.call(Ntdll.KiUserExceptionDispatcher, NtArgs.of(0, STATUS_ILLEGAL_INSTRUCTION));
+    }
+
+    private static String resolve(String word, GuestLocals locals) {
+        if (!word.startsWith("$")) {
+            return word;
+        }
+        String name = word.substring(1);
+        String field = "";
+        int dot = name.indexOf('.');
+        if (dot >= 0) {
+            field = name.substring(dot + 1);
+            name = name.substring(0, dot);
+        }
+        ApiCall result = locals.results.get(name);
+        Long value = result == null ? null : result.field(field);
+        return value == null ? null : "0x" + Long.toHexString(value);
+    }
+
+    /**
+     * cmd.exe /c <file>: each line of the batch file is started with CreateProcessW and waited
+     * for; the exit code of the last one becomes cmd's.
+     */
+    public static final Routine CmdRunBatch = Routine.named("cmd!BatLoop")
+            .inline((k, t, f) -> {
+                BatchState s = new BatchState(f.args(ApiCall.class));
+                String line = t.process.peb == null || t.process.peb.commandLine == null ? "" : t.process.peb.commandLine;
+                int c = line.toLowerCase(Locale.ROOT).indexOf("/c ");
+                String path = c < 0 ? "" : line.substring(c + 3).trim().replace("\"", "");
+                VolumeFile batch = k.volume.find(path);
+                if (batch == null || batch.content() == null) {
+                    s.call.returnValue = 1;
+                    return ret(1);
+                }
+                for (String command : batch.content().split("\\R")) {
+                    if (!command.isBlank()) {
+                        s.commands.add(command.trim());
+                    }
+                }
+                return StepResult.call(GuestPrograms.BatchLine, s);
+            })
+            .inline((k, t, f) -> ret(f.args(ApiCall.class).returnValue))
+            .build();
+
+    /** One iteration per command: start it, wait for it, keep its exit code, close the handles. */
+    static final Routine BatchLine = Routine.named("cmd!ExecPgm")
+            .label("next")
+            .inline((k, t, f) -> {
+                BatchState s = f.args(BatchState.class);
+                if (s.index >= s.commands.size()) {
+                    return ret(s.call.returnValue);
+                }
+                s.child = new ApiCall(Apis.find("CreateProcessW"), s.commands.get(s.index));
+                s.child.path = s.commands.get(s.index);
+                s.child.callerPid = t.process.uniqueProcessId;
+                return StepResult.call(KernelBase.CreateProcessWStub, s.child);
+            })
+            .inline((k, t, f) -> {
+                BatchState s = f.args(BatchState.class);
+                if (s.child.returnValue == 0) {
+                    s.call.returnValue = s.child.lastError;
+                    s.index++;
+                    return jump("next");
+                }
+                ApiCall wait = new ApiCall(Apis.find("WaitForSingleObject"), "");
+                wait.handle = s.child.hProcess;
+                return StepResult.call(Win32Api.WaitForSingleObject, wait);
+            })
+            .inline((k, t, f) -> {
+                BatchState s = f.args(BatchState.class);
+                s.query = new ApiCall(Apis.find("GetExitCodeProcess"), "");
+                s.query.handle = s.child.hProcess;
+                return StepResult.call(Win32Api.GetExitCodeProcess, s.query);
+            })
+            .inline((k, t, f) -> {
+                BatchState s = f.args(BatchState.class);
+                s.call.returnValue = s.query.value;
+                ApiCall close = new ApiCall(Apis.find("CloseHandle"), "");
+                close.handle = s.child.hThread;
+                return StepResult.call(Win32Api.CloseHandle, close);
+            })
+            .inline((k, t, f) -> {
+                BatchState s = f.args(BatchState.class);
+                ApiCall close = new ApiCall(Apis.find("CloseHandle"), "");
+                close.handle = s.child.hProcess;
+                s.index++;
+                return StepResult.call(Win32Api.CloseHandle, close);
+            })
+            .inline((k, t, f) -> jump("next"))
+            .build();
+
+    /** cmd's state while it runs a batch file. */
+    public static final class BatchState {
+        final ApiCall call;
+        final List<String> commands = new ArrayList<>();
+        int index;
+        ApiCall child;
+        ApiCall query;
+
+        BatchState(ApiCall call) {
+            this.call = call;
+        }
+    }
+}

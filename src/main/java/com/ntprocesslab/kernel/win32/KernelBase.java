@@ -1,0 +1,326 @@
+package com.ntprocesslab.kernel.win32;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.ob.ObRef;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.ProcessCreation;
+import com.ntprocesslab.kernel.ps.ThreadCreation;
+import com.ntprocesslab.kernel.se.Privilege;
+import com.ntprocesslab.kernel.se.Token;
+import java.util.Locale;
+
+/**
+ * CreateProcessW and friends (KERNELBASE / KERNEL32): stage 1 (flags, priority, path,
+ * parameters), the redirects that restart stage 1 (IFEO Debugger, .bat/.cmd), stage 5
+ * (registration with csrss) and stage 6 (resume).
+ */
+public final class KernelBase {
+    private KernelBase() {
+    }
+
+    public static final Routine NtCreateUserProcessStub = Syscalls.stub(ProcessCreation.NtCreateUserProcess, 2);
+    public static final Routine NtResumeThreadStub = Syscalls.stub(ThreadCreation.NtResumeThread, 6);
+
+    private static CreateProcessContext ctx(Frame f) {
+        return f.args(CreateProcessContext.class);
+    }
+
+    private static final long PRIORITY_MASK = 0x40 | 0x4000 | 0x20 | 0x8000 | 0x80 | 0x100;
+
+    public static final Routine CsrClientCallServer = Routine.named("ntdll!CsrClientCallServer").stage(5)
+            .call(CsrSrv.CsrCreateProcess, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcess, f.args))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    public static final Routine CreateProcessInternalW = Routine.named("KERNELBASE!CreateProcessInternalW").stage(1)
+            .label("restart")
+            // flag validation: a console cannot be both new and detached
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
+                if ((c.flags & both) == both || (c.flags & ~CreationFlags.knownMask()) != 0) {
+                    LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
+                    return jump("failWin32");
+                }
+                if (c.tokenHandle != 0 && c.explicitToken == null) {
+                    ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.tokenHandle, ObjectType.Token, 0);
+                    if (!ref.ok()) {
+                        c.status = ref.status();
+                        return jump("failNt");
+                    }
+                    c.explicitToken = (Token) ref.object();
+                }
+                return next();
+            })
+            // the priority class: realtime only with SeIncreaseBasePriorityPrivilege, else high
+            .step("KERNELBASE!BasepIsRealtimeAllowed", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.priorityClass = PriorityClass.NORMAL;
+                for (PriorityClass pc : new PriorityClass[] {PriorityClass.IDLE, PriorityClass.BELOW_NORMAL, PriorityClass.NORMAL,
+                        PriorityClass.ABOVE_NORMAL, PriorityClass.HIGH, PriorityClass.REALTIME}) {
+                    if ((c.flags & PRIORITY_MASK & pc.creationFlag) != 0) {
+                        c.priorityClass = pc;
+                        break;
+                    }
+                }
+                if (c.priorityClass == PriorityClass.REALTIME && !t.process.token.has(Privilege.SeIncreaseBasePriorityPrivilege)) {
+                    c.priorityClass = PriorityClass.HIGH;
+                }
+                return next();
+            })
+            // DOS path to NT path (\??\C:\...), searching System32 for a bare name
+            .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                String dos = resolveImage(k.volume, c.commandLine);
+                if (dos == null) {
+                    c.status = NtStatus.STATUS_OBJECT_NAME_INVALID;
+                    return jump("failNt");
+                }
+                c.dosPath = dos;
+                c.ntPath = "\\??\\" + dos;
+                return next();
+            })
+            .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> next())
+            .call(NtCreateUserProcessStub, (k, t, f) -> StepResult.call(NtCreateUserProcessStub, f.args))
+            .stage(0)
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.status = f.calleeStatus;
+                if (NtStatus.success(c.status)) {
+                    return jump(c.nativeCreation ? "done" : "csr");
+                }
+                if ("PsCreateFailExeName".equals(c.createState) && c.ifeoDebugger != null) {
+                    return jump("ifeo");
+                }
+                String lower = c.dosPath.toLowerCase(Locale.ROOT);
+                if ("PsCreateFailOnSectionCreate".equals(c.createState) && (lower.endsWith(".cmd") || lower.endsWith(".bat"))
+                        && !c.nativeCreation) {
+                    return jump("batch");
+                }
+                return jump("failNt");
+            })
+            .stage(2)
+            .label("ifeo")
+            // IFEO Debugger: run the debugger with the original command line, from stage 1
+            .step("ntdll!LdrQueryImageFileKeyOption", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.commandLine = c.ifeoDebugger + " " + quoted(c.dosPath);
+                c.ifeoDebugger = null;
+                c.skipImageFileExecutionOptions = true;
+                c.restarts++;
+                return jump("restart");
+            })
+            .label("batch")
+            // a batch file runs as cmd.exe /c <file>, again from stage 1
+            .step("KERNELBASE!BasepProcessInvalidImage", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (c.restarts > 4) {
+                    c.status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
+                    return jump("failNt");
+                }
+                c.commandLine = "C:\\Windows\\System32\\cmd.exe /c " + quoted(c.dosPath);
+                c.restarts++;
+                return jump("restart");
+            })
+            .stage(5)
+            .label("csr")
+            .step("KERNELBASE!BasepConstructSxsCreateProcessMessage", (k, t, f) -> next())
+            .call(CsrClientCallServer, (k, t, f) -> StepResult.call(CsrClientCallServer, f.args))
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.status = f.calleeStatus;
+                return NtStatus.success(c.status) ? jump("resume") : jump("csrFailed");
+            })
+            .stage(6)
+            .label("resume")
+            .inline((k, t, f) -> (ctx(f).flags & CreationFlags.CREATE_SUSPENDED) != 0 ? jump("done") : next())
+            .call(NtResumeThreadStub, (k, t, f) -> StepResult.call(NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
+            .label("done")
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                releaseToken(k, c);
+                ApiCall call = c.call;
+                call.processInformation = true;
+                call.hProcess = c.processHandle;
+                call.hThread = c.threadHandle;
+                call.returnValue = 1;
+                call.status = NtStatus.STATUS_SUCCESS;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .stage(0)
+            .label("csrFailed")
+            // csrss refused the process: terminate it and close our handles
+            .call(Ntdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(Ntdll.NtTerminateProcessStub, NtArgs.of(ctx(f).processHandle, ctx(f).status)))
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                ObjectManager.NtClose(k, t.process.objectTable, c.threadHandle);
+                ObjectManager.NtClose(k, t.process.objectTable, c.processHandle);
+                c.threadHandle = 0;
+                c.processHandle = 0;
+                c.call.processId = 0;
+                c.call.threadId = 0;
+                return next();
+            })
+            .label("failNt")
+            .step("KERNELBASE!BaseSetLastNTError", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                LastError.BaseSetLastNTError(t, c.call, c.status);
+                return next();
+            })
+            .label("failWin32")
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                releaseToken(k, c);
+                c.call.returnValue = 0;
+                return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
+            })
+            .build();
+
+    private static void releaseToken(com.ntprocesslab.kernel.exec.Kernel k, CreateProcessContext c) {
+        if (c.explicitToken != null) {
+            Token token = c.explicitToken;
+            c.explicitToken = null;
+            ObjectManager.ObDereferenceObject(k, token);
+        }
+    }
+
+    public static final Routine CreateProcessW = Routine.named("KERNELBASE!CreateProcessW").stage(1)
+            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    public static final Routine CreateProcessWStub = Routine.named("KERNEL32!CreateProcessWStub").stage(1)
+            .call(CreateProcessW, (k, t, f) -> StepResult.call(CreateProcessW, f.args))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    public static final Routine CreateProcessInternalA = Routine.named("KERNELBASE!CreateProcessInternalA").stage(1)
+            // the ANSI strings become Unicode, then the W path does the work
+            .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
+            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    public static final Routine CreateProcessA = Routine.named("KERNEL32!CreateProcessA").stage(1)
+            .call(CreateProcessInternalA, (k, t, f) -> StepResult.call(CreateProcessInternalA, f.args))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    public static final Routine CreateProcessAsUserW = Routine.named("KERNELBASE!CreateProcessAsUserW").stage(1)
+            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    /** Native creation from smss (and the kernel for smss itself): no Win32 checks, no csrss. */
+    public static final Routine RtlCreateUserProcess = Routine.named("ntdll!RtlCreateUserProcess").stage(1)
+            .step("ntdll!RtlCreateProcessParametersEx", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.priorityClass = PriorityClass.NORMAL;
+                for (PriorityClass pc : PriorityClass.values()) {
+                    if ((c.flags & pc.creationFlag) != 0) {
+                        c.priorityClass = pc;
+                    }
+                }
+                c.dosPath = resolveImage(k.volume, c.commandLine);
+                c.ntPath = c.dosPath == null ? null : "\\??\\" + c.dosPath;
+                return c.dosPath == null ? ret(NtStatus.STATUS_OBJECT_NAME_INVALID) : next();
+            })
+            .call(NtCreateUserProcessStub, (k, t, f) -> StepResult.call(NtCreateUserProcessStub, f.args))
+            .stage(0)
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.status = f.calleeStatus;
+                if (!NtStatus.success(c.status)) {
+                    c.call.status = c.status;
+                    c.call.returnValue = c.status;
+                    return ret(c.status);
+                }
+                return (c.flags & CreationFlags.CREATE_SUSPENDED) != 0 ? jump("done") : next();
+            })
+            .stage(6)
+            .call(NtResumeThreadStub, (k, t, f) -> StepResult.call(NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
+            .stage(0)
+            .label("done")
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.call.processInformation = true;
+                c.call.hProcess = c.processHandle;
+                c.call.hThread = c.threadHandle;
+                c.call.returnValue = NtStatus.STATUS_SUCCESS;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /** Builds the creation context for a CreateProcess* call. */
+    public static CreateProcessContext creation(ApiCall call) {
+        CreateProcessContext c = new CreateProcessContext(call);
+        c.commandLine = call.path;
+        c.flags = call.flags;
+        c.tokenHandle = call.tokenHandle;
+        c.sessionOverride = call.session;
+        call.creation = c;
+        return c;
+    }
+
+    public static CreateProcessContext nativeCreation(ApiCall call) {
+        CreateProcessContext c = creation(call);
+        c.nativeCreation = true;
+        return c;
+    }
+
+    /**
+     * The image a command line names: a quoted or first-word path; a bare name is searched
+     * in System32 then Windows, with ".exe" added when there is no extension.
+     */
+    static String resolveImage(com.ntprocesslab.kernel.io.Volume volume, String commandLine) {
+        String line = commandLine.trim();
+        String image;
+        if (line.startsWith("\"")) {
+            int end = line.indexOf('"', 1);
+            image = end < 0 ? line.substring(1) : line.substring(1, end);
+        } else {
+            int space = line.indexOf(' ');
+            image = space < 0 ? line : line.substring(0, space);
+        }
+        if (image.isEmpty()) {
+            return null;
+        }
+        String name = image.substring(image.lastIndexOf('\\') + 1);
+        if (!name.contains(".")) {
+            image = image + ".exe";
+        }
+        if (image.length() >= 3 && Character.isLetter(image.charAt(0)) && image.startsWith(":\\", 1)) {
+            return image;
+        }
+        if (image.contains("\\") || image.contains("/") || image.contains(":")) {
+            return null;
+        }
+        for (String dir : new String[] {"C:\\Windows\\System32\\", "C:\\Windows\\", "C:\\Tools\\"}) {
+            VolumeFile file = volume.find(dir + image);
+            if (file != null) {
+                return file.path();
+            }
+        }
+        return "C:\\Windows\\System32\\" + image;
+    }
+
+    static String quoted(String path) {
+        return path.contains(" ") ? "\"" + path + "\"" : path;
+    }
+}

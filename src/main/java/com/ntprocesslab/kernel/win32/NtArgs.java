@@ -1,0 +1,36 @@
+package com.ntprocesslab.kernel.win32;
+
+import com.ntprocesslab.kernel.ob.KernelObject;
+import com.ntprocesslab.kernel.ps.EThread;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The argument block of a native system service (handle, numbers, an output slot). */
+public final class NtArgs implements HoldsReferences {
+    public long handle;
+    public long value;
+    public long access;
+    public long out;
+    /** An object the service referenced and has not released yet. */
+    public KernelObject referenced;
+    /** Threads still to terminate, in order (NtTerminateProcess). */
+    public final List<EThread> targets = new ArrayList<>();
+    public int index;
+    /** The API call on whose behalf the service runs, when it needs more than numbers. */
+    public Object referencedCall;
+
+    public static NtArgs of(long handle, long value) {
+        NtArgs args = new NtArgs();
+        args.handle = handle;
+        args.value = value;
+        return args;
+    }
+
+    @Override
+    public void forEachReference(Consumer<KernelObject> sink) {
+        if (referenced != null) {
+            sink.accept(referenced);
+        }
+    }
+}

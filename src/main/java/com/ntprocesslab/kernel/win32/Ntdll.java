@@ -1,0 +1,198 @@
+package com.ntprocesslab.kernel.win32;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.io.ImageDescriptor;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import com.ntprocesslab.kernel.mm.LdrEntry;
+import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.mm.Peb;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.Termination;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * User-mode start and end of a process in ntdll: the loader (stage 7), RtlUserThreadStart,
+ * RtlExitUserProcess with DLL_PROCESS_DETACH, and the last-chance exception path.
+ */
+public final class Ntdll {
+    public static final String SYSTEM32 = "C:\\Windows\\System32\\";
+    public static final long STATUS_DLL_NOT_FOUND = 0xC0000135L;
+
+    private Ntdll() {
+    }
+
+    public static final Routine NtTerminateProcessStub = Syscalls.stub(Termination.NtTerminateProcess, 0);
+    public static final Routine NtTerminateThreadStub = Syscalls.stub(Termination.NtTerminateThread, 0);
+
+    public static final Routine LdrShutdownProcess = Routine.named("ntdll!LdrShutdownProcess")
+            .inline((k, t, f) -> {
+                LoaderState s = f.args(LoaderState.class);
+                Peb peb = t.process.peb;
+                if (peb == null || peb.ldr == null) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                peb.ldr.shutdownInProgress = true;
+                s.index = peb.ldr.inInitializationOrderModuleList.size() - 1;
+                return next();
+            })
+            .label("loop")
+            .inline((k, t, f) -> f.args(LoaderState.class).index >= 0 ? next() : jump("done"))
+            // DllMain(DLL_PROCESS_DETACH), in reverse initialisation order
+            .step("ntdll!LdrpCallInitRoutine", (k, t, f) -> {
+                f.args(LoaderState.class).index--;
+                return jump("loop");
+            })
+            .label("done")
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine RtlExitUserProcess = Routine.named("ntdll!RtlExitUserProcess")
+            // first every other thread of the process ...
+            .call(NtTerminateProcessStub, (k, t, f) -> StepResult.call(NtTerminateProcessStub, NtArgs.of(0, f.args(NtArgs.class).value)))
+            .call(LdrShutdownProcess, (k, t, f) -> StepResult.call(LdrShutdownProcess, new LoaderState()))
+            // ... then this one, which does not come back
+            .call(NtTerminateProcessStub, (k, t, f) -> StepResult.call(NtTerminateProcessStub, NtArgs.of(-1, f.args(NtArgs.class).value)))
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine RtlExitUserThread = Routine.named("ntdll!RtlExitUserThread")
+            .inline((k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                return t.process.activeThreads <= 1
+                        ? StepResult.call(RtlExitUserProcess, NtArgs.of(0, a.value))
+                        : StepResult.call(NtTerminateThreadStub, NtArgs.of(0, a.value));
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine KiUserExceptionDispatcher = Routine.named("ntdll!KiUserExceptionDispatcher")
+            // no frame-based handler claims the exception ...
+            .step("ntdll!RtlDispatchException", (k, t, f) -> next())
+            // ... and the unhandled-exception filter ends the process with the exception code
+            .step("KERNELBASE!UnhandledExceptionFilter", (k, t, f) -> next())
+            .call(NtTerminateProcessStub, (k, t, f) -> StepResult.call(NtTerminateProcessStub, NtArgs.of(-1, f.args(NtArgs.class).value)))
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine BaseThreadInitThunk = Routine.named("KERNEL32!BaseThreadInitThunk")
+            .inline((k, t, f) -> StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals()))
+            .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
+            .build();
+
+    public static final Routine RtlUserThreadStart = Routine.named("ntdll!RtlUserThreadStart").stage(7)
+            .inline((k, t, f) -> {
+                ImageDescriptor image = t.process.sectionObject == null ? null : t.process.sectionObject.image;
+                boolean win32 = image != null && image.imports().stream().anyMatch(i -> i.equalsIgnoreCase("kernel32.dll"));
+                return win32 ? StepResult.call(BaseThreadInitThunk, null) : StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals());
+            })
+            .stage(0)
+            .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
+            .build();
+
+    public static final Routine LdrpInitializeProcess = Routine.named("ntdll!LdrpInitializeProcess").stage(7)
+            // PEB_LDR_DATA with the image and ntdll, both mapped by the kernel already
+            .inline((k, t, f) -> {
+                LoaderState s = f.args(LoaderState.class);
+                EProcess p = t.process;
+                Peb.PebLdrData ldr = new Peb.PebLdrData();
+                p.peb.ldr = ldr;
+                VolumeFile exe = p.sectionObject.fileObject.file;
+                addLoaded(ldr, exe);
+                VolumeFile ntdll = k.volume.find(SYSTEM32 + "ntdll.dll");
+                addLoaded(ldr, ntdll);
+                Set<String> seen = new LinkedHashSet<>();
+                seen.add("ntdll.dll");
+                for (String dll : exe.image().imports()) {
+                    order(k, dll, seen, s);
+                }
+                s.initOrder.add(0, SYSTEM32 + "ntdll.dll");
+                s.index = 0;
+                return next();
+            })
+            .label("map")
+            .inline((k, t, f) -> {
+                LoaderState s = f.args(LoaderState.class);
+                return s.index < s.mapOrder.size() ? next() : jump("init");
+            })
+            // NtMapViewOfSection of the next import, and its entry in the load-order lists
+            .step("ntdll!LdrpMapDll", (k, t, f) -> {
+                LoaderState s = f.args(LoaderState.class);
+                VolumeFile dll = k.volume.find(s.mapOrder.get(s.index));
+                if (dll == null || !dll.isImage()) {
+                    s.status = STATUS_DLL_NOT_FOUND;
+                    return ret(STATUS_DLL_NOT_FOUND);
+                }
+                MemoryManager.mapImage(t.process, dll.path(), dll.image());
+                addLoaded(t.process.peb.ldr, dll);
+                s.index++;
+                return jump("map");
+            })
+            .label("init")
+            .inline((k, t, f) -> {
+                LoaderState s = f.args(LoaderState.class);
+                return s.initIndex < s.initOrder.size() ? next() : jump("done");
+            })
+            // DllMain(DLL_PROCESS_ATTACH); kernel32's connects the process to csrss
+            .step("ntdll!LdrpCallInitRoutine", (k, t, f) -> {
+                LoaderState s = f.args(LoaderState.class);
+                VolumeFile dll = k.volume.find(s.initOrder.get(s.initIndex));
+                Peb.PebLdrData ldr = t.process.peb.ldr;
+                ldr.inInitializationOrderModuleList.add(entry(dll));
+                if (dll.name().equalsIgnoreCase("kernel32.dll")) {
+                    CsrSrv.connect(k, t);
+                }
+                s.initIndex++;
+                return jump("init");
+            })
+            .label("done")
+            .inline((k, t, f) -> {
+                t.process.peb.ldr.initialized = true;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    public static final Routine LdrInitializeThunk = Routine.named("ntdll!LdrInitializeThunk").stage(7)
+            .call(LdrpInitializeProcess, (k, t, f) -> t.process.peb.ldr == null
+                    ? StepResult.call(LdrpInitializeProcess, new LoaderState()) : next())
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next()
+                    : StepResult.call(RtlExitUserProcess, NtArgs.of(0, f.calleeStatus)))
+            // resume the thread's real context: RtlUserThreadStart
+            .step("ntdll!NtContinue", (k, t, f) -> new StepResult.Transfer(RtlUserThreadStart, null))
+            .build();
+
+    private static void order(Kernel k, String dll, Set<String> seen, LoaderState s) {
+        String key = dll.toLowerCase(java.util.Locale.ROOT);
+        if (!seen.add(key)) {
+            return;
+        }
+        String path = SYSTEM32 + dll;
+        VolumeFile file = k.volume.find(path);
+        s.mapOrder.add(file != null ? file.path() : path);
+        if (file != null && file.isImage()) {
+            for (String dependency : file.image().imports()) {
+                order(k, dependency, seen, s);
+            }
+        }
+        s.initOrder.add(file != null ? file.path() : path);
+    }
+
+    private static void addLoaded(Peb.PebLdrData ldr, VolumeFile file) {
+        LdrEntry entry = entry(file);
+        ldr.inLoadOrderModuleList.add(entry);
+        ldr.inMemoryOrderModuleList.add(entry);
+    }
+
+    private static LdrEntry entry(VolumeFile file) {
+        ImageDescriptor image = file.image();
+        return new LdrEntry(file.name(), file.path(), image.imageBase(), image.sizeOfImage(), image.imageBase() + image.addressOfEntryPoint());
+    }
+
+}

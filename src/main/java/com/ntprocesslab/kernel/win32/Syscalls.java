@@ -1,0 +1,27 @@
+package com.ntprocesslab.kernel.win32;
+
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+
+/**
+ * ntdll system-call stubs: ntdll!NtX -> nt!KiSystemServiceCopyEnd -> nt!NtX, so a stack
+ * trace crosses the user/kernel boundary where WinDbg shows it.
+ */
+public final class Syscalls {
+    private Syscalls() {
+    }
+
+    public static Routine stub(Routine service, int stage) {
+        String name = service.symbol().substring(service.symbol().indexOf('!') + 1);
+        Routine dispatch = Routine.named("nt!KiSystemServiceCopyEnd").stage(stage)
+                .call(service, (k, t, f) -> StepResult.call(service, f.args))
+                .stage(0)
+                .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
+                .build();
+        return Routine.named("ntdll!" + name).stage(stage)
+                .call(dispatch, (k, t, f) -> StepResult.call(dispatch, f.args))
+                .stage(0)
+                .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
+                .build();
+    }
+}

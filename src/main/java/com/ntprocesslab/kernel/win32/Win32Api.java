@@ -1,0 +1,170 @@
+package com.ntprocesslab.kernel.win32;
+
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.ob.ObServices;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.ThreadCreation;
+import java.util.function.Function;
+
+/**
+ * The small Win32 APIs: each is KERNELBASE!X -> ntdll!NtY -> nt!NtY, then the Win32 result
+ * (BOOL, HANDLE, DWORD) and SetLastError on failure, as kernelbase does.
+ */
+public final class Win32Api {
+    private Win32Api() {
+    }
+
+    public static final Routine NtCloseStub = Syscalls.stub(ObServices.NtClose, 0);
+    public static final Routine NtOpenProcessStub = Syscalls.stub(ObServices.NtOpenProcess, 0);
+    public static final Routine NtWaitForSingleObjectStub = Syscalls.stub(ObServices.NtWaitForSingleObject, 0);
+    public static final Routine NtQueryInformationProcessStub = Syscalls.stub(ObServices.NtQueryInformationProcess, 0);
+    public static final Routine NtCreateEventStub = Syscalls.stub(ObServices.NtCreateEvent, 0);
+    public static final Routine NtCreateTokenStub = Syscalls.stub(ObServices.NtCreateToken, 0);
+    public static final Routine NtSuspendThreadStub = Syscalls.stub(ThreadCreation.NtSuspendThread, 0);
+    public static final Routine NtResumeThreadStub = KernelBase.NtResumeThreadStub;
+
+    /** Sets the Win32 result of a finished native call. */
+    @FunctionalInterface
+    interface Result {
+        void apply(ApiCall call, NtArgs args, long status, EThread thread);
+    }
+
+    private static Routine api(String symbol, Routine stub, Function<ApiCall, NtArgs> build, Result result) {
+        return Routine.named(symbol)
+                .call(stub, (k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    NtArgs args = build.apply(call);
+                    args.referencedCall = call;
+                    call.nt = args;
+                    return StepResult.call(stub, args);
+                })
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    call.status = f.calleeStatus;
+                    result.apply(call, call.nt, f.calleeStatus, t);
+                    call.nt = null;
+                    return ret(f.calleeStatus);
+                })
+                .build();
+    }
+
+    private static void bool(ApiCall call, NtArgs a, long status, EThread t) {
+        call.returnValue = NtStatus.success(status) ? 1 : 0;
+        if (!NtStatus.success(status)) {
+            LastError.BaseSetLastNTError(t, call, status);
+        }
+    }
+
+    private static void handle(ApiCall call, NtArgs a, long status, EThread t) {
+        call.returnValue = NtStatus.success(status) ? a.out : 0;
+        if (!NtStatus.success(status)) {
+            LastError.BaseSetLastNTError(t, call, status);
+        }
+    }
+
+    private static void count(ApiCall call, NtArgs a, long status, EThread t) {
+        call.returnValue = NtStatus.success(status) ? a.out : 0xFFFFFFFFL;
+        if (!NtStatus.success(status)) {
+            LastError.BaseSetLastNTError(t, call, status);
+        }
+    }
+
+    public static final Routine CloseHandle = api("KERNELBASE!CloseHandle", NtCloseStub,
+            c -> NtArgs.of(c.handle, 0), Win32Api::bool);
+
+    public static final Routine TerminateProcess = Routine.named("KERNELBASE!TerminateProcess")
+            // a NULL handle would mean "my other threads" to the native service: refuse it here
+            .inline((k, t, f) -> {
+                ApiCall call = f.args(ApiCall.class);
+                if (call.handle == 0) {
+                    LastError.BaseSetLastNTError(t, call, NtStatus.STATUS_INVALID_HANDLE);
+                    call.returnValue = 0;
+                    return ret(NtStatus.STATUS_INVALID_HANDLE);
+                }
+                return next();
+            })
+            .call(Ntdll.NtTerminateProcessStub, (k, t, f) -> {
+                ApiCall call = f.args(ApiCall.class);
+                return StepResult.call(Ntdll.NtTerminateProcessStub, NtArgs.of(call.handle, call.value));
+            })
+            .inline((k, t, f) -> {
+                ApiCall call = f.args(ApiCall.class);
+                call.status = f.calleeStatus;
+                bool(call, null, f.calleeStatus, t);
+                return ret(f.calleeStatus);
+            })
+            .build();
+
+    public static final Routine ResumeThread = api("KERNELBASE!ResumeThread", NtResumeThreadStub,
+            c -> NtArgs.of(c.handle, 0), Win32Api::count);
+
+    public static final Routine SuspendThread = api("KERNELBASE!SuspendThread", NtSuspendThreadStub,
+            c -> NtArgs.of(c.handle, 0), Win32Api::count);
+
+    public static final Routine OpenProcess = api("KERNELBASE!OpenProcess", NtOpenProcessStub,
+            c -> {
+                NtArgs a = NtArgs.of(0, c.pid);
+                a.access = c.value;
+                return a;
+            }, Win32Api::handle);
+
+    public static final Routine WaitForSingleObject = api("KERNELBASE!WaitForSingleObject", NtWaitForSingleObjectStub,
+            c -> NtArgs.of(c.handle, c.timeout),
+            (call, a, status, t) -> {
+                if (status == NtStatus.STATUS_WAIT_0 || status == NtStatus.STATUS_TIMEOUT) {
+                    call.returnValue = status == NtStatus.STATUS_WAIT_0 ? ApiCall.WAIT_OBJECT_0 : ApiCall.WAIT_TIMEOUT;
+                } else {
+                    call.returnValue = 0xFFFFFFFFL;
+                    LastError.BaseSetLastNTError(t, call, status);
+                }
+            });
+
+    public static final Routine GetExitCodeProcess = api("KERNELBASE!GetExitCodeProcess", NtQueryInformationProcessStub,
+            c -> NtArgs.of(c.handle, 0),
+            (call, a, status, t) -> {
+                bool(call, a, status, t);
+                call.value = NtStatus.success(status) ? a.out : 0;
+            });
+
+    public static final Routine CreateEventW = api("KERNELBASE!CreateEventW", NtCreateEventStub,
+            c -> NtArgs.of(0, 0), Win32Api::handle);
+
+    public static final Routine LogonUserW = api("ADVAPI32!LogonUserW", NtCreateTokenStub,
+            c -> NtArgs.of(0, 0), Win32Api::handle);
+
+    public static final Routine ExitProcess = Routine.named("KERNEL32!ExitProcess")
+            .call(Ntdll.RtlExitUserProcess, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.args(ApiCall.class).value)))
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    public static final Routine ExitThread = Routine.named("KERNEL32!ExitThread")
+            .call(Ntdll.RtlExitUserThread, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserThread, NtArgs.of(0, f.args(ApiCall.class).value)))
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    public static final Routine GetLastError = Routine.named("KERNELBASE!GetLastError")
+            .inline((k, t, f) -> {
+                ApiCall call = f.args(ApiCall.class);
+                call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /** Native forms used by smss and csrss, which do not load kernel32. */
+    public static final Routine NtCloseNative = api("ntdll!ZwClose", NtCloseStub,
+            c -> NtArgs.of(c.handle, 0), (call, a, status, t) -> call.returnValue = status);
+    public static final Routine NtWaitNative = api("ntdll!ZwWaitForSingleObject", NtWaitForSingleObjectStub,
+            c -> NtArgs.of(c.handle, c.timeout), (call, a, status, t) -> call.returnValue = status);
+    public static final Routine NtCreateEventNative = api("ntdll!ZwCreateEvent", NtCreateEventStub,
+            c -> NtArgs.of(0, 0), (call, a, status, t) -> call.returnValue = NtStatus.success(status) ? a.out : 0);
+
+    public static final Routine RtlCreateUserProcessEntry = Routine.named("ntdll!RtlCreateUserProcessEx")
+            .call(KernelBase.RtlCreateUserProcess, (k, t, f) -> StepResult.call(KernelBase.RtlCreateUserProcess,
+                    KernelBase.nativeCreation(f.args(ApiCall.class))))
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+}

@@ -1,0 +1,44 @@
+package com.ntprocesslab.kernel.win32;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Win32 error codes as GetLastError reports them, with their winerror.h names. */
+public final class Win32Error {
+    public static final long ERROR_SUCCESS = 0;
+    public static final long ERROR_FILE_NOT_FOUND = 2;
+    public static final long ERROR_PATH_NOT_FOUND = 3;
+    public static final long ERROR_ACCESS_DENIED = 5;
+    public static final long ERROR_INVALID_HANDLE = 6;
+    public static final long ERROR_NOT_ENOUGH_MEMORY = 8;
+    public static final long ERROR_INVALID_PARAMETER = 87;
+    public static final long ERROR_BAD_EXE_FORMAT = 193;
+
+    private static final Map<Long, String> NAMES = new TreeMap<>(Map.ofEntries(
+            Map.entry(0L, "ERROR_SUCCESS"),
+            Map.entry(2L, "ERROR_FILE_NOT_FOUND"),
+            Map.entry(3L, "ERROR_PATH_NOT_FOUND"),
+            Map.entry(5L, "ERROR_ACCESS_DENIED"),
+            Map.entry(6L, "ERROR_INVALID_HANDLE"),
+            Map.entry(8L, "ERROR_NOT_ENOUGH_MEMORY"),
+            Map.entry(87L, "ERROR_INVALID_PARAMETER"),
+            Map.entry(123L, "ERROR_INVALID_NAME"),
+            Map.entry(193L, "ERROR_BAD_EXE_FORMAT"),
+            Map.entry(317L, "ERROR_MR_MID_NOT_FOUND"),
+            Map.entry(998L, "ERROR_NOACCESS"),
+            Map.entry(997L, "ERROR_IO_PENDING"),
+            Map.entry(1460L, "ERROR_TIMEOUT"),
+            Map.entry(1450L, "ERROR_NO_SYSTEM_RESOURCES"),
+            Map.entry(1314L, "ERROR_PRIVILEGE_NOT_HELD")));
+
+    private Win32Error() {
+    }
+
+    public static String name(long error) {
+        return NAMES.getOrDefault(error, "ERROR_" + error);
+    }
+
+    public static String format(long error) {
+        return String.format("0x%x (%s)", error, name(error));
+    }
+}

@@ -1,0 +1,36 @@
+package com.ntprocesslab;
+
+import java.util.List;
+
+/**
+ * A realistic cycle of console commands for tests and benchmarks: create, schedule, inspect,
+ * terminate and close, so the machine keeps changing but returns to a steady size.
+ */
+public final class CommandMix {
+
+    private static final List<String> CYCLE = List.of(
+            ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe",
+            "g",
+            ".call explorer.exe GetExitCodeProcess 0x8",
+            ".call explorer.exe CloseHandle 0x8",
+            ".call explorer.exe CloseHandle 0xc",
+            ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED",
+            ".call explorer.exe ResumeThread 0xc",
+            "g",
+            ".call explorer.exe TerminateProcess 0x8 1",
+            ".call explorer.exe CloseHandle 0x8",
+            ".call explorer.exe CloseHandle 0xc",
+            "!process 0 0");
+
+    private CommandMix() {
+    }
+
+    /** The i-th command of the cycle; every one of them is accepted in this order from boot. */
+    public static String command(long i) {
+        return CYCLE.get((int) (i % CYCLE.size()));
+    }
+
+    public static int cycleLength() {
+        return CYCLE.size();
+    }
+}

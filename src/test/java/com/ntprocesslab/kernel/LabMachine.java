@@ -1,0 +1,91 @@
+package com.ntprocesslab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.inspect.InvariantChecker;
+import com.ntprocesslab.kernel.inspect.Snapshot;
+import com.ntprocesslab.kernel.ps.EProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Test support: machines whose invariants are checked after every single step. */
+public final class LabMachine {
+    private LabMachine() {
+    }
+
+    /** Every step of the machine, including boot, is followed by the full invariant check. */
+    public static Machine boot() {
+        return Machine.boot(Profile.MODERN, LabMachine::checkAfterStep);
+    }
+
+    private static void checkAfterStep(Engine.StepEvent event) {
+        List<String> problems = InvariantChecker.check(event.kernel());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("After step " + event.position() + " (" + event.symbol() + " in " + event.routine() + "): " + problems);
+        }
+    }
+
+    public static CommandResult ok(Machine m, String command) {
+        CommandResult r = m.execute(command);
+        assertTrue(r.accepted(), () -> command + " was rejected: " + r.output());
+        return r;
+    }
+
+    public static PendingCall begin(Machine m, String command) {
+        Object started = m.commands().begin(command);
+        if (started instanceof CommandResult r) {
+            throw new AssertionError(command + " was rejected: " + r.output());
+        }
+        return (PendingCall) started;
+    }
+
+    public static EProcess process(Machine m, String image) {
+        EProcess found = null;
+        for (EProcess p : m.kernel().processes()) {
+            if (p.imageFileName.equalsIgnoreCase(image)) {
+                found = p;
+            }
+        }
+        return found;
+    }
+
+    public static EProcess processByPid(Kernel k, long pid) {
+        for (EProcess p : k.processes()) {
+            if (p.uniqueProcessId == pid) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The snapshot tree without what time alone changes (position, clock, last .call, TEB error fields). */
+    public static Object timeless(Machine m) {
+        return strip(Snapshot.tree(m.kernel()), Set.of("Position", "InterruptTime", "LastCall", "LastErrorValue", "LastStatusValue"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object strip(Object node, Set<String> keys) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.TreeMap<>();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (!keys.contains(e.getKey())) {
+                    copy.put(e.getKey(), strip(e.getValue(), keys));
+                }
+            }
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            for (Object o : list) {
+                copy.add(strip(o, keys));
+            }
+            return copy;
+        }
+        return node;
+    }
+}
