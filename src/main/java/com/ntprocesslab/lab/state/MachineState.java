@@ -53,7 +53,7 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
     }
 
     private static List<ProcessInfo> processes(JsonNode root) {
-        JsonNode list = root.has("PsActiveProcessHead") ? root.path("PsActiveProcessHead") : root.path("processes");
+        JsonNode list = root.path("PsActiveProcessHead");
         Map<Long, String> threadOwners = new HashMap<>();
         for (JsonNode p : list) {
             for (JsonNode t : p.path("ThreadListHead")) {
