@@ -80,6 +80,38 @@ public class MachineSessions {
                 .getId();
     }
 
+    /**
+     * The student's active machine for a purpose (labs use their lab id), booted with the
+     * profile on first use. The caller prepares a created machine with ordinary, logged
+     * commands, so a replay rebuilds it exactly.
+     */
+    public OpenedMachine openForPurpose(String username, String purpose, Profile profile) {
+        if (purpose.equals(MachineRecord.SANDBOX)) {
+            throw new IllegalArgumentException("'" + purpose + "' is the sandbox's purpose; use openSandbox.");
+        }
+        Account owner = owner(username);
+        return machines.findFirstByOwnerIdAndPurposeAndActiveTrueOrderByIdDesc(owner.getId(), purpose)
+                .map(existing -> new OpenedMachine(existing.getId(), false))
+                .orElseGet(() -> new OpenedMachine(createMachine(owner.getId(), purpose, profile).getId(), true));
+    }
+
+    /** Every student's active machine for a purpose, oldest first. */
+    public List<PurposeMachine> activeMachinesFor(String purpose) {
+        return machines.findByPurposeAndActiveTrueOrderById(purpose).stream()
+                .map(record -> new PurposeMachine(record.getId(), record.getOwnerId(),
+                        accounts.findById(record.getOwnerId()).map(Account::getUsername).orElse("?")))
+                .toList();
+    }
+
+    /**
+     * Replays a machine from its log into a private copy and reads it, without touching the
+     * live machine, its cache entry or its log: for re-grading a class after a lab changed.
+     */
+    public MachineReading replayHeadless(long machineId) {
+        LiveMachine replayed = restorer.restore(machineId, ReplayProgress.NONE);
+        return new MachineReading(machineId, replayed.machine.snapshotJson(), replayed.nextSeq - 1);
+    }
+
     /** True when the machine is in memory, so opening it needs no replay. */
     public boolean isLive(long machineId) {
         return live.getIfPresent(machineId) != null;
@@ -131,6 +163,13 @@ public class MachineSessions {
     public String snapshot(long machineId, String username) {
         requireOwned(machineId, username);
         return withMachine(machineId, ReplayProgress.NONE, machine -> machine.machine.snapshotJson());
+    }
+
+    /** The machine's snapshot and the log position it reflects, read together under the machine's lock. */
+    public MachineReading read(long machineId, String username) {
+        requireOwned(machineId, username);
+        return withMachine(machineId, ReplayProgress.NONE,
+                machine -> new MachineReading(machineId, machine.machine.snapshotJson(), machine.nextSeq - 1));
     }
 
     /**

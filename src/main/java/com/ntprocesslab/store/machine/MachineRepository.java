@@ -9,4 +9,6 @@ public interface MachineRepository extends JpaRepository<MachineRecord, Long> {
     Optional<MachineRecord> findFirstByOwnerIdAndPurposeAndActiveTrueOrderByIdDesc(Long ownerId, String purpose);
 
     List<MachineRecord> findByOwnerIdAndPurposeOrderById(Long ownerId, String purpose);
+
+    List<MachineRecord> findByPurposeAndActiveTrueOrderById(String purpose);
 }

@@ -4,6 +4,7 @@ import com.ntprocesslab.ui.i18n.LanguageSwitch;
 import com.ntprocesslab.ui.i18n.UserLanguage;
 import com.ntprocesslab.ui.instructor.ClassesView;
 import com.ntprocesslab.ui.instructor.ReplayReportView;
+import com.ntprocesslab.ui.lab.LabListView;
 import com.ntprocesslab.ui.workspace.HomeView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
@@ -22,7 +23,9 @@ public class MainLayout extends AppLayout {
     public MainLayout(AuthenticationContext authentication, UserLanguage userLanguage) {
         RouterLink home = new RouterLink(getTranslation("app.name"), HomeView.class);
         home.addClassName("app-name");
-        HorizontalLayout navigation = new HorizontalLayout(home);
+        RouterLink labs = new RouterLink(getTranslation("nav.labs"), LabListView.class);
+        labs.setId("labs-link");
+        HorizontalLayout navigation = new HorizontalLayout(home, labs);
         navigation.setAlignItems(FlexComponent.Alignment.CENTER);
         if (authentication.hasRole("INSTRUCTOR")) {
             navigation.add(new RouterLink(getTranslation("nav.classes"), ClassesView.class),

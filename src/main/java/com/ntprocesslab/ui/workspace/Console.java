@@ -11,15 +11,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 
-/** A WinDbg-style console: the transcript above, the command line below. */
-class Console extends VerticalLayout {
+/** A WinDbg-style console: the transcript above, the command line below. Shared by the sandbox and lab pages. */
+public class Console extends VerticalLayout {
 
     static final String PROMPT = "0: kd> ";
 
     private final Div transcript = new Div();
     private final TextField input = new TextField();
 
-    Console() {
+    public Console() {
         setPadding(false);
         setSizeFull();
         transcript.addClassName("console");
@@ -39,12 +39,12 @@ class Console extends VerticalLayout {
         add(input);
     }
 
-    void show(List<ConsoleEntry> entries) {
+    public void show(List<ConsoleEntry> entries) {
         transcript.removeAll();
         entries.forEach(this::append);
     }
 
-    void append(ConsoleEntry entry) {
+    public void append(ConsoleEntry entry) {
         Pre block = new Pre();
         Span prompt = new Span(PROMPT + entry.command());
         prompt.addClassName("prompt");
@@ -57,11 +57,11 @@ class Console extends VerticalLayout {
         block.scrollIntoView();
     }
 
-    void focus() {
+    public void focus() {
         input.focus();
     }
 
-    Registration addCommandListener(ComponentEventListener<CommandEvent> listener) {
+    public Registration addCommandListener(ComponentEventListener<CommandEvent> listener) {
         return addListener(CommandEvent.class, listener);
     }
 
@@ -74,7 +74,7 @@ class Console extends VerticalLayout {
         fireEvent(new CommandEvent(this, command));
     }
 
-    static final class CommandEvent extends com.vaadin.flow.component.ComponentEvent<Console> {
+    public static final class CommandEvent extends com.vaadin.flow.component.ComponentEvent<Console> {
         private final String command;
 
         CommandEvent(Console source, String command) {
@@ -82,7 +82,7 @@ class Console extends VerticalLayout {
             this.command = command;
         }
 
-        String command() {
+        public String command() {
             return command;
         }
     }

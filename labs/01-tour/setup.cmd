@@ -1,0 +1,1 @@
+# The machine starts freshly booted: nothing to prepare.

@@ -1,0 +1,17 @@
+package com.ntprocesslab.lab.checkpoint;
+
+import com.ntprocesslab.lab.state.MachineState;
+import com.ntprocesslab.lab.text.Message;
+import java.util.List;
+
+/** The process with this image has this PID (System is always 4). */
+public record ProcessId(String image, long equals) implements Predicate {
+    public Message describe() {
+        return Message.of("process_id.describe", image, String.valueOf(equals));
+    }
+
+    public List<Message> problems(MachineState state) {
+        return Predicate.forSomeProcess(state, image, p -> p.pid() == equals ? List.of()
+                : List.of(Message.of("process_id.wrong", image, String.valueOf(equals), String.valueOf(p.pid()))));
+    }
+}

@@ -1,0 +1,88 @@
+package com.ntprocesslab.lab.cli;
+
+import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.lab.catalog.LabFiles;
+import com.ntprocesslab.lab.catalog.LabFolders;
+import com.ntprocesslab.lab.catalog.LabLoader;
+import com.ntprocesslab.lab.catalog.LabProblem;
+import com.ntprocesslab.lab.grading.CheckpointResult;
+import com.ntprocesslab.lab.grading.Grader;
+import com.ntprocesslab.lab.grading.LabVerifier;
+import com.ntprocesslab.lab.grading.ReferenceRuns;
+import com.ntprocesslab.lab.text.Language;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code lab check <folder>}: validates a lab (or a folder of labs), runs each reference
+ * solution and prints every checkpoint's result. Plain Java wiring, no Spring and no web
+ * server, so authors can run it anywhere. Exit status 0 when every lab is fine, 1 when any
+ * has a problem, 2 for a usage error.
+ */
+public final class LabCli {
+
+    static final String USAGE = "usage: lab check <lab folder | folder of labs>";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public LabCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        if (args.length != 2 || !args[0].equals("check")) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<LabFiles> folders;
+        try {
+            folders = LabFolders.in(Path.of(args[1]));
+        } catch (RuntimeException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        ReferenceRuns references = new ReferenceRuns();
+        LabVerifier verifier = new LabVerifier(references, new Grader(references));
+        int broken = 0;
+        for (LabFiles folder : folders) {
+            broken += check(folder, verifier) ? 0 : 1;
+        }
+        out.printf("%nChecked %d lab(s): %d ok, %d with problems.%n", folders.size(), folders.size() - broken, broken);
+        return broken == 0 ? 0 : 1;
+    }
+
+    private boolean check(LabFiles folder, LabVerifier verifier) {
+        out.println(folder.folder());
+        List<LabProblem> problems;
+        try {
+            LabLoader.Result loaded = LabLoader.load(folder);
+            if (loaded.lab().isEmpty()) {
+                problems = loaded.problems();
+            } else {
+                Lab lab = loaded.lab().get();
+                out.printf("  %s [%s, %s, %d checkpoint(s)]%n", lab.title().en(), lab.difficulty(), lab.profile().name().toLowerCase(),
+                        lab.checkpoints().size());
+                LabVerifier.Report report = verifier.verify(lab);
+                report.solutionResults().forEach(this::print);
+                problems = report.problems();
+            }
+        } catch (RuntimeException e) {
+            problems = List.of(new LabProblem(folder.folder(), "", 0, "could not be checked: " + e));
+        }
+        problems.forEach(problem -> out.println("  PROBLEM " + problem));
+        return problems.isEmpty();
+    }
+
+    private void print(CheckpointResult result) {
+        out.printf("  %s %s: %s%n", result.passed() ? "PASS" : "FAIL", result.checkpointId(),
+                result.feedbackIn(Language.EN).replace("\n", "\n        "));
+    }
+
+    public static void main(String[] args) {
+        System.exit(new LabCli(System.out, System.err).run(args));
+    }
+}

@@ -1,0 +1,44 @@
+package com.ntprocesslab.lab.progress;
+
+import com.ntprocesslab.lab.catalog.LabCatalog;
+import com.ntprocesslab.lab.catalog.LabFolders;
+import com.ntprocesslab.lab.grading.Grader;
+import com.ntprocesslab.lab.grading.LabVerifier;
+import com.ntprocesslab.lab.grading.ReferenceRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java lab loader and grader into the server; the CLI wires the same classes by hand. */
+@Configuration
+class LabConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LabConfiguration.class);
+
+    @Bean
+    ReferenceRuns referenceRuns() {
+        return new ReferenceRuns();
+    }
+
+    @Bean
+    Grader grader(ReferenceRuns references) {
+        return new Grader(references);
+    }
+
+    @Bean
+    LabCatalog labCatalog(LabProperties properties, ReferenceRuns references, Grader grader) {
+        LabVerifier verifier = new LabVerifier(references, grader);
+        Path folder = Path.of(properties.path());
+        LabCatalog catalog = new LabCatalog(
+                () -> Files.isDirectory(folder) ? LabFolders.in(folder) : PackagedLabs.list(),
+                lab -> verifier.verify(lab).problems());
+        LabCatalog.Contents contents = catalog.reload();
+        log.info("Loaded {} lab(s) from {}", contents.labs().size(),
+                Files.isDirectory(folder) ? folder.toAbsolutePath() : "the packaged labs");
+        contents.problems().forEach(problem -> log.warn("Lab problem: {}", problem));
+        return catalog;
+    }
+}

@@ -1,0 +1,180 @@
+package com.ntprocesslab.lab.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The machine as labs see it: a small read-only model read from the kernel's canonical JSON
+ * snapshot. This class is the only place that knows the snapshot's shape; predicates and the
+ * state comparison work on the model, so a change in the kernel's JSON changes only this file.
+ */
+public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csrProcesses,
+                           Optional<StopInfo> stop, Optional<LastCall> lastCall) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** STATUS_PENDING: the exit status of a process that has not exited (STILL_ACTIVE). */
+    private static final long STILL_ACTIVE = 0x103;
+    private static final Pattern THREAD_TARGET = Pattern.compile("thread 0x([0-9a-fA-F]+)");
+    private static final Pattern LAST_ERROR = Pattern.compile("LastError: 0x([0-9a-fA-F]+)");
+    private static final Pattern FAILED_RETURN = Pattern.compile(" returned (FALSE|NULL|0xffffffff)");
+
+    public static MachineState fromSnapshot(String snapshotJson) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(snapshotJson);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("The machine snapshot is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        List<ProcessInfo> processes = processes(root);
+        return new MachineState(processes, csrProcesses(root), stop(root), lastCall(root, processes));
+    }
+
+    /** Processes with this image name (case-insensitive, as Windows compares them), in PID order. */
+    public List<ProcessInfo> processesNamed(String image) {
+        return processes.stream().filter(p -> p.image().equalsIgnoreCase(image)).toList();
+    }
+
+    /** The image name of a process's parent, or empty when the parent no longer exists. */
+    public Optional<String> parentImage(ProcessInfo process) {
+        return processes.stream().filter(p -> p.pid() == process.parentPid() && p != process)
+                .map(ProcessInfo::image).findFirst();
+    }
+
+    public Optional<CsrProcessInfo> csrProcessOf(ProcessInfo process) {
+        return csrProcesses.stream().filter(c -> c.pid() == process.pid()).findFirst();
+    }
+
+    private static List<ProcessInfo> processes(JsonNode root) {
+        JsonNode list = root.path("PsActiveProcessHead");
+        Map<Long, String> threadOwners = new HashMap<>();
+        for (JsonNode p : list) {
+            for (JsonNode t : p.path("ThreadListHead")) {
+                threadOwners.put(number(t.path("Cid"), 0, "UniqueThread"), p.path("ImageFileName").asString(""));
+            }
+        }
+        List<ProcessInfo> result = new ArrayList<>();
+        for (JsonNode p : list) {
+            long exitStatus = number(p, STILL_ACTIVE, "ExitStatus");
+            result.add(new ProcessInfo(
+                    number(p, 0, "UniqueProcessId"),
+                    number(p, 0, "InheritedFromUniqueProcessId"),
+                    p.path("ImageFileName").asString(""),
+                    exitStatus != STILL_ACTIVE,
+                    exitStatus,
+                    (int) number(p.path("Pcb"), 0, "BasePriority"),
+                    p.path("PriorityClass").asString(""),
+                    p.path("Peb").path("ProcessParameters").path("CommandLine").asString(""),
+                    threads(p.path("ThreadListHead")),
+                    handles(p.path("ObjectTable").path("Handles"), threadOwners),
+                    loadedModules(p)));
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<ThreadInfo> threads(JsonNode threads) {
+        List<ThreadInfo> result = new ArrayList<>();
+        for (JsonNode t : threads) {
+            JsonNode tcb = t.path("Tcb");
+            result.add(new ThreadInfo(number(t.path("Cid"), 0, "UniqueThread"), tcb.path("State").asString(""),
+                    number(tcb, 0, "SuspendCount")));
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Handle targets in the student's terms: a process by its image (the kernel's "notepad.exe
+     * 0x4c8" carries the PID, which must not count), a thread by its process's image.
+     */
+    private static List<HandleInfo> handles(JsonNode handles, Map<Long, String> threadOwners) {
+        List<HandleInfo> result = new ArrayList<>();
+        for (JsonNode h : handles) {
+            String type = h.path("Type").asString("");
+            String target = h.path("Target").isString() ? h.path("Target").asString() : "";
+            if (type.equals("Process")) {
+                target = target.replaceFirst("\\s+0x[0-9a-fA-F]+$", "");
+            } else if (type.equals("Thread")) {
+                Matcher tid = THREAD_TARGET.matcher(target);
+                target = tid.matches() ? threadOwners.getOrDefault(Long.parseLong(tid.group(1), 16), "") : target;
+            }
+            result.add(new HandleInfo(number(h, 0, "Handle"), type, target, number(h, 0, "GrantedAccess")));
+        }
+        return List.copyOf(result);
+    }
+
+    private static Optional<List<String>> loadedModules(JsonNode process) {
+        JsonNode peb = process.path("Peb");
+        if (!peb.isObject()) {
+            return Optional.empty();
+        }
+        List<String> modules = new ArrayList<>();
+        for (JsonNode entry : peb.path("Ldr").path("InLoadOrderModuleList")) {
+            modules.add(entry.path("BaseDllName").asString(""));
+        }
+        return Optional.of(List.copyOf(modules));
+    }
+
+    private static List<CsrProcessInfo> csrProcesses(JsonNode root) {
+        List<CsrProcessInfo> result = new ArrayList<>();
+        for (JsonNode server : root.path("CsrServers")) {
+            for (JsonNode c : server.path("ProcessList")) {
+                result.add(new CsrProcessInfo(number(c, 0, "ClientId"), c.path("ImageName").asString(""),
+                        number(c, 0, "ShutdownLevel"), c.path("ThreadList").size()));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static Optional<StopInfo> stop(JsonNode root) {
+        JsonNode stop = root.path("Stop");
+        if (!stop.isObject()) {
+            return Optional.empty();
+        }
+        List<String> frames = new ArrayList<>();
+        stop.path("Frames").forEach(f -> frames.add(f.asString("")));
+        return Optional.of(new StopInfo(stop.path("Symbol").asString(""), List.copyOf(frames), (int) number(stop, 0, "Stage")));
+    }
+
+    /**
+     * The last .call. Success and GetLastError come from its printed result ("... returned
+     * FALSE", "LastError: 0x57 (ERROR_INVALID_PARAMETER)"), which is what the student read.
+     */
+    private static Optional<LastCall> lastCall(JsonNode root, List<ProcessInfo> processes) {
+        JsonNode call = root.path("LastCall");
+        if (!call.isObject()) {
+            return Optional.empty();
+        }
+        long callerPid = number(call, 0, "Caller");
+        String caller = processes.stream().filter(p -> p.pid() == callerPid).map(ProcessInfo::image).findFirst().orElse("");
+        String result = call.path("Result").asString("");
+        Matcher error = LAST_ERROR.matcher(result);
+        long lastError = error.find() ? Long.parseLong(error.group(1), 16) : 0;
+        boolean failed = FAILED_RETURN.matcher(result).find();
+        return Optional.of(new LastCall(caller, call.path("Api").asString(""), call.path("Completed").asBoolean(true),
+                !failed && result.contains(" returned "), lastError));
+    }
+
+    /** A number written as JSON number or as a "0x..." string, as kernel dumps often do. */
+    private static long number(JsonNode node, long fallback, String field) {
+        JsonNode value = node.path(field);
+        if (value.isNumber()) {
+            return value.asLong();
+        }
+        if (value.isString()) {
+            String text = value.asString().strip().toLowerCase();
+            try {
+                return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,149 @@
+package com.ntprocesslab.bench;
+
+import com.ntprocesslab.Application;
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.lab.catalog.Checkpoint;
+import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.lab.catalog.LabFiles;
+import com.ntprocesslab.lab.catalog.LabLoader;
+import com.ntprocesslab.lab.catalog.ScriptLine;
+import com.ntprocesslab.lab.grading.Grader;
+import com.ntprocesslab.lab.grading.ReferenceRuns;
+import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.RegradeSummary;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Grading figures: one checkpoint graded by state comparison on a machine whose log holds
+ * 1,000 commands, and a re-grade of a class of 100 students, each machine replayed from its
+ * 1,000-command log in the H2 database, through the same service the instructor uses.
+ */
+public final class GradingBenchmark {
+
+    private static final String LAB = "08-csrss";
+    private static final int LOG_LENGTH = 1_000;
+    private static final int CLASS_SIZE = 100;
+    private static final Pattern HANDLES = Pattern.compile("hProcess: (0x[0-9a-f]+)\\s+hThread: (0x[0-9a-f]+)");
+
+    private GradingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("== Grading benchmark ==");
+        Lab lab = LabLoader.load(LabFiles.of(Path.of("labs", LAB))).lab().orElseThrow();
+        Checkpoint comparison = lab.checkpoint("same-records").orElseThrow();
+        List<String[]> log = studentLog(lab);
+        gradeOneCheckpoint(lab, comparison, log);
+        regradeClass(log);
+    }
+
+    /**
+     * The lab's setup, then cycles of starting, inspecting, terminating and closing calc.exe (so
+     * the machine stays a realistic size), then the solution's start of notepad.exe. Each entry
+     * is a command and the answer the kernel gave, as the command log stores them.
+     */
+    private static List<String[]> studentLog(Lab lab) {
+        Machine machine = Machine.boot(lab.profile());
+        List<String[]> log = new ArrayList<>();
+        lab.setup().stream().map(ScriptLine::command).forEach(command -> run(machine, command, log));
+        List<String> ending = List.of(".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", "g");
+        while (log.size() + 7 + ending.size() <= LOG_LENGTH) {
+            String answer = run(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc.exe", log);
+            Matcher handles = HANDLES.matcher(answer);
+            if (!handles.find()) {
+                throw new IllegalStateException("CreateProcessW printed no handles: " + answer);
+            }
+            run(machine, "g", log);
+            run(machine, "!process 0 0", log);
+            run(machine, ".call explorer.exe TerminateProcess " + handles.group(1) + " 0", log);
+            run(machine, "g", log);
+            run(machine, ".call explorer.exe CloseHandle " + handles.group(2), log);
+            run(machine, ".call explorer.exe CloseHandle " + handles.group(1), log);
+        }
+        while (log.size() + ending.size() < LOG_LENGTH) {
+            run(machine, "!process 0 0", log);
+        }
+        ending.forEach(command -> run(machine, command, log));
+        return log;
+    }
+
+    private static String run(Machine machine, String command, List<String[]> log) {
+        CommandResult result = machine.execute(command);
+        if (!result.accepted()) {
+            throw new IllegalStateException("The benchmark log's command was rejected: " + command + " -> " + result.output());
+        }
+        log.add(new String[] {command, result.output()});
+        return result.output();
+    }
+
+    private static void gradeOneCheckpoint(Lab lab, Checkpoint checkpoint, List<String[]> log) {
+        Machine machine = Machine.boot(lab.profile());
+        log.forEach(entry -> machine.execute(entry[0]));
+        ReferenceRuns references = new ReferenceRuns();
+        Grader grader = new Grader(references);
+        long first = System.nanoTime();
+        boolean passed = grader.grade(lab, checkpoint, machine.snapshotJson()).passed();
+        double coldMs = (System.nanoTime() - first) / 1e6;
+        if (!passed) {
+            throw new IllegalStateException("The benchmark student should pass " + checkpoint.id());
+        }
+        for (int i = 0; i < 300; i++) {
+            grader.grade(lab, checkpoint, machine.snapshotJson());
+        }
+        int rounds = 1_000;
+        long[] times = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            grader.grade(lab, checkpoint, machine.snapshotJson());
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        SessionBenchmark.print("grade 1 checkpoint by comparison, cold (incl. reference run)", coldMs, "ms", "");
+        SessionBenchmark.print("grade 1 checkpoint by comparison, median (1,000-cmd machine)", times[rounds / 2] / 1e6, "ms", "target < 50 ms");
+        SessionBenchmark.print("grade 1 checkpoint by comparison, p99", times[(int) (rounds * 0.99)] / 1e6, "ms", "");
+    }
+
+    private static void regradeClass(List<String[]> log) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+                .run("--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=jdbc:h2:file:./target/bench-db/grading-" + ProcessHandle.current().pid() + ";WRITE_DELAY=0")) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            String hash = context.getBean(PasswordEncoder.class).encode("password-123");
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int s = 0; s < CLASS_SIZE; s++) {
+                String student = "regrade-" + s;
+                jdbc.update("INSERT INTO account (username, password_hash, role, created_at, language) VALUES (?, ?, 'STUDENT', ?, 'en')",
+                        student, hash, now);
+                long ownerId = jdbc.queryForObject("SELECT id FROM account WHERE username = ?", Long.class, student);
+                jdbc.update("INSERT INTO machine (owner_id, profile, purpose, kernel_version, active, created_at) VALUES (?, 'MODERN', ?, ?, TRUE, ?)",
+                        ownerId, LAB, Machine.KERNEL_VERSION, now);
+                long machineId = jdbc.queryForObject("SELECT MAX(id) FROM machine WHERE owner_id = ?", Long.class, ownerId);
+                List<Object[]> rows = new ArrayList<>();
+                for (int i = 0; i < log.size(); i++) {
+                    rows.add(new Object[] {machineId, i + 1, log.get(i)[0], log.get(i)[1], Machine.KERNEL_VERSION, now});
+                }
+                jdbc.batchUpdate("INSERT INTO command_log (machine_id, seq, command, output, kernel_version, accepted_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            }
+            LabProgress labs = context.getBean(LabProgress.class);
+            long start = System.nanoTime();
+            RegradeSummary summary = labs.regrade(LAB, (done, total, student) -> { });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (summary.students().size() != CLASS_SIZE) {
+                throw new IllegalStateException("Re-graded " + summary.students().size() + " students, expected " + CLASS_SIZE);
+            }
+            SessionBenchmark.print("re-grade " + CLASS_SIZE + " students (replay " + LOG_LENGTH + " cmds each, grade, store)", seconds, "s", "target < 10 s");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.ntprocesslab.lab.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ntprocesslab.lab.text.Language;
+import com.ntprocesslab.session.ConsoleEntry;
+import com.ntprocesslab.session.MachineReading;
+import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.store.account.AccountService;
+import com.ntprocesslab.store.grading.Attempt;
+import com.ntprocesslab.store.machine.CommandLogRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Labs on students' real, logged machines, against a real H2 database. */
+@SpringBootTest
+class LabProgressTest {
+
+    private static final AtomicInteger STUDENTS = new AtomicInteger();
+    private static final String LAB = "04-suspended-start";
+
+    @Autowired
+    LabProgress labs;
+    @Autowired
+    MachineSessions sessions;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    CommandLogRepository commandLog;
+
+    private String student;
+
+    @BeforeEach
+    void givenAStudent() {
+        student = "lab-student-" + STUDENTS.incrementAndGet();
+        accounts.signUpStudent(student, "password-123");
+    }
+
+    private void type(long machineId, String... commands) {
+        for (String command : commands) {
+            ConsoleEntry entry = sessions.submit(machineId, student, command);
+            assertThat(entry.accepted()).as(command + " -> " + entry.output()).isTrue();
+        }
+    }
+
+    @Test
+    void theLabMachineIsPreparedByLoggedSetupCommandsAndReopensAsTheSameMachine() {
+        long machineId = labs.openLab(student, "07-scripts");
+
+        assertThat(commandLog.findByMachineIdOrderBySeq(machineId)).extracting(e -> e.getCommand())
+                .containsExactly(".file add C:\\Temp\\readme.txt \"Put your scripts here.\"");
+        assertThat(labs.openLab(student, "07-scripts")).isEqualTo(machineId);
+        assertThat(labs.openLab(student, LAB)).isNotEqualTo(machineId);
+    }
+
+    @Test
+    void checkingGradesEveryCheckpointRecordsAttemptsAndNeverChangesTheMachine() {
+        long machineId = labs.openLab(student, LAB);
+        type(machineId, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
+        MachineReading before = sessions.read(machineId, student);
+        long logBefore = commandLog.countByMachineId(machineId);
+
+        List<CheckOutcome> outcomes = labs.check(student, LAB);
+
+        assertThat(sessions.read(machineId, student)).isEqualTo(before);
+        assertThat(commandLog.countByMachineId(machineId)).isEqualTo(logBefore);
+        assertThat(outcomes).extracting(CheckOutcome::checkpointId, CheckOutcome::passed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("created-suspended", true),
+                org.assertj.core.groups.Tuple.tuple("registered-while-suspended", true),
+                org.assertj.core.groups.Tuple.tuple("resumed", false));
+        assertThat(outcomes.get(2).feedback().in(Language.EN)).contains("should have suspend count 0, it has 1");
+        assertThat(outcomes.get(2).feedback().in(Language.ZH_CN)).contains("挂起计数应为 0，实际为 1");
+        List<Attempt> attempts = labs.attempts(student, LAB);
+        assertThat(attempts).hasSize(3).allSatisfy(attempt -> {
+            assertThat(attempt.getMachineId()).isEqualTo(machineId);
+            assertThat(attempt.getLogPosition()).isEqualTo(before.logPosition());
+            assertThat(attempt.getKind()).isEqualTo(Attempt.Kind.CHECK);
+            assertThat(attempt.getFeedbackEn()).isNotBlank();
+            assertThat(attempt.getFeedbackZh()).isNotBlank();
+        });
+    }
+
+    @Test
+    void theHintAppearsAfterTwoFailedAttempts() {
+        labs.openLab(student, LAB);
+
+        CheckOutcome first = labs.check(student, LAB).getFirst();
+        CheckOutcome second = labs.check(student, LAB).getFirst();
+
+        assertThat(first.passed()).isFalse();
+        assertThat(first.hint()).isEmpty();
+        assertThat(second.hint()).hasValueSatisfying(hint -> assertThat(hint.en()).contains("CREATE_SUSPENDED"));
+        assertThat(labs.check(student, LAB).get(1).hint()).as("a checkpoint without a hint").isEmpty();
+    }
+
+    @Test
+    void aResetGivesAFreshMachineSetUpAgain() {
+        long old = labs.openLab(student, "07-scripts");
+        type(old, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc.exe");
+
+        long fresh = labs.resetLab(student, "07-scripts");
+
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(labs.openLab(student, "07-scripts")).isEqualTo(fresh);
+        assertThat(commandLog.countByMachineId(fresh)).isEqualTo(1);
+    }
+
+    @Test
+    void reGradingReplaysEveryStudentsMachineAndReportsProgress() {
+        String other = student + "-b";
+        accounts.signUpStudent(other, "password-123");
+        long mine = labs.openLab(student, "09-termination");
+        labs.openLab(other, "09-termination");
+        type(mine, ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", "g");
+        sessions.evict(mine);
+        List<String> progress = new ArrayList<>();
+
+        RegradeSummary summary = labs.regrade("09-termination", (done, total, name) -> progress.add(done + "/" + total + " " + name));
+
+        assertThat(summary.students()).filteredOn(g -> g.student().equals(student)).singleElement()
+                .satisfies(g -> assertThat(g.passed()).isEqualTo(1));
+        assertThat(summary.students()).filteredOn(g -> g.student().equals(other)).singleElement()
+                .satisfies(g -> assertThat(g.passed()).isZero());
+        assertThat(progress).hasSize(summary.students().size()).last().asString().startsWith(progress.size() + "/" + progress.size());
+        assertThat(labs.attempts(student, "09-termination")).extracting(Attempt::getKind).containsOnly(Attempt.Kind.REGRADE).hasSize(3);
+        assertThat(sessions.isLive(mine)).as("re-grading reads a private replay, not the live cache").isFalse();
+    }
+
+    @Test
+    void anUnknownLabIsRefusedWithItsName() {
+        assertThatThrownBy(() -> labs.openLab(student, "99-nope")).isInstanceOf(LabNotFoundException.class)
+                .hasMessage("There is no lab '99-nope'.");
+    }
+}

@@ -1,0 +1,42 @@
+package com.ntprocesslab.ui.lab;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.ui.BrowserTest;
+import com.ntprocesslab.ui.pages.LabPage;
+import com.ntprocesslab.ui.pages.WorkspacePage;
+import org.junit.jupiter.api.Test;
+
+class LabPageIT extends BrowserTest {
+
+    @Test
+    void aStudentOpensALabRunsCommandsAndReadsTheFeedbackOfEachCheckpoint() {
+        signedIn(page, "lab", Role.STUDENT);
+        new WorkspacePage(page).waitUntilShown();
+        LabPage lab = new LabPage(page).openFromWorkspace("CREATE_SUSPENDED: a process whose first thread has not run");
+        assertThat(lab.instructions()).containsText("Create notepad.exe suspended");
+
+        lab.run(".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
+        assertThat(lab.lastAnswer()).containsText("returned TRUE");
+        lab.check();
+
+        assertThat(lab.checkpoint("created-suspended")).containsText("passed");
+        assertThat(lab.checkpoint("resumed")).containsText("failed");
+        assertThat(lab.checkpoint("resumed")).containsText("should have suspend count 0, it has 1");
+        screenshot("lab-checked");
+
+        lab.chooseLanguage("简体中文");
+        assertThat(lab.instructions()).containsText("以挂起方式创建 notepad.exe");
+        lab.check();
+        assertThat(lab.checkpoint("resumed")).containsText("挂起计数应为 0，实际为 1");
+        screenshot("lab-checked-zh");
+    }
+
+    @Test
+    void anUnknownLabSaysNotFound() {
+        signedIn(page, "lab", Role.STUDENT);
+        page.navigate(url("lab/99-nope"));
+        assertThat(page.getByText("There is no lab '99-nope'.")).isVisible();
+    }
+}

@@ -1,0 +1,4 @@
+# Start notepad the wrong way
+
+!process 0 0
+frobnicate notepad.exe
