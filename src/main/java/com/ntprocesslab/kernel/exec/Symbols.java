@@ -4,12 +4,19 @@ import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.io.DefaultVolume;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ob.ObServices;
+import com.ntprocesslab.kernel.io.ImageFileServices;
+import com.ntprocesslab.kernel.ps.ClassicProcessCreation;
+import com.ntprocesslab.kernel.ps.ClassicThreadCreation;
+import com.ntprocesslab.kernel.ps.ClassicThreadStartup;
 import com.ntprocesslab.kernel.ps.ProcessCreation;
+import com.ntprocesslab.kernel.ps.ProcessInformation;
 import com.ntprocesslab.kernel.ps.SystemInitialization;
 import com.ntprocesslab.kernel.ps.Termination;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
 import com.ntprocesslab.kernel.ps.ThreadStartup;
+import com.ntprocesslab.kernel.win32.ClassicNtdll;
 import com.ntprocesslab.kernel.win32.GuestPrograms;
+import com.ntprocesslab.kernel.win32.Kernel32;
 import com.ntprocesslab.kernel.win32.KernelBase;
 import com.ntprocesslab.kernel.win32.Ntdll;
 import com.ntprocesslab.kernel.win32.Win32Api;
@@ -60,11 +67,26 @@ public final class Symbols {
                 Win32Api.NtCloseStub, Win32Api.NtOpenProcessStub, Win32Api.NtWaitForSingleObjectStub,
                 Win32Api.NtQueryInformationProcessStub, Win32Api.NtCreateEventStub, Win32Api.NtCreateTokenStub,
                 Win32Api.NtSuspendThreadStub, GuestPrograms.CmdRunBatch,
-                SystemInitialization.Phase1Initialization));
+                SystemInitialization.Phase1Initialization, SystemInitialization.Phase1InitializationClassic,
+                Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA, Kernel32.CreateProcessInternalA,
+                Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk, Kernel32.BaseProcessStart,
+                ClassicNtdll.NtOpenFileStub, ClassicNtdll.NtCreateSectionStub, ClassicNtdll.NtQuerySectionStub,
+                ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
+                ClassicNtdll.NtResumeThreadStub, ClassicNtdll.NtTerminateProcessStub, ClassicNtdll.CsrClientCallServer,
+                ClassicNtdll.RtlCreateUserThread, ClassicNtdll.RtlCreateUserProcess, ClassicNtdll.SmpExecuteImage,
+                ClassicNtdll.LdrInitializeThunk, ClassicNtdll.KiUserApcDispatcher,
+                ImageFileServices.NtOpenFile, ImageFileServices.NtCreateSection, ImageFileServices.NtQuerySection,
+                ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.PspCreateProcess,
+                ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
+                ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread,
+                ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
+                CsrSrv.CsrCreateProcessClassic, ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
+                Ntdll.LdrpInitializeProcessClassic));
         for (VolumeFile file : DefaultVolume.create().files()) {
             if (file.isImage() && !file.image().dll()) {
                 MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
                 all.add(GuestPrograms.entryForFile(file));
+                all.add(GuestPrograms.entryForFile(file, com.ntprocesslab.kernel.Profile.CLASSIC));
             }
         }
         TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
