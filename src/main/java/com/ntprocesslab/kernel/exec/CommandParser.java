@@ -25,7 +25,7 @@ public final class CommandParser {
 
     public static Parsed parse(String line) {
         if (line == null || line.isBlank()) {
-            return Parsed.error("Empty command. Try .call, .reg, .file, .fail, .dump or .invariants.");
+            return Parsed.error("Empty command. Try !process 0 0, k, bp nt!PspAllocateProcess or .call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe.");
         }
         List<String> words;
         try {
@@ -56,7 +56,8 @@ public final class CommandParser {
             }
             case ".dump" -> args.isEmpty() ? Parsed.ok(new Command.Dump()) : Parsed.error("Syntax error at '" + args.get(0) + "': .dump takes no arguments");
             case ".invariants" -> args.isEmpty() ? Parsed.ok(new Command.Invariants()) : Parsed.error("Syntax error at '" + args.get(0) + "': .invariants takes no arguments");
-            default -> Parsed.error("Unknown command '" + verb + "'. Machine commands: .call, .reg add|delete, .file add, .fail, .dump, .invariants.");
+            default -> Parsed.error("Unknown command '" + verb + "'. Debugger: bp bu bm bl bc bd be, g p t gu, t- p- g- !tt, k x lm ln, "
+                    + "!process !thread !handle !peb !teb !vad !object dt !csrss, .process .thread; machine: .call .reg .file .fail .dump .invariants.");
         };
     }
 
