@@ -51,18 +51,18 @@ public final class Breakpoints {
         table.computeIfPresent(id, (k, b) -> b.withEnabled(on));
     }
 
-    /** The enabled breakpoint a thread about to run {@code at} hits, or null. */
+    /**
+     * The enabled breakpoint a thread about to run {@code at} hits, or null. A function is
+     * entered by the step that calls it; a routine nothing called (a .call's entry, a
+     * thread's first routine, a switch to user mode) is entered at its first step.
+     */
     public Breakpoint match(Location at) {
         if (at == null) {
             return null;
         }
-        // a routine is entered by the step that calls it; a .call's entry frame has no such step
-        String entered = at.symbol() != null ? at.symbol() : at.frame().injected && at.frame().pc == 0 ? at.routine() : null;
-        if (entered == null) {
-            return null;
-        }
+        boolean uncalledEntry = at.frame().pc == 0 && (at.frame().injected || at.thread().frames.size() == 1);
         for (Breakpoint b : table.values()) {
-            if (b.enabled() && b.symbol().equalsIgnoreCase(entered)) {
+            if (b.enabled() && (b.symbol().equalsIgnoreCase(at.symbol()) || uncalledEntry && b.symbol().equalsIgnoreCase(at.routine()))) {
                 return b;
             }
         }

@@ -96,8 +96,11 @@ final class Execution {
 
     private static String stopped(Debugger d, Halt halt, Location at) {
         d.current = at.thread();
-        String where = Where.is(d.kernel, at.thread());
-        return halt.hit == null ? where : "Breakpoint " + halt.hit.id() + " hit\n" + where;
+        if (halt.hit == null) {
+            return Where.is(d.kernel, at.thread());
+        }
+        String entered = halt.hit.symbol().equalsIgnoreCase(at.symbol()) ? null : halt.hit.symbol();
+        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, at.thread(), entered);
     }
 
     private static String budgetSpent(long budget, Location at) {
