@@ -9,5 +9,6 @@ public final class AllBenchmarks {
     public static void main(String[] args) throws Exception {
         KernelBenchmark.main(args);
         SessionBenchmark.main(args);
+        DebuggerBenchmark.main(args);
     }
 }
