@@ -9,8 +9,8 @@
  * address spaces, VADs, sections, PEB/TEB), {@code ke} (KPROCESS/KTHREAD, scheduler, APCs,
  * lists), {@code se} (tokens, access checks), {@code io} (volume, PE descriptors),
  * {@code cm} (registry), {@code csr} (csrss records), {@code win32} (kernelbase, ntdll,
- * guest programs), {@code exec} (step engine, commands), {@code inspect} (snapshot,
- * invariants, WinDbg views).
+ * guest programs), {@code exec} (step engine, machine commands), {@code kd} (the debugger:
+ * breakpoints, stepping, time travel, WinDbg views), {@code inspect} (snapshot, invariants).
  *
  * <p>Determinism: the only clock is the step count ({@code Position}); every allocator hands
  * out the lowest free address, PID, handle or frame, so a failed creation rolled back leaves

@@ -16,10 +16,10 @@ import com.ntprocesslab.kernel.win32.Win32Api;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The symbol table for x, bp and k: every routine and step symbol with a deterministic
@@ -107,10 +107,15 @@ public final class Symbols {
 
     /** Symbols matching a WinDbg pattern such as {@code nt!*CreateProcess*} (case-insensitive). */
     public static List<String> match(String pattern) {
-        String regex = pattern.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("?", ".").replace("*", ".*");
+        // quote everything but the wildcards: symbols such as CInvokeCreateProcessVerb::Launch hold regex characters
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("((?<=[*?])|(?=[*?]))")) {
+            regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+        }
+        Pattern compiled = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
         List<String> result = new ArrayList<>();
         for (String symbol : ADDRESSES.keySet()) {
-            if (symbol.toLowerCase(Locale.ROOT).matches(regex)) {
+            if (compiled.matcher(symbol).matches()) {
                 result.add(symbol);
             }
         }
