@@ -27,6 +27,12 @@ class BrokenLabsTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsReportedAtItsSecondOccurrence() {
+        assertThat(problemsOf("duplicate-key")).singleElement().asString()
+                .startsWith("duplicate-key/lab.yaml:14: not valid YAML: Duplicate").contains("\"predicates\"");
+    }
+
+    @Test
     void anUnknownPredicateIsNamedAtItsLine() {
         assertThat(problemsOf("unknown-predicate"))
                 .containsExactly("unknown-predicate/lab.yaml:14: unknown predicate 'foo' (known: process_exists, process_absent,"
