@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.exec;
 
+import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.io.DefaultVolume;
 import com.ntprocesslab.kernel.io.VolumeFile;
@@ -22,14 +23,13 @@ import com.ntprocesslab.kernel.win32.KernelBase;
 import com.ntprocesslab.kernel.win32.Ntdll;
 import com.ntprocesslab.kernel.win32.Win32Api;
 import java.util.ArrayList;
-import com.ntprocesslab.kernel.Profile;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The symbol table for x, bp and k: every routine and step symbol with a deterministic
@@ -180,10 +180,15 @@ public final class Symbols {
 
     /** Symbols of {@code profile}'s kernel matching a WinDbg pattern (case-insensitive). */
     public static List<String> match(String pattern, Profile profile) {
-        String regex = pattern.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("?", ".").replace("*", ".*");
+        // quote everything but the wildcards: symbols such as CInvokeCreateProcessVerb::Launch hold regex characters
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("((?<=[*?])|(?=[*?]))")) {
+            regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+        }
+        Pattern compiled = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
         List<String> result = new ArrayList<>();
         for (String symbol : VISIBLE.get(profile)) {
-            if (symbol.toLowerCase(Locale.ROOT).matches(regex)) {
+            if (compiled.matcher(symbol).matches()) {
                 result.add(symbol);
             }
         }

@@ -1,5 +1,6 @@
 /**
- * The step engine and the console commands.
+ * The step engine and the machine commands ({@code .call}, {@code .reg}, {@code .file},
+ * {@code .fail}, {@code .dump}, {@code .invariants}); the debugger in {@code kernel.kd} drives both.
  *
  * <p>An API call runs as a {@link com.ntprocesslab.kernel.exec.Routine}: an immutable list of
  * {@link com.ntprocesslab.kernel.exec.Step}s, each named like a WinDbg symbol and tagged with

@@ -43,7 +43,7 @@ public class LabListView extends VerticalLayout {
         if (instructor) {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
-            add(reload, problems);
+            add(reload, problems, new RegradePanel(labs, labs.labs()));
         }
         show(labs.labs(), instructor ? labs.catalog().problems() : List.of());
     }

@@ -10,6 +10,8 @@ import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ReplayProgress;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.workspace.Console;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -49,6 +51,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     private final CheckpointList checkpoints = new CheckpointList();
     private Lab lab;
     private long machineId;
+    private Runnable unsubscribe = () -> { };
 
     public LabView(LabProgress labs, MachineSessions sessions, AuthenticationContext authentication) {
         this.labs = labs;
@@ -93,6 +96,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
             lab = labs.lab(labId);
             machineId = labs.openLab(username, labId);
             console.show(sessions.open(machineId, username, ReplayProgress.NONE));
+            followOtherTabs(UI.getCurrent());
             showTexts();
             console.focus();
         } catch (LabNotFoundException | MachineNotFoundException notFound) {
@@ -100,6 +104,22 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
             add(new H2(getTranslation("lab.notFound")), new Paragraph(notFound.getMessage()),
                     new RouterLink(getTranslation("lab.allLabs"), LabListView.class));
         }
+    }
+
+    /** A second tab on the same lab shows the commands typed in the first, as the workspace does. */
+    private void followOtherTabs(UI ui) {
+        unsubscribe.run();
+        unsubscribe = sessions.subscribe(machineId, username, change -> {
+            if (change.origin() != this) {
+                ui.access(() -> console.append(change.entry()));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        unsubscribe.run();
+        unsubscribe = () -> { };
     }
 
     @Override
@@ -138,6 +158,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
                 getTranslation("lab.reset.confirm"), confirmed -> {
                     machineId = labs.resetLab(username, lab.id());
                     console.show(sessions.open(machineId, username, ReplayProgress.NONE));
+                    getUI().ifPresent(this::followOtherTabs);
                     checkpoints.showUnchecked(lab, language());
                 });
         dialog.setCancelable(true);
