@@ -12,6 +12,7 @@ import com.ntprocesslab.lab.grading.Grader;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
 import com.ntprocesslab.lab.progress.LabProgress;
 import com.ntprocesslab.lab.progress.RegradeSummary;
+import com.ntprocesslab.session.MachineSessions;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -136,6 +137,10 @@ public final class GradingBenchmark {
                 }
                 jdbc.batchUpdate("INSERT INTO command_log (machine_id, seq, command, output, kernel_version, accepted_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
             }
+            MachineSessions sessions = context.getBean(MachineSessions.class);
+            long replayStart = System.nanoTime();
+            sessions.activeMachinesFor(LAB).forEach(machine -> sessions.replayHeadless(machine.machineId()));
+            SessionBenchmark.print("  of which: replay " + CLASS_SIZE + " machines from the database", (System.nanoTime() - replayStart) / 1e9, "s", "");
             LabProgress labs = context.getBean(LabProgress.class);
             long start = System.nanoTime();
             RegradeSummary summary = labs.regrade(LAB, (done, total, student) -> { });
