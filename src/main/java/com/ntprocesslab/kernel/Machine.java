@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Machine {
     /** Bumped whenever the same commands could produce a different machine. */
-    public static final String KERNEL_VERSION = "0.6.0";
+    public static final String KERNEL_VERSION = "0.7.0";
 
     /** Owns the kernel: time travel replaces it with one rebuilt at an earlier position. */
     private final Debugger debugger;

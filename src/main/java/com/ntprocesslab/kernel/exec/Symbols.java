@@ -18,6 +18,7 @@ import com.ntprocesslab.kernel.ps.ThreadStartup;
 import com.ntprocesslab.kernel.win32.ClassicNtdll;
 import com.ntprocesslab.kernel.win32.GuestPrograms;
 import com.ntprocesslab.kernel.win32.Kernel32;
+import com.ntprocesslab.kernel.win32.Kernel32Api;
 import com.ntprocesslab.kernel.win32.KernelBase;
 import com.ntprocesslab.kernel.win32.Ntdll;
 import com.ntprocesslab.kernel.win32.Win32Api;
@@ -50,21 +51,17 @@ public final class Symbols {
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
         List<Routine> shared = List.of(
-                ThreadCreation.NtSuspendThread, ThreadCreation.NtResumeThread,
+                ThreadCreation.NtSuspendThread,
                 Termination.NtTerminateProcess, Termination.NtTerminateThread, Termination.PspTerminateThreadByPointer,
                 Termination.PspExitThread, Termination.PspExitProcess,
                 ObServices.NtClose, ObServices.NtOpenProcess, ObServices.NtWaitForSingleObject,
                 ObServices.NtQueryInformationProcess, ObServices.NtCreateEvent, ObServices.NtCreateToken,
-                CsrSrv.CsrServerInitialization, KernelBase.NtResumeThreadStub,
-                Ntdll.RtlExitUserThread, Ntdll.RtlExitUserProcess, Ntdll.LdrShutdownProcess, Ntdll.KiUserExceptionDispatcher,
+                CsrSrv.CsrServerInitialization,
+                Ntdll.RtlExitUserThread, Ntdll.RtlExitUserProcess, Ntdll.LdrShutdownProcess,
                 Ntdll.NtTerminateProcessStub, Ntdll.NtTerminateThreadStub,
-                Win32Api.CloseHandle, Win32Api.TerminateProcess, Win32Api.ResumeThread, Win32Api.SuspendThread,
-                Win32Api.OpenProcess, Win32Api.WaitForSingleObject, Win32Api.GetExitCodeProcess, Win32Api.CreateEventW,
-                Win32Api.LogonUserW, Win32Api.ExitProcess, Win32Api.ExitThread, Win32Api.GetLastError,
-                Win32Api.NtCloseNative, Win32Api.NtWaitNative, Win32Api.NtCreateEventNative,
-                Win32Api.NtCloseStub, Win32Api.NtOpenProcessStub, Win32Api.NtWaitForSingleObjectStub,
-                Win32Api.NtQueryInformationProcessStub, Win32Api.NtCreateEventStub, Win32Api.NtCreateTokenStub,
-                Win32Api.NtSuspendThreadStub, GuestPrograms.CmdRunBatch);
+                Win32Api.LogonUserW, Win32Api.NtCloseNative, Win32Api.NtWaitNative, Win32Api.NtCreateEventNative,
+                Win32Api.NtCloseStub, Win32Api.NtWaitForSingleObjectStub, Win32Api.NtCreateEventStub, Win32Api.NtCreateTokenStub,
+                GuestPrograms.CmdRunBatch);
         List<Routine> modern = new ArrayList<>(List.of(
                 KernelBase.CreateProcessWStub, KernelBase.CreateProcessW, KernelBase.CreateProcessInternalW,
                 KernelBase.CreateProcessA, KernelBase.CreateProcessInternalA, KernelBase.CreateProcessAsUserW,
@@ -73,7 +70,12 @@ public final class Symbols {
                 ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                 ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, CsrSrv.CsrCreateProcess,
                 Ntdll.LdrInitializeThunk, Ntdll.LdrpInitializeProcess, Ntdll.RtlUserThreadStart, Ntdll.BaseThreadInitThunk,
-                Win32Api.RtlCreateUserProcessEntry, SystemInitialization.Phase1Initialization));
+                Win32Api.RtlCreateUserProcessEntry, SystemInitialization.Phase1Initialization,
+                ThreadCreation.NtResumeThread, KernelBase.NtResumeThreadStub,
+                Win32Api.CloseHandle, Win32Api.TerminateProcess, Win32Api.ResumeThread, Win32Api.SuspendThread,
+                Win32Api.OpenProcess, Win32Api.WaitForSingleObject, Win32Api.GetExitCodeProcess, Win32Api.CreateEventW,
+                Win32Api.ExitProcess, Win32Api.ExitThread, Win32Api.GetLastError, Ntdll.KiUserExceptionDispatcher,
+                Win32Api.NtOpenProcessStub, Win32Api.NtQueryInformationProcessStub, Win32Api.NtSuspendThreadStub));
         List<Routine> classic = new ArrayList<>(List.of(
                 SystemInitialization.Phase1InitializationClassic,
                 Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA, Kernel32.CreateProcessInternalA,
@@ -89,7 +91,13 @@ public final class Symbols {
                 ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread,
                 ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
                 CsrSrv.CsrCreateProcessClassic, ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
-                Ntdll.LdrpInitializeProcessClassic));
+                Ntdll.LdrpInitializeProcessClassic,
+                Kernel32Api.CloseHandle, Kernel32Api.TerminateProcess, Kernel32Api.ResumeThread, Kernel32Api.SuspendThread,
+                Kernel32Api.OpenProcess, Kernel32Api.WaitForSingleObject, Kernel32Api.GetExitCodeProcess, Kernel32Api.CreateEventW,
+                Kernel32Api.GetLastError, Kernel32Api.ExitProcess, Kernel32Api.ExitThread,
+                Kernel32Api.NtCloseStub, Kernel32Api.NtOpenProcessStub, Kernel32Api.NtWaitForSingleObjectStub,
+                Kernel32Api.NtQueryInformationProcessStub, Kernel32Api.NtCreateEventStub, Kernel32Api.NtSuspendThreadStub,
+                Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher));
         modern.addAll(shared);
         classic.addAll(shared);
         for (VolumeFile file : DefaultVolume.create().files()) {

@@ -116,9 +116,22 @@ public final class Apis {
         classic("CreateProcessA", () -> Kernel32.CreateProcessA);
         classic("CreateProcessAsUserW", () -> Kernel32.CreateProcessAsUserW);
         classic("RtlCreateUserProcess", () -> ClassicNtdll.SmpExecuteImage);
+        classic("TerminateProcess", () -> Kernel32Api.TerminateProcess);
+        classic("CloseHandle", () -> Kernel32Api.CloseHandle);
+        classic("ResumeThread", () -> Kernel32Api.ResumeThread);
+        classic("SuspendThread", () -> Kernel32Api.SuspendThread);
+        classic("GetExitCodeProcess", () -> Kernel32Api.GetExitCodeProcess);
+        classic("WaitForSingleObject", () -> Kernel32Api.WaitForSingleObject);
+        classic("OpenProcess", () -> Kernel32Api.OpenProcess);
+        classic("ExitProcess", () -> Kernel32Api.ExitProcess);
+        classic("ExitThread", () -> Kernel32Api.ExitThread);
+        classic("GetLastError", () -> Kernel32Api.GetLastError);
+        classic("CreateEventW", () -> Kernel32Api.CreateEventW);
         for (String op : GuestPrograms.OPS) {
             add(op, "", ApiSpec.Returns.DWORD, true, (a, c) -> a.isEmpty() ? null : op + " takes no arguments", () -> GuestPrograms.op(op));
         }
+        // the crash path's filter and system call are XP's too
+        classic("WriteNullPointer", () -> Kernel32Api.KiUserExceptionDispatcher);
     }
 
     private Apis() {

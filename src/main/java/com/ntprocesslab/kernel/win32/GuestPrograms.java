@@ -109,7 +109,7 @@ public final class GuestPrograms {
             Line line = Line.parse(text);
             ApiSpec spec = Apis.find(line.api());
             if (spec == null) {
-                b.step("ntdll!KiUserExceptionDispatcher", (k, t, f) -> crash());
+                b.step("ntdll!KiUserExceptionDispatcher", (k, t, f) -> crash(k.profile));
                 continue;
             }
             if (line.api().equals("Spin")) {
@@ -124,12 +124,12 @@ public final class GuestPrograms {
                 for (String word : line.args()) {
                     String resolved = resolve(word, locals);
                     if (resolved == null) {
-                        return crash();
+                        return crash(k.profile);
                     }
                     args.add(resolved);
                 }
                 if (spec.parser().parse(args, call) != null) {
-                    return crash();
+                    return crash(k.profile);
                 }
                 call.callerPid = t.process.uniqueProcessId;
                 locals.current = call;
@@ -155,8 +155,9 @@ public final class GuestPrograms {
         return b.build();
     }
 
-    private static StepResult crash() {
-        return StepResult.call(Ntdll.KiUserExceptionDispatcher, NtArgs.of(0, STATUS_ILLEGAL_INSTRUCTION));
+    private static StepResult crash(Profile profile) {
+        Routine dispatcher = profile == Profile.CLASSIC ? Kernel32Api.KiUserExceptionDispatcher : Ntdll.KiUserExceptionDispatcher;
+        return StepResult.call(dispatcher, NtArgs.of(0, STATUS_ILLEGAL_INSTRUCTION));
     }
 
     private static String resolve(String word, GuestLocals locals) {
@@ -222,27 +223,27 @@ public final class GuestPrograms {
                 }
                 ApiCall wait = new ApiCall(Apis.find("WaitForSingleObject"), "");
                 wait.handle = s.child.hProcess;
-                return StepResult.call(Win32Api.WaitForSingleObject, wait);
+                return StepResult.call(wait.spec.entryFor(k.profile), wait);
             })
             .inline((k, t, f) -> {
                 BatchState s = f.args(BatchState.class);
                 s.query = new ApiCall(Apis.find("GetExitCodeProcess"), "");
                 s.query.handle = s.child.hProcess;
-                return StepResult.call(Win32Api.GetExitCodeProcess, s.query);
+                return StepResult.call(s.query.spec.entryFor(k.profile), s.query);
             })
             .inline((k, t, f) -> {
                 BatchState s = f.args(BatchState.class);
                 s.call.returnValue = s.query.value;
                 ApiCall close = new ApiCall(Apis.find("CloseHandle"), "");
                 close.handle = s.child.hThread;
-                return StepResult.call(Win32Api.CloseHandle, close);
+                return StepResult.call(close.spec.entryFor(k.profile), close);
             })
             .inline((k, t, f) -> {
                 BatchState s = f.args(BatchState.class);
                 ApiCall close = new ApiCall(Apis.find("CloseHandle"), "");
                 close.handle = s.child.hProcess;
                 s.index++;
-                return StepResult.call(Win32Api.CloseHandle, close);
+                return StepResult.call(close.spec.entryFor(k.profile), close);
             })
             .inline((k, t, f) -> jump("next"))
             .build();

@@ -293,7 +293,7 @@ public final class Kernel32 {
     public static final Routine BaseProcessStart = Routine.named("kernel32!BaseProcessStart").stage(6)
             .inline((k, t, f) -> StepResult.call(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals()))
             .stage(0)
-            .call(Ntdll.RtlExitUserThread, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
+            .call(Kernel32Api.ExitThread, (k, t, f) -> StepResult.call(Kernel32Api.ExitThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
     public static final Routine BaseProcessStartThunk = Routine.named("kernel32!BaseProcessStartThunk").stage(6)

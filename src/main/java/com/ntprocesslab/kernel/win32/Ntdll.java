@@ -73,14 +73,19 @@ public final class Ntdll {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine KiUserExceptionDispatcher = Routine.named("ntdll!KiUserExceptionDispatcher")
-            // no frame-based handler claims the exception ...
-            .step("ntdll!RtlDispatchException", (k, t, f) -> next())
-            // ... and the unhandled-exception filter ends the process with the exception code
-            .step("KERNELBASE!UnhandledExceptionFilter", (k, t, f) -> next())
-            .call(NtTerminateProcessStub, (k, t, f) -> StepResult.call(NtTerminateProcessStub, NtArgs.of(-1, f.args(NtArgs.class).value)))
-            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
-            .build();
+    public static final Routine KiUserExceptionDispatcher = kiUserExceptionDispatcher("KERNELBASE!UnhandledExceptionFilter", NtTerminateProcessStub);
+
+    /** The last-chance path; XP's filter lives in kernel32 and its system call enters through KiFastCallEntry. */
+    static Routine kiUserExceptionDispatcher(String unhandledExceptionFilter, Routine terminateStub) {
+        return Routine.named("ntdll!KiUserExceptionDispatcher")
+                // no frame-based handler claims the exception ...
+                .step("ntdll!RtlDispatchException", (k, t, f) -> next())
+                // ... and the unhandled-exception filter ends the process with the exception code
+                .step(unhandledExceptionFilter, (k, t, f) -> next())
+                .call(terminateStub, (k, t, f) -> StepResult.call(terminateStub, NtArgs.of(-1, f.args(NtArgs.class).value)))
+                .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+                .build();
+    }
 
     public static final Routine BaseThreadInitThunk = Routine.named("KERNEL32!BaseThreadInitThunk")
             .inline((k, t, f) -> StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals()))

@@ -33,7 +33,7 @@ public final class Win32Api {
         void apply(ApiCall call, NtArgs args, long status, EThread thread);
     }
 
-    private static Routine api(String symbol, Routine stub, Function<ApiCall, NtArgs> build, Result result) {
+    static Routine api(String symbol, Routine stub, Function<ApiCall, NtArgs> build, Result result) {
         return Routine.named(symbol)
                 .call(stub, (k, t, f) -> {
                     ApiCall call = f.args(ApiCall.class);
@@ -52,21 +52,21 @@ public final class Win32Api {
                 .build();
     }
 
-    private static void bool(ApiCall call, NtArgs a, long status, EThread t) {
+    static void bool(ApiCall call, NtArgs a, long status, EThread t) {
         call.returnValue = NtStatus.success(status) ? 1 : 0;
         if (!NtStatus.success(status)) {
             LastError.BaseSetLastNTError(t, call, status);
         }
     }
 
-    private static void handle(ApiCall call, NtArgs a, long status, EThread t) {
+    static void handle(ApiCall call, NtArgs a, long status, EThread t) {
         call.returnValue = NtStatus.success(status) ? a.out : 0;
         if (!NtStatus.success(status)) {
             LastError.BaseSetLastNTError(t, call, status);
         }
     }
 
-    private static void count(ApiCall call, NtArgs a, long status, EThread t) {
+    static void count(ApiCall call, NtArgs a, long status, EThread t) {
         call.returnValue = NtStatus.success(status) ? a.out : 0xFFFFFFFFL;
         if (!NtStatus.success(status)) {
             LastError.BaseSetLastNTError(t, call, status);
@@ -76,28 +76,32 @@ public final class Win32Api {
     public static final Routine CloseHandle = api("KERNELBASE!CloseHandle", NtCloseStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::bool);
 
-    public static final Routine TerminateProcess = Routine.named("KERNELBASE!TerminateProcess")
-            // a NULL handle would mean "my other threads" to the native service: refuse it here
-            .inline((k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                if (call.handle == 0) {
-                    LastError.BaseSetLastNTError(t, call, NtStatus.STATUS_INVALID_HANDLE);
-                    call.returnValue = 0;
-                    return ret(NtStatus.STATUS_INVALID_HANDLE);
-                }
-                return next();
-            })
-            .call(Ntdll.NtTerminateProcessStub, (k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                return StepResult.call(Ntdll.NtTerminateProcessStub, NtArgs.of(call.handle, call.value));
-            })
-            .inline((k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                call.status = f.calleeStatus;
-                bool(call, null, f.calleeStatus, t);
-                return ret(f.calleeStatus);
-            })
-            .build();
+    public static final Routine TerminateProcess = terminateProcess("KERNELBASE!TerminateProcess", Ntdll.NtTerminateProcessStub);
+
+    static Routine terminateProcess(String symbol, Routine stub) {
+        return Routine.named(symbol)
+                // a NULL handle would mean "my other threads" to the native service: refuse it here
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    if (call.handle == 0) {
+                        LastError.BaseSetLastNTError(t, call, NtStatus.STATUS_INVALID_HANDLE);
+                        call.returnValue = 0;
+                        return ret(NtStatus.STATUS_INVALID_HANDLE);
+                    }
+                    return next();
+                })
+                .call(stub, (k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    return StepResult.call(stub, NtArgs.of(call.handle, call.value));
+                })
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    call.status = f.calleeStatus;
+                    bool(call, null, f.calleeStatus, t);
+                    return ret(f.calleeStatus);
+                })
+                .build();
+    }
 
     public static final Routine ResumeThread = api("KERNELBASE!ResumeThread", NtResumeThreadStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::count);
@@ -113,22 +117,24 @@ public final class Win32Api {
             }, Win32Api::handle);
 
     public static final Routine WaitForSingleObject = api("KERNELBASE!WaitForSingleObject", NtWaitForSingleObjectStub,
-            c -> NtArgs.of(c.handle, c.timeout),
-            (call, a, status, t) -> {
-                if (status == NtStatus.STATUS_WAIT_0 || status == NtStatus.STATUS_TIMEOUT) {
-                    call.returnValue = status == NtStatus.STATUS_WAIT_0 ? ApiCall.WAIT_OBJECT_0 : ApiCall.WAIT_TIMEOUT;
-                } else {
-                    call.returnValue = 0xFFFFFFFFL;
-                    LastError.BaseSetLastNTError(t, call, status);
-                }
-            });
+            c -> NtArgs.of(c.handle, c.timeout), Win32Api::waitResult);
+
+    static void waitResult(ApiCall call, NtArgs a, long status, EThread t) {
+        if (status == NtStatus.STATUS_WAIT_0 || status == NtStatus.STATUS_TIMEOUT) {
+            call.returnValue = status == NtStatus.STATUS_WAIT_0 ? ApiCall.WAIT_OBJECT_0 : ApiCall.WAIT_TIMEOUT;
+        } else {
+            call.returnValue = 0xFFFFFFFFL;
+            LastError.BaseSetLastNTError(t, call, status);
+        }
+    }
 
     public static final Routine GetExitCodeProcess = api("KERNELBASE!GetExitCodeProcess", NtQueryInformationProcessStub,
-            c -> NtArgs.of(c.handle, 0),
-            (call, a, status, t) -> {
-                bool(call, a, status, t);
-                call.value = NtStatus.success(status) ? a.out : 0;
-            });
+            c -> NtArgs.of(c.handle, 0), Win32Api::exitCode);
+
+    static void exitCode(ApiCall call, NtArgs a, long status, EThread t) {
+        bool(call, a, status, t);
+        call.value = NtStatus.success(status) ? a.out : 0;
+    }
 
     public static final Routine CreateEventW = api("KERNELBASE!CreateEventW", NtCreateEventStub,
             c -> NtArgs.of(0, 0), Win32Api::handle);

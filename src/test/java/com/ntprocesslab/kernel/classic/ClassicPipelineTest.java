@@ -7,6 +7,7 @@ import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.exec.Symbols;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
@@ -172,6 +173,18 @@ class ClassicPipelineTest {
     }
 
     @Test
+    void aCrashEndsTheProcessWithTheExceptionCodeThroughXpsFilter() {
+        List<String> symbols = new ArrayList<>();
+        machine.engine().setListener(e -> symbols.add(e.symbol()));
+
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Tools\\crasher.exe");
+        LabMachine.ok(machine, "g");
+
+        assertThat(LabMachine.process(machine, "crasher.exe").exitStatus).isEqualTo(0xC0000005L);
+        assertThat(symbols).contains("kernel32!UnhandledExceptionFilter").doesNotContain("KERNELBASE!UnhandledExceptionFilter");
+    }
+
+    @Test
     void kAtPspCreateProcessShowsTheClassicChainUpToKernel32() {
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
 
@@ -203,9 +216,9 @@ class ClassicPipelineTest {
         assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("ntdll!LdrpCallInitRoutine",
                 "ntdll!LdrpInitializeProcess", "ntdll!LdrInitializeThunk", "ntdll!KiUserApcDispatcher");
 
-        Engine.RunResult start = machine.engine().runScheduler(10_000, at -> "KERNELBASE!WaitForSingleObject".equals(at.symbol()));
+        Engine.RunResult start = machine.engine().runScheduler(10_000, at -> "kernel32!WaitForSingleObject".equals(at.symbol()));
         assertThat(start.stoppedAt().thread()).isSameAs(thread);
-        assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("KERNELBASE!WaitForSingleObject",
+        assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("kernel32!WaitForSingleObject",
                 "notepad!wWinMainCRTStartup", "kernel32!BaseProcessStart", "kernel32!BaseProcessStartThunk");
     }
 
@@ -229,6 +242,19 @@ class ClassicPipelineTest {
         assertThat(dump).contains("Cid: 0004").contains("Image: System").contains("Image: smss.exe").contains("Image: csrss.exe")
                 .contains("Image: winlogon.exe").contains("Image: explorer.exe");
         assertThat(machine.profile()).isEqualTo(Profile.CLASSIC);
+    }
+
+    @Test
+    void theClassicMachineHasTheSymbolsOfThatEraOnly() {
+        assertThat(Symbols.match("nt!*CreateProcess*", Profile.CLASSIC))
+                .contains("nt!NtCreateProcessEx", "nt!PspCreateProcess").doesNotContain("nt!NtCreateUserProcess");
+        assertThat(Symbols.match("KERNELBASE!*", Profile.CLASSIC)).isEmpty();
+        assertThat(Symbols.match("kernel32!Create*", Profile.CLASSIC)).contains("kernel32!CreateProcessW", "kernel32!CreateProcessInternalW");
+        assertThat(Symbols.match("nt!Psp*", Profile.MODERN)).contains("nt!PspAllocateProcess").doesNotContain("nt!PspCreateProcess");
+
+        PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> "nt!PspCreateThread".equals(at.symbol()));
+        assertThat(machine.engine().stackTrace(call.thread())).noneMatch(line -> line.startsWith("KERNELBASE!"));
     }
 
     /** "module!Function+0x1c" -> "module!Function". */
