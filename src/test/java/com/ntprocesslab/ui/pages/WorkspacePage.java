@@ -51,6 +51,28 @@ public class WorkspacePage {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset").setExact(true)).click();
     }
 
+    /** Types without sending, then presses a key (Tab, ArrowUp ...) and waits for the line to change. */
+    public void typeAndPress(String text, String key) {
+        commandLine().fill(text);
+        String before = commandLine().inputValue();
+        commandLine().press(key);
+        page.waitForCondition(() -> !commandLine().inputValue().equals(before));
+    }
+
+    public void press(String key) {
+        String before = commandLine().inputValue();
+        commandLine().press(key);
+        page.waitForCondition(() -> !commandLine().inputValue().equals(before));
+    }
+
+    public Locator completions() {
+        return page.locator("#console-completions");
+    }
+
+    public MachinePanels panels() {
+        return new MachinePanels(page);
+    }
+
     public Locator lastAnswer() {
         return blocks().last();
     }
