@@ -86,7 +86,12 @@ public class MachinePanels {
         return page.locator("#inspector-fields vaadin-grid-cell-content");
     }
 
-    /** The address links among the inspected structure's fields. */
+    /** Scrolls the inspected structure to its last fields, as a student scrolling down would. */
+    public void scrollInspectorToEnd() {
+        page.locator("#inspector-fields").evaluate("grid => grid.scrollToIndex(grid._flatSize ?? 1000)");
+    }
+
+    /** The address links among the inspected structure's rendered fields. */
     public Locator inspectorLinks() {
         return page.locator("#inspector-fields .address-link");
     }

@@ -63,6 +63,7 @@ class WorkspacePanelsIT extends BrowserTest {
         assertThat(panels.inspectorAddress()).containsText("No object at address ffffffff`deadbeef");
         assertThat(panels.inspectorHeading()).hasText("EPROCESS notepad.exe @ " + notepadObject);
 
+        panels.scrollInspectorToEnd();
         panels.inspectorLinks().first().click();
         assertThat(panels.inspectorHeading()).not().hasText("EPROCESS notepad.exe @ " + notepadObject);
         panels.inspectorBack();
