@@ -17,7 +17,9 @@ import com.ntprocesslab.store.grading.Attempt;
 import com.ntprocesslab.store.grading.AttemptRepository;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -122,6 +124,20 @@ public class LabProgress {
             progress.graded(grades.size(), machines.size(), machine.ownerName());
         }
         return new RegradeSummary(lab.id(), List.copyOf(grades));
+    }
+
+    /** The student's standing in every lab, in catalog order: the latest attempt at each checkpoint counts. */
+    public List<LabStanding> standings(String username) {
+        Long studentId = accounts.findByUsername(username).orElseThrow().getId();
+        List<LabStanding> standings = new ArrayList<>();
+        for (Lab lab : catalog.labs()) {
+            Map<String, Boolean> latest = new HashMap<>();
+            attempts.findByStudentIdAndLabIdOrderById(studentId, lab.id())
+                    .forEach(attempt -> latest.put(attempt.getCheckpointId(), attempt.isPassed()));
+            int passed = (int) lab.checkpoints().stream().filter(c -> latest.getOrDefault(c.id(), false)).count();
+            standings.add(new LabStanding(lab, passed, lab.checkpoints().size(), !latest.isEmpty()));
+        }
+        return List.copyOf(standings);
     }
 
     /** The student's attempts at the lab, oldest first. */

@@ -142,7 +142,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     private void showNotFound(MachineNotFoundException notFound) {
         removeAll();
         add(new H2(getTranslation("workspace.notFound")), new Paragraph(getTranslation("workspace.notFound.text", machineId)),
-                new RouterLink(getTranslation("workspace.notFound.back"), HomeView.class));
+                new RouterLink(getTranslation("workspace.notFound.back"), SandboxView.class));
     }
 
     private void confirmReset() {

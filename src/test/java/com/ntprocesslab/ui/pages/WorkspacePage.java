@@ -13,7 +13,12 @@ public class WorkspacePage {
         this.page = page;
     }
 
+    /** Waits for the machine page; from the lab catalog (where students land) it follows the sandbox link first. */
     public WorkspacePage waitUntilShown() {
+        page.waitForURL(url -> url.contains("/machine/") || url.contains("/labs"));
+        if (!page.url().contains("/machine/")) {
+            page.locator("#sandbox-link").click();
+        }
         page.waitForURL(url -> url.contains("/machine/"));
         commandLine().waitFor();
         return this;
