@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -112,8 +113,14 @@ public class LabProgress {
 
     /** Re-grades every student's active machine for the lab, replaying each from its log. */
     public RegradeSummary regrade(String labId, RegradeProgress progress) {
+        return regrade(labId, studentId -> true, progress);
+    }
+
+    /** Re-grades the active machines for the lab of the chosen students only (one class). */
+    public RegradeSummary regrade(String labId, LongPredicate students, RegradeProgress progress) {
         Lab lab = lab(labId);
-        List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id());
+        List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
+                .filter(machine -> students.test(machine.ownerId())).toList();
         List<RegradeSummary.StudentGrade> grades = new ArrayList<>();
         for (PurposeMachine machine : machines) {
             MachineReading reading = sessions.replayHeadless(machine.machineId());
