@@ -25,7 +25,7 @@ class WorkspacePanelsIT extends BrowserTest {
         workspace.run(START_NOTEPAD);
 
         assertThat(panels.processCell("notepad.exe")).isVisible();
-        assertThat(panels.processRowText("notepad.exe")).matches("notepad\\.exe\\|0x[0-9a-f]+\\|0x[0-9a-f]+\\|running\\|1\\|");
+        assertThat(panels.processRowText("notepad.exe")).matches("notepad\\.exe\\|0x[0-9a-f]+\\|0x[0-9a-f]+\\|active\\|1\\|");
         panels.selectProcess("explorer.exe");
         panels.openTab("Handles");
         assertThat(panels.handleCells().filter(hasText("notepad.exe"))).isVisible();
