@@ -1,6 +1,7 @@
 package com.ntprocesslab.kernel;
 
 import com.ntprocesslab.kernel.exec.CommandExecutor;
+import com.ntprocesslab.kernel.kd.Debugger;
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
@@ -14,14 +15,13 @@ import java.util.List;
  */
 public final class Machine {
     /** Bumped whenever the same commands could produce a different machine. */
-    public static final String KERNEL_VERSION = "0.4.0";
+    public static final String KERNEL_VERSION = "0.5.0";
 
-    private final Kernel kernel;
-    private final CommandExecutor executor;
+    /** Owns the kernel: time travel replaces it with one rebuilt at an earlier position. */
+    private final Debugger debugger;
 
     private Machine(Kernel kernel) {
-        this.kernel = kernel;
-        this.executor = new CommandExecutor(kernel);
+        this.debugger = new Debugger(kernel);
     }
 
     /** Boots the default machine of the profile through the real creation pipeline. */
@@ -44,38 +44,43 @@ public final class Machine {
     }
 
     public CommandResult execute(String commandLine) {
-        return executor.execute(commandLine);
+        return debugger.execute(commandLine);
     }
 
     public String snapshotJson() {
-        return Snapshot.json(kernel);
+        return Snapshot.json(debugger.kernel());
     }
 
     public List<String> checkInvariants() {
-        return InvariantChecker.check(kernel);
+        return InvariantChecker.check(debugger.kernel());
     }
 
     /** Steps executed since boot: the machine's time. */
     public long position() {
-        return kernel.position;
+        return debugger.kernel().position;
     }
 
     public Profile profile() {
-        return kernel.profile;
+        return debugger.kernel().profile;
     }
 
     /** The step engine, for the debugger: single-step, run to a stop check, frames, location. */
     public Engine engine() {
-        return kernel.engine;
+        return debugger.kernel().engine;
     }
 
     /** The console's command executor, including {@code begin} to start a .call without running it. */
     public CommandExecutor commands() {
-        return executor;
+        return debugger.machineCommands();
     }
 
     /** All machine state, for the debugger's inspection commands and for tests. */
     public Kernel kernel() {
-        return kernel;
+        return debugger.kernel();
+    }
+
+    /** The debugger: breakpoints, context and the time line, for tests and the benchmark. */
+    public Debugger debugger() {
+        return debugger;
     }
 }

@@ -2,10 +2,11 @@ package com.ntprocesslab.kernel.exec;
 
 import java.util.List;
 
-/** One console command, parsed and syntax-checked, not yet applied. */
+/**
+ * One command that acts on the machine itself, parsed and syntax-checked, not yet applied.
+ * Debugger commands (breakpoints, execution, inspection) live in {@code kernel.kd}.
+ */
 public sealed interface Command {
-    /** {@code !process 0 0}. */
-    record ProcessList() implements Command {}
     /** {@code .call <caller> <Api> [args...]}. */
     record Call(String caller, String api, List<String> args) implements Command {}
     /** {@code .reg add <key> <value> <data>}. */
@@ -20,6 +21,4 @@ public sealed interface Command {
     record Dump() implements Command {}
     /** {@code .invariants}. */
     record Invariants() implements Command {}
-    /** {@code g}. */
-    record Go() implements Command {}
 }

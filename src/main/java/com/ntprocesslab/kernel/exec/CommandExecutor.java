@@ -4,7 +4,6 @@ import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.cm.RegistryKey;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
-import com.ntprocesslab.kernel.inspect.ProcessDump;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.KThreadState;
@@ -22,23 +21,19 @@ import java.util.List;
  * touching nothing) and only then applies, so a rejected command leaves the machine as it was.
  */
 public final class CommandExecutor {
-    public static final long GO_BUDGET = 100_000;
-    public static final long CALL_BUDGET = 1_000_000;
-
     private final Kernel k;
 
     public CommandExecutor(Kernel kernel) {
         this.k = kernel;
     }
 
-    public CommandResult execute(String line) {
-        CommandParser.Parsed parsed = CommandParser.parse(line);
-        if (parsed.error() != null) {
-            return reject(parsed.error());
-        }
-        return switch (parsed.command()) {
-            case Command.ProcessList p -> accept(ProcessDump.render(k));
-            case Command.Call c -> call(c);
+    /**
+     * Applies a machine command other than {@code .call}, whose running belongs to the
+     * debugger (breakpoints may stop it): see {@link #begin(Command.Call)}.
+     */
+    public CommandResult apply(Command command) {
+        return switch (command) {
+            case Command.Call c -> throw new IllegalArgumentException(".call runs through the debugger: begin it, then run its thread");
             case Command.RegAdd r -> regAdd(r);
             case Command.RegDelete r -> regDelete(r);
             case Command.FileAdd f -> fileAdd(f);
@@ -51,7 +46,6 @@ public final class CommandExecutor {
                 List<String> problems = InvariantChecker.check(k);
                 yield accept(problems.isEmpty() ? "All invariants hold." : String.join("\n", problems));
             }
-            case Command.Go g -> go();
         };
     }
 
@@ -61,47 +55,6 @@ public final class CommandExecutor {
 
     private static CommandResult reject(String output) {
         return new CommandResult(false, output);
-    }
-
-    private CommandResult go() {
-        CallRecord lastBefore = k.lastCall;
-        Engine.RunResult result = k.engine.runScheduler(GO_BUDGET, null);
-        StringBuilder out = new StringBuilder();
-        if (result.reason() == Engine.Reason.BUDGET) {
-            Location at = result.stoppedAt();
-            String where = at == null ? "" : " at " + at.display() + " on thread 0x" + Long.toHexString(at.thread().uniqueThread)
-                    + " of " + at.thread().process.imageFileName;
-            out.append("Step budget of ").append(GO_BUDGET).append(" steps exhausted; the machine stopped").append(where)
-                    .append(". Run g again to continue.");
-        } else {
-            out.append("Ran ").append(result.steps()).append(" steps; every thread is now waiting.");
-        }
-        if (k.lastCall != lastBefore && k.lastCall != null && k.lastCall.completed()) {
-            out.append('\n').append(k.lastCall.result());
-        }
-        for (PendingCall p : k.pendingCalls) {
-            out.append("\nThe ").append(p.call().api()).append(" call on thread 0x").append(Long.toHexString(p.thread().uniqueThread))
-                    .append(" of ").append(p.thread().process.imageFileName).append(" is still waiting.");
-        }
-        return accept(out.toString());
-    }
-
-    private CommandResult call(Command.Call c) {
-        Object started = begin(c);
-        if (started instanceof CommandResult rejected) {
-            return rejected;
-        }
-        PendingCall pending = (PendingCall) started;
-        Engine.RunResult result = k.engine.runThread(pending.thread(), pending.baseDepth(), CALL_BUDGET, null);
-        if (result.reason() == Engine.Reason.COMPLETED || result.reason() == Engine.Reason.TERMINATED) {
-            k.engine.completePendingCalls();
-            return accept(k.lastCall.result());
-        }
-        k.lastCall = pending.call().record(false);
-        if (result.reason() == Engine.Reason.BLOCKED) {
-            return accept(k.lastCall.result());
-        }
-        return accept(pending.call().api() + " did not finish within " + CALL_BUDGET + " steps; run g to continue it.");
     }
 
     /**

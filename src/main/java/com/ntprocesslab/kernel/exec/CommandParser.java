@@ -25,7 +25,7 @@ public final class CommandParser {
 
     public static Parsed parse(String line) {
         if (line == null || line.isBlank()) {
-            return Parsed.error("Empty command. Try !process 0 0, .call, .reg, .file, .fail, .dump, .invariants or g.");
+            return Parsed.error("Empty command. Try !process 0 0, k, bp nt!PspAllocateProcess or .call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe.");
         }
         List<String> words;
         try {
@@ -36,9 +36,6 @@ public final class CommandParser {
         String verb = words.get(0);
         List<String> args = words.subList(1, words.size());
         return switch (verb.toLowerCase(Locale.ROOT)) {
-            case "!process" -> args.equals(List.of("0", "0")) ? Parsed.ok(new Command.ProcessList())
-                    : Parsed.error(args.isEmpty() ? "Syntax error at '!process': this machine supports !process 0 0"
-                    : "Syntax error at '" + String.join(" ", args) + "': this machine supports !process 0 0");
             case ".call" -> args.size() < 2
                     ? Parsed.error("Syntax error at '" + line.trim() + "': expected .call <caller> <Api> [args...], e.g. .call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe")
                     : Parsed.ok(new Command.Call(args.get(0), args.get(1), List.copyOf(args.subList(2, args.size()))));
@@ -59,8 +56,8 @@ public final class CommandParser {
             }
             case ".dump" -> args.isEmpty() ? Parsed.ok(new Command.Dump()) : Parsed.error("Syntax error at '" + args.get(0) + "': .dump takes no arguments");
             case ".invariants" -> args.isEmpty() ? Parsed.ok(new Command.Invariants()) : Parsed.error("Syntax error at '" + args.get(0) + "': .invariants takes no arguments");
-            case "g" -> args.isEmpty() ? Parsed.ok(new Command.Go()) : Parsed.error("Syntax error at '" + args.get(0) + "': g takes no arguments here");
-            default -> Parsed.error("Unknown command '" + verb + "'. Commands: !process 0 0, .call, .reg add|delete, .file add, .fail, .dump, .invariants, g.");
+            default -> Parsed.error("Unknown command '" + verb + "'. Debugger: bp bu bm bl bc bd be, g p t gu, t- p- g- !tt, k x lm ln, "
+                    + "!process !thread !handle !peb !teb !vad !object dt !csrss, .process .thread; machine: .call .reg .file .fail .dump .invariants.");
         };
     }
 

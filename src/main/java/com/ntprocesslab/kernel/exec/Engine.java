@@ -43,6 +43,11 @@ public final class Engine {
         this.listener = listener;
     }
 
+    /** The step listener, so a machine rebuilt for time travel keeps the same observer. */
+    public StepListener listener() {
+        return listener;
+    }
+
     public Location location(EThread thread) {
         Frame frame = thread.top();
         if (frame == null) {

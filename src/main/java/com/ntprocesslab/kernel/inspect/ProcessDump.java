@@ -16,15 +16,20 @@ public final class ProcessDump {
                 sb.append('\n');
             }
             first = false;
-            sb.append("PROCESS ").append(Format.pointer(p.address)).append('\n');
-            sb.append(String.format("    SessionId: %s  Cid: %04x    Peb: %s  ParentCid: %04x%n",
-                    p.sessionId < 0 ? "none" : Integer.toString(p.sessionId), p.uniqueProcessId,
-                    p.peb == null ? "00000000" : Long.toHexString(p.peb.address), p.inheritedFromUniqueProcessId));
-            sb.append(String.format("    DirBase: %08x  ObjectTable: %s  HandleCount: %d.%n",
-                    p.pcb.directoryTableBase, p.objectTable == null ? "00000000" : Format.pointer(p.objectTable.address),
-                    p.objectTable == null ? 0 : p.objectTable.handleCount()));
-            sb.append("    Image: ").append(p.imageFileName).append('\n');
+            entry(p, sb);
         }
         return sb.toString().replace("\r\n", "\n");
+    }
+
+    /** One process's four summary lines, as {@code !process <pid> 0} prints them. */
+    public static void entry(EProcess p, StringBuilder sb) {
+        sb.append("PROCESS ").append(Format.pointer(p.address)).append('\n');
+        sb.append(String.format("    SessionId: %s  Cid: %04x    Peb: %s  ParentCid: %04x%n",
+                p.sessionId < 0 ? "none" : Integer.toString(p.sessionId), p.uniqueProcessId,
+                p.peb == null ? "00000000" : Long.toHexString(p.peb.address), p.inheritedFromUniqueProcessId));
+        sb.append(String.format("    DirBase: %08x  ObjectTable: %s  HandleCount: %d.%n",
+                p.pcb.directoryTableBase, p.objectTable == null ? "00000000" : Format.pointer(p.objectTable.address),
+                p.objectTable == null ? 0 : p.objectTable.handleCount()));
+        sb.append("    Image: ").append(p.imageFileName).append('\n');
     }
 }

@@ -16,7 +16,7 @@ class CommandExecutorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '~', quoteCharacter = '#', value = {
         "foo ~ Unknown command 'foo'",
-        "!process 1 2 ~ Syntax error at '1 2'",
+        "!process 1 2 ~ Couldn't resolve error at '1'",
         ".call ~ Syntax error at '.call'",
         ".call nosuch.exe CreateProcessW notepad.exe ~ 'nosuch.exe'",
         ".call 0x999 CreateProcessW notepad.exe ~ '0x999'",

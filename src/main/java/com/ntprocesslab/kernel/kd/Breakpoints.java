@@ -1,0 +1,86 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.exec.Location;
+import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.inspect.Format;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The breakpoint table (debugger state, plain data). Like WinDbg, a new breakpoint takes the
+ * lowest free number and setting one on a symbol that already has one reuses it.
+ */
+public final class Breakpoints {
+    private final TreeMap<Integer, Breakpoint> table = new TreeMap<>();
+
+    public List<Breakpoint> all() {
+        return List.copyOf(table.values());
+    }
+
+    public boolean isEmpty() {
+        return table.isEmpty();
+    }
+
+    public Breakpoint find(int id) {
+        return table.get(id);
+    }
+
+    /** Adds (or re-enables) a breakpoint on {@code symbol}; returns it. */
+    Breakpoint add(String symbol, boolean resolved) {
+        for (Breakpoint b : table.values()) {
+            if (b.symbol().equalsIgnoreCase(symbol)) {
+                table.put(b.id(), b.withEnabled(true));
+                return table.get(b.id());
+            }
+        }
+        int id = 0;
+        while (table.containsKey(id)) {
+            id++;
+        }
+        Breakpoint b = new Breakpoint(id, symbol, resolved, true);
+        table.put(id, b);
+        return b;
+    }
+
+    void remove(int id) {
+        table.remove(id);
+    }
+
+    void enable(int id, boolean on) {
+        table.computeIfPresent(id, (k, b) -> b.withEnabled(on));
+    }
+
+    /**
+     * The enabled breakpoint a thread about to run {@code at} hits, or null. A function is
+     * entered by the step that calls it; a routine nothing called (a .call's entry, a
+     * thread's first routine, a switch to user mode) is entered at its first step.
+     */
+    public Breakpoint match(Location at) {
+        if (at == null) {
+            return null;
+        }
+        boolean uncalledEntry = at.frame().pc == 0 && (at.frame().injected || at.thread().frames.size() == 1);
+        for (Breakpoint b : table.values()) {
+            if (b.enabled() && (b.symbol().equalsIgnoreCase(at.symbol()) || uncalledEntry && b.symbol().equalsIgnoreCase(at.routine()))) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** bl, as WinDbg lays it out: number, e/d (u when deferred), address, pass count, symbol. */
+    String render() {
+        if (table.isEmpty()) {
+            return "No breakpoints are set. Set one with bp, bu or bm, e.g. bp nt!PspAllocateProcess.";
+        }
+        List<String> lines = new ArrayList<>();
+        for (Breakpoint b : table.values()) {
+            String state = (b.enabled() ? "e" : "d") + (b.resolved() ? " " : "u");
+            String address = b.resolved() ? Format.pointer(Symbols.address(b.symbol())) : " ".repeat(17);
+            String name = b.resolved() ? b.symbol() : "(" + b.symbol() + ")";
+            lines.add(String.format("%2d %s %s     0001 (0001)  0:**** %s", b.id(), state, address, name));
+        }
+        return String.join("\n", lines);
+    }
+}

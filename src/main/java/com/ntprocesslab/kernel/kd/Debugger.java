@@ -1,0 +1,158 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.exec.Command;
+import com.ntprocesslab.kernel.exec.CommandExecutor;
+import com.ntprocesslab.kernel.exec.CommandParser;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+
+/**
+ * The kernel debugger attached to one machine: the one command language of the console,
+ * lab scripts and scenario files. It owns the debugger's own state (breakpoints, the
+ * current thread, the .process/.thread context, the time line) as plain data next to the
+ * kernel; time travel swaps in a kernel rebuilt at an earlier position and keeps the rest.
+ *
+ * <p>Every command is decided before it is applied: a rejected one leaves the kernel and
+ * the debugger exactly as they were.
+ */
+public final class Debugger {
+    Kernel kernel;
+    CommandExecutor machine;
+    final Breakpoints breakpoints;
+    final TimeLine timeline;
+    /** The thread where execution last stopped or stepped: what k, !thread and !teb show by default. */
+    EThread current;
+    /** Set by .thread / .process; the next run of the machine clears it, as in WinDbg. */
+    EThread threadContext;
+    EProcess processContext;
+    /** While a past position is rebuilt: run commands stop at this position instead of at breakpoints. */
+    long replayStop = -1;
+    /** Only on the throwaway debugger that rebuilds the past for p- and g-; never on a live machine. */
+    Halt.Recorder recorder;
+
+    public Debugger(Kernel kernel) {
+        this(kernel, new Breakpoints(), new TimeLine(kernel.position));
+    }
+
+    Debugger(Kernel kernel, Breakpoints breakpoints, TimeLine timeline) {
+        this.kernel = kernel;
+        this.machine = new CommandExecutor(kernel);
+        this.breakpoints = breakpoints;
+        this.timeline = timeline;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The machine commands (.call, .reg ...), including {@code begin} to start a .call without running it. */
+    public CommandExecutor machineCommands() {
+        return machine;
+    }
+
+    public Breakpoints breakpoints() {
+        return breakpoints;
+    }
+
+    public TimeLine timeline() {
+        return timeline;
+    }
+
+    public CommandResult execute(String line) {
+        long start = kernel.position;
+        Outcome outcome = dispatch(line == null ? "" : line);
+        if (outcome.result.accepted() && outcome.changesMachine) {
+            timeline.add(new TimeLine.Entry(line.trim(), start, kernel.position));
+        }
+        return outcome.result;
+    }
+
+    /** An answer, and whether the command changed the machine (and so belongs on the time line). */
+    record Outcome(CommandResult result, boolean changesMachine) {
+        static Outcome look(CommandResult result) {
+            return new Outcome(result, false);
+        }
+
+        static Outcome change(CommandResult result) {
+            return new Outcome(result, true);
+        }
+    }
+
+    Outcome dispatch(String line) {
+        KdParser.Parsed kd = KdParser.parse(line);
+        if (kd == null) {
+            CommandParser.Parsed parsed = CommandParser.parse(line);
+            if (parsed.error() != null) {
+                return Outcome.look(reject(parsed.error()));
+            }
+            return switch (parsed.command()) {
+                case Command.Call c -> Outcome.change(Execution.call(this, c));
+                case Command.Dump d -> Outcome.look(machine.apply(d));
+                case Command.Invariants i -> Outcome.look(machine.apply(i));
+                default -> Outcome.change(machine.apply(parsed.command()));
+            };
+        }
+        if (kd.error() != null) {
+            return Outcome.look(reject(kd.error()));
+        }
+        return switch (kd.command()) {
+            case KdCommand.Go g -> Outcome.change(Execution.go(this));
+            case KdCommand.StepInto t -> Outcome.change(Execution.stepInto(this));
+            case KdCommand.StepOver p -> Outcome.change(Execution.stepOver(this, false));
+            case KdCommand.StepOut gu -> Outcome.change(Execution.stepOver(this, true));
+            case KdCommand.Reverse r -> Outcome.look(TimeTravel.reverse(this, r.kind()));
+            case KdCommand.TravelTo t -> Outcome.look(TimeTravel.travelTo(this, t.position()));
+            case KdCommand.SetBreakpoint b -> Outcome.look(BreakpointCommands.set(this, b));
+            case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render()));
+            case KdCommand.ChangeBreakpoints b -> Outcome.look(BreakpointCommands.change(this, b));
+            case KdCommand.Stack s -> Outcome.look(StackView.k(this));
+            case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern()));
+            case KdCommand.ListModules l -> Outcome.look(SymbolView.modules());
+            case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n.address()));
+            case KdCommand.Process p -> Outcome.look(ProcessView.process(this, p));
+            case KdCommand.Thread t -> Outcome.look(ProcessView.thread(this, t.address()));
+            case KdCommand.Handle h -> Outcome.look(HandleView.handle(this, h));
+            case KdCommand.Block b -> Outcome.look(MemoryView.block(this, b));
+            case KdCommand.ObjectInfo o -> Outcome.look(ObjectView.object(this, o.address()));
+            case KdCommand.DisplayType t -> Outcome.look(TypeView.display(this, t));
+            case KdCommand.Context c -> Outcome.look(ContextCommands.context(this, c));
+            case KdCommand.CsrList c -> Outcome.look(CsrView.list(kernel));
+        };
+    }
+
+    /** The thread inspection commands default to: the .thread context, else where execution stands. */
+    EThread contextThread() {
+        if (threadContext != null) {
+            return threadContext;
+        }
+        if (current != null && !current.deleted && current.process != null) {
+            return current;
+        }
+        return Execution.nextThread(kernel);
+    }
+
+    /** The process inspection commands default to: the .process context, else the context thread's. */
+    EProcess contextProcess() {
+        if (processContext != null) {
+            return processContext;
+        }
+        EThread thread = contextThread();
+        return thread == null ? null : thread.process;
+    }
+
+    /** The machine ran: the context returns to where execution stands. */
+    void ran() {
+        threadContext = null;
+        processContext = null;
+    }
+
+    static CommandResult accept(String output) {
+        return new CommandResult(true, output);
+    }
+
+    static CommandResult reject(String output) {
+        return new CommandResult(false, output);
+    }
+}

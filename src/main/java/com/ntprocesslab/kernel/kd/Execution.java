@@ -1,0 +1,139 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.exec.CallRecord;
+import com.ntprocesslab.kernel.exec.Command;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.Location;
+import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ps.EThread;
+
+/**
+ * The commands that run the machine: g, t, p, gu and .call. Each is one engine run with a
+ * {@link Halt}; what it prints depends on why the run stopped.
+ */
+final class Execution {
+    /** g stops after this many steps even when no breakpoint fires (a guest that spins). */
+    static final long GO_BUDGET = 100_000;
+    /** A .call runs its thread alone for at most this many steps. */
+    static final long CALL_BUDGET = 1_000_000;
+
+    private Execution() {
+    }
+
+    /**
+     * The thread the machine runs next, as {@link Engine#runScheduler} would pick it, without
+     * changing anything: an unfinished .call first, then the running thread, then the
+     * highest-priority ready one. Null when every thread waits.
+     */
+    static EThread nextThread(Kernel k) {
+        for (PendingCall pending : k.pendingCalls) {
+            EThread t = pending.thread();
+            if (!pending.finished() && t.tcb.state == KThreadState.Running && k.scheduler.running != t) {
+                return t;
+            }
+        }
+        EThread running = k.scheduler.running;
+        if (running != null && running.tcb.state == KThreadState.Running) {
+            return running;
+        }
+        return k.scheduler.highestReady();
+    }
+
+    static CommandResult go(Debugger d) {
+        return run(d, Halt.atBreakpoints(d, true), GO_BUDGET, false);
+    }
+
+    /** t: exactly one step of whatever the machine runs next. */
+    static CommandResult stepInto(Debugger d) {
+        return run(d, Halt.atBreakpoints(d, true), 1, true);
+    }
+
+    /** p (over) or gu (out): run until the thread that runs next is back at its depth, or above it. */
+    static CommandResult stepOver(Debugger d, boolean out) {
+        EThread stepper = nextThread(d.kernel);
+        if (stepper == null) {
+            return idle(d);
+        }
+        return run(d, Halt.afterStep(d, stepper, out), GO_BUDGET, false);
+    }
+
+    private static CommandResult idle(Debugger d) {
+        return Debugger.accept("Nothing to run: every thread is waiting. Start something with .call, e.g. "
+                + ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+    }
+
+    private static CommandResult run(Debugger d, Halt halt, long budget, boolean singleStep) {
+        Kernel k = d.kernel;
+        CallRecord lastBefore = k.lastCall;
+        d.ran();
+        Engine.RunResult result = k.engine.runScheduler(budget, halt);
+        if (halt.last != null) {
+            d.current = halt.last.thread();
+        }
+        if (result.steps() == 0 && result.reason() == Engine.Reason.IDLE) {
+            return idle(d);
+        }
+        StringBuilder out = new StringBuilder();
+        switch (result.reason()) {
+            case BREAKPOINT -> out.append(stopped(d, halt, result.stoppedAt()));
+            case BUDGET -> out.append(singleStep ? Where.is(k, d.current) : budgetSpent(budget, result.stoppedAt()));
+            default -> out.append("Ran ").append(result.steps()).append(" steps; every thread is now waiting.");
+        }
+        if (k.lastCall != lastBefore && k.lastCall != null && k.lastCall.completed()) {
+            out.append('\n').append(k.lastCall.result());
+        }
+        if (result.reason() == Engine.Reason.IDLE) {
+            for (PendingCall p : k.pendingCalls) {
+                out.append("\nThe ").append(p.call().api()).append(" call on thread 0x").append(Long.toHexString(p.thread().uniqueThread))
+                        .append(" of ").append(p.thread().process.imageFileName).append(" is still waiting.");
+            }
+        }
+        return Debugger.accept(out.toString());
+    }
+
+    private static String stopped(Debugger d, Halt halt, Location at) {
+        d.current = at.thread();
+        if (halt.hit == null) {
+            return Where.is(d.kernel, at.thread());
+        }
+        String entered = halt.hit.symbol().equalsIgnoreCase(at.symbol()) ? null : halt.hit.symbol();
+        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, at.thread(), entered);
+    }
+
+    private static String budgetSpent(long budget, Location at) {
+        String where = at == null ? "" : " at " + at.display() + " on thread 0x" + Long.toHexString(at.thread().uniqueThread)
+                + " of " + at.thread().process.imageFileName;
+        return "Step budget of " + budget + " steps exhausted; the machine stopped" + where + ". Run g again to continue.";
+    }
+
+    /**
+     * .call: the API runs on the caller's thread alone. It completes and prints its result,
+     * blocks in a wait (g lets the machine run on), or stops at a breakpoint midway and stays
+     * pending on that thread until g finishes it.
+     */
+    static CommandResult call(Debugger d, Command.Call c) {
+        Object started = d.machine.begin(c);
+        if (started instanceof CommandResult rejected) {
+            return rejected;
+        }
+        PendingCall pending = (PendingCall) started;
+        Kernel k = d.kernel;
+        d.ran();
+        d.current = pending.thread();
+        Halt halt = Halt.atBreakpoints(d, false);
+        Engine.RunResult result = k.engine.runThread(pending.thread(), pending.baseDepth(), CALL_BUDGET, halt);
+        if (result.reason() == Engine.Reason.COMPLETED || result.reason() == Engine.Reason.TERMINATED) {
+            k.engine.completePendingCalls();
+            return Debugger.accept(k.lastCall.result());
+        }
+        k.lastCall = pending.call().record(false);
+        return switch (result.reason()) {
+            case BLOCKED -> Debugger.accept(k.lastCall.result());
+            case BREAKPOINT -> Debugger.accept(stopped(d, halt, result.stoppedAt()));
+            default -> Debugger.accept(pending.call().api() + " did not finish within " + CALL_BUDGET + " steps; run g to continue it.");
+        };
+    }
+}

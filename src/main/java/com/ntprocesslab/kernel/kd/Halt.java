@@ -1,0 +1,84 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.Location;
+import com.ntprocesslab.kernel.ps.EThread;
+
+/**
+ * The stop check of one run command, alive only while the command runs. Live, it stops at
+ * enabled breakpoints (except where the run starts, so g leaves a breakpoint it stands on)
+ * and, for p and gu, when the stepping thread is back at the right depth. While a past
+ * position is rebuilt, it ignores all of that and stops at the recorded position instead:
+ * the engine is deterministic, so stopping at the same step reproduces the same machine.
+ */
+final class Halt implements Engine.StopCheck {
+    private final Kernel kernel;
+    private final Breakpoints breakpoints;
+    private final long replayStop;
+    private final boolean leaveCurrentBreakpoint;
+    private final EThread stepper;
+    private final int depth;
+    private final boolean outOnly;
+    private final Recorder recorder;
+    private boolean first = true;
+    private boolean stepperRan;
+    /** The breakpoint that stopped the run, if one did. */
+    Breakpoint hit;
+    /** The last location consulted: where the run stopped, or the thread that stepped last. */
+    Location last;
+
+    /** What a rebuild of the past saw before each step, for p- and g-. */
+    interface Recorder {
+        void before(long position, Location at);
+    }
+
+    private Halt(Kernel kernel, Breakpoints breakpoints, long replayStop, boolean leaveCurrentBreakpoint,
+                 EThread stepper, int depth, boolean outOnly, Recorder recorder) {
+        this.kernel = kernel;
+        this.breakpoints = breakpoints;
+        this.replayStop = replayStop;
+        this.leaveCurrentBreakpoint = leaveCurrentBreakpoint;
+        this.stepper = stepper;
+        this.depth = depth;
+        this.outOnly = outOnly;
+        this.recorder = recorder;
+    }
+
+    /** g and t: stop at breakpoints. */
+    static Halt atBreakpoints(Debugger d, boolean leaveCurrentBreakpoint) {
+        return new Halt(d.kernel, d.breakpoints, d.replayStop, leaveCurrentBreakpoint, null, 0, false, d.recorder);
+    }
+
+    /** p (step over, {@code outOnly} false) and gu (step out, true): also stop when {@code stepper} is back. */
+    static Halt afterStep(Debugger d, EThread stepper, boolean outOnly) {
+        return new Halt(d.kernel, d.breakpoints, d.replayStop, true, stepper, stepper.frames.size(), outOnly, d.recorder);
+    }
+
+    @Override
+    public boolean stopBefore(Location at) {
+        boolean firstCheck = first;
+        first = false;
+        last = at;
+        if (recorder != null) {
+            recorder.before(kernel.position, at);
+        }
+        if (replayStop >= 0) {
+            return kernel.position >= replayStop;
+        }
+        if (!(firstCheck && leaveCurrentBreakpoint)) {
+            hit = breakpoints.match(at);
+            if (hit != null) {
+                return true;
+            }
+        }
+        if (stepper != null && at.thread() == stepper) {
+            int now = stepper.frames.size();
+            if (stepperRan && (outOnly ? now < depth : now <= depth)) {
+                return true;
+            }
+            stepperRan = true;
+        }
+        return false;
+    }
+}

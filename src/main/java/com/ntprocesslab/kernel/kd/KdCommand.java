@@ -1,0 +1,52 @@
+package com.ntprocesslab.kernel.kd;
+
+import java.util.List;
+
+/**
+ * One debugger command, parsed and syntax-checked, not yet applied. Numbers are already
+ * numbers; symbols and addresses are resolved when the command is decided.
+ */
+public sealed interface KdCommand {
+    /** {@code bp}, {@code bu} or {@code bm}: {@code kind} is 'p', 'u' or 'm'. */
+    record SetBreakpoint(char kind, String expression) implements KdCommand {}
+    /** {@code bl}. */
+    record ListBreakpoints() implements KdCommand {}
+    /** {@code bc}, {@code bd}, {@code be} over a selection ({@code all} for {@code *}). */
+    record ChangeBreakpoints(char action, boolean all, List<Integer> ids) implements KdCommand {}
+    /** {@code g}. */
+    record Go() implements KdCommand {}
+    /** {@code t}. */
+    record StepInto() implements KdCommand {}
+    /** {@code p}. */
+    record StepOver() implements KdCommand {}
+    /** {@code gu}. */
+    record StepOut() implements KdCommand {}
+    /** {@code t-}, {@code p-}, {@code g-}: back to the previous step, step at this depth, or breakpoint hit. */
+    record Reverse(char kind) implements KdCommand {}
+    /** {@code !tt <position>}. */
+    record TravelTo(long position) implements KdCommand {}
+    /** {@code k}. */
+    record Stack() implements KdCommand {}
+    /** {@code x module!pattern}. */
+    record Examine(String pattern) implements KdCommand {}
+    /** {@code lm}. */
+    record ListModules() implements KdCommand {}
+    /** {@code ln <address>}. */
+    record NearSymbol(long address) implements KdCommand {}
+    /** {@code !process [0 | cid | address] [flags]}; a null target is the current process, 0 every process. */
+    record Process(Long target, int flags) implements KdCommand {}
+    /** {@code !thread [address]}. */
+    record Thread(Long address) implements KdCommand {}
+    /** {@code !handle [handle] [flags] [cid]}: 0 or null handle lists them all. */
+    record Handle(Long handle, long flags, Long cid) implements KdCommand {}
+    /** {@code !peb}, {@code !teb}, {@code !vad} with an optional address. */
+    record Block(String which, Long address) implements KdCommand {}
+    /** {@code !object <address>}. */
+    record ObjectInfo(long address) implements KdCommand {}
+    /** {@code dt nt!_TYPE <address>}. */
+    record DisplayType(String type, long address) implements KdCommand {}
+    /** {@code .process [address]} / {@code .thread [address]}: show or set the context. */
+    record Context(boolean process, Long address) implements KdCommand {}
+    /** {@code !csrss}: the CSR_PROCESS lists of every session. */
+    record CsrList() implements KdCommand {}
+}

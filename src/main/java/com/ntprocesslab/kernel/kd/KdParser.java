@@ -1,0 +1,198 @@
+package com.ntprocesslab.kernel.kd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Text to {@link KdCommand}. Numbers follow WinDbg: hexadecimal by default, {@code 0x} for
+ * hex and {@code 0n} for decimal, a backtick may split a 64-bit address. A line whose verb is
+ * not a debugger command yields null, so the machine commands ({@code .call}, {@code .reg} ...)
+ * can parse it.
+ */
+public final class KdParser {
+    /** Either a command, an error naming the problem, or neither (not a debugger command). */
+    public record Parsed(KdCommand command, String error) {
+        static Parsed ok(KdCommand c) {
+            return new Parsed(c, null);
+        }
+
+        static Parsed error(String e) {
+            return new Parsed(null, e);
+        }
+    }
+
+    static final Set<String> TYPES = Set.of("_EPROCESS", "_ETHREAD", "_KPROCESS", "_KTHREAD", "_PEB", "_TEB",
+            "_HANDLE_TABLE", "_OBJECT_HEADER");
+
+    private KdParser() {
+    }
+
+    /** Parses a debugger command; returns null when the verb is not one. */
+    public static Parsed parse(String line) {
+        List<String> words = List.of(line.trim().split("\\s+"));
+        String verb = words.get(0).toLowerCase(Locale.ROOT);
+        List<String> args = words.subList(1, words.size());
+        return switch (verb) {
+            case "bp", "bu", "bm" -> args.size() == 1 ? Parsed.ok(new KdCommand.SetBreakpoint(verb.charAt(1), args.get(0)))
+                    : Parsed.error(syntax(args.isEmpty() ? verb : String.join(" ", args.subList(1, args.size())),
+                    verb + " takes one symbol, e.g. " + verb + " nt!MmCreateProcessAddressSpace"));
+            case "bl" -> none(args, "bl", new KdCommand.ListBreakpoints());
+            case "bc", "bd", "be" -> breakpoints(verb, args);
+            case "g" -> none(args, "g", new KdCommand.Go());
+            case "t" -> none(args, "t", new KdCommand.StepInto());
+            case "p" -> none(args, "p", new KdCommand.StepOver());
+            case "gu" -> none(args, "gu", new KdCommand.StepOut());
+            case "t-", "p-", "g-" -> none(args, verb, new KdCommand.Reverse(verb.charAt(0)));
+            case "!tt" -> travel(args);
+            case "k" -> none(args, "k", new KdCommand.Stack());
+            case "x" -> args.size() == 1 && args.get(0).indexOf('!') > 0 ? Parsed.ok(new KdCommand.Examine(args.get(0)))
+                    : Parsed.error(syntax(args.isEmpty() ? "x" : args.get(0), "x takes module!pattern, e.g. x nt!*CreateProcess*"));
+            case "lm" -> none(args, "lm", new KdCommand.ListModules());
+            case "ln" -> oneAddress(args, "ln", a -> new KdCommand.NearSymbol(a));
+            case "!process" -> process(args);
+            case "!thread" -> optionalAddress(args, "!thread", KdCommand.Thread::new);
+            case "!handle" -> handle(args);
+            case "!peb", "!teb", "!vad" -> optionalAddress(args, verb, a -> new KdCommand.Block(verb.substring(1), a));
+            case "!object" -> oneAddress(args, "!object", KdCommand.ObjectInfo::new);
+            case "dt" -> displayType(args);
+            case ".process", ".thread" -> optionalAddress(args, verb, a -> new KdCommand.Context(verb.equals(".process"), a));
+            case "!csrss" -> none(args, "!csrss", new KdCommand.CsrList());
+            default -> null;
+        };
+    }
+
+    /** A WinDbg number: hex by default, 0x hex, 0n decimal, backticks ignored; null when malformed. */
+    public static Long number(String text) {
+        String t = text.replace("`", "").toLowerCase(Locale.ROOT);
+        int radix = 16;
+        if (t.startsWith("0x")) {
+            t = t.substring(2);
+        } else if (t.startsWith("0n")) {
+            t = t.substring(2);
+            radix = 10;
+        }
+        final int base = radix;
+        if (t.isEmpty() || t.length() > 16 || !t.chars().allMatch(c -> Character.digit(c, base) >= 0)) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(t, radix);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String syntax(String at, String hint) {
+        return "Syntax error at '" + at + "': " + hint;
+    }
+
+    private static Parsed none(List<String> args, String verb, KdCommand command) {
+        return args.isEmpty() ? Parsed.ok(command) : Parsed.error(syntax(args.get(0), verb + " takes no arguments here"));
+    }
+
+    private static Parsed breakpoints(String verb, List<String> args) {
+        if (args.isEmpty()) {
+            return Parsed.error(syntax(verb, verb + " takes breakpoint numbers (0 2, 1-3) or *"));
+        }
+        if (args.equals(List.of("*"))) {
+            return Parsed.ok(new KdCommand.ChangeBreakpoints(verb.charAt(1), true, List.of()));
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (String word : String.join(" ", args).split("[\\s,]+")) {
+            String[] range = word.split("-", -1);
+            Long from = range.length <= 2 ? number(range[0]) : null;
+            Long to = range.length == 2 ? number(range[1]) : from;
+            if (from == null || to == null || to < from || to - from > 0xfff || to > 0xffff) {
+                return Parsed.error(syntax(word, verb + " takes breakpoint numbers (0 2, 1-3) or *"));
+            }
+            for (long id = from; id <= to; id++) {
+                ids.add((int) id);
+            }
+        }
+        return Parsed.ok(new KdCommand.ChangeBreakpoints(verb.charAt(1), false, List.copyOf(ids)));
+    }
+
+    private static Parsed travel(List<String> args) {
+        if (args.size() != 1) {
+            return Parsed.error(syntax(args.isEmpty() ? "!tt" : args.get(1), "!tt takes one position (steps since boot, decimal or 0x hex)"));
+        }
+        String text = args.get(0);
+        Long position = null;
+        if (text.matches("\\d{1,18}")) {
+            position = Long.parseLong(text);
+        } else if (text.toLowerCase(Locale.ROOT).startsWith("0x")) {
+            position = number(text);
+        }
+        return position == null || position < 0 ? Parsed.error(syntax(text, "!tt takes a position in steps since boot, decimal or 0x hex"))
+                : Parsed.ok(new KdCommand.TravelTo(position));
+    }
+
+    private static Parsed process(List<String> args) {
+        if (args.isEmpty()) {
+            return Parsed.ok(new KdCommand.Process(null, 0));
+        }
+        if (args.size() > 2) {
+            return Parsed.error(syntax(args.get(2), "expected !process [0 | cid | address] [flags], e.g. !process 0 0 or !process 44 7"));
+        }
+        Long target = number(args.get(0));
+        if (target == null) {
+            return Parsed.error(syntax(args.get(0), "expected a process id or EPROCESS address (hex)"));
+        }
+        Long flags = args.size() == 2 ? number(args.get(1)) : Long.valueOf(target == 0 ? 0 : 7);
+        if (flags == null || flags > 0x1f) {
+            return Parsed.error(syntax(args.get(1), "flags are a hex number from 0 to 1f (0 = summary, 7 = threads and stacks)"));
+        }
+        return Parsed.ok(new KdCommand.Process(target, flags.intValue()));
+    }
+
+    private static Parsed handle(List<String> args) {
+        if (args.size() > 3) {
+            return Parsed.error(syntax(args.get(3), "expected !handle [handle] [flags] [cid]"));
+        }
+        Long[] values = new Long[3];
+        for (int i = 0; i < args.size(); i++) {
+            values[i] = number(args.get(i));
+            if (values[i] == null) {
+                return Parsed.error(syntax(args.get(i), "expected !handle [handle] [flags] [cid] with hex numbers"));
+            }
+        }
+        if (values[0] != null && values[0] != 0 && values[0] % 4 != 0) {
+            return Parsed.error(syntax(args.get(0), "handle values are multiples of 4"));
+        }
+        return Parsed.ok(new KdCommand.Handle(values[0], values[1] == null ? 3 : values[1], values[2]));
+    }
+
+    private static Parsed displayType(List<String> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            return Parsed.error(syntax(args.isEmpty() ? "dt" : args.get(2), "expected dt nt!_EPROCESS <address> (also _ETHREAD, _KPROCESS, _KTHREAD, _PEB, _TEB, _HANDLE_TABLE, _OBJECT_HEADER)"));
+        }
+        String type = args.get(0);
+        String bare = type.regionMatches(true, 0, "nt!", 0, 3) ? type.substring(3) : type;
+        if (!TYPES.contains(bare.toUpperCase(Locale.ROOT))) {
+            return Parsed.error("Couldn't resolve error at '" + type + "': dt knows nt!_EPROCESS, _ETHREAD, _KPROCESS, _KTHREAD, _PEB, _TEB, _HANDLE_TABLE and _OBJECT_HEADER");
+        }
+        if (args.size() == 1) {
+            return Parsed.error(syntax(type, "dt needs the address of the structure, e.g. dt nt!_EPROCESS ffffa08f`1c2d3040"));
+        }
+        Long address = number(args.get(1));
+        return address == null ? Parsed.error(syntax(args.get(1), "expected a hex address"))
+                : Parsed.ok(new KdCommand.DisplayType(bare.toUpperCase(Locale.ROOT), address));
+    }
+
+    private static Parsed oneAddress(List<String> args, String verb, java.util.function.LongFunction<KdCommand> make) {
+        if (args.size() != 1) {
+            return Parsed.error(syntax(args.isEmpty() ? verb : args.get(1), verb + " takes one address"));
+        }
+        Long address = number(args.get(0));
+        return address == null ? Parsed.error(syntax(args.get(0), "expected a hex address")) : Parsed.ok(make.apply(address));
+    }
+
+    private static Parsed optionalAddress(List<String> args, String verb, java.util.function.Function<Long, KdCommand> make) {
+        if (args.isEmpty()) {
+            return Parsed.ok(make.apply(null));
+        }
+        return oneAddress(args, verb, a -> make.apply(a));
+    }
+}

@@ -1,0 +1,110 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.mm.LdrEntry;
+import com.ntprocesslab.kernel.mm.Peb;
+import com.ntprocesslab.kernel.mm.Teb;
+import com.ntprocesslab.kernel.mm.Vad;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+
+/** !peb, !teb and !vad: the user-mode blocks and the address space of the context (or given) process. */
+final class MemoryView {
+    private MemoryView() {
+    }
+
+    static CommandResult block(Debugger d, KdCommand.Block b) {
+        return switch (b.which()) {
+            case "peb" -> peb(d, b.address());
+            case "teb" -> teb(d, b.address());
+            default -> vad(d, b.address());
+        };
+    }
+
+    private static CommandResult peb(Debugger d, Long address) {
+        EProcess owner = null;
+        if (address == null) {
+            owner = d.contextProcess();
+        } else {
+            for (EProcess p : d.kernel.processes()) {
+                if (p.peb != null && p.peb.address == address) {
+                    owner = p;
+                }
+            }
+            if (owner == null) {
+                return Debugger.reject("Couldn't resolve error at '" + Long.toHexString(address) + "': no process has its PEB there (!process 0 0 shows each Peb)");
+            }
+        }
+        if (owner == null || owner.peb == null) {
+            return Debugger.accept(owner == null ? "No process context." : owner.imageFileName + " has no PEB (" + (owner.systemProcess ? "a kernel-only process" : "not created yet") + ").");
+        }
+        Peb peb = owner.peb;
+        StringBuilder out = new StringBuilder("PEB at ").append(String.format("%016x", peb.address)).append('\n');
+        out.append("    BeingDebugged:            ").append(peb.beingDebugged ? "Yes" : "No").append('\n');
+        out.append("    ImageBaseAddress:         ").append(String.format("%016x", peb.imageBaseAddress)).append('\n');
+        out.append("    OSMajorVersion:           ").append(peb.osMajorVersion).append("  OSBuildNumber: ").append(peb.osBuildNumber).append('\n');
+        if (peb.ldr == null) {
+            out.append("    Ldr                       0000000000000000 (LdrInitializeThunk has not run yet)\n");
+        } else {
+            out.append("    Ldr.Initialized:          ").append(peb.ldr.initialized ? "Yes" : "No").append('\n');
+            out.append("    Ldr.InLoadOrderModuleList:\n");
+            for (LdrEntry e : peb.ldr.inLoadOrderModuleList) {
+                out.append(String.format("            %16x %s%n", e.dllBase(), e.fullDllName()));
+            }
+        }
+        out.append("    SessionId:                ").append(peb.sessionId).append('\n');
+        out.append("    ImageFile:    '").append(peb.imagePathName).append("'\n");
+        out.append("    CommandLine:  '").append(peb.commandLine).append("'\n");
+        out.append("    CurrentDirectory: '").append(peb.currentDirectory).append("'\n");
+        out.append("    DesktopInfo:  '").append(peb.desktopInfo).append("'");
+        return Debugger.accept(out.toString().replace("\r\n", "\n"));
+    }
+
+    private static CommandResult teb(Debugger d, Long address) {
+        EThread owner = null;
+        if (address == null) {
+            owner = d.contextThread();
+        } else {
+            for (EThread t : d.kernel.threads()) {
+                if (t.teb != null && t.teb.address == address) {
+                    owner = t;
+                }
+            }
+            if (owner == null) {
+                return Debugger.reject("Couldn't resolve error at '" + Long.toHexString(address) + "': no thread has its TEB there (!thread shows each Teb)");
+            }
+        }
+        if (owner == null || owner.teb == null) {
+            return Debugger.accept(owner == null ? "No thread context." : "Thread 0x" + Long.toHexString(owner.uniqueThread) + " has no TEB.");
+        }
+        Teb teb = owner.teb;
+        StringBuilder out = new StringBuilder("TEB at ").append(String.format("%016x", teb.address)).append('\n');
+        out.append(String.format("    StackBase:            %016x%n", teb.stackBase));
+        out.append(String.format("    StackLimit:           %016x%n", teb.stackLimit));
+        out.append(String.format("    ClientId:             %016x . %016x%n", owner.process.uniqueProcessId, owner.uniqueThread));
+        out.append(String.format("    PEB Address:          %016x%n", owner.process.peb == null ? 0 : owner.process.peb.address));
+        out.append(String.format("    LastErrorValue:       %d%n", teb.lastErrorValue));
+        out.append(String.format("    LastStatusValue:      %x", teb.lastStatusValue));
+        return Debugger.accept(out.toString().replace("\r\n", "\n"));
+    }
+
+    private static CommandResult vad(Debugger d, Long target) {
+        EProcess p = target == null ? d.contextProcess() : Lookup.process(d.kernel, target);
+        if (p == null) {
+            return target == null ? Debugger.accept("No process context.")
+                    : Debugger.reject("Couldn't resolve error at '" + Long.toHexString(target) + "': no process has that client id or EPROCESS address");
+        }
+        if (p.addressSpace == null) {
+            return Debugger.accept(p.imageFileName + " has no user address space.");
+        }
+        StringBuilder out = new StringBuilder("VadRoot of ").append(p.imageFileName).append('\n');
+        out.append("     Start        End Commit  Type     Protection         Mapped\n");
+        for (Vad vad : p.addressSpace.vadRoot.values()) {
+            out.append(String.format("%10x %10x %6d  %-8s %-18s %s%n", vad.startingVpn(), vad.endingVpn(),
+                    vad.privateMemory() ? vad.endingVpn() - vad.startingVpn() + 1 : 0, vad.privateMemory() ? "Private" : "Mapped",
+                    vad.protection(), vad.mapped() == null ? vad.kind() : vad.kind() + " " + vad.mapped()));
+        }
+        out.append("Total VADs: ").append(p.addressSpace.vadRoot.size());
+        return Debugger.accept(out.toString().replace("\r\n", "\n"));
+    }
+}

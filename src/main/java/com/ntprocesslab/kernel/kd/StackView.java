@@ -1,0 +1,88 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.ps.EThread;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * k: the engine's frames of a thread as WinDbg x64 prints them. The call sites come from the
+ * engine ({@code module!Function+0xoff}); a frame's return address is its caller's call
+ * site; stack pointers are laid out from the thread's stacks, kernel frames on the kernel
+ * stack and user-mode frames on the user stack, each function with a fixed frame size.
+ */
+final class StackView {
+    static final String HEADER = " # Child-SP          RetAddr           Call Site";
+    private static final long KERNEL_STACKS = 0xffff928c4e000000L;
+
+    private StackView() {
+    }
+
+    static CommandResult k(Debugger d) {
+        EThread thread = d.contextThread();
+        if (thread == null) {
+            return Debugger.accept("Every thread is waiting and no thread context is set; choose one with .thread <address> (!process 0 7 lists them).");
+        }
+        List<String> lines = lines(d, thread);
+        if (lines.isEmpty()) {
+            return Debugger.accept("Thread 0x" + Long.toHexString(thread.uniqueThread) + " of " + thread.process.imageFileName
+                    + " has no frames (" + thread.tcb.state + ").");
+        }
+        return Debugger.accept(HEADER + "\n" + String.join("\n", lines));
+    }
+
+    /** The numbered frame lines, innermost first; empty when the thread has no frames. */
+    static List<String> lines(Debugger d, EThread thread) {
+        List<String> sites = d.kernel.engine.stackTrace(thread);
+        int n = sites.size();
+        long[] childSp = new long[n];
+        long userSp = thread.stackBase != 0 ? thread.stackBase - 0x28 : 0;
+        long kernelSp = kernelStackBase(thread) - 0x28;
+        for (int i = n - 1; i >= 0; i--) {
+            String function = function(sites.get(i));
+            long size = frameSize(function);
+            if (isKernel(function) || userSp == 0) {
+                kernelSp -= size;
+                childSp[i] = kernelSp;
+            } else {
+                userSp -= size;
+                childSp[i] = userSp;
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long returnAddress = i + 1 < n ? siteAddress(sites.get(i + 1)) : 0;
+            lines.add(String.format("%02x %s %s %s", i, Format.pointer(childSp[i]), Format.pointer(returnAddress), sites.get(i)));
+        }
+        return lines;
+    }
+
+    /** Each thread gets its own 24 KB kernel stack, placed by its object address. */
+    private static long kernelStackBase(EThread thread) {
+        return KERNEL_STACKS + ((thread.address >>> 7) & 0xffff) * 0x6000L;
+    }
+
+    private static boolean isKernel(String function) {
+        return function.startsWith("nt!");
+    }
+
+    private static String function(String site) {
+        int plus = site.indexOf('+');
+        return plus < 0 ? site : site.substring(0, plus);
+    }
+
+    /** A function's stack frame: 0x28 to 0x7a8 bytes, fixed per function, 8-byte aligned. */
+    private static long frameSize(String function) {
+        return 0x28 + Math.floorMod(function.hashCode(), 0xf0) * 8L;
+    }
+
+    static long siteAddress(String site) {
+        int plus = site.indexOf("+0x");
+        if (plus < 0) {
+            return Symbols.address(site);
+        }
+        return Symbols.address(site.substring(0, plus)) + Long.parseLong(site.substring(plus + 3), 16);
+    }
+}

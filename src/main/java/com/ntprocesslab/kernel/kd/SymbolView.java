@@ -1,0 +1,74 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.inspect.Format;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** x, lm and ln over the symbol table. */
+final class SymbolView {
+    private SymbolView() {
+    }
+
+    /** x module!pattern: address and name of every matching symbol, in address order. */
+    static CommandResult examine(String pattern) {
+        String module = pattern.substring(0, pattern.indexOf('!'));
+        if (!module.contains("*") && !module.contains("?") && !Symbols.modules().containsKey(module)) {
+            return Debugger.reject("Couldn't resolve error at '" + pattern + "': no module named " + module + " (lm lists them)");
+        }
+        TreeMap<Long, String> byAddress = new TreeMap<>();
+        for (String symbol : Symbols.match(pattern)) {
+            byAddress.put(Symbols.address(symbol), symbol);
+        }
+        if (byAddress.isEmpty()) {
+            return Debugger.accept("No symbol matches " + pattern + ".");
+        }
+        List<String> lines = new ArrayList<>();
+        byAddress.forEach((address, symbol) -> lines.add(Format.pointer(address) + " " + symbol + " (" + symbol.substring(symbol.indexOf('!') + 1) + ")"));
+        return Debugger.accept(String.join("\n", lines));
+    }
+
+    /** lm: every module with code in the symbol table, by base address. */
+    static CommandResult modules() {
+        TreeMap<Long, String> byBase = new TreeMap<>();
+        Map<String, Long> bases = Symbols.modules();
+        TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, Long> symbol : Symbols.all().entrySet()) {
+            String module = symbol.getKey().substring(0, symbol.getKey().indexOf('!'));
+            Routine routine = Symbols.routine(symbol.getKey());
+            long end = symbol.getValue() + (routine == null ? 0x80 : routine.size());
+            ends.merge(module, end, Math::max);
+        }
+        ends.forEach((module, end) -> byBase.put(bases.getOrDefault(module, 0L), module));
+        StringBuilder out = new StringBuilder("start             end                 module name");
+        byBase.forEach((base, module) -> out.append('\n').append(Format.pointer(base)).append(' ')
+                .append(Format.pointer(alignUp(ends.get(module)))).append("   ").append(module));
+        return Debugger.accept(out.toString());
+    }
+
+    private static long alignUp(long address) {
+        return (address + 0xfff) & ~0xfffL;
+    }
+
+    /** ln: the nearest symbol at or below an address. */
+    static CommandResult near(long address) {
+        String best = null;
+        long bestAddress = 0;
+        for (Map.Entry<String, Long> e : Symbols.all().entrySet()) {
+            if (e.getValue() <= address && (best == null || e.getValue() > bestAddress)) {
+                best = e.getKey();
+                bestAddress = e.getValue();
+            }
+        }
+        if (best == null || address - bestAddress > 0x10000) {
+            return Debugger.accept("No symbol is near " + Format.pointer(address) + ".");
+        }
+        long offset = address - bestAddress;
+        return Debugger.accept("(" + Format.pointer(bestAddress) + ")   " + best + (offset == 0 ? "" : "+0x" + Long.toHexString(offset))
+                + "\nExact matches:\n    " + (offset == 0 ? best + " (" + best.substring(best.indexOf('!') + 1) + ")" : "(none)"));
+    }
+}
