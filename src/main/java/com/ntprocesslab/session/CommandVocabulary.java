@@ -11,8 +11,10 @@ import java.util.stream.Stream;
  */
 public final class CommandVocabulary {
 
-    /** The verbs the machine's command parser accepts. */
-    static final List<String> VERBS = List.of("!process", ".call", ".reg", ".file", ".fail", ".dump", ".invariants", "g");
+    /** The verbs the machine accepts, debugger first (as its "Unknown command" answer lists them). */
+    static final List<String> VERBS = List.of("bp", "bu", "bm", "bl", "bc", "bd", "be", "g", "p", "t", "gu", "t-", "p-", "g-", "!tt",
+            "k", "x", "lm", "ln", "!process", "!thread", "!handle", "!peb", "!teb", "!vad", "!object", "dt", "!csrss",
+            ".process", ".thread", ".call", ".reg", ".file", ".fail", ".dump", ".invariants");
 
     private CommandVocabulary() {
     }

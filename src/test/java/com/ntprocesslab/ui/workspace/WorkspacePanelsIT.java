@@ -8,6 +8,7 @@ import com.ntprocesslab.store.account.Role;
 import com.ntprocesslab.ui.BrowserTest;
 import com.ntprocesslab.ui.pages.MachinePanels;
 import com.ntprocesslab.ui.pages.WorkspacePage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkspacePanelsIT extends BrowserTest {
@@ -110,7 +111,7 @@ class WorkspacePanelsIT extends BrowserTest {
     }
 
     @Test
-    void theTimelineListsTheSevenStagesAndItsStepButtonsSendTheirCommands() {
+    void theTimelineFollowsABreakpointAndTheStepButtonsMoveTheStopBothWays() {
         signedIn(page, "timeline", Role.STUDENT);
         WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
         MachinePanels panels = workspace.panels();
@@ -118,12 +119,27 @@ class WorkspacePanelsIT extends BrowserTest {
         assertThat(panels.currentStage()).hasCount(0);
         assertThat(panels.stopLocation()).hasText("Not stopped inside a process creation");
 
-        for (String command : new String[] {"t", "p", "gu", "g", "t-", "p-", "g-"}) {
-            int before = workspace.blocks().count();
-            panels.step(command);
-            page.waitForCondition(() -> workspace.blocks().count() > before);
-            assertThat(workspace.lastAnswer().locator(".prompt")).hasText("0: kd> " + command);
-        }
+        workspace.run("bp nt!PspAllocateProcess");
+        workspace.run(START_NOTEPAD);
+
+        assertThat(panels.currentStage()).containsText("3Create EPROCESS");
+        assertThat(panels.stopLocation()).hasText("Stopped at nt!PspAllocateProcess");
+        workspace.run("k");
+        List<String> callSites = workspace.lastAnswer().textContent().lines()
+                .filter(line -> line.matches("^[0-9a-f]{2} .*")).map(line -> line.substring(line.lastIndexOf(' ') + 1)).toList();
+        assertThat(panels.callStack()).hasText(callSites.toArray(String[]::new));
+        screenshot("workspace-timeline-stopped");
+
+        panels.step("t");
+        assertThat(workspace.lastAnswer().locator(".prompt")).hasText("0: kd> t");
+        assertThat(panels.stopLocation()).not().hasText("Stopped at nt!PspAllocateProcess");
+        panels.step("t-");
+        assertThat(workspace.lastAnswer().locator(".prompt")).hasText("0: kd> t-");
+        assertThat(panels.stopLocation()).hasText("Stopped at nt!PspAllocateProcess");
+        panels.step("g");
+        assertThat(panels.stopLocation()).hasText("Not stopped inside a process creation");
+        assertThat(panels.currentStage()).hasCount(0);
+        assertThat(panels.processCell("notepad.exe")).isVisible();
     }
 
     private static com.microsoft.playwright.Locator.FilterOptions hasText(String text) {
