@@ -135,7 +135,7 @@ public final class MachineObjects {
         }
         String text = value.isNull() ? "null" : value.asString("");
         String target = normalize(text);
-        boolean pointsElsewhere = !name.equals("Address") && addresses.contains(target) && !target.equals(ownAddress);
+        boolean pointsElsewhere = addresses.contains(target) && !target.equals(ownAddress);
         return new StructureField(name, text, pointsElsewhere ? Optional.of(text) : Optional.empty(), List.of());
     }
 

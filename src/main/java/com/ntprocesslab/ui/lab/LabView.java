@@ -89,7 +89,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         debugger.addAndExpand(workbench.console());
         SplitLayout body = new SplitLayout(side, debugger);
         body.setSizeFull();
-        body.setSplitterPosition(45);
+        body.setSplitterPosition(48);
         return body;
     }
 

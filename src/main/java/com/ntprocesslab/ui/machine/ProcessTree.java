@@ -21,7 +21,7 @@ class ProcessTree extends TreeGrid<ProcessRow> {
         getElement().setAttribute("aria-label", getTranslation("processes.tree"));
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         addHierarchyColumn(row -> row.process().image()).setHeader(getTranslation("processes.image"))
-                .setWidth("13em").setFlexGrow(1).setResizable(true).setSortable(false);
+                .setAutoWidth(true).setFlexGrow(1).setResizable(true).setSortable(false);
         addColumn(row -> hex(row.process().pid())).setHeader(getTranslation("processes.pid")).setAutoWidth(true).setFlexGrow(0);
         addColumn(row -> hex(row.process().parentPid())).setHeader(getTranslation("processes.parent")).setAutoWidth(true).setFlexGrow(0);
         addColumn(row -> getTranslation("processes.state." + row.state().name().toLowerCase()))

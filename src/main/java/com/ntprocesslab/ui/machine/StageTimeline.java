@@ -61,6 +61,7 @@ public class StageTimeline extends VerticalLayout {
         for (String command : STEP_COMMANDS) {
             Button step = new Button(command, click -> commandSender.accept(command));
             step.addThemeVariants(ButtonVariant.LUMO_SMALL, command.endsWith("-") ? ButtonVariant.LUMO_CONTRAST : ButtonVariant.LUMO_PRIMARY);
+            step.addClassName("step-button");
             step.getElement().setAttribute("aria-label", getTranslation("timeline.step." + command.replace("-", "Back")));
             step.getElement().setAttribute("title", getTranslation("timeline.step." + command.replace("-", "Back")));
             buttons.add(step);
