@@ -37,7 +37,7 @@ public class Console extends VerticalLayout {
         configureCommandLine();
         configureRunningIndicator();
         addAndExpand(transcript);
-        add(running, input, completions);
+        add(running, completions, input);
     }
 
     private void configureTranscript() {
