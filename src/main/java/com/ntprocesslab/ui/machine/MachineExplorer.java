@@ -44,7 +44,7 @@ public class MachineExplorer extends SplitLayout {
         selected.setSizeFull();
         selected.addAndExpand(configureDetails());
         addToSecondary(selected);
-        setSplitterPosition(45);
+        setSplitterPosition(52);
     }
 
     private TabSheet configureDetails() {

@@ -49,8 +49,14 @@ class ProcessTree extends TreeGrid<ProcessRow> {
         }
         setDataProvider(new TreeDataProvider<>(tree));
         expandRecursively(tree.getRootItems(), Integer.MAX_VALUE);
+        // A process that just exited needs a wider state column than any before it.
+        recalculateColumnWidths();
         Optional<ProcessRow> selected = rows.stream().filter(r -> r.address().equals(selectedAddress)).findFirst();
         selected.ifPresentOrElse(this::select, this::deselectAll);
+        if (selected.isEmpty()) {
+            // New processes join the end of the active list, which is where a student looks after a command.
+            scrollToEnd();
+        }
         return selected;
     }
 

@@ -44,6 +44,21 @@ class WorkspacePanelsIT extends BrowserTest {
     }
 
     @Test
+    void aTerminatedProcessWhoseHandleIsStillOpenStaysInTheTreeAsAZombieWithItsExitStatus() {
+        signedIn(page, "zombie", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        MachinePanels panels = workspace.panels();
+        workspace.run(START_NOTEPAD);
+
+        workspace.run(".call explorer.exe TerminateProcess 0x8 5");
+
+        assertThat(panels.processCell("notepad.exe")).isVisible();
+        page.waitForCondition(() -> panels.processRowText("notepad.exe").contains("exited"));
+        assertThat(panels.processRowText("notepad.exe")).matches("notepad\\.exe\\|0x44\\|0x4c\\|exited \\(zombie\\)\\|0\\|0x5");
+        screenshot("workspace-zombie");
+    }
+
+    @Test
     void aHandleLeadsToItsObjectInTheInspectorAndAnUnknownAddressChangesNothing() {
         signedIn(page, "inspect", Role.STUDENT);
         WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
@@ -57,7 +72,7 @@ class WorkspacePanelsIT extends BrowserTest {
         panels.addressLink(notepadObject).click();
 
         assertThat(panels.inspectorHeading()).hasText("EPROCESS notepad.exe @ " + notepadObject);
-        assertThat(panels.inspectorFields().filter(hasText("ImageFileName"))).isVisible();
+        assertThat(panels.inspectorFields().filter(hasText("ActiveThreads"))).isVisible();
         screenshot("workspace-inspector");
 
         panels.inspect("ffffffff`deadbeef");
