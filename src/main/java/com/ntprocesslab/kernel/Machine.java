@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Machine {
     /** Bumped whenever the same commands could produce a different machine. */
-    public static final String KERNEL_VERSION = "0.5.0";
+    public static final String KERNEL_VERSION = "0.6.0";
 
     /** Owns the kernel: time travel replaces it with one rebuilt at an earlier position. */
     private final Debugger debugger;
@@ -36,9 +36,6 @@ public final class Machine {
     public static Machine boot(Profile profile, Engine.StepListener listener) {
         if (profile == null) {
             throw new IllegalArgumentException("A machine needs a profile (MODERN or CLASSIC).");
-        }
-        if (profile == Profile.CLASSIC) {
-            throw new IllegalArgumentException("The CLASSIC (Windows XP) profile is not available yet; boot MODERN.");
         }
         return new Machine(SystemInitialization.boot(profile, listener));
     }

@@ -8,6 +8,7 @@ public final class AllBenchmarks {
 
     public static void main(String[] args) throws Exception {
         KernelBenchmark.main(args);
+        DebuggerBenchmark.main(args);
         SessionBenchmark.main(args);
         GradingBenchmark.main(args);
     }

@@ -12,6 +12,8 @@ import com.ntprocesslab.lab.grading.Grader;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
 import com.ntprocesslab.lab.progress.LabProgress;
 import com.ntprocesslab.lab.progress.RegradeSummary;
+import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.store.account.AccountService;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,7 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Grading figures: one checkpoint graded by state comparison on a machine whose log holds
- * 1,000 commands, and a re-grade of a class of 100 students, each machine replayed from its
+ * 1,000 commands, and a re-grade of a class of 100 students whose machines each have a
  * 1,000-command log in the H2 database, through the same service the instructor uses.
  */
 public final class GradingBenchmark {
@@ -115,35 +117,54 @@ public final class GradingBenchmark {
         SessionBenchmark.print("grade 1 checkpoint by comparison, p99", times[(int) (rounds * 0.99)] / 1e6, "ms", "");
     }
 
+    /**
+     * One student types the log through the session layer (so the machine gets the snapshots
+     * the app stores every 500 commands); the other 99 machines are copies of its rows. The
+     * class is re-graded twice: as stored, and with the snapshots deleted (replay from the log
+     * alone, the worst case).
+     */
     private static void regradeClass(List<String[]> log) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .run("--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                         "--spring.datasource.url=jdbc:h2:file:./target/bench-db/grading-" + ProcessHandle.current().pid() + ";WRITE_DELAY=0")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            MachineSessions sessions = context.getBean(MachineSessions.class);
+            LabProgress labs = context.getBean(LabProgress.class);
+            context.getBean(AccountService.class).signUpStudent("regrade-0", "password-123");
+            long typed = labs.openLab("regrade-0", LAB);
+            for (String[] entry : log.subList(jdbc.queryForObject("SELECT COUNT(*) FROM command_log WHERE machine_id = ?", Integer.class, typed), log.size())) {
+                sessions.submit(typed, "regrade-0", entry[0]);
+            }
             String hash = context.getBean(PasswordEncoder.class).encode("password-123");
             Timestamp now = Timestamp.from(Instant.now());
-            for (int s = 0; s < CLASS_SIZE; s++) {
+            for (int s = 1; s < CLASS_SIZE; s++) {
                 String student = "regrade-" + s;
-                jdbc.update("INSERT INTO account (username, password_hash, role, created_at, language) VALUES (?, ?, 'STUDENT', ?, 'en')",
-                        student, hash, now);
+                jdbc.update("INSERT INTO account (username, password_hash, role, created_at) VALUES (?, ?, 'STUDENT', ?)", student, hash, now);
                 long ownerId = jdbc.queryForObject("SELECT id FROM account WHERE username = ?", Long.class, student);
                 jdbc.update("INSERT INTO machine (owner_id, profile, purpose, kernel_version, active, created_at) VALUES (?, 'MODERN', ?, ?, TRUE, ?)",
                         ownerId, LAB, Machine.KERNEL_VERSION, now);
                 long machineId = jdbc.queryForObject("SELECT MAX(id) FROM machine WHERE owner_id = ?", Long.class, ownerId);
-                List<Object[]> rows = new ArrayList<>();
-                for (int i = 0; i < log.size(); i++) {
-                    rows.add(new Object[] {machineId, i + 1, log.get(i)[0], log.get(i)[1], Machine.KERNEL_VERSION, now});
-                }
-                jdbc.batchUpdate("INSERT INTO command_log (machine_id, seq, command, output, kernel_version, accepted_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+                jdbc.update("INSERT INTO command_log (machine_id, seq, command, output, kernel_version, accepted_at) "
+                        + "SELECT ?, seq, command, output, kernel_version, accepted_at FROM command_log WHERE machine_id = ?", machineId, typed);
+                jdbc.update("INSERT INTO machine_snapshot (machine_id, seq, kernel_version, data, sha256, created_at) "
+                        + "SELECT ?, seq, kernel_version, data, sha256, created_at FROM machine_snapshot WHERE machine_id = ?", machineId, typed);
             }
-            LabProgress labs = context.getBean(LabProgress.class);
-            long start = System.nanoTime();
-            RegradeSummary summary = labs.regrade(LAB, (done, total, student) -> { });
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (summary.students().size() != CLASS_SIZE) {
-                throw new IllegalStateException("Re-graded " + summary.students().size() + " students, expected " + CLASS_SIZE);
-            }
-            SessionBenchmark.print("re-grade " + CLASS_SIZE + " students (replay " + LOG_LENGTH + " cmds each, grade, store)", seconds, "s", "target < 10 s");
+            int snapshots = jdbc.queryForObject("SELECT COUNT(*) FROM machine_snapshot WHERE machine_id = ?", Integer.class, typed);
+            double stored = timeRegrade(labs);
+            jdbc.update("DELETE FROM machine_snapshot");
+            double logOnly = timeRegrade(labs);
+            SessionBenchmark.print("re-grade " + CLASS_SIZE + " students, " + LOG_LENGTH + "-cmd logs, " + snapshots + " snapshot(s) each", stored, "s", "target < 10 s");
+            SessionBenchmark.print("re-grade " + CLASS_SIZE + " students, " + LOG_LENGTH + "-cmd logs, log only (worst case)", logOnly, "s", "");
         }
+    }
+
+    private static double timeRegrade(LabProgress labs) {
+        long start = System.nanoTime();
+        RegradeSummary summary = labs.regrade(LAB, (done, total, student) -> { });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (summary.students().size() != CLASS_SIZE || summary.students().stream().anyMatch(s -> s.passed() != summary.students().getFirst().passed())) {
+            throw new IllegalStateException("The re-grade did not grade " + CLASS_SIZE + " identical machines alike: " + summary.students());
+        }
+        return seconds;
     }
 }

@@ -20,7 +20,12 @@ public final class LabMachine {
 
     /** Every step of the machine, including boot, is followed by the full invariant check. */
     public static Machine boot() {
-        return Machine.boot(Profile.MODERN, LabMachine::checkAfterStep);
+        return boot(Profile.MODERN);
+    }
+
+    /** A machine of either kernel, checked after every step from its first one. */
+    public static Machine boot(Profile profile) {
+        return Machine.boot(profile, LabMachine::checkAfterStep);
     }
 
     private static void checkAfterStep(Engine.StepEvent event) {

@@ -40,7 +40,7 @@ class ProjectLabsTest {
     void everyLabLoadsWithoutProblemsInBothLanguages() throws IOException {
         assertThat(CATALOG.problems()).isEmpty();
         try (Stream<Path> folders = Files.list(LabFixtures.PROJECT_LABS)) {
-            assertThat(CATALOG.labs()).hasSize((int) folders.filter(Files::isDirectory).count()).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(CATALOG.labs()).hasSize((int) folders.filter(Files::isDirectory).count()).hasSizeGreaterThanOrEqualTo(10);
         }
         for (Lab lab : CATALOG.labs()) {
             assertThat(lab.checkpoints()).as(lab.id()).hasSizeBetween(2, 5);

@@ -3,6 +3,7 @@ package com.ntprocesslab.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.machine.CommandLogEntry;
 import com.ntprocesslab.store.machine.CommandLogRepository;
@@ -109,6 +110,25 @@ class MachineSessionsTest {
         assertThat(sessions.snapshot(machineId, student))
                 .isEqualTo(SessionTestCommands.headlessReplay(commands(commandLog.findByMachineIdOrderBySeq(machineId))));
         assertThat(output).doesNotContain("Could not store a snapshot").doesNotContain("ignoring it");
+    }
+
+    @Test
+    void aClassicMachineRestoresBySnapshotAndByReplay() {
+        long classic = sessions.openForPurpose(student, "two-kernels", Profile.CLASSIC).machineId();
+        for (int i = 0; i < 13; i++) {
+            assertThat(sessions.submit(classic, student, SessionTestCommands.command(i)).accepted()).isTrue();
+        }
+        String expected = SessionTestCommands.headlessReplay(Profile.CLASSIC, commands(commandLog.findByMachineIdOrderBySeq(classic)));
+        assertThat(jdbc.queryForObject("SELECT profile FROM machine WHERE id = ?", String.class, classic)).isEqualTo("CLASSIC");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM machine_snapshot WHERE machine_id = ?", Long.class, classic)).isEqualTo(2);
+        assertThat(sessions.snapshot(classic, student)).isEqualTo(expected).isNotEqualTo(sessions.snapshot(machineId, student));
+
+        sessions.evict(classic);
+        assertThat(sessions.snapshot(classic, student)).isEqualTo(expected);
+
+        jdbc.update("DELETE FROM machine_snapshot WHERE machine_id = ?", classic);
+        sessions.evict(classic);
+        assertThat(sessions.snapshot(classic, student)).isEqualTo(expected);
     }
 
     @Test

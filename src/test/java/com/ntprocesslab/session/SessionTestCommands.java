@@ -19,7 +19,12 @@ final class SessionTestCommands {
 
     /** The machine a log should give: a fresh boot replaying every command, with no server involved. */
     static String headlessReplay(List<String> commands) {
-        Machine machine = Machine.boot(Profile.MODERN);
+        return headlessReplay(Profile.MODERN, commands);
+    }
+
+    /** The same for a machine of {@code profile}. */
+    static String headlessReplay(Profile profile, List<String> commands) {
+        Machine machine = Machine.boot(profile);
         for (String command : commands) {
             CommandResult result = machine.execute(command);
             if (!result.accepted()) {

@@ -57,7 +57,13 @@ public final class CsrSrv {
         return serverFor(k, newProcess(k, t, c).sessionId);
     }
 
-    public static final Routine CsrCreateProcess = Routine.named("CSRSRV!CsrCreateProcess").stage(5)
+    public static final Routine CsrCreateProcess = csrCreateProcess(5);
+
+    /** The same server code tagged for the classic pipeline, where notifying csrss is phase 4. */
+    public static final Routine CsrCreateProcessClassic = csrCreateProcess(4);
+
+    private static Routine csrCreateProcess(int stage) {
+        return Routine.named("CSRSRV!CsrCreateProcess").stage(stage)
             .inline((k, t, f) -> server(k, t, ctx(f)) == null ? ret(NtStatus.STATUS_SUCCESS) : next())
             // csrss takes its own handles to the new process and thread: their handle counts go 1 -> 2
             .step("nt!NtDuplicateObject", (k, t, f) -> {
@@ -117,6 +123,7 @@ public final class CsrSrv {
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
+    }
 
     public static final Routine CsrServerInitialization = Routine.named("CSRSRV!CsrServerInitialization")
             // CsrRootProcess: csrss's own record, first in the list and not counted

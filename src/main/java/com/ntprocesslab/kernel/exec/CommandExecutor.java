@@ -99,7 +99,7 @@ public final class CommandExecutor {
         thread.tcb.state = KThreadState.Running;
         thread.tcb.waitReason = null;
         thread.tcb.waitObject = null;
-        Frame entry = new Frame(spec.entry().get(), call);
+        Frame entry = new Frame(spec.entryFor(k.profile), call);
         entry.injected = true;
         thread.frames.add(entry);
         k.pendingCalls.add(pending);

@@ -41,7 +41,11 @@ public final class Routine {
 
     public String symbol() { return symbol; }
 
-    /** The routine's name plus the functions its steps enter: unique even where symbols repeat (system-call dispatch). */
+    /**
+     * The routine's name plus the functions its steps enter and their stages: unique even where
+     * symbols repeat (system-call dispatch) and where both pipelines share a routine under
+     * different stage numbers (a classic phase is not a modern stage).
+     */
     public String key() { return key; }
 
     /** The routine with this key, or null when no such routine was built or the key is ambiguous. */
@@ -54,7 +58,7 @@ public final class Routine {
     private static String keyOf(String symbol, List<Step> steps) {
         StringBuilder key = new StringBuilder(symbol);
         for (Step step : steps) {
-            key.append(' ').append(step.symbol() == null ? "." : step.symbol());
+            key.append(' ').append(step.symbol() == null ? "." : step.symbol()).append('@').append(step.stage());
         }
         return key.toString();
     }

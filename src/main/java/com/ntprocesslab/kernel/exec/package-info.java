@@ -1,9 +1,13 @@
 /**
- * The step engine and the console commands.
+ * The step engine and the machine commands ({@code .call}, {@code .reg}, {@code .file},
+ * {@code .fail}, {@code .dump}, {@code .invariants}); the debugger in {@code kernel.kd} drives both.
  *
  * <p>An API call runs as a {@link com.ntprocesslab.kernel.exec.Routine}: an immutable list of
  * {@link com.ntprocesslab.kernel.exec.Step}s, each named like a WinDbg symbol and tagged with
- * its creation stage (1-7, 0 for glue). Each thread keeps its own list of
+ * its creation stage (modern profile: stages 1-7; classic profile: phases 1-6; 0 for glue).
+ * Code both pipelines run with different numbers (csrss registration, resume, the loader)
+ * exists once per numbering, and a routine's key includes the tags so both stay unique.
+ * Each thread keeps its own list of
  * {@link com.ntprocesslab.kernel.exec.Frame}s (routine, step index, argument block), so:
  * <ul>
  * <li>single-step: {@code machine.engine().stepInto(thread)} runs exactly one step;</li>

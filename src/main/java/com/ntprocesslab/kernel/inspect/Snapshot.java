@@ -157,6 +157,9 @@ public final class Snapshot {
         m.put("ExitTime", p.exitTime);
         m.put("ProcessExiting", p.processExiting);
         m.put("PriorityClass", p.priorityClass);
+        m.put("QuotaBlock", p.quotaBlock);
+        m.put("DeviceMap", p.deviceMap);
+        m.put("DefaultHardErrorProcessing", p.defaultHardErrorProcessing);
         Map<String, Object> pcb = new TreeMap<>();
         pcb.put("DirectoryTableBase", hex(p.pcb.directoryTableBase));
         pcb.put("BasePriority", p.pcb.basePriority);

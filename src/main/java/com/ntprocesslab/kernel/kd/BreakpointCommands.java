@@ -21,7 +21,7 @@ final class BreakpointCommands {
         if (wildcard && b.kind() != 'm') {
             return Debugger.reject(KdParser.syntax(expression, "wildcards need bm, e.g. bm " + expression));
         }
-        List<String> matches = Symbols.match(expression);
+        List<String> matches = Symbols.match(expression, d.kernel().profile);
         if (b.kind() == 'm') {
             if (matches.isEmpty()) {
                 return Debugger.reject("Couldn't resolve error at '" + expression + "': no symbol matches the pattern");

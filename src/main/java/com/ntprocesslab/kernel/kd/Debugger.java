@@ -108,9 +108,9 @@ public final class Debugger {
             case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render()));
             case KdCommand.ChangeBreakpoints b -> Outcome.look(BreakpointCommands.change(this, b));
             case KdCommand.Stack s -> Outcome.look(StackView.k(this));
-            case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern()));
-            case KdCommand.ListModules l -> Outcome.look(SymbolView.modules());
-            case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n.address()));
+            case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern(), kernel.profile));
+            case KdCommand.ListModules l -> Outcome.look(SymbolView.modules(kernel.profile));
+            case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n.address(), kernel.profile));
             case KdCommand.Process p -> Outcome.look(ProcessView.process(this, p));
             case KdCommand.Thread t -> Outcome.look(ProcessView.thread(this, t.address()));
             case KdCommand.Handle h -> Outcome.look(HandleView.handle(this, h));

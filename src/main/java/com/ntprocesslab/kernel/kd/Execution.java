@@ -110,11 +110,32 @@ final class Execution {
     }
 
     /**
+     * A thread the debugger stopped in the middle of a kernel routine (not one waiting in the
+     * kernel, which is a resting state). The scheduler only switches threads at user-mode
+     * boundaries, so kernel routines never interleave; a .call on another thread must not
+     * break that either.
+     */
+    private static EThread stoppedInsideKernel(Kernel k) {
+        for (EThread t : k.threads()) {
+            if (t.tcb.state != KThreadState.Waiting && !t.terminated() && t.top() != null && t.top().routine.kernelMode()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
      * .call: the API runs on the caller's thread alone. It completes and prints its result,
      * blocks in a wait (g lets the machine run on), or stops at a breakpoint midway and stays
      * pending on that thread until g finishes it.
      */
     static CommandResult call(Debugger d, Command.Call c) {
+        EThread inside = stoppedInsideKernel(d.kernel);
+        if (inside != null) {
+            return Debugger.reject("Thread 0x" + Long.toHexString(inside.uniqueThread) + " of " + inside.process.imageFileName
+                    + " is stopped inside the kernel at " + d.kernel.engine.location(inside).display()
+                    + "; kernel routines finish before another thread runs. Run g, gu or t until it is back in user mode, then make the call.");
+        }
         Object started = d.machine.begin(c);
         if (started instanceof CommandResult rejected) {
             return rejected;

@@ -35,7 +35,7 @@ final class StackView {
 
     /** The numbered frame lines, innermost first; empty when the thread has no frames. */
     static List<String> lines(Debugger d, EThread thread) {
-        List<String> sites = d.kernel.engine.stackTrace(thread);
+        List<String> sites = visibleSites(d, thread);
         int n = sites.size();
         long[] childSp = new long[n];
         long userSp = thread.stackBase != 0 ? thread.stackBase - 0x28 : 0;
@@ -57,6 +57,36 @@ final class StackView {
             lines.add(String.format("%02x %s %s %s", i, Format.pointer(childSp[i]), Format.pointer(returnAddress), sites.get(i)));
         }
         return lines;
+    }
+
+    /**
+     * The engine's call sites, except the kernel frames a .call interrupted. A .call is made
+     * in user mode: on Windows the thread leaves its kernel wait (as for a user APC) before
+     * running it, so those kernel frames are not on the stack the call runs on. The engine
+     * keeps them to resume the wait afterwards; the snapshot shows them.
+     */
+    private static List<String> visibleSites(Debugger d, EThread thread) {
+        List<String> sites = d.kernel.engine.stackTrace(thread);
+        int injected = -1;
+        for (int i = thread.frames.size() - 1; i >= 0 && injected < 0; i--) {
+            if (thread.frames.get(i).injected) {
+                injected = i;
+            }
+        }
+        if (injected < 0 || sites.isEmpty()) {
+            return sites;
+        }
+        // line 0 is where the thread stands; line j >= 1 is the return site in frame (top - j + 1)
+        int top = d.kernel.engine.location(thread).symbol() != null ? thread.frames.size() - 1 : thread.frames.size() - 2;
+        List<String> visible = new ArrayList<>();
+        visible.add(sites.get(0));
+        for (int j = 1; j < sites.size(); j++) {
+            int frame = top - j + 1;
+            if (frame >= injected || !isKernel(function(sites.get(j)))) {
+                visible.add(sites.get(j));
+            }
+        }
+        return visible;
     }
 
     /** Each thread gets its own 24 KB kernel stack, placed by its object address. */

@@ -1,6 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.Symbols;
 import com.ntprocesslab.kernel.inspect.Format;
@@ -15,13 +16,13 @@ final class SymbolView {
     }
 
     /** x module!pattern: address and name of every matching symbol, in address order. */
-    static CommandResult examine(String pattern) {
+    static CommandResult examine(String pattern, Profile profile) {
         String module = pattern.substring(0, pattern.indexOf('!'));
         if (!module.contains("*") && !module.contains("?") && !Symbols.modules().containsKey(module)) {
             return Debugger.reject("Couldn't resolve error at '" + pattern + "': no module named " + module + " (lm lists them)");
         }
         TreeMap<Long, String> byAddress = new TreeMap<>();
-        for (String symbol : Symbols.match(pattern)) {
+        for (String symbol : Symbols.match(pattern, profile)) {
             byAddress.put(Symbols.address(symbol), symbol);
         }
         if (byAddress.isEmpty()) {
@@ -33,11 +34,11 @@ final class SymbolView {
     }
 
     /** lm: every module with code in the symbol table, by base address. */
-    static CommandResult modules() {
+    static CommandResult modules(Profile profile) {
         TreeMap<Long, String> byBase = new TreeMap<>();
         Map<String, Long> bases = Symbols.modules();
         TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, Long> symbol : Symbols.all().entrySet()) {
+        for (Map.Entry<String, Long> symbol : Symbols.all(profile).entrySet()) {
             String module = symbol.getKey().substring(0, symbol.getKey().indexOf('!'));
             Routine routine = Symbols.routine(symbol.getKey());
             long end = symbol.getValue() + (routine == null ? 0x80 : routine.size());
@@ -55,10 +56,10 @@ final class SymbolView {
     }
 
     /** ln: the nearest symbol at or below an address. */
-    static CommandResult near(long address) {
+    static CommandResult near(long address, Profile profile) {
         String best = null;
         long bestAddress = 0;
-        for (Map.Entry<String, Long> e : Symbols.all().entrySet()) {
+        for (Map.Entry<String, Long> e : Symbols.all(profile).entrySet()) {
             if (e.getValue() <= address && (best == null || e.getValue() > bestAddress)) {
                 best = e.getKey();
                 bestAddress = e.getValue();

@@ -16,4 +16,6 @@ public final class KThread {
     public final List<Apc> kernelApcQueue = new ArrayList<>();
     public final List<Apc> userApcQueue = new ArrayList<>();
     public boolean initialized;
+    /** ApcState.Process while KeAttachProcess has the thread in another address space; null otherwise. */
+    public KProcess apcStateProcess;
 }

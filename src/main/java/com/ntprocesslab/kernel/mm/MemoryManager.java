@@ -83,6 +83,22 @@ public final class MemoryManager {
         return NtStatus.STATUS_SUCCESS;
     }
 
+    /**
+     * An initial stack reserved in another process before its thread exists (XP's
+     * BaseCreateStack): returns the stack's limit, or 0 when no memory is left. The thread
+     * adopts it when NtCreateThread captures the INITIAL_TEB.
+     */
+    public static long reserveStack(Kernel k, EProcess process, long reserve) {
+        int slot = freeThreadSlot(process);
+        if (k.failAllocation(AllocationKind.STACK) || slot < 0) {
+            return 0;
+        }
+        long size = Math.max(reserve, 0x100000L);
+        long limit = STACK_REGION + slot * 0x200000L;
+        process.addressSpace.insert(Vad.of(limit, size, "Private", "Stack", "READWRITE", true));
+        return limit;
+    }
+
     public static long MmCreateTeb(Kernel k, EThread thread) {
         EProcess process = thread.process;
         if (k.failAllocation(AllocationKind.TEB) || k.pfnDatabase.freeFrames() < 1) {

@@ -91,7 +91,10 @@ public final class ObServices {
     public static final Routine NtQueryInformationProcess = Routine.named("nt!NtQueryInformationProcess")
             .step("nt!PsGetProcessExitStatus", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessCheck.PROCESS_QUERY_LIMITED_INFORMATION);
+                // Windows XP predates PROCESS_QUERY_LIMITED_INFORMATION: its kernel asks for PROCESS_QUERY_INFORMATION
+                long access = k.profile == com.ntprocesslab.kernel.Profile.CLASSIC
+                        ? AccessCheck.PROCESS_QUERY_INFORMATION : AccessCheck.PROCESS_QUERY_LIMITED_INFORMATION;
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, access);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }

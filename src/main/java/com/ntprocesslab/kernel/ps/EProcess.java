@@ -36,6 +36,12 @@ public final class EProcess extends KernelObject {
     public AddressSpace addressSpace;
     public Peb peb;
     public String priorityClass = "NORMAL";
+    /** The quota block charged for the process: inherited from the parent (PspInheritQuota). */
+    public String quotaBlock;
+    /** The DOS device map (drive letters): inherited from the parent (ObInheritDeviceMap). */
+    public String deviceMap;
+    /** SetErrorMode's state: inherited, then set by the creator (NtSetInformationProcess). */
+    public long defaultHardErrorProcessing = 1;
     public boolean processExiting;
     /** Set once rundown finished; the object may linger while handles remain. */
     public boolean exited;

@@ -33,6 +33,8 @@ public final class EThread extends KernelObject {
     public boolean started;
     /** The running thread's own reference, dropped when it terminates. */
     public boolean holdsRunReference;
+    /** Where KeInitThread pointed the first context (null: the modern KiStartUserThread). Code, not state. */
+    public com.ntprocesslab.kernel.exec.Routine initialRoutine;
     /** Frames of the routines the thread is executing, outermost first. */
     public final List<Frame> frames = new ArrayList<>();
 

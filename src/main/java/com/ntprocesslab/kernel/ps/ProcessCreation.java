@@ -56,6 +56,9 @@ public final class ProcessCreation {
                         : parent == k.systemProcess ? -1 : Math.max(parent.sessionId, 0);
                 p.createTime = k.clock();
                 p.priorityClass = c.priorityClass.name();
+                p.quotaBlock = parent.quotaBlock;
+                p.deviceMap = parent.deviceMap;
+                p.defaultHardErrorProcessing = parent.defaultHardErrorProcessing;
                 p.sectionObject = c.section;
                 ObjectManager.ObReferenceObject(c.section);
                 c.process = p;

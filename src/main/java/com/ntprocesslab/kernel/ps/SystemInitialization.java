@@ -17,13 +17,16 @@ import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.se.Token;
 import com.ntprocesslab.kernel.win32.ApiCall;
 import com.ntprocesslab.kernel.win32.Apis;
+import com.ntprocesslab.kernel.win32.ClassicNtdll;
+import com.ntprocesslab.kernel.win32.KernelBase;
 import com.ntprocesslab.kernel.win32.Win32Api;
 import java.util.List;
 
 /**
  * Boot: phase 0 builds the Idle process and System (PID 4) with its first thread by hand, as
  * the kernel does; phase 1, run by that thread through the step engine, starts smss.exe,
- * and every later process comes from the same creation pipeline.
+ * and every later process comes from the same creation pipeline: the profile's (modern
+ * NtCreateUserProcess, or classic NtCreateProcessEx + NtCreateThread).
  */
 public final class SystemInitialization {
     public static final long BOOT_BUDGET = 200_000;
@@ -33,19 +36,32 @@ public final class SystemInitialization {
     }
 
     public static final Routine Phase1Initialization = Routine.named("nt!Phase1InitializationDiscard")
-            .call(com.ntprocesslab.kernel.win32.Win32Api.RtlCreateUserProcessEntry, (k, t, f) -> {
-                ApiCall call = new ApiCall(Apis.find("RtlCreateUserProcess"), "C:\\Windows\\System32\\smss.exe");
-                call.path = "C:\\Windows\\System32\\smss.exe";
-                call.callerPid = t.process.uniqueProcessId;
-                call.flags = com.ntprocesslab.kernel.ke.PriorityClass.NORMAL.creationFlag;
-                return StepResult.call(Win32Api.RtlCreateUserProcessEntry, call);
-            })
+            .call(com.ntprocesslab.kernel.win32.Win32Api.RtlCreateUserProcessEntry, (k, t, f) ->
+                    StepResult.call(Win32Api.RtlCreateUserProcessEntry, smssRequest(t)))
             // the System thread becomes a worker that waits for work that never comes
             .step("nt!KeWaitForSingleObject", (k, t, f) -> {
                 k.scheduler.waitOn(t, null, KWaitReason.Executive);
                 return StepResult.BLOCK;
             })
             .build();
+
+    /** Windows XP's phase 1 calls RtlCreateUserProcess itself, which creates smss through NtCreateProcessEx. */
+    public static final Routine Phase1InitializationClassic = Routine.named("nt!Phase1InitializationDiscard")
+            .call(ClassicNtdll.RtlCreateUserProcess, (k, t, f) ->
+                    StepResult.call(ClassicNtdll.RtlCreateUserProcess, KernelBase.nativeCreation(smssRequest(t))))
+            .step("nt!KeWaitForSingleObject", (k, t, f) -> {
+                k.scheduler.waitOn(t, null, KWaitReason.Executive);
+                return StepResult.BLOCK;
+            })
+            .build();
+
+    private static ApiCall smssRequest(EThread t) {
+        ApiCall call = new ApiCall(Apis.find("RtlCreateUserProcess"), "C:\\Windows\\System32\\smss.exe");
+        call.path = "C:\\Windows\\System32\\smss.exe";
+        call.callerPid = t.process.uniqueProcessId;
+        call.flags = com.ntprocesslab.kernel.ke.PriorityClass.NORMAL.creationFlag;
+        return call;
+    }
 
     public static Kernel boot(Profile profile, Engine.StepListener listener) {
         Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create());
@@ -67,6 +83,8 @@ public final class SystemInitialization {
         system.permanent = true;
         system.systemProcess = true;
         system.imageFileName = "System";
+        system.quotaBlock = "PspDefaultQuotaBlock";
+        system.deviceMap = "ObSystemDeviceMap";
         system.uniqueProcessId = 4;
         k.pspCidTable.insertAt(4, system);
         Token token = ObjectManager.ObCreateObject(k, new Token(), null);
@@ -113,7 +131,7 @@ public final class SystemInitialization {
         thread.holdsRunReference = true;
         ObjectManager.ObReferenceObject(thread);
         ObjectManager.ObDereferenceObject(k, thread);
-        thread.frames.add(new Frame(Phase1Initialization, null));
+        thread.frames.add(new Frame(k.profile == Profile.CLASSIC ? Phase1InitializationClassic : Phase1Initialization, null));
         k.scheduler.ready(thread);
     }
 

@@ -113,7 +113,13 @@ public final class ThreadCreation {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine NtResumeThread = Routine.named("nt!NtResumeThread").stage(6)
+    public static final Routine NtResumeThread = ntResumeThread(6);
+
+    /** The same service tagged for the classic pipeline, where resuming starts phase 5. */
+    public static final Routine NtResumeThreadClassic = ntResumeThread(5);
+
+    private static Routine ntResumeThread(int stage) {
+        return Routine.named("nt!NtResumeThread").stage(stage)
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessCheck.THREAD_SUSPEND_RESUME);
@@ -132,6 +138,7 @@ public final class ThreadCreation {
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
+    }
 
     public static final Routine NtSuspendThread = Routine.named("nt!NtSuspendThread")
             .inline((k, t, f) -> {

@@ -18,7 +18,13 @@ public final class ThreadStartup {
     private ThreadStartup() {
     }
 
-    public static final Routine PspUserThreadStartup = Routine.named("nt!PspUserThreadStartup").stage(7)
+    public static final Routine PspUserThreadStartup = pspUserThreadStartup(7);
+
+    /** XP's PspUserThreadStartup does the same work; there it belongs to phase 5 (starting the thread). */
+    public static final Routine PspUserThreadStartupClassic = pspUserThreadStartup(5);
+
+    private static Routine pspUserThreadStartup(int stage) {
+        return Routine.named("nt!PspUserThreadStartup").stage(stage)
             // tell an attached debugger about the new thread (none here)
             .step("nt!DbgkCreateThread", (k, t, f) -> next())
             // the loader runs first, as a user APC delivered on the way out to user mode
@@ -28,6 +34,7 @@ public final class ThreadStartup {
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
+    }
 
     public static final Routine KiStartUserThread = Routine.named("nt!KiStartUserThread").stage(7)
             .call(PspUserThreadStartup, (k, t, f) -> StepResult.call(PspUserThreadStartup, null))
@@ -38,9 +45,12 @@ public final class ThreadStartup {
             })
             .build();
 
-    /** The first time the scheduler picks a new thread, it starts in KiStartUserThread. */
+    /**
+     * The first time the scheduler picks a new thread, it starts where KeInitThread pointed its
+     * context: KiThreadStartup on the classic kernel, KiStartUserThread otherwise.
+     */
     public static void enterInitialThread(EThread thread) {
         thread.started = true;
-        thread.frames.add(new Frame(KiStartUserThread, null));
+        thread.frames.add(new Frame(thread.initialRoutine != null ? thread.initialRoutine : KiStartUserThread, null));
     }
 }

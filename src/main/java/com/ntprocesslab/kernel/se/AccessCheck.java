@@ -20,9 +20,13 @@ public final class AccessCheck {
     public static final long PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
     public static final long SYNCHRONIZE = 0x00100000;
     public static final long PROCESS_ALL_ACCESS = 0x001FFFFF;
+    /** Windows XP's PROCESS_ALL_ACCESS: what its CreateProcessW asks of NtCreateProcessEx. */
+    public static final long PROCESS_ALL_ACCESS_XP = 0x001F0FFF;
     public static final long THREAD_TERMINATE = 0x0001;
     public static final long THREAD_SUSPEND_RESUME = 0x0002;
     public static final long THREAD_ALL_ACCESS = 0x001FFFFF;
+    /** Windows XP's THREAD_ALL_ACCESS: what its CreateProcessW asks of NtCreateThread. */
+    public static final long THREAD_ALL_ACCESS_XP = 0x001F03FF;
     public static final long EVENT_ALL_ACCESS = 0x001F0003;
     public static final long TOKEN_ALL_ACCESS = 0x000F01FF;
     public static final long KEY_READ = 0x00020019;

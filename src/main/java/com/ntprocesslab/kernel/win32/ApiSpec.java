@@ -3,8 +3,18 @@ package com.ntprocesslab.kernel.win32;
 import com.ntprocesslab.kernel.exec.Routine;
 import java.util.List;
 
-/** One callable API: its entry routine, how its arguments parse and how its result prints. */
-public record ApiSpec(String name, String usage, Returns returns, boolean guestOnly, ArgParser parser, java.util.function.Supplier<Routine> entry) {
+/**
+ * One callable API: its entry routine, how its arguments parse and how its result prints.
+ * {@code classicEntry} is the Windows XP entry where that kernel's code differs (the
+ * creation APIs); null means both profiles run the same routine.
+ */
+public record ApiSpec(String name, String usage, Returns returns, boolean guestOnly, ArgParser parser,
+                      java.util.function.Supplier<Routine> entry, java.util.function.Supplier<Routine> classicEntry) {
+
+    /** The routine a call of this API enters on a machine of {@code profile}. */
+    public Routine entryFor(com.ntprocesslab.kernel.Profile profile) {
+        return profile == com.ntprocesslab.kernel.Profile.CLASSIC && classicEntry != null ? classicEntry.get() : entry.get();
+    }
 
     /** Fills the call from the argument words; returns null or an error naming the bad word. */
     @FunctionalInterface

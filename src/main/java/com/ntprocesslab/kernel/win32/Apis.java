@@ -112,6 +112,10 @@ public final class Apis {
         handleApi("NtWaitForSingleObject", ApiSpec.Returns.NTSTATUS, () -> Win32Api.NtWaitNative, true);
         add("NtCreateEvent", "", ApiSpec.Returns.HANDLE, true, (a, c) -> a.isEmpty() ? null : "NtCreateEvent takes no arguments",
                 () -> Win32Api.NtCreateEventNative);
+        classic("CreateProcessW", () -> Kernel32.CreateProcessW);
+        classic("CreateProcessA", () -> Kernel32.CreateProcessA);
+        classic("CreateProcessAsUserW", () -> Kernel32.CreateProcessAsUserW);
+        classic("RtlCreateUserProcess", () -> ClassicNtdll.SmpExecuteImage);
         for (String op : GuestPrograms.OPS) {
             add(op, "", ApiSpec.Returns.DWORD, true, (a, c) -> a.isEmpty() ? null : op + " takes no arguments", () -> GuestPrograms.op(op));
         }
@@ -136,7 +140,13 @@ public final class Apis {
     }
 
     private static void add(String name, String usage, ApiSpec.Returns returns, boolean guestOnly, ApiSpec.ArgParser parser, Supplier<Routine> entry) {
-        SPECS.put(name, new ApiSpec(name, usage, returns, guestOnly, parser, entry));
+        SPECS.put(name, new ApiSpec(name, usage, returns, guestOnly, parser, entry, null));
+    }
+
+    /** An API whose Windows XP code path differs: the classic profile enters {@code classic}. */
+    private static void classic(String name, Supplier<Routine> classic) {
+        ApiSpec s = SPECS.get(name);
+        SPECS.put(name, new ApiSpec(s.name(), s.usage(), s.returns(), s.guestOnly(), s.parser(), s.entry(), classic));
     }
 
     private static void creation(String name, Supplier<Routine> entry) {

@@ -47,6 +47,33 @@ public final class CreateProcessContext implements HoldsReferences {
     public long csrThreadHandle;
     public com.ntprocesslab.kernel.csr.CsrProcess csrProcess;
 
+    /*
+     * The classic pipeline works through handles in the caller's table, as XP's kernel32 does:
+     * the image file and section are opened by NtOpenFile and NtCreateSection, the process and
+     * thread are created by two system calls. The kernel side holds a reference only while a
+     * service runs (parent, process, thread above).
+     */
+    public long fileHandle;
+    public long sectionHandle;
+    /** NtCreateProcessEx's ParentProcess: NtCurrentProcess (-1) from kernel32 and ntdll. */
+    public long parentHandle;
+    /** PROCESS_CREATE_FLAGS_* passed to NtCreateProcessEx. */
+    public long createFlags;
+    public EProcess parent;
+    /** NtQuerySection's SECTION_IMAGE_INFORMATION. */
+    public com.ntprocesslab.kernel.io.ImageDescriptor imageInformation;
+    /** IFEO: whether Image File Execution Options has a key for the image (BasepIsProcessAllowed). */
+    public boolean ifeoKeyPresent;
+    /** INITIAL_TEB from BaseCreateStack, and the CONTEXT from BaseInitializeContext. */
+    public long stackBase;
+    public long stackLimit;
+    public long contextStartAddress;
+    public long contextEntryPoint;
+    public boolean createSuspended;
+    /** DesiredAccess of NtCreateProcessEx / NtCreateThread, and what SeCreateAccessStateEx grants of it. */
+    public long desiredAccess;
+    public long grantedAccess;
+
     public CreateProcessContext(ApiCall call) {
         this.call = call;
     }
@@ -64,6 +91,9 @@ public final class CreateProcessContext implements HoldsReferences {
         }
         if (thread != null) {
             sink.accept(thread);
+        }
+        if (parent != null) {
+            sink.accept(parent);
         }
         if (explicitToken != null) {
             sink.accept(explicitToken);

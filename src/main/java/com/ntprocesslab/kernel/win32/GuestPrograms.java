@@ -4,6 +4,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -43,9 +44,36 @@ public final class GuestPrograms {
         return entryForFile(process.sectionObject.fileObject.file);
     }
 
+    /** The entry routine as a machine of {@code profile} runs it: its call steps name that kernel's APIs. */
+    public static Routine entryFor(EProcess process, Profile profile) {
+        return entryForFile(process.sectionObject.fileObject.file, profile);
+    }
+
     public static Routine entryForFile(VolumeFile file) {
-        return ENTRIES.computeIfAbsent(file.path().toLowerCase(Locale.ROOT) + "|" + System.identityHashCode(file.image()),
-                key -> build(file));
+        return entryForFile(file, Profile.MODERN);
+    }
+
+    /**
+     * A script that calls an API whose XP code differs gets its own classic routine; any other
+     * script is the same code on both kernels, and must stay one routine so its key stays unique.
+     */
+    public static Routine entryForFile(VolumeFile file, Profile profile) {
+        Profile variant = profile == Profile.CLASSIC && callsClassicApi(file) ? Profile.CLASSIC : Profile.MODERN;
+        return ENTRIES.computeIfAbsent(file.path().toLowerCase(Locale.ROOT) + "|" + System.identityHashCode(file.image()) + "|" + variant,
+                key -> build(file, variant));
+    }
+
+    private static boolean callsClassicApi(VolumeFile file) {
+        if (file.image().script() == null) {
+            return false;
+        }
+        for (String text : file.image().script()) {
+            ApiSpec spec = Apis.find(Line.parse(text).api());
+            if (spec != null && spec.classicEntry() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String entrySymbol(VolumeFile file) {
@@ -74,7 +102,7 @@ public final class GuestPrograms {
         }
     }
 
-    private static Routine build(VolumeFile file) {
+    private static Routine build(VolumeFile file, Profile profile) {
         Routine.Builder b = Routine.named(entrySymbol(file));
         List<String> script = file.image().script() == null ? List.of("ExitProcess 0") : file.image().script();
         for (String text : script) {
@@ -89,7 +117,7 @@ public final class GuestPrograms {
                 b.inline((k, t, f) -> StepResult.jump(self));
                 continue;
             }
-            b.step(spec.entry().get().symbol(), (k, t, f) -> {
+            b.step(spec.entryFor(profile).symbol(), (k, t, f) -> {
                 GuestLocals locals = f.args(GuestLocals.class);
                 ApiCall call = new ApiCall(spec, String.join(" ", line.args()));
                 List<String> args = new ArrayList<>();
@@ -110,7 +138,7 @@ public final class GuestPrograms {
                 }
                 Object callArgs = line.api().equals("WriteNullPointer")
                         ? NtArgs.of(0, com.ntprocesslab.kernel.win32.NtStatus.STATUS_ACCESS_VIOLATION) : call;
-                return StepResult.call(spec.entry().get(), callArgs);
+                return StepResult.call(spec.entryFor(k.profile), callArgs);
             });
             b.inline((k, t, f) -> {
                 GuestLocals locals = f.args(GuestLocals.class);
@@ -183,7 +211,7 @@ public final class GuestPrograms {
                 s.child = new ApiCall(Apis.find("CreateProcessW"), s.commands.get(s.index));
                 s.child.path = s.commands.get(s.index);
                 s.child.callerPid = t.process.uniqueProcessId;
-                return StepResult.call(KernelBase.CreateProcessWStub, s.child);
+                return StepResult.call(s.child.spec.entryFor(k.profile), s.child);
             })
             .inline((k, t, f) -> {
                 BatchState s = f.args(BatchState.class);

@@ -47,36 +47,12 @@ public final class KernelBase {
             .label("restart")
             // flag validation: a console cannot be both new and detached
             .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
-                if ((c.flags & both) == both || (c.flags & ~CreationFlags.knownMask()) != 0) {
-                    LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
-                    return jump("failWin32");
-                }
-                if (c.tokenHandle != 0 && c.explicitToken == null) {
-                    ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.tokenHandle, ObjectType.Token, 0);
-                    if (!ref.ok()) {
-                        c.status = ref.status();
-                        return jump("failNt");
-                    }
-                    c.explicitToken = (Token) ref.object();
-                }
-                return next();
+                String failure = validateFlagsAndToken(k, t, ctx(f));
+                return failure != null ? jump(failure) : next();
             })
             // the priority class: realtime only with SeIncreaseBasePriorityPrivilege, else high
             .step("KERNELBASE!BasepIsRealtimeAllowed", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                c.priorityClass = PriorityClass.NORMAL;
-                for (PriorityClass pc : new PriorityClass[] {PriorityClass.IDLE, PriorityClass.BELOW_NORMAL, PriorityClass.NORMAL,
-                        PriorityClass.ABOVE_NORMAL, PriorityClass.HIGH, PriorityClass.REALTIME}) {
-                    if ((c.flags & PRIORITY_MASK & pc.creationFlag) != 0) {
-                        c.priorityClass = pc;
-                        break;
-                    }
-                }
-                if (c.priorityClass == PriorityClass.REALTIME && !t.process.token.has(Privilege.SeIncreaseBasePriorityPrivilege)) {
-                    c.priorityClass = PriorityClass.HIGH;
-                }
+                selectPriorityClass(t, ctx(f));
                 return next();
             })
             // DOS path to NT path (\??\C:\...), searching System32 for a bare name
@@ -187,11 +163,48 @@ public final class KernelBase {
             })
             .build();
 
-    private static void releaseToken(com.ntprocesslab.kernel.exec.Kernel k, CreateProcessContext c) {
+    static void releaseToken(com.ntprocesslab.kernel.exec.Kernel k, CreateProcessContext c) {
         if (c.explicitToken != null) {
             Token token = c.explicitToken;
             c.explicitToken = null;
             ObjectManager.ObDereferenceObject(k, token);
+        }
+    }
+
+    /**
+     * dwCreationFlags checks shared by both kernels' CreateProcessInternalW: a console cannot
+     * be both new and detached, and unknown bits are refused, before any object exists (0x57).
+     * Returns the label to fail through, or null; a CreateProcessAsUser token is referenced.
+     */
+    static String validateFlagsAndToken(com.ntprocesslab.kernel.exec.Kernel k, com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
+        long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
+        if ((c.flags & both) == both || (c.flags & ~CreationFlags.knownMask()) != 0) {
+            LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
+            return "failWin32";
+        }
+        if (c.tokenHandle != 0 && c.explicitToken == null) {
+            ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.tokenHandle, ObjectType.Token, 0);
+            if (!ref.ok()) {
+                c.status = ref.status();
+                return "failNt";
+            }
+            c.explicitToken = (Token) ref.object();
+        }
+        return null;
+    }
+
+    /** The priority class: the lowest one asked for; realtime only with SeIncreaseBasePriorityPrivilege, else high. */
+    static void selectPriorityClass(com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
+        c.priorityClass = PriorityClass.NORMAL;
+        for (PriorityClass pc : new PriorityClass[] {PriorityClass.IDLE, PriorityClass.BELOW_NORMAL, PriorityClass.NORMAL,
+                PriorityClass.ABOVE_NORMAL, PriorityClass.HIGH, PriorityClass.REALTIME}) {
+            if ((c.flags & PRIORITY_MASK & pc.creationFlag) != 0) {
+                c.priorityClass = pc;
+                break;
+            }
+        }
+        if (c.priorityClass == PriorityClass.REALTIME && !t.process.token.has(Privilege.SeIncreaseBasePriorityPrivilege)) {
+            c.priorityClass = PriorityClass.HIGH;
         }
     }
 

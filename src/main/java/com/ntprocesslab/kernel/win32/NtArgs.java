@@ -12,6 +12,8 @@ public final class NtArgs implements HoldsReferences {
     public long value;
     public long access;
     public long out;
+    /** The ULONG an information service sets (NtSetInformationProcess); {@code value} is its class. */
+    public long information;
     /** An object the service referenced and has not released yet. */
     public KernelObject referenced;
     /** Threads still to terminate, in order (NtTerminateProcess). */

@@ -97,7 +97,13 @@ public final class Ntdll {
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine LdrpInitializeProcess = Routine.named("ntdll!LdrpInitializeProcess").stage(7)
+    public static final Routine LdrpInitializeProcess = ldrpInitializeProcess(7);
+
+    /** The same loader tagged for the classic pipeline, where user-mode initialisation is phase 6. */
+    public static final Routine LdrpInitializeProcessClassic = ldrpInitializeProcess(6);
+
+    private static Routine ldrpInitializeProcess(int stage) {
+        return Routine.named("ntdll!LdrpInitializeProcess").stage(stage)
             // PEB_LDR_DATA with the image and ntdll, both mapped by the kernel already
             .inline((k, t, f) -> {
                 LoaderState s = f.args(LoaderState.class);
@@ -158,6 +164,7 @@ public final class Ntdll {
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
+    }
 
     public static final Routine LdrInitializeThunk = Routine.named("ntdll!LdrInitializeThunk").stage(7)
             .call(LdrpInitializeProcess, (k, t, f) -> t.process.peb.ldr == null

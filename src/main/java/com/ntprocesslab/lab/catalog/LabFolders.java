@@ -21,7 +21,9 @@ public final class LabFolders {
             throw new IllegalArgumentException(path + " is neither a lab folder (with a lab.yaml) nor a folder of labs");
         }
         try (Stream<Path> children = Files.list(path)) {
-            return children.filter(Files::isDirectory).sorted().map(LabFiles::of).toList();
+            // Hidden folders (.git, editor state) are not labs.
+            return children.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .sorted().map(LabFiles::of).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list " + path, e);
         }

@@ -64,6 +64,9 @@ public final class LabLoader {
         String id = text(top, "id", problems).orElse("");
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
             problems.add(LAB_YAML, top.entries().get("id").line(), "id '" + id + "' must be lower-case letters, digits and dashes");
+        } else if (!id.isEmpty() && !id.equals(files.folder())) {
+            problems.add(LAB_YAML, top.entries().get("id").line(), "id '" + id + "' differs from the folder name '" + files.folder()
+                    + "'; name the folder after the lab");
         }
         Optional<Localized> title = localized(top, "title", true, problems);
         String difficulty = oneOf(top, "difficulty", DIFFICULTIES, problems).orElse("");

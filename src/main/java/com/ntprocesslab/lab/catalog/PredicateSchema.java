@@ -6,6 +6,7 @@ import com.ntprocesslab.lab.checkpoint.CommandLineContains;
 import com.ntprocesslab.lab.checkpoint.CsrProcess;
 import com.ntprocesslab.lab.checkpoint.ExitStatus;
 import com.ntprocesslab.lab.checkpoint.HandleHeld;
+import com.ntprocesslab.lab.checkpoint.InCallStack;
 import com.ntprocesslab.lab.checkpoint.LastCallResult;
 import com.ntprocesslab.lab.checkpoint.LoaderList;
 import com.ntprocesslab.lab.checkpoint.Predicate;
@@ -14,6 +15,7 @@ import com.ntprocesslab.lab.checkpoint.ProcessCount;
 import com.ntprocesslab.lab.checkpoint.ProcessExists;
 import com.ntprocesslab.lab.checkpoint.ProcessId;
 import com.ntprocesslab.lab.checkpoint.StoppedAt;
+import com.ntprocesslab.lab.checkpoint.StoppedInStage;
 import com.ntprocesslab.lab.checkpoint.SuspendCount;
 import com.ntprocesslab.lab.checkpoint.ThreadCount;
 import com.ntprocesslab.lab.checkpoint.ThreadState;
@@ -85,6 +87,9 @@ final class PredicateSchema {
                 a.flag("present", true)), req("owner", Type.TEXT), req("type", Type.TEXT), opt("target", Type.TEXT),
                 opt("access", Type.NUMBER), opt("present", Type.BOOLEAN));
         spec("stopped_at", a -> new StoppedAt(a.text("symbol")), req("symbol", Type.TEXT));
+        spec("in_call_stack", a -> new InCallStack(a.text("symbol")), req("symbol", Type.TEXT));
+        spec("stopped_in_stage", a -> new StoppedInStage(a.number("stage"), a.optionalText("image")),
+                req("stage", Type.NUMBER), opt("image", Type.TEXT));
         spec("last_call", a -> new LastCallResult(a.optionalText("api"), Optional.ofNullable((Boolean) a.values().get("succeeded")),
                 a.optionalNumber("win32_error")), opt("api", Type.TEXT), opt("succeeded", Type.BOOLEAN), opt("win32_error", Type.NUMBER));
     }

@@ -8,12 +8,14 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads YAML with Jackson's streaming parser into {@link YamlNode}s that carry line numbers. */
 final class YamlReader {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice is an author's mistake, not "the last one wins". */
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private YamlReader() {
     }

@@ -30,8 +30,9 @@ final class Facts {
                 case THREADS -> state.processes().forEach(p -> p.threads().forEach(t -> facts.add(thread(p, t))));
                 case HANDLES -> state.processes().forEach(p -> p.handles().forEach(h -> facts.add(handle(p, h))));
                 case CSR -> state.csrProcesses().forEach(c -> facts.add(csr(state, c)));
-                case STOP -> state.stop().ifPresent(stop -> facts.add(new Fact(projection, "", List.of(stop.symbol()),
-                        Message.of("fact.stop", stop.symbol()))));
+                case STOP -> state.stop().ifPresent(stop -> facts.add(new Fact(projection, "",
+                        List.of(stop.symbol(), String.valueOf(stop.stage()), lower(stop.image())),
+                        Message.of("fact.stop", stop.symbol(), String.valueOf(stop.stage()), stop.image()))));
                 case LAST_CALL -> state.lastCall().ifPresent(call -> facts.add(new Fact(projection, call.api(),
                         List.of(call.api(), String.valueOf(call.succeeded()), hex(call.lastError())),
                         call.succeeded() ? Message.of("fact.call_succeeded", call.api())

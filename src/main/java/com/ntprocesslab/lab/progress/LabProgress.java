@@ -21,6 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
@@ -111,7 +116,11 @@ public class LabProgress {
         return outcomes;
     }
 
-    /** Re-grades every student's active machine for the lab, replaying each from its log. */
+    /**
+     * Re-grades every student's active machine for the lab, replaying each from its log. The
+     * machines are independent, so they are replayed on as many threads as there are cores;
+     * progress is reported in order, one call at a time.
+     */
     public RegradeSummary regrade(String labId, RegradeProgress progress) {
         return regrade(labId, studentId -> true, progress);
     }
@@ -121,16 +130,43 @@ public class LabProgress {
         Lab lab = lab(labId);
         List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
                 .filter(machine -> students.test(machine.ownerId())).toList();
-        List<RegradeSummary.StudentGrade> grades = new ArrayList<>();
-        for (PurposeMachine machine : machines) {
-            MachineReading reading = sessions.replayHeadless(machine.machineId());
-            List<CheckpointResult> results = grader.gradeAll(lab, reading.snapshotJson());
-            results.forEach(result -> record(machine.ownerId(), lab, reading, result, Attempt.Kind.REGRADE));
-            int passed = (int) results.stream().filter(CheckpointResult::passed).count();
-            grades.add(new RegradeSummary.StudentGrade(machine.ownerName(), machine.machineId(), passed, results.size()));
-            progress.graded(grades.size(), machines.size(), machine.ownerName());
+        if (machines.isEmpty()) {
+            return new RegradeSummary(lab.id(), List.of());
         }
-        return new RegradeSummary(lab.id(), List.copyOf(grades));
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(machines.size(), Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<RegradeSummary.StudentGrade>> grades = new ArrayList<>();
+            for (PurposeMachine machine : machines) {
+                grades.add(pool.submit(() -> {
+                    RegradeSummary.StudentGrade grade = regradeOne(lab, machine);
+                    synchronized (progress) {
+                        progress.graded(done.incrementAndGet(), machines.size(), machine.ownerName());
+                    }
+                    return grade;
+                }));
+            }
+            List<RegradeSummary.StudentGrade> results = new ArrayList<>();
+            for (Future<RegradeSummary.StudentGrade> grade : grades) {
+                results.add(grade.get());
+            }
+            return new RegradeSummary(lab.id(), List.copyOf(results));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The re-grade of " + lab.id() + " was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private RegradeSummary.StudentGrade regradeOne(Lab lab, PurposeMachine machine) {
+        MachineReading reading = sessions.replayHeadless(machine.machineId());
+        List<CheckpointResult> results = grader.gradeAll(lab, reading.snapshotJson());
+        results.forEach(result -> record(machine.ownerId(), lab, reading, result, Attempt.Kind.REGRADE));
+        int passed = (int) results.stream().filter(CheckpointResult::passed).count();
+        return new RegradeSummary.StudentGrade(machine.ownerName(), machine.machineId(), passed, results.size());
     }
 
     /** The student's standing in every lab, in catalog order: the latest attempt at each checkpoint counts. */

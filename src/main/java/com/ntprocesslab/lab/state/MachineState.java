@@ -132,14 +132,22 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
         return List.copyOf(result);
     }
 
+    /**
+     * The kernel stops a run between two steps and leaves the stopped thread Running (when a
+     * run ends normally every thread waits): that thread's frames are where the machine stands.
+     */
     private static Optional<StopInfo> stop(JsonNode root) {
-        JsonNode stop = root.path("Stop");
-        if (!stop.isObject()) {
-            return Optional.empty();
+        for (JsonNode p : root.path("PsActiveProcessHead")) {
+            for (JsonNode t : p.path("ThreadListHead")) {
+                if ("Running".equals(t.path("Tcb").path("State").asString(""))) {
+                    List<String> frames = new ArrayList<>();
+                    t.path("Frames").forEach(f -> frames.add(f.asString("")));
+                    return Optional.of(new StopInfo(p.path("ImageFileName").asString(""), List.copyOf(frames),
+                            t.path("Stage").asInt(0)));
+                }
+            }
         }
-        List<String> frames = new ArrayList<>();
-        stop.path("Frames").forEach(f -> frames.add(f.asString("")));
-        return Optional.of(new StopInfo(stop.path("Symbol").asString(""), List.copyOf(frames), (int) number(stop, 0, "Stage")));
+        return Optional.empty();
     }
 
     /**

@@ -2,6 +2,25 @@ package com.ntprocesslab.lab.state;
 
 import java.util.List;
 
-/** Where the machine is stopped (a breakpoint or a step), with the call stack, innermost frame first. */
-public record StopInfo(String symbol, List<String> frames, int stage) {
+/**
+ * Where the machine is stopped (a breakpoint hit or a step, in the middle of a call): the
+ * thread's process image, its call stack innermost first as {@code k} prints it, and the
+ * creation stage (1-7) the current step belongs to, or 0 outside process creation.
+ */
+public record StopInfo(String image, List<String> frames, int stage) {
+
+    /** The function the machine stands in, without the offset: "nt!PspAllocateProcess". */
+    public String symbol() {
+        return frames.isEmpty() ? "" : function(frames.getFirst());
+    }
+
+    /** True when some frame of the stack is in this function (offsets ignored, case-insensitive). */
+    public boolean inCallStack(String function) {
+        return frames.stream().anyMatch(frame -> function(frame).equalsIgnoreCase(function));
+    }
+
+    private static String function(String frame) {
+        int offset = frame.indexOf("+0x");
+        return offset < 0 ? frame : frame.substring(0, offset);
+    }
 }

@@ -55,7 +55,7 @@ public class LabListView extends VerticalLayout {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             problems.setId("lab-problems");
-            add(reload, problems);
+            add(reload, problems, new RegradePanel(labs, labs.labs()));
         }
         show(instructor ? labs.catalog().problems() : List.of());
     }

@@ -109,6 +109,23 @@ class ExecutionTest {
         assertThat(LabMachine.ok(machine, "!thread").output()).contains("Cid 0044.0048");
     }
 
+    @Test
+    void noCallRunsWhileAnotherThreadIsStoppedInsideAKernelRoutine() {
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        LabMachine.ok(machine, "g");
+        LabMachine.ok(machine, "bp nt!PspInsertProcess");
+        LabMachine.ok(machine, ".call notepad.exe CreateProcessW C:\\Windows\\System32\\calc.exe");
+        String before = machine.snapshotJson();
+
+        CommandResult second = machine.execute(".call explorer.exe CloseHandle 0x8");
+
+        assertThat(second.accepted()).isFalse();
+        assertThat(second.output()).startsWith("Thread 0x48 of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
+        assertThat(machine.snapshotJson()).isEqualTo(before);
+        LabMachine.ok(machine, "g");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x8").output()).contains("returned TRUE");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"g 100", "t 2", "p now", "gu x"})
     void executionCommandsTakeNoArguments(String command) {

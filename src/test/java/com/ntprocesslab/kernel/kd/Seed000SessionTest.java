@@ -38,6 +38,9 @@ class Seed000SessionTest {
         assertThat(sites.subList(0, 4)).allMatch(s -> s.startsWith("nt!"));
         assertThat(sites.get(4)).isEqualTo("ntdll!NtCreateUserProcess");
         assertThat(sites.getLast()).isEqualTo("ntdll!RtlUserThreadStart");
+        int firstUserFrame = sites.indexOf("ntdll!NtCreateUserProcess");
+        assertThat(sites.subList(firstUserFrame, sites.size())).as("the callers in user mode, below the kernel frames")
+                .noneMatch(s -> s.startsWith("nt!"));
     }
 
     @Test

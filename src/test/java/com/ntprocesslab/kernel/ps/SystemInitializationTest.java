@@ -1,7 +1,6 @@
 package com.ntprocesslab.kernel.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
@@ -11,13 +10,15 @@ import com.ntprocesslab.kernel.csr.CsrServer;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.se.Privilege;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Both kernels boot the same default machine, each through its own creation pipeline. */
 class SystemInitializationTest {
-    private final Machine machine = LabMachine.boot();
-
-    @Test
-    void bootCreatesTheDefaultProcessTreeThroughThePipeline() {
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void bootCreatesTheDefaultProcessTreeThroughThePipeline(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
         List<String> images = machine.kernel().processes().stream().map(p -> p.imageFileName).toList();
         assertThat(images).containsExactly("System", "smss.exe", "csrss.exe", "wininit.exe", "services.exe", "lsass.exe",
                 "csrss.exe", "winlogon.exe", "explorer.exe");
@@ -35,8 +36,10 @@ class SystemInitializationTest {
         assertThat(LabMachine.process(machine, "lsass.exe").inheritedFromUniqueProcessId).isEqualTo(wininit.uniqueProcessId);
     }
 
-    @Test
-    void explorerIsOrphanedByTheTransientUserinitAndRunsWithTheUserToken() {
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void explorerIsOrphanedByTheTransientUserinitAndRunsWithTheUserToken(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
         EProcess explorer = LabMachine.process(machine, "explorer.exe");
         assertThat(LabMachine.processByPid(machine.kernel(), explorer.inheritedFromUniqueProcessId)).isNull();
         assertThat(explorer.sessionId).isEqualTo(1);
@@ -45,8 +48,10 @@ class SystemInitializationTest {
         assertThat(LabMachine.process(machine, "lsass.exe").token.user).isEqualTo("NT AUTHORITY\\SYSTEM");
     }
 
-    @Test
-    void everyGuestThreadEndsBootWaitingWithItsLoaderListsBuilt() {
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyGuestThreadEndsBootWaitingWithItsLoaderListsBuilt(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
         for (EProcess p : machine.kernel().processes()) {
             for (EThread t : p.threadListHead.owners()) {
                 assertThat(t.tcb.state).as(t.describe()).isEqualTo(KThreadState.Waiting);
@@ -62,8 +67,10 @@ class SystemInitializationTest {
                 .containsExactly("ntdll.dll", "KernelBase.dll", "kernel32.dll", "user32.dll");
     }
 
-    @Test
-    void csrssOfEachSessionKnowsItsWin32ProcessesAtShutdownLevel0x280() {
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void csrssOfEachSessionKnowsItsWin32ProcessesAtShutdownLevel0x280(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
         CsrServer session0 = machine.kernel().csrServers.get(0);
         CsrServer session1 = machine.kernel().csrServers.get(1);
         assertThat(session0.processes.stream().map(p -> p.imageName)).containsExactly("csrss.exe", "wininit.exe", "services.exe", "lsass.exe");
@@ -75,18 +82,14 @@ class SystemInitializationTest {
         }
     }
 
-    @Test
-    void systemHasTheWellKnownAddressesAndIdsTheDumpShows() {
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void systemHasTheWellKnownAddressesAndIdsTheDumpShows(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
         EProcess system = LabMachine.process(machine, "System");
         assertThat(system.address).isEqualTo(0xffffa08f1c2d3040L);
         assertThat(system.objectTable.address).isEqualTo(0xffffa08f0a003c40L);
         assertThat(system.pcb.directoryTableBase).isEqualTo(0x1ad000L);
         assertThat(system.threadListHead.owners().get(0).uniqueThread).isEqualTo(8);
-    }
-
-    @Test
-    void theClassicProfileIsRejectedWithAClearMessage() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Machine.boot(Profile.CLASSIC));
-        assertThat(e.getMessage()).contains("CLASSIC");
     }
 }

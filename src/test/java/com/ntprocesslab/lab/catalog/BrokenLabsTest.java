@@ -27,11 +27,17 @@ class BrokenLabsTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsReportedAtItsSecondOccurrence() {
+        assertThat(problemsOf("duplicate-key")).singleElement().asString()
+                .startsWith("duplicate-key/lab.yaml:14: not valid YAML: Duplicate").contains("\"predicates\"");
+    }
+
+    @Test
     void anUnknownPredicateIsNamedAtItsLine() {
         assertThat(problemsOf("unknown-predicate"))
                 .containsExactly("unknown-predicate/lab.yaml:14: unknown predicate 'foo' (known: process_exists, process_absent,"
                         + " process_count, process_id, child_of, exit_status, base_priority, command_line, thread_count, suspend_count,"
-                        + " thread_state, loader_list, csr_process, handle, stopped_at, last_call)");
+                        + " thread_state, loader_list, csr_process, handle, stopped_at, in_call_stack, stopped_in_stage, last_call)");
     }
 
     @Test

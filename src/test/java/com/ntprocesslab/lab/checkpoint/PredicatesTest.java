@@ -76,6 +76,22 @@ class PredicatesTest {
     }
 
     @Test
+    void theStopLocationItsCallStackAndItsStage() {
+        MachineState stopped = States.booted().stoppedAt("nt!PspAllocateProcess+0x2a0").build();
+
+        assertThat(english(new StoppedAt("nt!PspAllocateProcess"), stopped)).isEmpty();
+        assertThat(english(new InCallStack("nt!NtCreateUserProcess"), stopped)).isEmpty();
+        assertThat(english(new InCallStack("CSRSRV!CsrCreateProcess"), stopped)).containsExactly(
+                "The call stack should pass through CSRSRV!CsrCreateProcess, but it does not (the machine is stopped at nt!PspAllocateProcess; read it with k).");
+        assertThat(english(new StoppedInStage(3, Optional.of("explorer.exe")), stopped)).isEmpty();
+        assertThat(english(new StoppedInStage(7, Optional.of("notepad.exe")), stopped)).containsExactly(
+                "The machine should be stopped in stage 7; it is stopped in stage 3, at nt!PspAllocateProcess.",
+                "The machine should be stopped on a thread of notepad.exe, it is stopped on a thread of explorer.exe.");
+        assertThat(english(new StoppedInStage(3, Optional.empty()), BOOTED))
+                .containsExactly("The machine should be stopped in stage 3, but it is not stopped anywhere.");
+    }
+
+    @Test
     void exitedProcessesLingerUntilTheirLastHandleCloses() {
         MachineState zombie = States.booted().exited(400, 300, "notepad.exe", 1).build();
         assertThat(english(new ExitStatus("notepad.exe", 1), zombie)).isEmpty();

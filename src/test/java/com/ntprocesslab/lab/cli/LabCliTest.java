@@ -41,7 +41,7 @@ class LabCliTest {
         assertThat(status).isEqualTo(1);
         assertThat(out()).contains("PROBLEM unknown-predicate/lab.yaml:14: unknown predicate 'foo'")
                 .contains("PROBLEM unknown-command/solution.cmd:4: the kernel rejected 'frobnicate notepad.exe'")
-                .contains("0 ok, 6 with problems.");
+                .contains("0 ok, 7 with problems.");
     }
 
     @Test

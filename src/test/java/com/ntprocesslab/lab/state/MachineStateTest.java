@@ -72,6 +72,21 @@ class MachineStateTest {
     }
 
     @Test
+    void aBreakpointHitMidwayThroughACallIsTheStopLocation() {
+        MachineState stopped = after("bu nt!PspAllocateProcess", ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+
+        assertThat(stopped.stop()).hasValueSatisfying(stop -> {
+            assertThat(stop.symbol()).isEqualTo("nt!PspAllocateProcess");
+            assertThat(stop.stage()).isEqualTo(3);
+            assertThat(stop.image()).isEqualTo("explorer.exe");
+            assertThat(stop.inCallStack("KERNELBASE!CreateProcessInternalW")).isTrue();
+        });
+        assertThat(stopped.lastCall()).hasValueSatisfying(call -> assertThat(call.completed()).isFalse());
+        assertThat(after("bu nt!PspAllocateProcess", ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", "g").stop())
+                .as("g lets the call finish and every thread waits again").isEmpty();
+    }
+
+    @Test
     void somethingThatIsNotJsonIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> MachineState.fromSnapshot("{not json")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The machine snapshot is not valid JSON");

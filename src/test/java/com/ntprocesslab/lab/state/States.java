@@ -54,7 +54,7 @@ public final class States {
     }
 
     public States stoppedAt(String symbol) {
-        stop = new StopInfo(symbol, List.of(symbol), 2);
+        stop = new StopInfo("explorer.exe", List.of(symbol, "nt!NtCreateUserProcess+0x4d1"), 3);
         return this;
     }
 

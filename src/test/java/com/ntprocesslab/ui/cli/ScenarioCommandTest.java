@@ -17,9 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The example scenarios under src/test/resources/scenarios replay to their golden transcripts. */
+/**
+ * The example scenarios under src/test/resources/scenarios replay to their golden transcripts;
+ * a scenario named classic-*.cmd runs on the classic (Windows XP) profile.
+ */
 class ScenarioCommandTest {
     private static final Path SCENARIOS = Path.of("src", "test", "resources", "scenarios");
+
+    private static Profile profileOf(String name) {
+        return name.startsWith("classic-") ? Profile.CLASSIC : Profile.MODERN;
+    }
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> files = Files.list(SCENARIOS)) {
@@ -31,7 +38,7 @@ class ScenarioCommandTest {
     @MethodSource("scenarios")
     void aScenarioPrintsItsGoldenTranscript(String name) throws IOException {
         String golden = Files.readString(SCENARIOS.resolve(name.replace(".cmd", ".out")), StandardCharsets.UTF_8);
-        Run run = run(SCENARIOS.resolve(name).toString());
+        Run run = run(SCENARIOS.resolve(name).toString(), "--profile", profileOf(name).name().toLowerCase(java.util.Locale.ROOT));
 
         assertThat(run.out).isEqualTo(golden);
         assertThat(run.status).isEqualTo(name.startsWith("malformed") ? ScenarioCommand.SOME_REJECTED : ScenarioCommand.ALL_ACCEPTED);
@@ -41,8 +48,8 @@ class ScenarioCommandTest {
     @MethodSource("scenarios")
     void aScenarioRunTwiceGivesTheSameTranscriptAndMachine(String name) throws IOException {
         List<String> lines = Files.readAllLines(SCENARIOS.resolve(name));
-        Machine first = Machine.boot(Profile.MODERN);
-        Machine second = Machine.boot(Profile.MODERN);
+        Machine first = Machine.boot(profileOf(name));
+        Machine second = Machine.boot(profileOf(name));
 
         assertThat(ScenarioCommand.play(first, lines)).isEqualTo(ScenarioCommand.play(second, lines));
         assertThat(first.snapshotJson()).isEqualTo(second.snapshotJson());

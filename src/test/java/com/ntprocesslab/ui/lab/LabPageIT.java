@@ -2,13 +2,20 @@ package com.ntprocesslab.ui.lab;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.ntprocesslab.lab.progress.LabProgress;
 import com.ntprocesslab.store.account.Role;
 import com.ntprocesslab.ui.BrowserTest;
 import com.ntprocesslab.ui.pages.LabPage;
 import com.ntprocesslab.ui.pages.WorkspacePage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class LabPageIT extends BrowserTest {
+
+    @Autowired
+    LabProgress labs;
 
     @Test
     void aStudentOpensALabRunsCommandsAndReadsTheFeedbackOfEachCheckpoint() {
@@ -31,6 +38,24 @@ class LabPageIT extends BrowserTest {
         lab.check();
         assertThat(lab.checkpoint("resumed")).containsText("挂起计数应为 0，实际为 1");
         screenshot("lab-checked-zh");
+    }
+
+    @Test
+    void anInstructorReGradesALabForAllStudentsAndSeesTheResult() {
+        String student = uniqueUsername("regraded");
+        accounts.create(student, PASSWORD, Role.STUDENT);
+        labs.openLab(student, "09-termination");
+        signedIn(page, "teacher", Role.INSTRUCTOR);
+
+        page.navigate(url("labs"));
+        page.locator("#regrade-lab").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Termination: ExitProcess, TerminateProcess and the last handle")).click();
+        page.locator("#regrade-start").click();
+
+        assertThat(page.locator("#regrade-status")).containsText("Re-graded");
+        assertThat(page.locator("#regrade-status")).containsText("student machine(s)");
+        assertThat(page.locator("#regrade-results")).containsText(student + ": 0 of 3 checkpoints passed");
+        screenshot("lab-regrade");
     }
 
     @Test

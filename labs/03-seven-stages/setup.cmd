@@ -1,0 +1,1 @@
+# A freshly booted machine: nothing to prepare.

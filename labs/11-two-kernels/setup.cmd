@@ -1,0 +1,1 @@
+# A freshly booted Windows XP (classic profile) machine: nothing to prepare.

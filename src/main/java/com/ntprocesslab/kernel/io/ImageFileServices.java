@@ -1,0 +1,104 @@
+package com.ntprocesslab.kernel.io;
+
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.ob.ObRef;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.win32.CreateProcessContext;
+import com.ntprocesslab.kernel.win32.NtStatus;
+
+/**
+ * The system services Windows XP's process creation uses to open its image before any process
+ * exists (phase 1): NtOpenFile, NtCreateSection and NtQuerySection. Unlike the modern
+ * NtCreateUserProcess, which opens the image inside the kernel, each returns a handle in the
+ * caller's table, so the caller closes what it opened.
+ */
+public final class ImageFileServices {
+    /** FILE_EXECUTE | SYNCHRONIZE, what kernel32 opens an image with. */
+    public static final long FILE_EXECUTE_SYNCHRONIZE = 0x00100020L;
+    public static final long SECTION_ALL_ACCESS = 0x000F001FL;
+    public static final long SECTION_QUERY = 0x0001L;
+
+    private ImageFileServices() {
+    }
+
+    private static CreateProcessContext ctx(Frame f) {
+        return f.args(CreateProcessContext.class);
+    }
+
+    public static final Routine NtOpenFile = Routine.named("nt!NtOpenFile").stage(1)
+            // the file object for the image path, and a handle to it for the caller
+            .step("nt!IoCreateFile", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                VolumeFile file = k.volume.find(c.dosPath);
+                if (file == null) {
+                    String dir = c.dosPath.substring(0, Math.max(c.dosPath.lastIndexOf('\\'), 0));
+                    return ret(k.volume.directoryExists(dir) ? NtStatus.STATUS_OBJECT_NAME_NOT_FOUND : NtStatus.STATUS_OBJECT_PATH_NOT_FOUND);
+                }
+                if (k.failAllocation(AllocationKind.FILE)) {
+                    return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                FileObject object = ObjectManager.ObCreateObject(k, new FileObject(), c.ntPath);
+                object.file = file;
+                c.fileHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, object, FILE_EXECUTE_SYNCHRONIZE, false);
+                ObjectManager.ObDereferenceObject(k, object);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    public static final Routine NtCreateSection = Routine.named("nt!NtCreateSection").stage(1)
+            .inline((k, t, f) -> {
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, ctx(f).fileHandle, ObjectType.File, 0);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                ctx(f).file = (FileObject) ref.object();
+                return next();
+            })
+            // SEC_IMAGE: only a PE file that is not a DLL backs an image section
+            .step("nt!MmCreateSection", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                FileObject file = c.file;
+                c.file = null;
+                long status = NtStatus.STATUS_SUCCESS;
+                if (!file.file.isImage()) {
+                    status = NtStatus.STATUS_INVALID_IMAGE_NOT_MZ;
+                } else if (file.file.image().dll()) {
+                    status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
+                } else if (k.failAllocation(AllocationKind.SECTION)) {
+                    status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+                }
+                if (!NtStatus.success(status)) {
+                    ObjectManager.ObDereferenceObject(k, file);
+                    return ret(status);
+                }
+                SectionObject section = ObjectManager.ObCreateObject(k, new SectionObject(), null);
+                section.fileObject = file;
+                section.image = file.file.image();
+                c.sectionHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, section, SECTION_ALL_ACCESS, false);
+                ObjectManager.ObDereferenceObject(k, section);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    public static final Routine NtQuerySection = Routine.named("nt!NtQuerySection").stage(1)
+            // SectionImageInformation: entry point, stack sizes, subsystem and its version, machine
+            .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.sectionHandle, ObjectType.Section, SECTION_QUERY);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                SectionObject section = (SectionObject) ref.object();
+                c.imageInformation = section.image;
+                ObjectManager.ObDereferenceObject(k, section);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+}

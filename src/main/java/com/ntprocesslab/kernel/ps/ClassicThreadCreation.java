@@ -1,0 +1,168 @@
+package com.ntprocesslab.kernel.ps;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.ob.ObRef;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.win32.CreateProcessContext;
+import com.ntprocesslab.kernel.win32.NtStatus;
+
+/**
+ * Windows XP / WRK thread creation, phase 3: NtCreateThread -> PspCreateThread. The caller
+ * already built the stack (INITIAL_TEB) and the context (where user mode starts); the kernel
+ * adds the ETHREAD, its CID and TEB, points the kernel context at KiThreadStartup and lists
+ * the thread. A failure drops the creation reference; the Thread type's delete procedure
+ * undoes the rest.
+ */
+public final class ClassicThreadCreation {
+    private ClassicThreadCreation() {
+    }
+
+    private static CreateProcessContext ctx(Frame f) {
+        return f.args(CreateProcessContext.class);
+    }
+
+    private static StepResult fail(CreateProcessContext c, long status) {
+        c.status = status;
+        return jump("exit");
+    }
+
+    public static final Routine PspCreateThread = Routine.named("nt!PspCreateThread").stage(3)
+            // the target process, which must grant PROCESS_CREATE_THREAD
+            .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessCheck.PROCESS_CREATE_THREAD);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                c.process = (EProcess) ref.object();
+                c.status = NtStatus.STATUS_SUCCESS;
+                return next();
+            })
+            .step("nt!ObCreateObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.THREAD)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                EThread thread = ObjectManager.ObCreateObject(k, new EThread(), null);
+                thread.process = c.process;
+                ObjectManager.ObReferenceObject(c.process);
+                c.thread = thread;
+                return next();
+            })
+            // the thread ID, from the same number space as process IDs
+            .step("nt!ExCreateHandle", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.CID)) {
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.thread.uniqueThread = k.pspCidTable.ExCreateHandle(c.thread);
+                return next();
+            })
+            // the TEB records the stack the caller reserved (the captured INITIAL_TEB)
+            .step("nt!MmCreateTeb", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.thread.stackBase = c.stackBase;
+                c.thread.stackLimit = c.stackLimit;
+                long status = MemoryManager.MmCreateTeb(k, c.thread);
+                if (!NtStatus.success(status)) {
+                    // the stack stays the caller's: only the TEB would have been this thread's
+                    c.thread.stackBase = 0;
+                    c.thread.stackLimit = 0;
+                    return fail(c, status);
+                }
+                return next();
+            })
+            // KTHREAD: the kernel context starts in KiThreadStartup; user mode where the caller's CONTEXT says
+            .step("nt!KeInitThread", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                EThread thread = c.thread;
+                thread.tcb.basePriority = c.process.pcb.basePriority;
+                thread.tcb.priority = c.process.pcb.basePriority;
+                thread.tcb.state = KThreadState.Initialized;
+                thread.tcb.initialized = true;
+                thread.initialRoutine = ClassicThreadStartup.KiThreadStartup;
+                thread.startAddress = c.contextStartAddress;
+                thread.win32StartAddress = c.contextEntryPoint;
+                thread.createTime = k.clock();
+                return next();
+            })
+            // KeStartThread: into the process's thread list; the thread holds its own running reference
+            .step("nt!KeStartThread", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.process.threadListHead.insertTail(c.thread.threadListEntry);
+                c.process.activeThreads++;
+                c.thread.holdsRunReference = true;
+                ObjectManager.ObReferenceObject(c.thread);
+                return next();
+            })
+            // the first thread of a process is when the process-creation callbacks run
+            .inline((k, t, f) -> ctx(f).process.activeThreads == 1 ? next() : jump("threadNotify"))
+            .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
+            .label("threadNotify")
+            .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
+            .inline((k, t, f) -> ctx(f).createSuspended ? next() : jump("insert"))
+            .step("nt!KeSuspendThread", (k, t, f) -> {
+                ctx(f).thread.tcb.suspendCount++;
+                return next();
+            })
+            .label("insert")
+            .step("nt!ObInsertObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (k.failAllocation(AllocationKind.HANDLE)) {
+                    // already listed: it terminates without ever running
+                    Termination.abandonUnstartedThread(k, c.thread);
+                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                }
+                c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread,
+                        c.desiredAccess & AccessCheck.THREAD_ALL_ACCESS_XP, false);
+                c.call.processId = c.process.uniqueProcessId;
+                c.call.threadId = c.thread.uniqueThread;
+                return next();
+            })
+            // ready to run; a suspended thread parks in a Suspended wait until NtResumeThread
+            .step("nt!KeReadyThread", (k, t, f) -> {
+                EThread thread = ctx(f).thread;
+                if (thread.tcb.suspendCount > 0) {
+                    thread.tcb.state = KThreadState.Waiting;
+                    thread.tcb.waitReason = KWaitReason.Suspended;
+                } else {
+                    k.scheduler.ready(thread);
+                }
+                return next();
+            })
+            .label("exit")
+            // the creation references go; on failure the thread's was the last one
+            .step("nt!ObDereferenceObject", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (c.thread != null) {
+                    EThread thread = c.thread;
+                    c.thread = null;
+                    ObjectManager.ObDereferenceObject(k, thread);
+                }
+                EProcess process = c.process;
+                c.process = null;
+                ObjectManager.ObDereferenceObject(k, process);
+                return ret(c.status);
+            })
+            .build();
+
+    public static final Routine NtCreateThread = Routine.named("nt!NtCreateThread").stage(3)
+            // a thread needs the CONTEXT the caller initialised
+            .inline((k, t, f) -> ctx(f).contextStartAddress == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
+            .call(PspCreateThread, (k, t, f) -> StepResult.call(PspCreateThread, f.args))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+}

@@ -1,0 +1,93 @@
+package com.ntprocesslab.kernel.ps;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.ob.ObRef;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.win32.NtArgs;
+import com.ntprocesslab.kernel.win32.NtStatus;
+
+/**
+ * NtSetInformationProcess for the two classes Windows XP's CreateProcessW sets on a new
+ * process (ReactOS ps/query.c): its priority class, which sets the base priority of the
+ * process and its threads, and its default hard-error mode.
+ */
+public final class ProcessInformation {
+    public static final long ProcessDefaultHardErrorMode = 0x0C;
+    public static final long ProcessPriorityClass = 0x12;
+
+    private ProcessInformation() {
+    }
+
+    /** PROCESS_PRIORITY_CLASS_* as ntdll passes it (1 idle ... 6 above normal). */
+    public static long priorityClassCode(PriorityClass pc) {
+        return switch (pc) {
+            case IDLE -> 1;
+            case NORMAL -> 2;
+            case HIGH -> 3;
+            case REALTIME -> 4;
+            case BELOW_NORMAL -> 5;
+            case ABOVE_NORMAL -> 6;
+        };
+    }
+
+    static PriorityClass priorityClassOf(long code) {
+        for (PriorityClass pc : PriorityClass.values()) {
+            if (priorityClassCode(pc) == code) {
+                return pc;
+            }
+        }
+        return null;
+    }
+
+    public static final Routine NtSetInformationProcess = Routine.named("nt!NtSetInformationProcess")
+            .inline((k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                if (a.value != ProcessPriorityClass && a.value != ProcessDefaultHardErrorMode) {
+                    return ret(NtStatus.STATUS_INVALID_PARAMETER);
+                }
+                if (a.value == ProcessPriorityClass && priorityClassOf(a.information) == null) {
+                    return ret(NtStatus.STATUS_INVALID_PARAMETER);
+                }
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessCheck.PROCESS_SET_INFORMATION);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                a.referenced = ref.object();
+                return a.value == ProcessPriorityClass ? next() : jump("hardError");
+            })
+            // the class sets the base priority of the process and of every thread it has
+            .step("nt!KeSetPriorityAndQuantumProcess", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EProcess p = (EProcess) a.referenced;
+                PriorityClass pc = priorityClassOf(a.information);
+                p.priorityClass = pc.name();
+                p.pcb.basePriority = pc.basePriority;
+                for (EThread thread : p.threadListHead.owners()) {
+                    thread.tcb.basePriority = pc.basePriority;
+                    thread.tcb.priority = pc.basePriority;
+                }
+                return jump("done");
+            })
+            .label("hardError")
+            .inline((k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                ((EProcess) a.referenced).defaultHardErrorProcessing = a.information;
+                return next();
+            })
+            .label("done")
+            .step("nt!ObDereferenceObject", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EProcess p = (EProcess) a.referenced;
+                a.referenced = null;
+                ObjectManager.ObDereferenceObject(k, p);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+}

@@ -1,0 +1,238 @@
+package com.ntprocesslab.kernel.win32;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.io.ImageFileServices;
+import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.ob.HandleEntry;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ps.ClassicProcessCreation;
+import com.ntprocesslab.kernel.ps.ClassicThreadCreation;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.ProcessInformation;
+import com.ntprocesslab.kernel.ps.Termination;
+import com.ntprocesslab.kernel.ps.ThreadCreation;
+import com.ntprocesslab.kernel.se.AccessCheck;
+
+/**
+ * Windows XP's ntdll side of process creation: the system-call stubs (through
+ * nt!KiFastCallEntry), native creation (RtlCreateUserProcess, RtlCreateUserThread) used by
+ * the kernel for smss and by smss, and the new thread's first user-mode code: the APC
+ * dispatcher that runs LdrInitializeThunk (phase 6) and NtContinue to the thread's context.
+ */
+public final class ClassicNtdll {
+    private ClassicNtdll() {
+    }
+
+    public static final Routine NtOpenFileStub = Syscalls.classicStub(ImageFileServices.NtOpenFile, 1);
+    public static final Routine NtCreateSectionStub = Syscalls.classicStub(ImageFileServices.NtCreateSection, 1);
+    public static final Routine NtQuerySectionStub = Syscalls.classicStub(ImageFileServices.NtQuerySection, 1);
+    public static final Routine NtCreateProcessExStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcessEx, 2);
+    public static final Routine NtSetInformationProcessStub = Syscalls.classicStub(ProcessInformation.NtSetInformationProcess, 2);
+    public static final Routine NtCreateThreadStub = Syscalls.classicStub(ClassicThreadCreation.NtCreateThread, 3);
+    public static final Routine NtResumeThreadStub = Syscalls.classicStub(ThreadCreation.NtResumeThreadClassic, 5);
+    public static final Routine NtTerminateProcessStub = Syscalls.classicStub(Termination.NtTerminateProcess, 0);
+
+    private static CreateProcessContext ctx(com.ntprocesslab.kernel.exec.Frame f) {
+        return f.args(CreateProcessContext.class);
+    }
+
+    /** The new process, through the caller's handle to it. */
+    static EProcess processOf(EThread caller, long processHandle) {
+        HandleEntry entry = caller.process.objectTable.lookup(processHandle);
+        return (EProcess) entry.object();
+    }
+
+    /** Closes one of the caller's handles if it is open; the field is then zeroed by the caller. */
+    static void close(Kernel k, EThread caller, long handle) {
+        if (handle != 0) {
+            ObjectManager.NtClose(k, caller.process.objectTable, handle);
+        }
+    }
+
+    /** RTL_USER_PROCESS_PARAMETERS written into the new process and linked from its PEB. */
+    static void pushParameters(EProcess p, CreateProcessContext c) {
+        p.peb.imagePathName = c.dosPath;
+        p.peb.commandLine = c.commandLine;
+        p.peb.currentDirectory = "C:\\Windows\\System32\\";
+        p.peb.desktopInfo = p.sessionId > 0 ? "WinSta0\\Default" : "";
+    }
+
+    /** What NtCreateProcessEx gets from user mode: the current process as parent, no create flags. */
+    static void prepareProcessCall(CreateProcessContext c) {
+        c.parentHandle = ObjectManager.CURRENT_PROCESS;
+        c.createFlags = 0;
+        c.desiredAccess = AccessCheck.PROCESS_ALL_ACCESS_XP;
+    }
+
+    public static final Routine CsrClientCallServer = Routine.named("ntdll!CsrClientCallServer").stage(4)
+            // BasepCreateProcess: csrss learns of the new process and its first thread
+            .call(CsrSrv.CsrCreateProcessClassic, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcessClassic, f.args))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    /** RtlCreateUserThread: a stack and a context in the target process, then NtCreateThread. */
+    public static final Routine RtlCreateUserThread = Routine.named("ntdll!RtlCreateUserThread").stage(3)
+            .step("ntdll!RtlpCreateStack", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                EProcess p = processOf(t, c.processHandle);
+                long limit = MemoryManager.reserveStack(k, p, c.imageInformation.sizeOfStackReserve());
+                if (limit == 0) {
+                    return ret(NtStatus.STATUS_NO_MEMORY);
+                }
+                c.stackLimit = limit;
+                c.stackBase = limit + Math.max(c.imageInformation.sizeOfStackReserve(), 0x100000L);
+                return next();
+            })
+            // a native thread starts at the image's entry point itself
+            .step("ntdll!RtlInitializeContext", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.contextEntryPoint = c.imageInformation.imageBase() + c.imageInformation.addressOfEntryPoint();
+                c.contextStartAddress = c.contextEntryPoint;
+                c.createSuspended = true;
+                c.desiredAccess = AccessCheck.THREAD_ALL_ACCESS_XP;
+                return next();
+            })
+            .call(NtCreateThreadStub, (k, t, f) -> StepResult.call(NtCreateThreadStub, f.args))
+            .stage(0)
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    /**
+     * RtlCreateUserProcess: the native creation of smss and of what smss starts. No Win32
+     * checks and no csrss; the thread is resumed unless CREATE_SUSPENDED was asked.
+     */
+    public static final Routine RtlCreateUserProcess = Routine.named("ntdll!RtlCreateUserProcess").stage(1)
+            .step("ntdll!RtlCreateProcessParameters", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.priorityClass = PriorityClass.NORMAL;
+                for (PriorityClass pc : PriorityClass.values()) {
+                    if ((c.flags & pc.creationFlag) != 0) {
+                        c.priorityClass = pc;
+                    }
+                }
+                c.dosPath = KernelBase.resolveImage(k.volume, c.commandLine);
+                c.ntPath = c.dosPath == null ? null : "\\??\\" + c.dosPath;
+                c.status = c.dosPath == null ? NtStatus.STATUS_OBJECT_NAME_INVALID : NtStatus.STATUS_SUCCESS;
+                return c.dosPath == null ? jump("fail") : next();
+            })
+            .call(NtOpenFileStub, (k, t, f) -> StepResult.call(NtOpenFileStub, f.args))
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
+            })
+            .call(NtCreateSectionStub, (k, t, f) -> StepResult.call(NtCreateSectionStub, f.args))
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.status = f.calleeStatus;
+                close(k, t, c.fileHandle);
+                c.fileHandle = 0;
+                return NtStatus.success(c.status) ? next() : jump("fail");
+            })
+            .stage(2)
+            .call(NtCreateProcessExStub, (k, t, f) -> {
+                prepareProcessCall(ctx(f));
+                return StepResult.call(NtCreateProcessExStub, f.args);
+            })
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
+            })
+            .call(NtQuerySectionStub, (k, t, f) -> StepResult.call(NtQuerySectionStub, f.args))
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
+            })
+            .call(NtSetInformationProcessStub, (k, t, f) -> {
+                NtArgs a = NtArgs.of(ctx(f).processHandle, ProcessInformation.ProcessPriorityClass);
+                a.information = ProcessInformation.priorityClassCode(ctx(f).priorityClass);
+                return StepResult.call(NtSetInformationProcessStub, a);
+            })
+            .step("ntdll!RtlpInitEnvironment", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.status = f.calleeStatus;
+                if (!NtStatus.success(c.status)) {
+                    return jump("fail");
+                }
+                pushParameters(processOf(t, c.processHandle), c);
+                return next();
+            })
+            .stage(3)
+            .call(RtlCreateUserThread, (k, t, f) -> StepResult.call(RtlCreateUserThread, f.args))
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.status = f.calleeStatus;
+                if (!NtStatus.success(c.status)) {
+                    return jump("fail");
+                }
+                close(k, t, c.sectionHandle);
+                c.sectionHandle = 0;
+                return (c.flags & CreationFlags.CREATE_SUSPENDED) != 0 ? jump("done") : next();
+            })
+            .stage(5)
+            .call(NtResumeThreadStub, (k, t, f) -> StepResult.call(NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
+            .stage(0)
+            .label("done")
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.call.processInformation = true;
+                c.call.hProcess = c.processHandle;
+                c.call.hThread = c.threadHandle;
+                c.call.returnValue = NtStatus.STATUS_SUCCESS;
+                c.call.status = NtStatus.STATUS_SUCCESS;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .label("fail")
+            // a process without a thread dies with its last handle; whatever was opened is closed
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                close(k, t, c.processHandle);
+                close(k, t, c.sectionHandle);
+                close(k, t, c.fileHandle);
+                c.processHandle = 0;
+                c.sectionHandle = 0;
+                c.fileHandle = 0;
+                c.call.processId = 0;
+                c.call.threadId = 0;
+                c.call.status = c.status;
+                c.call.returnValue = c.status;
+                return ret(c.status);
+            })
+            .build();
+
+    /** smss's SmpExecuteImage: the native creation request of a script line. */
+    public static final Routine SmpExecuteImage = Routine.named("smss!SmpExecuteImage")
+            .call(RtlCreateUserProcess, (k, t, f) -> StepResult.call(RtlCreateUserProcess, KernelBase.nativeCreation(f.args(ApiCall.class))))
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    /** The loader runs as the first user APC of the thread (phase 6). */
+    public static final Routine LdrInitializeThunk = Routine.named("ntdll!LdrInitializeThunk").stage(6)
+            .call(Ntdll.LdrpInitializeProcessClassic, (k, t, f) -> t.process.peb.ldr == null
+                    ? StepResult.call(Ntdll.LdrpInitializeProcessClassic, new LoaderState()) : next())
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? ret(NtStatus.STATUS_SUCCESS)
+                    : StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.calleeStatus)))
+            .build();
+
+    /**
+     * User mode begins here: the dispatcher calls the APC routine, then NtContinue resumes the
+     * thread's own context: kernel32!BaseProcessStartThunk for a Win32 process, the image entry
+     * point for a native one.
+     */
+    public static final Routine KiUserApcDispatcher = Routine.named("ntdll!KiUserApcDispatcher").stage(6)
+            .call(LdrInitializeThunk, (k, t, f) -> StepResult.call(LdrInitializeThunk, null))
+            .step("ntdll!NtContinue", (k, t, f) -> t.startAddress == Symbols.address("kernel32!BaseProcessStartThunk")
+                    ? new StepResult.Transfer(Kernel32.BaseProcessStartThunk, null)
+                    : new StepResult.Transfer(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals()))
+            .build();
+}

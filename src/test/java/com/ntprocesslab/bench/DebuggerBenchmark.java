@@ -1,0 +1,85 @@
+package com.ntprocesslab.bench;
+
+import com.ntprocesslab.CommandMix;
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Debugger figures: console commands per second for a mix of inspection and stepping on a
+ * booted machine, and the cost of reverse stepping, which rebuilds the machine by replaying
+ * its time line from boot. Target: t- under 50 ms after 10,000 steps.
+ */
+public final class DebuggerBenchmark {
+    /** One round: break in a CreateProcessW, look around, step, finish, clean up. */
+    private static final List<String> ROUND = List.of(
+            "bp nt!PspInsertProcess",
+            ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe",
+            "k", "!thread", "!process 0 0", "t", "t", "p", "k", "!handle 0 3 4c", "x nt!Psp*", "bl",
+            "bc *", "g", "!process 44 7", "!peb", "dt nt!_EPROCESS ffffa08f`1c2db040", "!vad 44", "!csrss", "lm",
+            ".call explorer.exe TerminateProcess 0x8 0",
+            ".call explorer.exe CloseHandle 0xc",
+            ".call explorer.exe CloseHandle 0x8");
+
+    private DebuggerBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("== DebuggerBenchmark (NT Process Lab kernel " + Machine.KERNEL_VERSION + ") ==");
+        double perSecond = commandsPerSecond();
+        System.out.printf("Debugger commands (inspection + stepping mix):   %10.0f commands/s%n", perSecond);
+        for (int steps : new int[] {1_000, 10_000, 50_000}) {
+            double millis = reverseStepMillis(steps);
+            String verdict = steps == 10_000 ? (millis < 50 ? "  (target < 50 ms: met)" : "  (target < 50 ms: MISSED)") : "";
+            System.out.printf("t- after %,7d steps since boot (median):       %10.2f ms%s%n", steps, millis, verdict);
+        }
+    }
+
+    private static void must(Machine machine, String command) {
+        CommandResult result = machine.execute(command);
+        if (!result.accepted()) {
+            throw new IllegalStateException(command + " -> " + result.output());
+        }
+    }
+
+    private static double commandsPerSecond() {
+        int warmupRounds = 2_000;
+        int rounds = 4_000;
+        Machine machine = Machine.boot(Profile.MODERN);
+        long start = 0;
+        for (int i = 0; i < warmupRounds + rounds; i++) {
+            if (i == warmupRounds) {
+                machine = Machine.boot(Profile.MODERN);
+                start = System.nanoTime();
+            }
+            for (String command : ROUND) {
+                must(machine, command);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return rounds * ROUND.size() / seconds;
+    }
+
+    /** A machine that ran the realistic command mix for at least {@code steps} steps, then t- timed repeatedly. */
+    private static double reverseStepMillis(int steps) {
+        Machine machine = Machine.boot(Profile.MODERN);
+        long origin = machine.position();
+        for (long i = 0; machine.position() - origin < steps; i++) {
+            must(machine, CommandMix.command(i));
+        }
+        for (int i = 0; i < 10; i++) {
+            must(machine, "t-");
+        }
+        int trials = 21;
+        long[] nanos = new long[trials];
+        for (int i = 0; i < trials; i++) {
+            long start = System.nanoTime();
+            must(machine, "t-");
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos[trials / 2] / 1e6;
+    }
+}

@@ -1,0 +1,204 @@
+package com.ntprocesslab.kernel.classic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ntprocesslab.kernel.LabMachine;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.win32.ApiCall;
+import com.ntprocesslab.kernel.win32.Apis;
+import com.ntprocesslab.kernel.win32.ClassicNtdll;
+import com.ntprocesslab.kernel.win32.CreateProcessContext;
+import com.ntprocesslab.kernel.win32.KernelBase;
+import com.ntprocesslab.kernel.win32.NtStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Failures of the classic pipeline follow the XP code, and each leaves the machine as it was
+ * before the call except the caller's last error, the position and the last-call record.
+ */
+class ClassicFailureTest {
+    private final Machine machine = LabMachine.boot(Profile.CLASSIC);
+
+    @Test
+    void newConsoleWithDetachedFailsWith0x57BeforeTheImageIsOpened() {
+        Object before = LabMachine.timeless(machine);
+        int objects = machine.kernel().objects.size();
+        List<String> symbols = new ArrayList<>();
+        machine.engine().setListener(e -> symbols.add(e.symbol()));
+
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_NEW_CONSOLE|DETACHED_PROCESS").output();
+
+        assertThat(out).contains("returned FALSE").contains("LastError: 0x57 (ERROR_INVALID_PARAMETER)");
+        assertThat(symbols).contains("kernel32!CreateProcessInternalW").doesNotContain("ntdll!NtOpenFile", "nt!ObCreateObject");
+        assertThat(machine.kernel().objects).hasSize(objects);
+        assertThat(LabMachine.timeless(machine)).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingImageFailsInNtOpenFileWithObjectNameNotFound() {
+        Object before = LabMachine.timeless(machine);
+
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\nosuch.exe").output();
+
+        assertThat(out).contains("returned FALSE").contains("LastError: 0x2 (ERROR_FILE_NOT_FOUND)");
+        assertThat(LabMachine.timeless(machine)).isEqualTo(before);
+        assertThat(LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Nowhere\\app.exe").output())
+                .contains("LastError: 0x3 (ERROR_PATH_NOT_FOUND)");
+    }
+
+    @Test
+    void aTextFileIsNotAnImageAndANativeImageIsRefusedByTheImageChecks() {
+        LabMachine.ok(machine, ".file add C:\\Temp\\fake.exe \"just text\"");
+        Object before = LabMachine.timeless(machine);
+
+        String text = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Temp\\fake.exe").output();
+        String dll = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\user32.dll").output();
+        List<String> symbols = new ArrayList<>();
+        machine.engine().setListener(e -> symbols.add(e.symbol()));
+        String nativeImage = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\smss.exe").output();
+
+        assertThat(text).contains("LastError: 0xc1 (ERROR_BAD_EXE_FORMAT)");
+        assertThat(dll).contains("LastError: 0xc1 (ERROR_BAD_EXE_FORMAT)");
+        assertThat(nativeImage).contains("LastError: 0xc1 (ERROR_BAD_EXE_FORMAT)");
+        assertThat(symbols).contains("kernel32!BasepIsImageVersionOk").doesNotContain("ntdll!NtCreateProcessEx");
+        assertThat(LabMachine.timeless(machine)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = ".fail {0} -> {1} in phase {2}")
+    @CsvSource({
+        "file, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 1",
+        "section, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 1",
+        "process, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 2",
+        "addressspace, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 2",
+        "token, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 2",
+        "handletable, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 2",
+        "cid, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 2",
+        "peb, 0x8 (ERROR_NOT_ENOUGH_MEMORY), 2",
+        "handle, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 2",
+        "stack, 0x8 (ERROR_NOT_ENOUGH_MEMORY), 3",
+        "thread, 0x5aa (ERROR_NO_SYSTEM_RESOURCES), 3",
+        "teb, 0x8 (ERROR_NOT_ENOUGH_MEMORY), 3",
+        "csr, 0x8 (ERROR_NOT_ENOUGH_MEMORY), 4"
+    })
+    void anInjectedAllocationFailureRollsEverythingBack(String kind, String error, int phase) {
+        Object before = LabMachine.timeless(machine);
+        String dumpBefore = LabMachine.ok(machine, "!process 0 0").output();
+        List<Integer> phases = new ArrayList<>();
+        machine.engine().setListener(e -> {
+            if (e.stage() > 0) {
+                phases.add(e.stage());
+            }
+        });
+        LabMachine.ok(machine, ".fail " + kind);
+
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
+
+        assertThat(out).contains("returned FALSE").contains("LastError: " + error);
+        assertThat(phases.stream().mapToInt(Integer::intValue).max().orElse(0)).isEqualTo(phase);
+        assertThat(machine.kernel().faults.armed()).doesNotContain(AllocationKind.parse(kind));
+        assertThat(LabMachine.timeless(machine)).isEqualTo(before);
+        assertThat(LabMachine.ok(machine, "!process 0 0").output()).isEqualTo(dumpBefore);
+    }
+
+    @Test
+    void afterARollbackTheSameCallSucceedsWithTheSameIds() {
+        Machine reference = LabMachine.boot(Profile.CLASSIC);
+        String expected = LabMachine.ok(reference, ".call explorer.exe CreateProcessW notepad.exe").output();
+        LabMachine.ok(machine, ".fail teb");
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW notepad.exe");
+
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW notepad.exe").output();
+
+        assertThat(out.lines().limit(2)).containsExactlyElementsOf(expected.lines().limit(2).toList());
+    }
+
+    @Test
+    void pspCreateProcessRejectsCreateFlagsOutsideTheLegalMask() {
+        CreateProcessContext c = sectionReady();
+        c.createFlags = 0x100;
+
+        long status = runCreateProcessEx(c);
+
+        assertThat(status).isEqualTo(NtStatus.STATUS_INVALID_PARAMETER);
+        assertThat(c.processHandle).isZero();
+    }
+
+    @Test
+    void ntCreateProcessExWithoutAParentIsAnInvalidParameter() {
+        CreateProcessContext c = sectionReady();
+        c.parentHandle = 0;
+
+        long status = runCreateProcessEx(c);
+
+        assertThat(status).isEqualTo(NtStatus.STATUS_INVALID_PARAMETER);
+        assertThat(c.processHandle).isZero();
+    }
+
+    @Test
+    void theSameSectionHandleWithTheCurrentProcessAsParentCreatesTheProcess() {
+        CreateProcessContext c = sectionReady();
+
+        long status = runCreateProcessEx(c);
+
+        assertThat(status).isEqualTo(NtStatus.STATUS_SUCCESS);
+        assertThat(LabMachine.process(machine, "notepad.exe").threadListHead.isEmpty()).isTrue();
+    }
+
+    /** A test caller: runs a native service from explorer's thread and keeps the status it returns. */
+    private static final Routine PROBE = Routine.named("test!CallNtCreateProcessEx")
+            .call(ClassicNtdll.NtCreateProcessExStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateProcessExStub, f.args))
+            .inline((k, t, f) -> {
+                f.args(CreateProcessContext.class).status = f.calleeStatus;
+                return StepResult.ret(f.calleeStatus);
+            })
+            .build();
+
+    private PendingCall pending;
+
+    /** Explorer with notepad's image opened as a section, as phase 1 leaves it; nothing else changed. */
+    private CreateProcessContext sectionReady() {
+        pending = LabMachine.begin(machine, ".call explorer.exe GetLastError");
+        ApiCall call = new ApiCall(Apis.find("CreateProcessW"), "notepad.exe");
+        call.path = "C:\\Windows\\System32\\notepad.exe";
+        CreateProcessContext c = KernelBase.creation(call);
+        c.dosPath = call.path;
+        c.ntPath = "\\??\\" + call.path;
+        run(Routine.named("test!OpenImage")
+                .call(ClassicNtdll.NtOpenFileStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtOpenFileStub, f.args))
+                .call(ClassicNtdll.NtCreateSectionStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateSectionStub, f.args))
+                .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
+                .build(), c);
+        assertThat(c.sectionHandle).isNotZero();
+        c.parentHandle = -1;
+        c.desiredAccess = 0x1F0FFF;
+        return c;
+    }
+
+    private long runCreateProcessEx(CreateProcessContext c) {
+        int objects = machine.kernel().objects.size();
+        run(PROBE, c);
+        if (!NtStatus.success(c.status)) {
+            assertThat(machine.kernel().objects).hasSize(objects);
+            assertThat(machine.checkInvariants()).isEmpty();
+        }
+        return c.status;
+    }
+
+    private void run(Routine routine, CreateProcessContext c) {
+        Frame frame = new Frame(routine, c);
+        frame.injected = true;
+        int depth = pending.thread().frames.size();
+        pending.thread().frames.add(frame);
+        machine.engine().runThread(pending.thread(), depth, 10_000, null);
+    }
+}

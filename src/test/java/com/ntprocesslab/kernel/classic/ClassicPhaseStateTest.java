@@ -1,0 +1,173 @@
+package com.ntprocesslab.kernel.classic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ntprocesslab.kernel.LabMachine;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.ClassicThreadStartup;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.win32.CreateProcessContext;
+import org.junit.jupiter.api.Test;
+
+/** What the partly built machine looks like when stopped inside each classic phase. */
+class ClassicPhaseStateTest {
+    private final Machine machine = LabMachine.boot(Profile.CLASSIC);
+    private final PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+    private final EProcess explorer = LabMachine.process(machine, "explorer.exe");
+
+    private Engine.RunResult stopBefore(String symbol) {
+        Engine.RunResult stop = machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> symbol.equals(at.symbol()));
+        assertThat(stop.reason()).as("stopped before " + symbol).isEqualTo(Engine.Reason.BREAKPOINT);
+        return stop;
+    }
+
+    private CreateProcessContext context() {
+        for (Frame f : call.thread().frames) {
+            if (f.args instanceof CreateProcessContext c) {
+                return c;
+            }
+        }
+        throw new AssertionError("no creation in progress");
+    }
+
+    private long objectsOf(ObjectType type) {
+        return machine.kernel().objects.values().stream().filter(o -> o.type == type).count();
+    }
+
+    private EProcess newProcess() {
+        return (EProcess) explorer.objectTable.lookup(context().processHandle).object();
+    }
+
+    @Test
+    void phaseOneLeavesTheImageOpenAsASectionHandleAndNoProcess() {
+        long processes = objectsOf(ObjectType.Process);
+
+        Engine.RunResult stop = stopBefore("ntdll!NtCreateProcessEx");
+
+        assertThat(stop.stoppedAt().stage()).isEqualTo(2);
+        CreateProcessContext c = context();
+        assertThat(c.fileHandle).isZero();
+        SectionObject section = (SectionObject) explorer.objectTable.lookup(c.sectionHandle).object();
+        assertThat(section.fileObject.file.path()).isEqualTo("C:\\Windows\\System32\\notepad.exe");
+        assertThat(section.fileObject.handleCount).isZero();
+        assertThat(section.fileObject.pointerCount).isEqualTo(1);
+        assertThat(c.imageInformation.sizeOfStackReserve()).isEqualTo(0x100000);
+        assertThat(objectsOf(ObjectType.Process)).isEqualTo(processes);
+    }
+
+    @Test
+    void insidePspCreateProcessTheAddressSpaceComesBeforeTheIdAndTheList() {
+        stopBefore("nt!KeInitializeProcess");
+
+        EProcess p = context().process;
+        assertThat(p.addressSpace.directoryTableBase).isNotZero();
+        assertThat(p.pcb.initialized).isFalse();
+        assertThat(p.uniqueProcessId).isZero();
+        assertThat(p.token).isNull();
+        assertThat(p.sectionObject).isNotNull();
+        assertThat(p.inheritedFromUniqueProcessId).isEqualTo(explorer.uniqueProcessId);
+        assertThat(machine.kernel().processes()).doesNotContain(p);
+    }
+
+    @Test
+    void theImageIsMappedWhileAttachedToTheNewProcess() {
+        stopBefore("nt!MmMapViewOfSection");
+
+        EProcess p = context().process;
+        assertThat(call.thread().tcb.apcStateProcess).isSameAs(p.pcb);
+        assertThat(p.objectTable).isNotNull();
+        assertThat(p.token).isNotNull();
+
+        stopBefore("nt!PspMapSystemDll");
+        assertThat(call.thread().tcb.apcStateProcess).isNull();
+        assertThat(p.imageFileName).isEqualTo("notepad.exe");
+        assertThat(p.sectionBaseAddress).isEqualTo(0x7ff6b1490000L);
+    }
+
+    @Test
+    void phaseTwoEndsWithTheProcessListedWithoutParametersOrThreads() {
+        stopBefore("ntdll!NtSetInformationProcess");
+
+        EProcess p = newProcess();
+        assertThat(machine.kernel().processes()).contains(p);
+        assertThat(p.uniqueProcessId).isNotZero();
+        assertThat(p.handleCount).isEqualTo(1);
+        assertThat(p.pointerCount).isEqualTo(1);
+        assertThat(p.createTime).isNotZero();
+        assertThat(p.peb.commandLine).isNull();
+        assertThat(p.threadListHead.isEmpty()).isTrue();
+        assertThat(context().process).isNull();
+
+        stopBefore("kernel32!BaseCreateStack");
+        assertThat(p.peb.commandLine).isEqualTo("C:\\Windows\\System32\\notepad.exe");
+        assertThat(p.defaultHardErrorProcessing).isEqualTo(explorer.defaultHardErrorProcessing);
+    }
+
+    @Test
+    void phaseThreeBuildsStackAndContextInUserModeBeforeTheKernelMakesTheThread() {
+        stopBefore("ntdll!NtCreateThread");
+
+        EProcess p = newProcess();
+        CreateProcessContext c = context();
+        assertThat(p.addressSpace.vadRoot.values()).extracting(v -> v.mapped()).contains("Stack");
+        assertThat(c.contextStartAddress).isEqualTo(Symbols.address("kernel32!BaseProcessStartThunk"));
+        assertThat(c.contextEntryPoint).isEqualTo(0x7ff6b1490000L + 0x1b30);
+        assertThat(p.threadListHead.isEmpty()).isTrue();
+
+        stopBefore("nt!KeStartThread");
+        EThread t = context().thread;
+        assertThat(t.teb.stackBase).isEqualTo(c.stackBase);
+        assertThat(t.initialRoutine).isSameAs(ClassicThreadStartup.KiThreadStartup);
+        assertThat(t.startAddress).isEqualTo(c.contextStartAddress);
+        assertThat(t.tcb.state).isEqualTo(KThreadState.Initialized);
+        assertThat(t.threadListEntry.linked()).isFalse();
+        assertThat(machine.kernel().pspCidTable.lookup(t.uniqueThread)).isSameAs(t);
+    }
+
+    @Test
+    void phaseFourFindsTheThreadSuspendedAndCsrssNotYetTold() {
+        stopBefore("ntdll!CsrClientCallServer");
+
+        EProcess p = newProcess();
+        EThread t = p.threadListHead.owners().get(0);
+        assertThat(t.tcb.suspendCount).isEqualTo(1);
+        assertThat(t.tcb.waitReason).isEqualTo(KWaitReason.Suspended);
+        assertThat(machine.kernel().csrServers.get(1).find(p.uniqueProcessId)).isNull();
+        assertThat(p.handleCount).isEqualTo(1);
+
+        stopBefore("ntdll!NtResumeThread");
+        assertThat(machine.kernel().csrServers.get(1).find(p.uniqueProcessId).shutdownLevel).isEqualTo(0x280);
+        assertThat(p.handleCount).isEqualTo(2);
+    }
+
+    @Test
+    void phasesFiveAndSixRunInTheNewThread() {
+        stopBefore("nt!KeResumeThread");
+        EThread t = newProcess().threadListHead.owners().get(0);
+        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, null);
+        machine.engine().completePendingCalls();
+        assertThat(t.tcb.state).isEqualTo(KThreadState.Ready);
+
+        Engine.RunResult apc = machine.engine().runScheduler(10_000, at -> "nt!KiDeliverApc".equals(at.symbol()));
+        assertThat(apc.stoppedAt().thread()).isSameAs(t);
+        assertThat(apc.stoppedAt().stage()).isEqualTo(5);
+        assertThat(t.tcb.userApcQueue).extracting(a -> a.routine()).containsExactly("ntdll!LdrInitializeThunk");
+        assertThat(t.process.peb.ldr).isNull();
+
+        Engine.RunResult start = machine.engine().runScheduler(10_000, at -> "kernel32!BaseProcessStart".equals(at.symbol()));
+        assertThat(start.stoppedAt().stage()).isEqualTo(6);
+        assertThat(t.tcb.userApcQueue).isEmpty();
+        assertThat(t.process.peb.ldr.initialized).isTrue();
+        assertThat(machine.checkInvariants()).isEmpty();
+    }
+}

@@ -1,0 +1,238 @@
+package com.ntprocesslab.kernel.classic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ntprocesslab.kernel.LabMachine;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.inspect.InvariantChecker;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.ob.HandleEntry;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Windows XP pipeline end to end: six phases, the classic call chain, the shared structures. */
+class ClassicPipelineTest {
+    private final Machine machine = LabMachine.boot(Profile.CLASSIC);
+
+    @Test
+    void aWholeCreateProcessWVisitsTheSixPhasesInOrder() {
+        List<Integer> phases = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
+        machine.engine().setListener(e -> {
+            assertThat(InvariantChecker.check(e.kernel())).isEmpty();
+            if (e.stage() > 0) {
+                phases.add(e.stage());
+            }
+            symbols.add(e.symbol());
+        });
+
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
+        LabMachine.ok(machine, "g");
+
+        assertThat(out).contains("returned TRUE");
+        assertThat(phases).isSorted().containsSubsequence(1, 2, 3, 4, 5, 6);
+        assertThat(phases).doesNotContain(7);
+        assertThat(symbols).containsSubsequence("nt!IoCreateFile", "nt!MmCreateSection", "kernel32!BasepIsProcessAllowed",
+                "nt!NtQuerySection", "ntdll!LdrQueryImageFileExecutionOptions", "kernel32!BasepIsImageVersionOk",
+                "nt!PspInheritQuota", "nt!ObInheritDeviceMap", "nt!MmCreateProcessAddressSpace", "nt!KeInitializeProcess",
+                "nt!SeSubProcessToken", "nt!ObInitProcess", "nt!KeAttachProcess", "nt!PspMapSystemDll", "nt!ExCreateHandle",
+                "nt!MmCreatePeb", "nt!SeCreateAccessStateEx", "nt!ObInsertObject", "nt!KeSetPriorityAndQuantumProcess",
+                "kernel32!BasePushProcessParameters", "kernel32!BaseCreateStack", "kernel32!BaseInitializeContext",
+                "nt!MmCreateTeb", "nt!KeInitThread", "nt!PspCallProcessNotifyRoutines", "nt!KeReadyThread",
+                "CSRSRV!CsrCreateProcess", "nt!KeResumeThread", "nt!PspUserThreadStartup", "nt!KiDeliverApc",
+                "ntdll!LdrInitializeThunk", "ntdll!NtContinue", "kernel32!BaseProcessStart");
+        assertThat(symbols).doesNotContain("nt!NtCreateUserProcess", "nt!PspAllocateProcess", "nt!KiStartUserThread",
+                "ntdll!RtlUserThreadStart");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        assertThat(notepad.peb.ldr.initialized).isTrue();
+        assertThat(notepad.inheritedFromUniqueProcessId).isEqualTo(LabMachine.process(machine, "explorer.exe").uniqueProcessId);
+    }
+
+    @Test
+    void theCallerEndsWithXpAccessMasksAndTheImageHandlesClosed() {
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
+        EProcess explorer = LabMachine.process(machine, "explorer.exe");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+
+        assertThat(out).contains("hProcess: 0x8  hThread: 0x10");
+        HandleEntry process = explorer.objectTable.lookup(0x8);
+        HandleEntry thread = explorer.objectTable.lookup(0x10);
+        assertThat(process.object()).isSameAs(notepad);
+        assertThat(process.grantedAccess()).isEqualTo(0x1F0FFF);
+        assertThat(thread.grantedAccess()).isEqualTo(0x1F03FF);
+        // the file handle (0x8 first) and the section handle (0xc) were closed: the process holds the section
+        assertThat(explorer.objectTable.lookup(0xc)).isNull();
+        assertThat(notepad.sectionObject.handleCount).isZero();
+        assertThat(notepad.sectionObject.pointerCount).isEqualTo(1);
+        assertThat(notepad.handleCount).isEqualTo(2);
+        assertThat(notepad.quotaBlock).isEqualTo(explorer.quotaBlock).isEqualTo("PspDefaultQuotaBlock");
+        assertThat(notepad.deviceMap).isEqualTo("ObSystemDeviceMap");
+    }
+
+    @Test
+    void createSuspendedLeavesTheThreadSuspendedWithAnEmptyLoaderUntilResumeThread() {
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
+        LabMachine.ok(machine, "g");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        EThread thread = notepad.threadListHead.owners().get(0);
+
+        assertThat(thread.tcb.suspendCount).isEqualTo(1);
+        assertThat(thread.tcb.state).isEqualTo(KThreadState.Waiting);
+        assertThat(thread.tcb.waitReason).isEqualTo(KWaitReason.Suspended);
+        assertThat(thread.started).isFalse();
+        assertThat(notepad.peb.ldr).isNull();
+
+        assertThat(LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10").output()).contains("returned 0x1");
+        LabMachine.ok(machine, "g");
+
+        assertThat(notepad.peb.ldr.inLoadOrderModuleList).extracting(e -> e.baseDllName())
+                .containsExactly("notepad.exe", "ntdll.dll", "kernel32.dll", "KernelBase.dll", "user32.dll");
+    }
+
+    @Test
+    void thePriorityClassIsSetAfterCreationByNtSetInformationProcess() {
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW notepad.exe IDLE_PRIORITY_CLASS");
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW calc.exe HIGH_PRIORITY_CLASS|CREATE_DEFAULT_ERROR_MODE");
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe REALTIME_PRIORITY_CLASS|CREATE_SUSPENDED");
+
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        assertThat(notepad.pcb.basePriority).isEqualTo(4);
+        assertThat(notepad.priorityClass).isEqualTo("IDLE");
+        assertThat(notepad.threadListHead.owners().get(0).tcb.basePriority).isEqualTo(4);
+        assertThat(LabMachine.process(machine, "calc.exe").pcb.basePriority).isEqualTo(13);
+        assertThat(LabMachine.process(machine, "worker.exe").pcb.basePriority).isEqualTo(13);
+    }
+
+    @Test
+    void anIfeoDebuggerRestartsPhaseOneWithTheDebuggerImage() {
+        LabMachine.ok(machine, ".reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\notepad.exe\" Debugger C:\\Windows\\System32\\calc.exe");
+        List<Integer> phases = new ArrayList<>();
+        machine.engine().setListener(e -> {
+            if (e.stage() > 0 && e.thread().process.imageFileName.equals("explorer.exe")) {
+                phases.add(e.stage());
+            }
+        });
+
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
+
+        assertThat(out).contains("returned TRUE");
+        assertThat(LabMachine.process(machine, "notepad.exe")).isNull();
+        EProcess calc = LabMachine.process(machine, "calc.exe");
+        assertThat(calc.peb.commandLine).isEqualTo("C:\\Windows\\System32\\calc.exe C:\\Windows\\System32\\notepad.exe");
+        // the redirect happens in phase 1, before any process object: phase 2 is entered once
+        assertThat(phases).containsSubsequence(1, 2, 3, 4, 5).doesNotContainSequence(2, 1);
+        assertThat(InvariantChecker.check(machine.kernel())).isEmpty();
+    }
+
+    @Test
+    void aBatchFileRunsThroughCmdExeAndItsExitCodeComesBack() {
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Tools\\run-worker.cmd").output();
+        EProcess cmd = LabMachine.process(machine, "cmd.exe");
+        assertThat(cmd.peb.commandLine).isEqualTo("C:\\Windows\\System32\\cmd.exe /c C:\\Tools\\run-worker.cmd");
+
+        LabMachine.ok(machine, "g");
+
+        assertThat(out).contains("returned TRUE");
+        assertThat(cmd.exitStatus).isEqualTo(3);
+        assertThat(LabMachine.process(machine, "worker.exe")).isNull();
+    }
+
+    @Test
+    void createProcessAAndAsUserFollowTheSamePipeline() {
+        assertThat(LabMachine.ok(machine, ".call explorer.exe CreateProcessA calc.exe").output()).contains("returned TRUE");
+        assertThat(LabMachine.process(machine, "calc.exe").inheritedFromUniqueProcessId)
+                .isEqualTo(LabMachine.process(machine, "explorer.exe").uniqueProcessId);
+        // winlogon's boot already went through advapi32!CreateProcessAsUserW: explorer has the user's token
+        assertThat(LabMachine.process(machine, "explorer.exe").token.user).isEqualTo("NTLAB\\student");
+    }
+
+    @Test
+    void terminationIsSharedAChildExitsWithItsCodeAndLingersWhileHandlesRemain() {
+        String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe").output();
+        LabMachine.ok(machine, "g");
+        EProcess worker = LabMachine.process(machine, "worker.exe");
+
+        assertThat(out).contains("returned TRUE");
+        assertThat(worker.exited).isTrue();
+        assertThat(worker.exitStatus).isEqualTo(3);
+        assertThat(LabMachine.ok(machine, ".call explorer.exe GetExitCodeProcess 0x8").output()).contains("ExitCode: 0x3");
+
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x10");
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x8");
+
+        assertThat(LabMachine.process(machine, "worker.exe")).isNull();
+        assertThat(worker.deleted).isTrue();
+    }
+
+    @Test
+    void kAtPspCreateProcessShowsTheClassicChainUpToKernel32() {
+        PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+
+        Engine.RunResult stop = machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> "nt!PspCreateProcess".equals(at.symbol()));
+
+        assertThat(stop.reason()).isEqualTo(Engine.Reason.BREAKPOINT);
+        assertThat(symbolsOf(machine.engine().stackTrace(call.thread()))).startsWith("nt!PspCreateProcess", "nt!NtCreateProcessEx",
+                "nt!KiFastCallEntry", "ntdll!NtCreateProcessEx", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW");
+    }
+
+    @Test
+    void kAtPspCreateThreadShowsTheClassicChainUpToKernel32() {
+        PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+
+        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> "nt!PspCreateThread".equals(at.symbol()));
+
+        assertThat(symbolsOf(machine.engine().stackTrace(call.thread()))).startsWith("nt!PspCreateThread", "nt!NtCreateThread",
+                "nt!KiFastCallEntry", "ntdll!NtCreateThread", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW");
+    }
+
+    @Test
+    void theNewThreadRunsTheLoaderInsideTheApcDispatcherThenBaseProcessStart() {
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+
+        Engine.RunResult ldr = machine.engine().runScheduler(10_000, at -> "ntdll!LdrpCallInitRoutine".equals(at.symbol()));
+        EThread thread = ldr.stoppedAt().thread();
+        assertThat(thread.process.imageFileName).isEqualTo("notepad.exe");
+        assertThat(ldr.stoppedAt().stage()).isEqualTo(6);
+        assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("ntdll!LdrpCallInitRoutine",
+                "ntdll!LdrpInitializeProcess", "ntdll!LdrInitializeThunk", "ntdll!KiUserApcDispatcher");
+
+        Engine.RunResult start = machine.engine().runScheduler(10_000, at -> "KERNELBASE!WaitForSingleObject".equals(at.symbol()));
+        assertThat(start.stoppedAt().thread()).isSameAs(thread);
+        assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("KERNELBASE!WaitForSingleObject",
+                "notepad!wWinMainCRTStartup", "kernel32!BaseProcessStart", "kernel32!BaseProcessStartThunk");
+    }
+
+    @Test
+    void theSameCallsTwiceGiveByteIdenticalSnapshots() {
+        Machine other = Machine.boot(Profile.CLASSIC);
+        for (Machine m : List.of(machine, other)) {
+            LabMachine.ok(m, ".call explorer.exe CreateProcessW C:\\Tools\\launcher.exe");
+            LabMachine.ok(m, "g");
+            LabMachine.ok(m, ".call explorer.exe CreateProcessW notepad.exe CREATE_SUSPENDED");
+        }
+
+        assertThat(other.snapshotJson()).isEqualTo(machine.snapshotJson());
+        assertThat(machine.snapshotJson()).isNotEqualTo(Machine.boot(Profile.MODERN).snapshotJson());
+    }
+
+    @Test
+    void processDumpOfAClassicBootListsTheDefaultMachine() {
+        String dump = LabMachine.ok(machine, "!process 0 0").output();
+
+        assertThat(dump).contains("Cid: 0004").contains("Image: System").contains("Image: smss.exe").contains("Image: csrss.exe")
+                .contains("Image: winlogon.exe").contains("Image: explorer.exe");
+        assertThat(machine.profile()).isEqualTo(Profile.CLASSIC);
+    }
+
+    /** "module!Function+0x1c" -> "module!Function". */
+    static List<String> symbolsOf(List<String> stack) {
+        return stack.stream().map(line -> line.contains("+0x") ? line.substring(0, line.indexOf("+0x")) : line).toList();
+    }
+}

@@ -1,0 +1,32 @@
+package com.ntprocesslab.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The debugger's state (breakpoints, context, time line) is plain data inside the machine:
+ * a machine restored from a Kryo snapshot while stopped at a breakpoint behaves exactly as
+ * the original, forward and backward in time.
+ */
+class DebuggerSnapshotTest {
+
+    @Test
+    void aMachineRestoredWhileStoppedAtABreakpointStepsAndTravelsLikeTheOriginal() {
+        Machine original = Machine.boot(Profile.MODERN);
+        for (String command : List.of("bm nt!Psp*Process", "bd 1", ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", "t", "p")) {
+            assertThat(original.execute(command).accepted()).as(command).isTrue();
+        }
+
+        Machine restored = SnapshotCodec.decode(SnapshotCodec.encode(original));
+
+        assertThat(restored.snapshotJson()).isEqualTo(original.snapshotJson());
+        for (String command : List.of("bl", "k", "t-", "k", "g-", "!thread", "g", "!process 0 0", "g-", "bc *", "g")) {
+            assertThat(restored.execute(command)).as(command).isEqualTo(original.execute(command));
+            assertThat(restored.snapshotJson()).as("after " + command).isEqualTo(original.snapshotJson());
+        }
+    }
+}
