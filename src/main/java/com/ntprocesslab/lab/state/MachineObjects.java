@@ -26,12 +26,12 @@ public final class MachineObjects {
 
     private final Map<String, Structure> byAddress;
     private final List<Structure> processes;
-    private final Optional<StopInfo> pendingStop;
+    private final Optional<StopInfo> currentStop;
 
-    private MachineObjects(Map<String, Structure> byAddress, List<Structure> processes, Optional<StopInfo> pendingStop) {
+    private MachineObjects(Map<String, Structure> byAddress, List<Structure> processes, Optional<StopInfo> currentStop) {
         this.byAddress = byAddress;
         this.processes = processes;
-        this.pendingStop = pendingStop;
+        this.currentStop = currentStop;
     }
 
     public static MachineObjects fromSnapshot(String snapshotJson) {
@@ -50,7 +50,7 @@ public final class MachineObjects {
         for (JsonNode process : root.path("PsActiveProcessHead")) {
             processes.add(byAddress.get(normalize(process.path("Address").asString(""))));
         }
-        return new MachineObjects(Map.copyOf(byAddress), List.copyOf(processes), pendingStop(root));
+        return new MachineObjects(Map.copyOf(byAddress), List.copyOf(processes), currentStop(root));
     }
 
     /** The object at an address as the student typed or clicked it ("ffffa08f`1c2db040", "0x3ac0440000"). */
@@ -64,11 +64,12 @@ public final class MachineObjects {
     }
 
     /**
-     * Where a .call that has not finished stands: its thread's call stack (innermost first) and
-     * stage. A machine stopped by the debugger says so itself ({@link MachineState#stop()}).
+     * Where the machine stands inside a creation: the thread of an unfinished .call, or the
+     * thread the debugger stopped in, with the call stack {@code k} prints (innermost first)
+     * and the stage. Empty when every thread waits.
      */
-    public Optional<StopInfo> pendingStop() {
-        return pendingStop;
+    public Optional<StopInfo> currentStop() {
+        return currentStop;
     }
 
     /** Addresses compare without the backtick, the 0x and leading zeros, as WinDbg accepts them. */
@@ -139,22 +140,44 @@ public final class MachineObjects {
         return new StructureField(name, text, pointsElsewhere ? Optional.of(text) : Optional.empty(), List.of());
     }
 
-    private static Optional<StopInfo> pendingStop(JsonNode root) {
+    /** The thread a .call is running on, else the thread the debugger stopped in (it is the running one). */
+    private static Optional<StopInfo> currentStop(JsonNode root) {
         JsonNode pending = root.path("PendingCalls").path(0);
-        if (!pending.isObject()) {
+        boolean inCall = pending.isObject();
+        String thread = normalize((inCall ? pending.path("Thread") : root.path("RunningThread")).asString(""));
+        if (thread.isEmpty()) {
             return Optional.empty();
         }
-        String thread = normalize(pending.path("Thread").asString(""));
         for (JsonNode process : root.path("PsActiveProcessHead")) {
             for (JsonNode t : process.path("ThreadListHead")) {
                 if (normalize(t.path("Cid").path("UniqueThread").asString("")).equals(thread)) {
                     List<String> frames = new ArrayList<>();
                     t.path("Frames").forEach(f -> frames.add(f.asString("")));
-                    String symbol = frames.isEmpty() ? pending.path("Api").asString("") : frames.get(0);
-                    return Optional.of(new StopInfo(symbol, List.copyOf(frames), t.path("Stage").asInt(0)));
+                    List<String> visible = inCall ? withoutInterruptedKernelFrames(frames) : frames;
+                    return visible.isEmpty() ? Optional.empty()
+                            : Optional.of(new StopInfo(visible.getFirst(), List.copyOf(visible), t.path("Stage").asInt(0)));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The frames {@code k} shows for a thread running a .call: a .call is made in user mode, so
+     * the kernel frames it interrupted (a kernel frame outside a user-mode one, which only a
+     * .call produces) are not on its stack. The snapshot keeps them to resume the wait afterwards.
+     */
+    private static List<String> withoutInterruptedKernelFrames(List<String> frames) {
+        List<String> visible = new ArrayList<>();
+        boolean outsideUserFrame = false;
+        for (String frame : frames) {
+            boolean kernel = frame.startsWith("nt!");
+            if (kernel && outsideUserFrame) {
+                continue;
+            }
+            visible.add(frame);
+            outsideUserFrame = !kernel;
+        }
+        return visible;
     }
 }

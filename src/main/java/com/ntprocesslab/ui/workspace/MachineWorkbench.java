@@ -91,7 +91,7 @@ public class MachineWorkbench {
         MachineState state = MachineState.fromSnapshot(snapshotJson);
         MachineObjects objects = MachineObjects.fromSnapshot(snapshotJson);
         explorer.show(state, objects);
-        timeline.show(state.stop().or(objects::pendingStop));
+        timeline.show(objects.currentStop());
     }
 
     private void listenToOtherTabs(UI ui) {
