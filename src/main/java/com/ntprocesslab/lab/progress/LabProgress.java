@@ -17,13 +17,16 @@ import com.ntprocesslab.store.grading.Attempt;
 import com.ntprocesslab.store.grading.AttemptRepository;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -119,8 +122,14 @@ public class LabProgress {
      * progress is reported in order, one call at a time.
      */
     public RegradeSummary regrade(String labId, RegradeProgress progress) {
+        return regrade(labId, studentId -> true, progress);
+    }
+
+    /** Re-grades the active machines for the lab of the chosen students only (one class). */
+    public RegradeSummary regrade(String labId, LongPredicate students, RegradeProgress progress) {
         Lab lab = lab(labId);
-        List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id());
+        List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
+                .filter(machine -> students.test(machine.ownerId())).toList();
         if (machines.isEmpty()) {
             return new RegradeSummary(lab.id(), List.of());
         }
@@ -158,6 +167,20 @@ public class LabProgress {
         results.forEach(result -> record(machine.ownerId(), lab, reading, result, Attempt.Kind.REGRADE));
         int passed = (int) results.stream().filter(CheckpointResult::passed).count();
         return new RegradeSummary.StudentGrade(machine.ownerName(), machine.machineId(), passed, results.size());
+    }
+
+    /** The student's standing in every lab, in catalog order: the latest attempt at each checkpoint counts. */
+    public List<LabStanding> standings(String username) {
+        Long studentId = accounts.findByUsername(username).orElseThrow().getId();
+        List<LabStanding> standings = new ArrayList<>();
+        for (Lab lab : catalog.labs()) {
+            Map<String, Boolean> latest = new HashMap<>();
+            attempts.findByStudentIdAndLabIdOrderById(studentId, lab.id())
+                    .forEach(attempt -> latest.put(attempt.getCheckpointId(), attempt.isPassed()));
+            int passed = (int) lab.checkpoints().stream().filter(c -> latest.getOrDefault(c.id(), false)).count();
+            standings.add(new LabStanding(lab, passed, lab.checkpoints().size(), !latest.isEmpty()));
+        }
+        return List.copyOf(standings);
     }
 
     /** The student's attempts at the lab, oldest first. */

@@ -1,6 +1,7 @@
 package com.ntprocesslab.store.machine;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CommandLogRepository extends JpaRepository<CommandLogEntry, Long> {
@@ -8,6 +9,8 @@ public interface CommandLogRepository extends JpaRepository<CommandLogEntry, Lon
     List<CommandLogEntry> findByMachineIdOrderBySeq(Long machineId);
 
     long countByMachineId(Long machineId);
+
+    Optional<CommandLogEntry> findFirstByMachineIdOrderBySeqDesc(Long machineId);
 
     List<CommandLogEntry> findByMachineIdAndSeqGreaterThanOrderBySeq(Long machineId, long seq);
 }

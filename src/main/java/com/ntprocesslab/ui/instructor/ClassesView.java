@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -67,6 +68,11 @@ public class ClassesView extends VerticalLayout {
         classes.addColumn(Classroom::getName).setHeader(getTranslation("classes.name")).setAutoWidth(true);
         classes.addColumn(Classroom::getJoinCode).setHeader(getTranslation("classes.code")).setAutoWidth(true);
         classes.addColumn(classrooms::size).setHeader(getTranslation("classes.students")).setAutoWidth(true);
+        classes.addComponentColumn(classroom -> {
+            RouterLink results = new RouterLink(getTranslation("classes.results"), ClassGridView.class, classroom.getId());
+            results.getElement().setAttribute("aria-label", getTranslation("classes.results.label", classroom.getName()));
+            return results;
+        }).setHeader(getTranslation("classes.results")).setAutoWidth(true);
         classes.asSingleSelect().addValueChangeListener(selected -> showRoster(selected.getValue()));
     }
 

@@ -4,26 +4,22 @@ import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.LabNotFoundException;
 import com.ntprocesslab.lab.progress.LabProgress;
 import com.ntprocesslab.lab.text.Language;
-import com.ntprocesslab.session.CommandNotRecordedException;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ReplayProgress;
 import com.ntprocesslab.ui.layout.MainLayout;
-import com.ntprocesslab.ui.workspace.Console;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
+import com.ntprocesslab.ui.workspace.MachineWorkbench;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -45,23 +41,22 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     private final LabProgress labs;
     private final MachineSessions sessions;
     private final String username;
-    private final Console console = new Console();
+    private final MachineWorkbench workbench;
     private final H2 title = new H2();
     private final Div readme = new Div();
     private final CheckpointList checkpoints = new CheckpointList();
     private Lab lab;
     private long machineId;
-    private Runnable unsubscribe = () -> { };
 
     public LabView(LabProgress labs, MachineSessions sessions, AuthenticationContext authentication) {
         this.labs = labs;
         this.sessions = sessions;
         this.username = authentication.getPrincipalName().orElseThrow();
+        this.workbench = new MachineWorkbench(sessions, username);
         setSizeFull();
         addClassName("lab-page");
         add(configureHeader());
         addAndExpand(configureBody());
-        console.addCommandListener(event -> run(event.command()));
     }
 
     private HorizontalLayout configureHeader() {
@@ -83,10 +78,18 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout instructions = new VerticalLayout(readme, check, checkpoints);
         instructions.addClassName("lab-instructions");
-        console.addClassName("console-pane");
-        SplitLayout body = new SplitLayout(instructions, console);
+        TabSheet side = new TabSheet();
+        side.setId("lab-side");
+        side.setSizeFull();
+        side.add(getTranslation("lab.tab.instructions"), instructions);
+        side.add(getTranslation("lab.tab.machine"), workbench.explorer());
+        VerticalLayout debugger = new VerticalLayout(workbench.timeline());
+        debugger.setPadding(false);
+        debugger.setSizeFull();
+        debugger.addAndExpand(workbench.console());
+        SplitLayout body = new SplitLayout(side, debugger);
         body.setSizeFull();
-        body.setSplitterPosition(45);
+        body.setSplitterPosition(48);
         return body;
     }
 
@@ -95,31 +98,13 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         try {
             lab = labs.lab(labId);
             machineId = labs.openLab(username, labId);
-            console.show(sessions.open(machineId, username, ReplayProgress.NONE));
-            followOtherTabs(UI.getCurrent());
             showTexts();
-            console.focus();
+            workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
         } catch (LabNotFoundException | MachineNotFoundException notFound) {
             removeAll();
             add(new H2(getTranslation("lab.notFound")), new Paragraph(notFound.getMessage()),
                     new RouterLink(getTranslation("lab.allLabs"), LabListView.class));
         }
-    }
-
-    /** A second tab on the same lab shows the commands typed in the first, as the workspace does. */
-    private void followOtherTabs(UI ui) {
-        unsubscribe.run();
-        unsubscribe = sessions.subscribe(machineId, username, change -> {
-            if (change.origin() != this) {
-                ui.access(() -> console.append(change.entry()));
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        unsubscribe.run();
-        unsubscribe = () -> { };
     }
 
     @Override
@@ -145,20 +130,11 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         checkpoints.scrollIntoView();
     }
 
-    private void run(String command) {
-        try {
-            console.append(sessions.submit(machineId, username, command, this));
-        } catch (CommandNotRecordedException | MachineNotFoundException failure) {
-            Notification.show(failure.getMessage(), 6_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-    }
-
     private void confirmReset() {
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("lab.reset.title"), getTranslation("lab.reset.text"),
                 getTranslation("lab.reset.confirm"), confirmed -> {
                     machineId = labs.resetLab(username, lab.id());
-                    console.show(sessions.open(machineId, username, ReplayProgress.NONE));
-                    getUI().ifPresent(this::followOtherTabs);
+                    workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
                     checkpoints.showUnchecked(lab, language());
                 });
         dialog.setCancelable(true);

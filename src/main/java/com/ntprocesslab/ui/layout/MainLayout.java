@@ -6,6 +6,7 @@ import com.ntprocesslab.ui.instructor.ClassesView;
 import com.ntprocesslab.ui.instructor.ReplayReportView;
 import com.ntprocesslab.ui.lab.LabListView;
 import com.ntprocesslab.ui.workspace.HomeView;
+import com.ntprocesslab.ui.workspace.SandboxView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +26,9 @@ public class MainLayout extends AppLayout {
         home.addClassName("app-name");
         RouterLink labs = new RouterLink(getTranslation("nav.labs"), LabListView.class);
         labs.setId("labs-link");
-        HorizontalLayout navigation = new HorizontalLayout(home, labs);
+        RouterLink sandbox = new RouterLink(getTranslation("nav.sandbox"), SandboxView.class);
+        sandbox.setId("sandbox-nav");
+        HorizontalLayout navigation = new HorizontalLayout(home, labs, sandbox);
         navigation.setAlignItems(FlexComponent.Alignment.CENTER);
         if (authentication.hasRole("INSTRUCTOR")) {
             navigation.add(new RouterLink(getTranslation("nav.classes"), ClassesView.class),

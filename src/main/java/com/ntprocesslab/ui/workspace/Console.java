@@ -1,47 +1,85 @@
 package com.ntprocesslab.ui.workspace;
 
 import com.ntprocesslab.session.ConsoleEntry;
+import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 
-/** A WinDbg-style console: the transcript above, the command line below. Shared by the sandbox and lab pages. */
+/**
+ * A WinDbg-style console: the transcript above, the command line below, with history on
+ * up/down and completion of commands and symbols on Tab. Shared by the sandbox and lab pages.
+ */
 public class Console extends VerticalLayout {
 
     static final String PROMPT = "0: kd> ";
 
     private final Div transcript = new Div();
     private final TextField input = new TextField();
+    private final Span completions = new Span();
+    private final ProgressBar running = new ProgressBar();
+    private final CommandHistory history = new CommandHistory();
 
     public Console() {
         setPadding(false);
+        setSpacing(false);
         setSizeFull();
+        configureTranscript();
+        configureCommandLine();
+        configureRunningIndicator();
+        addAndExpand(transcript);
+        add(running, completions, input);
+    }
+
+    private void configureTranscript() {
         transcript.addClassName("console");
         transcript.setId("console-transcript");
         transcript.setWidthFull();
         transcript.getElement().setAttribute("role", "log");
         transcript.getElement().setAttribute("aria-label", getTranslation("console.output"));
+    }
+
+    private void configureCommandLine() {
         input.setLabel(getTranslation("console.command"));
         input.setId("console-input");
         input.setWidthFull();
         input.setPrefixComponent(new Span(PROMPT.strip()));
         input.setPlaceholder("!process 0 0");
         input.setClearButtonVisible(true);
+        input.setHelperText(getTranslation("console.help"));
         input.getElement().setAttribute("autocomplete", "off");
+        input.getElement().setAttribute("spellcheck", "false");
+        // Up, down and Tab read the line on the server, so it must be there before the key arrives.
+        input.setValueChangeMode(ValueChangeMode.EAGER);
         input.addKeyDownListener(Key.ENTER, event -> submit());
-        addAndExpand(transcript);
-        add(input);
+        Shortcuts.addShortcutListener(input, () -> history.older().ifPresent(this::setLine), Key.ARROW_UP).listenOn(input);
+        Shortcuts.addShortcutListener(input, () -> history.newer().ifPresent(this::setLine), Key.ARROW_DOWN).listenOn(input);
+        Shortcuts.addShortcutListener(input, this::complete, Key.TAB).listenOn(input);
+        completions.setId("console-completions");
+        completions.addClassName("console-completions");
+        completions.getElement().setAttribute("aria-live", "polite");
+    }
+
+    private void configureRunningIndicator() {
+        running.setIndeterminate(true);
+        running.setId("command-running");
+        running.getElement().setAttribute("aria-label", getTranslation("console.running"));
+        running.setVisible(false);
     }
 
     public void show(List<ConsoleEntry> entries) {
         transcript.removeAll();
         entries.forEach(this::append);
+        history.replace(entries.stream().map(ConsoleEntry::command).toList());
     }
 
     public void append(ConsoleEntry entry) {
@@ -51,10 +89,26 @@ public class Console extends VerticalLayout {
         Span answer = new Span("\n" + entry.output());
         if (!entry.accepted()) {
             answer.addClassName("rejected");
+            block.getElement().setAttribute("role", "alert");
         }
         block.add(prompt, answer);
         transcript.add(block);
         block.scrollIntoView();
+    }
+
+    /** While a command runs the line is locked and a bar moves, so a slow command never looks frozen. */
+    public void setRunning(boolean isRunning) {
+        running.setVisible(isRunning);
+        input.setReadOnly(isRunning);
+        if (!isRunning) {
+            input.focus();
+        }
+    }
+
+    /** An instructor's view of a student's machine: the transcript only, nothing to type into. */
+    public void setCommandLineVisible(boolean visible) {
+        input.setVisible(visible);
+        completions.setVisible(visible);
     }
 
     public void focus() {
@@ -65,16 +119,36 @@ public class Console extends VerticalLayout {
         return addListener(CommandEvent.class, listener);
     }
 
+    /** Sends a command as if typed (the step buttons use this), so it lands in the history too. */
+    public void send(String command) {
+        if (!input.isReadOnly()) {
+            history.add(command);
+            fireEvent(new CommandEvent(this, command));
+        }
+    }
+
     private void submit() {
         String command = input.getValue();
-        if (command.isBlank()) {
+        if (command.isBlank() || input.isReadOnly()) {
             return;
         }
         input.clear();
-        fireEvent(new CommandEvent(this, command));
+        completions.setText("");
+        send(command);
     }
 
-    public static final class CommandEvent extends com.vaadin.flow.component.ComponentEvent<Console> {
+    private void complete() {
+        Completion completion = Completion.of(input.getValue());
+        setLine(completion.line());
+        completions.setText(completion.candidates().size() > 1 ? String.join("  ", completion.candidates().stream().limit(12).toList())
+                + (completion.candidates().size() > 12 ? "  … (" + completion.candidates().size() + ")" : "") : "");
+    }
+
+    private void setLine(String line) {
+        input.setValue(line);
+    }
+
+    public static final class CommandEvent extends ComponentEvent<Console> {
         private final String command;
 
         CommandEvent(Console source, String command) {

@@ -1,11 +1,8 @@
 package com.ntprocesslab.ui.workspace;
 
-import com.ntprocesslab.session.CommandNotRecordedException;
 import com.ntprocesslab.session.ConsoleEntry;
-import com.ntprocesslab.session.MachineChanged;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
@@ -44,23 +42,36 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     private final MachineSessions sessions;
     private final AuthenticationContext authentication;
     private final String username;
-    private final Console console = new Console();
+    private final MachineWorkbench workbench;
+    private final Console console;
     private final H2 title = new H2();
     private final ProgressBar replay = new ProgressBar();
     private final Span replayLabel = new Span();
     private long machineId;
-    private Runnable unsubscribe = () -> { };
 
     public WorkspaceView(MachineSessions sessions, AuthenticationContext authentication) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.username = authentication.getPrincipalName().orElseThrow();
+        this.workbench = new MachineWorkbench(sessions, username);
+        this.console = workbench.console();
         setSizeFull();
         addClassName("workspace");
-        console.addClassName("console-pane");
         add(configureHeader(), configureReplayIndicator());
-        addAndExpand(console);
-        console.addCommandListener(event -> run(event.command()));
+        addAndExpand(configureBody());
+    }
+
+    /** The console under the stage timeline on the left, the processes and their structures on the right. */
+    private SplitLayout configureBody() {
+        VerticalLayout debugger = new VerticalLayout(workbench.timeline());
+        debugger.setPadding(false);
+        debugger.setSizeFull();
+        debugger.addAndExpand(console);
+        SplitLayout body = new SplitLayout(debugger, workbench.explorer());
+        body.setSizeFull();
+        body.setSplitterPosition(50);
+        body.addClassName("workspace-body");
+        return body;
     }
 
     private HorizontalLayout configureHeader() {
@@ -89,10 +100,8 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         this.machineId = machineId;
         title.setText(getTranslation("workspace.title", machineId));
         try {
-            listenToOtherTabs(UI.getCurrent());
             if (sessions.isLive(machineId)) {
-                console.show(sessions.open(machineId, username, (done, total) -> { }));
-                console.focus();
+                workbench.show(machineId, sessions.open(machineId, username, (done, total) -> { }));
             } else {
                 restoreInBackground();
             }
@@ -127,40 +136,13 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
             return;
         }
         console.setEnabled(true);
-        console.show(history);
-        console.focus();
+        workbench.show(machineId, history);
     }
 
     private void showNotFound(MachineNotFoundException notFound) {
         removeAll();
         add(new H2(getTranslation("workspace.notFound")), new Paragraph(getTranslation("workspace.notFound.text", machineId)),
-                new RouterLink(getTranslation("workspace.notFound.back"), HomeView.class));
-    }
-
-    private void listenToOtherTabs(UI ui) {
-        unsubscribe.run();
-        unsubscribe = sessions.subscribe(machineId, username, change -> onMachineChanged(ui, change));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        unsubscribe.run();
-        unsubscribe = () -> { };
-    }
-
-    private void onMachineChanged(UI ui, MachineChanged change) {
-        if (change.origin() != this) {
-            ui.access(() -> console.append(change.entry()));
-        }
-    }
-
-    private void run(String command) {
-        try {
-            console.append(sessions.submit(machineId, username, command, this));
-        } catch (CommandNotRecordedException | MachineNotFoundException failure) {
-            Notification.show(failure.getMessage(), 6_000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+                new RouterLink(getTranslation("workspace.notFound.back"), SandboxView.class));
     }
 
     private void confirmReset() {

@@ -27,7 +27,7 @@ class LanguageIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出登录")).click();
         page.waitForURL(url -> url.contains("/login"));
         new LoginPage(page).signIn(student, PASSWORD);
-        page.waitForURL(url -> url.contains("/machine/"));
+        new WorkspacePage(page).waitUntilShown();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重置机器"))).isVisible();
 
         page.locator("#language-switch").click();

@@ -13,7 +13,12 @@ public class WorkspacePage {
         this.page = page;
     }
 
+    /** Waits for the machine page; from the lab catalog (where students land) it follows the sandbox link first. */
     public WorkspacePage waitUntilShown() {
+        page.waitForURL(url -> url.contains("/machine/") || url.contains("/labs"));
+        if (!page.url().contains("/machine/")) {
+            page.locator("#sandbox-link").click();
+        }
         page.waitForURL(url -> url.contains("/machine/"));
         commandLine().waitFor();
         return this;
@@ -49,6 +54,28 @@ public class WorkspacePage {
     public void reset() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset machine")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset").setExact(true)).click();
+    }
+
+    /** Types without sending, then presses a key (Tab, ArrowUp ...) and waits for the line to change. */
+    public void typeAndPress(String text, String key) {
+        commandLine().fill(text);
+        String before = commandLine().inputValue();
+        commandLine().press(key);
+        page.waitForCondition(() -> !commandLine().inputValue().equals(before));
+    }
+
+    public void press(String key) {
+        String before = commandLine().inputValue();
+        commandLine().press(key);
+        page.waitForCondition(() -> !commandLine().inputValue().equals(before));
+    }
+
+    public Locator completions() {
+        return page.locator("#console-completions");
+    }
+
+    public MachinePanels panels() {
+        return new MachinePanels(page);
     }
 
     public Locator lastAnswer() {

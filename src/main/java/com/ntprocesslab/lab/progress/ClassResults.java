@@ -1,0 +1,120 @@
+package com.ntprocesslab.lab.progress;
+
+import com.ntprocesslab.lab.catalog.Checkpoint;
+import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.session.MachineObservers;
+import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.session.ObservedMachine;
+import com.ntprocesslab.session.PurposeMachine;
+import com.ntprocesslab.store.classroom.Classroom;
+import com.ntprocesslab.store.classroom.ClassroomService;
+import com.ntprocesslab.store.classroom.RosterEntry;
+import com.ntprocesslab.store.grading.Attempt;
+import com.ntprocesslab.store.grading.AttemptRepository;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Service;
+
+/**
+ * What an instructor sees of their classes: the students x checkpoints grid of a lab, a
+ * class re-grade, the results as CSV and a student's machine, read-only. Every method
+ * checks that the class (or the student) belongs to the instructor; otherwise it is not found.
+ */
+@Service
+public class ClassResults {
+
+    private final ClassroomService classrooms;
+    private final LabProgress labs;
+    private final AttemptRepository attempts;
+    private final MachineSessions sessions;
+    private final MachineObservers observers;
+
+    ClassResults(ClassroomService classrooms, LabProgress labs, AttemptRepository attempts, MachineSessions sessions,
+                 MachineObservers observers) {
+        this.classrooms = classrooms;
+        this.labs = labs;
+        this.attempts = attempts;
+        this.sessions = sessions;
+        this.observers = observers;
+    }
+
+    public ClassGrid grid(String instructor, long classroomId, String labId) {
+        Classroom classroom = classrooms.owned(instructor, classroomId);
+        Lab lab = labs.lab(labId);
+        Map<Long, Long> machineOfStudent = sessions.activeMachinesFor(lab.id()).stream()
+                .collect(Collectors.toMap(PurposeMachine::ownerId, PurposeMachine::machineId, (older, newer) -> newer));
+        Map<Long, List<Attempt>> attemptsOfStudent = attempts.findByLabIdOrderById(lab.id()).stream()
+                .collect(Collectors.groupingBy(Attempt::getStudentId));
+        List<ClassGrid.StudentRow> rows = new ArrayList<>();
+        for (RosterEntry student : classrooms.roster(instructor, classroom.getId())) {
+            List<Attempt> theirs = attemptsOfStudent.getOrDefault(student.studentId(), List.of());
+            Optional<Long> machine = Optional.ofNullable(machineOfStudent.get(student.studentId()));
+            rows.add(new ClassGrid.StudentRow(student.username(), machine, cells(lab, theirs), lastActivity(theirs, machine)));
+        }
+        return new ClassGrid(classroom.getName(), lab, List.copyOf(rows));
+    }
+
+    /** Re-grades the lab for this class only, replaying each student's machine from its log. */
+    public RegradeSummary regrade(String instructor, long classroomId, String labId, RegradeProgress progress) {
+        Set<Long> students = studentsOf(instructor, classroomId);
+        return labs.regrade(labId, students::contains, progress);
+    }
+
+    /** The grid as CSV: one row per student, passed/failed/not tried and attempts per checkpoint. */
+    public void writeCsv(ClassGrid grid, Appendable out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("student", "passed", "checkpoints", "last_activity"));
+        for (Checkpoint checkpoint : grid.checkpoints()) {
+            header.add(checkpoint.id());
+            header.add(checkpoint.id() + "_attempts");
+        }
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (ClassGrid.StudentRow row : grid.students()) {
+                List<Object> record = new ArrayList<>(List.of(row.student(), row.passed(), grid.checkpoints().size(),
+                        row.lastActivity().map(Instant::toString).orElse("")));
+                for (ClassGrid.Cell cell : row.cells()) {
+                    record.add(cell.latest().map(passed -> passed ? "passed" : "failed").orElse("not tried"));
+                    record.add(cell.attempts());
+                }
+                csv.printRecord(record);
+            }
+        }
+    }
+
+    /** A machine of one of the instructor's students, replayed read-only; any other id is not found. */
+    public ObservedMachine studentMachine(String instructor, long machineId) {
+        Set<Long> students = classrooms.classesOf(instructor).stream()
+                .flatMap(classroom -> studentsOf(instructor, classroom.getId()).stream())
+                .collect(Collectors.toSet());
+        return observers.observe(machineId, students::contains);
+    }
+
+    private Set<Long> studentsOf(String instructor, long classroomId) {
+        return classrooms.roster(instructor, classroomId).stream().map(RosterEntry::studentId).collect(Collectors.toSet());
+    }
+
+    private static List<ClassGrid.Cell> cells(Lab lab, List<Attempt> theirs) {
+        Map<String, List<Attempt>> byCheckpoint = theirs.stream().collect(Collectors.groupingBy(Attempt::getCheckpointId));
+        return lab.checkpoints().stream().map(checkpoint -> {
+            List<Attempt> gradings = byCheckpoint.getOrDefault(checkpoint.id(), List.of());
+            int checks = (int) gradings.stream().filter(a -> a.getKind() == Attempt.Kind.CHECK).count();
+            return new ClassGrid.Cell(checks, gradings.isEmpty() ? Optional.empty() : Optional.of(gradings.getLast().isPassed()));
+        }).toList();
+    }
+
+    /** The later of the student's last check and last command on the lab machine (a re-grade is not their doing). */
+    private Optional<Instant> lastActivity(List<Attempt> theirs, Optional<Long> machine) {
+        Stream<Instant> checks = theirs.stream().filter(a -> a.getKind() == Attempt.Kind.CHECK).map(Attempt::getCheckedAt);
+        Stream<Instant> commands = machine.flatMap(observers::lastCommandAt).stream();
+        return Stream.concat(checks, commands).max(Comparator.naturalOrder());
+    }
+}

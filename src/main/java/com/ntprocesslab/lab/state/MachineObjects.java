@@ -1,0 +1,183 @@
+package com.ntprocesslab.lab.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The machine's objects by address, for the structure inspector: every object of the snapshot
+ * that has an {@code Address} becomes a {@link Structure}, and every field whose value is the
+ * address of another object links to it. Read-only, like {@link MachineState}.
+ */
+public final class MachineObjects {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The kernel's structure names for the snapshot's object kinds and nested members. */
+    private static final Map<String, String> KERNEL_TYPES = Map.of(
+            "Process", "EPROCESS", "Thread", "ETHREAD", "Peb", "PEB", "Teb", "TEB", "Token", "TOKEN",
+            "ObjectTable", "HANDLE_TABLE", "PsIdleProcess", "EPROCESS");
+
+    private final Map<String, Structure> byAddress;
+    private final List<Structure> processes;
+    private final Optional<StopInfo> currentStop;
+
+    private MachineObjects(Map<String, Structure> byAddress, List<Structure> processes, Optional<StopInfo> currentStop) {
+        this.byAddress = byAddress;
+        this.processes = processes;
+        this.currentStop = currentStop;
+    }
+
+    public static MachineObjects fromSnapshot(String snapshotJson) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(snapshotJson);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("The machine snapshot is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        Map<String, JsonNode> nodes = new HashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        collect(root, "", nodes, keys);
+        Map<String, Structure> byAddress = new HashMap<>();
+        nodes.forEach((address, node) -> byAddress.put(address, structure(node, keys.get(address), nodes.keySet())));
+        List<Structure> processes = new ArrayList<>();
+        for (JsonNode process : root.path("PsActiveProcessHead")) {
+            processes.add(byAddress.get(normalize(process.path("Address").asString(""))));
+        }
+        return new MachineObjects(Map.copyOf(byAddress), List.copyOf(processes), currentStop(root));
+    }
+
+    /** The object at an address as the student typed or clicked it ("ffffa08f`1c2db040", "0x3ac0440000"). */
+    public Optional<Structure> at(String address) {
+        return Optional.ofNullable(byAddress.get(normalize(address)));
+    }
+
+    /** The EPROCESS of each active process, in the order of PsActiveProcessHead (the order of {@link MachineState#processes()}). */
+    public List<Structure> processes() {
+        return processes;
+    }
+
+    /**
+     * Where the machine stands inside a creation: the thread of an unfinished .call, or the
+     * thread the debugger stopped in, with the call stack {@code k} prints (innermost first)
+     * and the stage. Empty when every thread waits.
+     */
+    public Optional<StopInfo> currentStop() {
+        return currentStop;
+    }
+
+    /** Addresses compare without the backtick, the 0x and leading zeros, as WinDbg accepts them. */
+    static String normalize(String address) {
+        String text = address.strip().toLowerCase(Locale.ROOT).replace("`", "");
+        if (text.startsWith("0x")) {
+            text = text.substring(2);
+        }
+        text = text.replaceFirst("^0+(?=.)", "");
+        return text.matches("[0-9a-f]+") ? text : "";
+    }
+
+    /** Finds every object with an address; of two copies of one object the richer one wins. */
+    private static void collect(JsonNode node, String key, Map<String, JsonNode> nodes, Map<String, String> keys) {
+        if (node.isObject()) {
+            String address = normalize(node.path("Address").asString(""));
+            if (!address.isEmpty() && (!nodes.containsKey(address) || nodes.get(address).size() < node.size())) {
+                nodes.put(address, node);
+                keys.put(address, key);
+            }
+            node.properties().forEach(entry -> collect(entry.getValue(), entry.getKey(), nodes, keys));
+        } else if (node.isArray()) {
+            node.forEach(item -> collect(item, key, nodes, keys));
+        }
+    }
+
+    private static Structure structure(JsonNode node, String key, Set<String> addresses) {
+        String kind = node.path("Type").isString() ? node.path("Type").asString() : key;
+        String type = KERNEL_TYPES.getOrDefault(kind, kind.isEmpty() ? "OBJECT" : kind);
+        return new Structure(node.path("Address").asString(), type, label(node),
+                fields(node, normalize(node.path("Address").asString("")), addresses));
+    }
+
+    private static String label(JsonNode node) {
+        if (node.path("ImageFileName").isString()) {
+            return node.path("ImageFileName").asString();
+        }
+        if (node.path("Cid").isObject()) {
+            return "thread " + node.path("Cid").path("UniqueThread").asString("");
+        }
+        return node.path("Name").isString() ? node.path("Name").asString() : "";
+    }
+
+    private static List<StructureField> fields(JsonNode node, String ownAddress, Set<String> addresses) {
+        List<StructureField> fields = new ArrayList<>();
+        if (node.isObject()) {
+            node.properties().forEach(entry -> fields.add(field(entry.getKey(), entry.getValue(), ownAddress, addresses)));
+        } else {
+            int index = 0;
+            for (JsonNode item : node) {
+                fields.add(field("[" + index++ + "]", item, ownAddress, addresses));
+            }
+        }
+        return List.copyOf(fields);
+    }
+
+    private static StructureField field(String name, JsonNode value, String ownAddress, Set<String> addresses) {
+        if (value.isObject() || value.isArray()) {
+            String summary = value.isArray() ? "[" + value.size() + "]" : value.path("Address").asString("");
+            String nestedAddress = normalize(value.path("Address").asString(""));
+            Optional<String> link = value.isObject() && addresses.contains(nestedAddress) && !nestedAddress.equals(ownAddress)
+                    ? Optional.of(value.path("Address").asString()) : Optional.empty();
+            return new StructureField(name, summary, link, fields(value, ownAddress, addresses));
+        }
+        String text = value.isNull() ? "null" : value.asString("");
+        String target = normalize(text);
+        boolean pointsElsewhere = addresses.contains(target) && !target.equals(ownAddress);
+        return new StructureField(name, text, pointsElsewhere ? Optional.of(text) : Optional.empty(), List.of());
+    }
+
+    /** The thread a .call is running on, else the thread the debugger stopped in (it is the running one). */
+    private static Optional<StopInfo> currentStop(JsonNode root) {
+        JsonNode pending = root.path("PendingCalls").path(0);
+        boolean inCall = pending.isObject();
+        String thread = normalize((inCall ? pending.path("Thread") : root.path("RunningThread")).asString(""));
+        if (thread.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode process : root.path("PsActiveProcessHead")) {
+            for (JsonNode t : process.path("ThreadListHead")) {
+                if (normalize(t.path("Cid").path("UniqueThread").asString("")).equals(thread)) {
+                    List<String> frames = new ArrayList<>();
+                    t.path("Frames").forEach(f -> frames.add(f.asString("")));
+                    List<String> visible = inCall ? withoutInterruptedKernelFrames(frames) : frames;
+                    return visible.isEmpty() ? Optional.empty()
+                            : Optional.of(new StopInfo(visible.getFirst(), List.copyOf(visible), t.path("Stage").asInt(0)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The frames {@code k} shows for a thread running a .call: a .call is made in user mode, so
+     * the kernel frames it interrupted (a kernel frame outside a user-mode one, which only a
+     * .call produces) are not on its stack. The snapshot keeps them to resume the wait afterwards.
+     */
+    private static List<String> withoutInterruptedKernelFrames(List<String> frames) {
+        List<String> visible = new ArrayList<>();
+        boolean outsideUserFrame = false;
+        for (String frame : frames) {
+            boolean kernel = frame.startsWith("nt!");
+            if (kernel && outsideUserFrame) {
+                continue;
+            }
+            visible.add(frame);
+            outsideUserFrame = !kernel;
+        }
+        return visible;
+    }
+}

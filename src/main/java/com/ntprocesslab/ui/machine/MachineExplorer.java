@@ -1,0 +1,94 @@
+package com.ntprocesslab.ui.machine;
+
+import com.ntprocesslab.lab.state.MachineObjects;
+import com.ntprocesslab.lab.state.MachineState;
+import com.ntprocesslab.lab.state.Structure;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The machine's processes as a tree above, and below the selected process's EPROCESS,
+ * threads, handle table, loader list and VADs, plus a structure inspector every address
+ * link leads to.
+ */
+public class MachineExplorer extends SplitLayout {
+
+    private final ProcessTree tree = new ProcessTree(this::select);
+    private final TabSheet details = new TabSheet();
+    private final Span selection = new Span();
+    private final StructureView eprocess = new StructureView(getTranslation("details.eprocess.label"), this::inspect);
+    private final FieldGrid threads = new FieldGrid("thread-grid", getTranslation("details.threads.label"), this::inspect,
+            List.of("Cid.UniqueThread", "Tcb.State", "Tcb.SuspendCount", "Tcb.Priority", "Stage", "StartAddress", "Address"));
+    private final FieldGrid handles = new FieldGrid("handle-grid", getTranslation("details.handles.label"), this::inspect,
+            List.of("Handle", "Type", "Target", "GrantedAccess", "Inherit", "Object"));
+    private final FieldGrid modules = new FieldGrid("module-grid", getTranslation("details.modules.label"), this::inspect,
+            List.of("BaseDllName", "DllBase", "SizeOfImage", "EntryPoint", "FullDllName"));
+    private final FieldGrid vads = new FieldGrid("vad-grid", getTranslation("details.vads.label"), this::inspect,
+            List.of("StartingVpn", "EndingVpn", "Type", "Protection", "Mapped"));
+    private final StructureInspector inspector = new StructureInspector();
+    private Tab inspectorTab;
+
+    public MachineExplorer() {
+        addClassName("machine-explorer");
+        setOrientation(Orientation.VERTICAL);
+        setSizeFull();
+        addToPrimary(tree);
+        VerticalLayout selected = new VerticalLayout(selection);
+        selected.setPadding(false);
+        selected.setSpacing(false);
+        selected.setSizeFull();
+        selected.addAndExpand(configureDetails());
+        addToSecondary(selected);
+        setSplitterPosition(52);
+    }
+
+    private TabSheet configureDetails() {
+        details.setId("process-details");
+        details.setSizeFull();
+        selection.setId("selected-process");
+        selection.addClassName("selected-process");
+        selection.setText(getTranslation("details.none"));
+        eprocess.setId("eprocess-fields");
+        details.add(getTranslation("details.eprocess"), eprocess);
+        details.add(getTranslation("details.threads"), threads);
+        details.add(getTranslation("details.handles"), handles);
+        details.add(getTranslation("details.modules"), modules);
+        details.add(getTranslation("details.vads"), vads);
+        inspectorTab = details.add(getTranslation("details.inspector"), inspector);
+        return details;
+    }
+
+    /** Shows the machine as it is now; called after every command, whichever tab sent it. */
+    public void show(MachineState state, MachineObjects objects) {
+        inspector.refresh(objects);
+        showDetails(tree.show(state, objects));
+    }
+
+    private void select(Optional<ProcessRow> row) {
+        showDetails(row);
+        if (row.isPresent() && details.getSelectedTab() == inspectorTab) {
+            details.setSelectedIndex(0);
+        }
+    }
+
+    private void showDetails(Optional<ProcessRow> row) {
+        selection.setText(row.map(r -> r.process().image() + " (" + r.process().pid() + ")").orElse(getTranslation("details.none")));
+        Optional<Structure> process = row.map(ProcessRow::eprocess);
+        process.ifPresentOrElse(eprocess::show, eprocess::clear);
+        threads.show(process.map(p -> p.list("ThreadListHead")).orElse(List.of()));
+        handles.show(process.map(p -> p.list("ObjectTable", "Handles")).orElse(List.of()));
+        modules.show(process.map(p -> p.list("Peb", "Ldr", "InLoadOrderModuleList")).orElse(List.of()));
+        vads.show(process.map(p -> p.list("VadRoot")).orElse(List.of()));
+    }
+
+    private void inspect(String address) {
+        if (inspector.open(address)) {
+            details.setSelectedTab(inspectorTab);
+        }
+    }
+}

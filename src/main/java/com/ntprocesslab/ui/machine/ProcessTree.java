@@ -1,0 +1,76 @@
+package com.ntprocesslab.ui.machine;
+
+import com.ntprocesslab.lab.state.MachineObjects;
+import com.ntprocesslab.lab.state.MachineState;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The machine's processes as a parent/child tree; selecting one tells the listener. */
+class ProcessTree extends TreeGrid<ProcessRow> {
+
+    private String selectedAddress = "";
+
+    ProcessTree(Consumer<Optional<ProcessRow>> selectionListener) {
+        setId("process-tree");
+        getElement().setAttribute("aria-label", getTranslation("processes.tree"));
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        addHierarchyColumn(row -> row.process().image()).setHeader(getTranslation("processes.image"))
+                .setAutoWidth(true).setFlexGrow(1).setResizable(true).setSortable(false);
+        addColumn(row -> hex(row.process().pid())).setHeader(getTranslation("processes.pid")).setAutoWidth(true).setFlexGrow(0);
+        addColumn(row -> hex(row.process().parentPid())).setHeader(getTranslation("processes.parent")).setAutoWidth(true).setFlexGrow(0);
+        addColumn(row -> getTranslation("processes.state." + row.state().name().toLowerCase()))
+                .setHeader(getTranslation("processes.state")).setAutoWidth(true).setFlexGrow(0);
+        addColumn(row -> row.process().liveThreads().size()).setHeader(getTranslation("processes.threads")).setAutoWidth(true).setFlexGrow(0);
+        addColumn(ProcessRow::exitStatus).setHeader(getTranslation("processes.exitStatus")).setAutoWidth(true).setFlexGrow(0);
+        setPartNameGenerator(row -> row.state() == ProcessRow.State.EXITED ? "zombie" : null);
+        asSingleSelect().addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                selectedAddress = event.getValue() == null ? "" : event.getValue().address();
+                selectionListener.accept(Optional.ofNullable(event.getValue()));
+            }
+        });
+    }
+
+    /** Shows the machine as it is now, keeping the selected process selected while it exists. */
+    Optional<ProcessRow> show(MachineState state, MachineObjects objects) {
+        List<ProcessRow> rows = new ArrayList<>();
+        for (int i = 0; i < state.processes().size(); i++) {
+            rows.add(new ProcessRow(state.processes().get(i), objects.processes().get(i)));
+        }
+        TreeData<ProcessRow> tree = new TreeData<>();
+        for (ProcessRow row : rows) {
+            addWithAncestors(tree, rows, row);
+        }
+        setDataProvider(new TreeDataProvider<>(tree));
+        expandRecursively(tree.getRootItems(), Integer.MAX_VALUE);
+        // A process that just exited needs a wider state column than any before it.
+        recalculateColumnWidths();
+        Optional<ProcessRow> selected = rows.stream().filter(r -> r.address().equals(selectedAddress)).findFirst();
+        selected.ifPresentOrElse(this::select, this::deselectAll);
+        if (selected.isEmpty()) {
+            // New processes join the end of the active list, which is where a student looks after a command.
+            scrollToEnd();
+        }
+        return selected;
+    }
+
+    private void addWithAncestors(TreeData<ProcessRow> tree, List<ProcessRow> rows, ProcessRow row) {
+        if (tree.contains(row)) {
+            return;
+        }
+        Optional<ProcessRow> parent = rows.stream().filter(candidate -> candidate.isParentOf(row)).findFirst();
+        parent.ifPresent(p -> addWithAncestors(tree, rows, p));
+        tree.addItem(parent.orElse(null), row);
+    }
+
+    /** PIDs as the debugger prints them. */
+    private static String hex(long value) {
+        return String.format("0x%x", value);
+    }
+}

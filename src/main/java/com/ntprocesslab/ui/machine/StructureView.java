@@ -1,0 +1,49 @@
+package com.ntprocesslab.ui.machine;
+
+import com.ntprocesslab.lab.state.Structure;
+import com.ntprocesslab.lab.state.StructureField;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A structure as {@code dt} prints it: field, value; nested members fold out; addresses are links. */
+class StructureView extends TreeGrid<StructureView.Row> {
+
+    /** Identity, not value, equality: two equal fields in different places are two rows. */
+    static final class Row {
+        final StructureField field;
+
+        Row(StructureField field) {
+            this.field = field;
+        }
+    }
+
+    StructureView(String ariaLabel, Consumer<String> opener) {
+        addClassName("structure-view");
+        getElement().setAttribute("aria-label", ariaLabel);
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        addHierarchyColumn(row -> row.field.name()).setHeader(getTranslation("inspector.field")).setFlexGrow(2).setResizable(true).setSortable(false);
+        addComponentColumn(row -> AddressLink.of(row.field, opener)).setHeader(getTranslation("inspector.value")).setFlexGrow(3);
+    }
+
+    void show(Structure structure) {
+        TreeData<Row> tree = new TreeData<>();
+        add(tree, null, structure.fields());
+        setDataProvider(new TreeDataProvider<>(tree));
+    }
+
+    void clear() {
+        setDataProvider(new TreeDataProvider<>(new TreeData<>()));
+    }
+
+    private static void add(TreeData<Row> tree, Row parent, List<StructureField> fields) {
+        for (StructureField field : fields) {
+            Row row = new Row(field);
+            tree.addItem(parent, row);
+            add(tree, row, field.children());
+        }
+    }
+}

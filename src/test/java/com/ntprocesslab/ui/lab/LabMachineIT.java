@@ -1,0 +1,39 @@
+package com.ntprocesslab.ui.lab;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.ui.BrowserTest;
+import com.ntprocesslab.ui.pages.CatalogPage;
+import com.ntprocesslab.ui.pages.LabPage;
+import com.ntprocesslab.ui.pages.MachinePanels;
+import org.junit.jupiter.api.Test;
+
+class LabMachineIT extends BrowserTest {
+
+    @Test
+    void aLabMachineShowsItsProcessesNextToTheInstructionsInBothLanguages() {
+        signedIn(page, "labtree", Role.STUDENT);
+        new CatalogPage(page).waitUntilShown().openLab("CREATE_SUSPENDED: a process whose first thread has not run");
+        LabPage lab = new LabPage(page);
+        MachinePanels panels = new MachinePanels(page);
+
+        lab.run(".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
+        panels.openTab("Processes");
+
+        assertThat(panels.processRowText("notepad.exe")).contains("|suspended|1|");
+        panels.selectProcess("notepad.exe");
+        panels.openTab("Threads");
+        assertThat(panels.threadCells().filter(new Locator.FilterOptions().setHasText("Initialized"))
+                .or(panels.threadCells().filter(new Locator.FilterOptions().setHasText("Waiting"))).first()).isVisible();
+        screenshot("lab-processes-1280");
+
+        lab.chooseLanguage("简体中文");
+        panels.openTab("进程");
+        assertThat(panels.processCell("notepad.exe")).isVisible();
+        assertThat(page.locator("#stage-list")).containsText("创建 EPROCESS");
+        screenshot("lab-processes-zh");
+    }
+}

@@ -1,0 +1,165 @@
+package com.ntprocesslab.ui.workspace;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.ui.BrowserTest;
+import com.ntprocesslab.ui.pages.MachinePanels;
+import com.ntprocesslab.ui.pages.WorkspacePage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkspacePanelsIT extends BrowserTest {
+
+    private static final String START_NOTEPAD = ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe";
+
+    @Test
+    void theProcessTreeFollowsCommandsAndAProcessShowsItsHandlesThreadsAndLoaderList() {
+        signedIn(page, "tree", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        MachinePanels panels = workspace.panels();
+        assertThat(panels.processCell("explorer.exe")).isVisible();
+        assertThat(panels.processCell("notepad.exe")).hasCount(0);
+
+        workspace.run(START_NOTEPAD);
+
+        assertThat(panels.processCell("notepad.exe")).isVisible();
+        assertThat(panels.processRowText("notepad.exe")).matches("notepad\\.exe\\|0x[0-9a-f]+\\|0x[0-9a-f]+\\|active\\|1\\|");
+        panels.selectProcess("explorer.exe");
+        panels.openTab("Handles");
+        assertThat(panels.handleCells().filter(hasText("notepad.exe"))).isVisible();
+        panels.openTab("Loader list");
+        assertThat(panels.moduleCells().filter(hasText("ntdll.dll")).first()).isVisible();
+        panels.openTab("Threads");
+        assertThat(panels.threadCells().filter(hasText("Waiting")).or(panels.threadCells().filter(hasText("Ready"))).first()).isVisible();
+        screenshot("workspace-1280-handles");
+
+        page.setViewportSize(1920, 1080);
+        panels.selectProcess("notepad.exe");
+        assertThat(panels.processTree()).isInViewport();
+        assertThat(workspace.commandLine()).isInViewport();
+        screenshot("workspace-1920");
+    }
+
+    @Test
+    void aTerminatedProcessWhoseHandleIsStillOpenStaysInTheTreeAsAZombieWithItsExitStatus() {
+        signedIn(page, "zombie", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        MachinePanels panels = workspace.panels();
+        workspace.run(START_NOTEPAD);
+
+        workspace.run(".call explorer.exe TerminateProcess 0x8 5");
+
+        assertThat(panels.processCell("notepad.exe")).isVisible();
+        page.waitForCondition(() -> panels.processRowText("notepad.exe").contains("exited"));
+        assertThat(panels.processRowText("notepad.exe")).matches("notepad\\.exe\\|0x44\\|0x4c\\|exited \\(zombie\\)\\|0\\|0x5");
+        screenshot("workspace-zombie");
+    }
+
+    @Test
+    void aHandleLeadsToItsObjectInTheInspectorAndAnUnknownAddressChangesNothing() {
+        signedIn(page, "inspect", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        MachinePanels panels = workspace.panels();
+        workspace.run(START_NOTEPAD);
+        panels.selectProcess("explorer.exe");
+        panels.openTab("Handles");
+        String notepadObject = panels.handleCells().filter(hasText("notepad.exe")).first()
+                .locator("xpath=following::vaadin-grid-cell-content[3]").textContent().strip();
+
+        panels.addressLink(notepadObject).click();
+
+        assertThat(panels.inspectorHeading()).hasText("EPROCESS notepad.exe @ " + notepadObject);
+        assertThat(panels.inspectorFields().filter(hasText("ActiveThreads"))).isVisible();
+        screenshot("workspace-inspector");
+
+        panels.inspect("ffffffff`deadbeef");
+        assertThat(panels.inspectorAddress()).containsText("No object at address ffffffff`deadbeef");
+        assertThat(panels.inspectorHeading()).hasText("EPROCESS notepad.exe @ " + notepadObject);
+
+        panels.scrollInspectorToEnd();
+        panels.inspectorLinks().first().click();
+        assertThat(panels.inspectorHeading()).not().hasText("EPROCESS notepad.exe @ " + notepadObject);
+        panels.inspectorBack();
+        assertThat(panels.inspectorHeading()).hasText("EPROCESS notepad.exe @ " + notepadObject);
+    }
+
+    @Test
+    void theConsoleRecallsCommandsCompletesWordsAndShowsErrorsInPlace() {
+        signedIn(page, "keys", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        workspace.run("!process 0 0");
+        workspace.run("frobnicate now");
+        assertThat(workspace.lastAnswer().locator(".rejected")).containsText("Unknown command 'frobnicate'");
+
+        workspace.press("ArrowUp");
+        assertThat(workspace.commandLine()).hasValue("frobnicate now");
+        workspace.press("ArrowUp");
+        assertThat(workspace.commandLine()).hasValue("!process 0 0");
+        workspace.press("ArrowDown");
+        assertThat(workspace.commandLine()).hasValue("frobnicate now");
+
+        workspace.typeAndPress(".inv", "Tab");
+        assertThat(workspace.commandLine()).hasValue(".invariants ");
+        workspace.typeAndPress("bp nt!PspAlloc", "Tab");
+        assertThat(workspace.commandLine()).hasValue("bp nt!PspAllocate");
+        assertThat(workspace.completions()).containsText("nt!PspAllocateProcess");
+        assertThat(workspace.completions()).containsText("nt!PspAllocateThread");
+        assertThat(workspace.commandLine()).isFocused();
+        screenshot("workspace-completion");
+    }
+
+    @Test
+    void anotherTabsCommandRedrawsTheTree() {
+        signedIn(page, "tabtree", Role.STUDENT);
+        WorkspacePage first = new WorkspacePage(page).waitUntilShown();
+        Page secondTab = context.newPage();
+        secondTab.navigate(page.url());
+        WorkspacePage second = new WorkspacePage(secondTab).waitUntilShown();
+
+        second.run(START_NOTEPAD);
+
+        assertThat(first.panels().processCell("notepad.exe")).isVisible();
+        assertThat(first.lastAnswer()).containsText("returned TRUE");
+    }
+
+    @Test
+    void theTimelineFollowsABreakpointAndTheStepButtonsMoveTheStopBothWays() {
+        signedIn(page, "timeline", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        MachinePanels panels = workspace.panels();
+        assertThat(panels.stages()).hasCount(7);
+        assertThat(panels.currentStage()).hasCount(0);
+        assertThat(panels.stopLocation()).hasText("Not stopped inside a process creation");
+
+        workspace.run("bp nt!PspAllocateProcess");
+        workspace.run(START_NOTEPAD);
+
+        assertThat(panels.currentStage()).containsText("3Create EPROCESS");
+        assertThat(panels.stopLocation()).hasText("Stopped at nt!PspAllocateProcess");
+        workspace.run("k");
+        List<String> callSites = workspace.lastAnswer().textContent().lines()
+                .filter(line -> line.matches("^[0-9a-f]{2} .*")).map(line -> line.substring(line.lastIndexOf(' ') + 1)).toList();
+        assertThat(panels.callStack()).hasText(callSites.toArray(String[]::new));
+        screenshot("workspace-timeline-stopped");
+
+        panels.step("t");
+        assertThat(workspace.lastAnswer().locator(".prompt")).hasText("0: kd> t");
+        assertThat(panels.stopLocation()).not().hasText("Stopped at nt!PspAllocateProcess");
+        panels.step("t-");
+        assertThat(workspace.lastAnswer().locator(".prompt")).hasText("0: kd> t-");
+        assertThat(panels.stopLocation()).hasText("Stopped at nt!PspAllocateProcess");
+        panels.step("g");
+        assertThat(panels.stopLocation()).hasText("Not stopped inside a process creation");
+        assertThat(panels.currentStage()).hasCount(0);
+        assertThat(panels.processCell("notepad.exe")).isVisible();
+    }
+
+    private static com.microsoft.playwright.Locator.FilterOptions hasText(String text) {
+        return new com.microsoft.playwright.Locator.FilterOptions().setHasText(text);
+    }
+
+
+}
