@@ -27,11 +27,14 @@ public final class MachineObjects {
     private final Map<String, Structure> byAddress;
     private final List<Structure> processes;
     private final Optional<StopInfo> currentStop;
+    private final boolean classic;
 
-    private MachineObjects(Map<String, Structure> byAddress, List<Structure> processes, Optional<StopInfo> currentStop) {
+    private MachineObjects(Map<String, Structure> byAddress, List<Structure> processes, Optional<StopInfo> currentStop,
+                           boolean classic) {
         this.byAddress = byAddress;
         this.processes = processes;
         this.currentStop = currentStop;
+        this.classic = classic;
     }
 
     public static MachineObjects fromSnapshot(String snapshotJson) {
@@ -50,7 +53,13 @@ public final class MachineObjects {
         for (JsonNode process : root.path("PsActiveProcessHead")) {
             processes.add(byAddress.get(normalize(process.path("Address").asString(""))));
         }
-        return new MachineObjects(Map.copyOf(byAddress), List.copyOf(processes), currentStop(root));
+        return new MachineObjects(Map.copyOf(byAddress), List.copyOf(processes), currentStop(root),
+                "CLASSIC".equals(root.path("Profile").asString("")));
+    }
+
+    /** True for a Windows XP machine: its creation runs in six phases rather than seven stages. */
+    public boolean classic() {
+        return classic;
     }
 
     /** The object at an address as the student typed or clicked it ("ffffa08f`1c2db040", "0x3ac0440000"). */

@@ -100,7 +100,7 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
         MachineState state = MachineState.fromSnapshot(machine.snapshotJson());
         MachineObjects objects = MachineObjects.fromSnapshot(machine.snapshotJson());
         explorer.show(state, objects);
-        timeline.show(objects.currentStop());
+        timeline.show(objects.currentStop(), objects.classic());
     }
 
     private void showNotFound(long machineId) {

@@ -21,11 +21,15 @@ import java.util.function.Consumer;
  */
 public class StageTimeline extends VerticalLayout {
 
-    static final int STAGES = 7;
+    /** Windows 10 creates a process in seven stages; Windows XP (the classic kernel) in six phases. */
+    static final int MODERN_STAGES = 7;
+    static final int CLASSIC_PHASES = 6;
     /** Forward steps, then their reverse: the debugger's own commands. */
     static final List<String> STEP_COMMANDS = List.of("t", "p", "gu", "g", "t-", "p-", "g-");
 
     private final List<ListItem> stages = new ArrayList<>();
+    private final OrderedList stageList = new OrderedList();
+    private boolean classic;
     private final OrderedList stack = new OrderedList();
     private final Span where = new Span();
     private final HorizontalLayout buttons = new HorizontalLayout();
@@ -41,17 +45,24 @@ public class StageTimeline extends VerticalLayout {
     }
 
     private OrderedList configureStages() {
-        OrderedList list = new OrderedList();
-        list.setId("stage-list");
-        list.addClassName("stage-list");
-        for (int stage = 1; stage <= STAGES; stage++) {
-            ListItem item = new ListItem(new Span(String.valueOf(stage)), new Span(getTranslation("timeline.stage." + stage)));
+        stageList.setId("stage-list");
+        stageList.addClassName("stage-list");
+        listStages();
+        return stageList;
+    }
+
+    /** The modern stages, or the classic phases: the step tags of the kernel the machine runs. */
+    private void listStages() {
+        String key = classic ? "timeline.phase." : "timeline.stage.";
+        stages.clear();
+        stageList.removeAll();
+        for (int stage = 1; stage <= (classic ? CLASSIC_PHASES : MODERN_STAGES); stage++) {
+            ListItem item = new ListItem(new Span(String.valueOf(stage)), new Span(getTranslation(key + stage)));
             item.addClassName("stage");
-            item.getElement().setAttribute("title", getTranslation("timeline.stage." + stage + ".detail"));
+            item.getElement().setAttribute("title", getTranslation(key + stage + ".detail"));
             stages.add(item);
-            list.add(item);
+            stageList.add(item);
         }
-        return list;
     }
 
     private HorizontalLayout configureStepButtons(Consumer<String> commandSender) {
@@ -81,8 +92,15 @@ public class StageTimeline extends VerticalLayout {
         return frame;
     }
 
-    /** Highlights the stage the machine is stopped in and lists the stopped thread's frames. */
-    public void show(Optional<StopInfo> stop) {
+    /**
+     * Highlights the stage (phase, on a classic machine) the machine is stopped in and lists the
+     * stopped thread's frames.
+     */
+    public void show(Optional<StopInfo> stop, boolean classicMachine) {
+        if (classicMachine != classic) {
+            classic = classicMachine;
+            listStages();
+        }
         int current = stop.map(StopInfo::stage).orElse(0);
         for (int i = 0; i < stages.size(); i++) {
             ListItem item = stages.get(i);

@@ -91,7 +91,7 @@ public class MachineWorkbench {
         MachineState state = MachineState.fromSnapshot(snapshotJson);
         MachineObjects objects = MachineObjects.fromSnapshot(snapshotJson);
         explorer.show(state, objects);
-        timeline.show(objects.currentStop());
+        timeline.show(objects.currentStop(), objects.classic());
     }
 
     private void listenToOtherTabs(UI ui) {

@@ -36,4 +36,23 @@ class LabMachineIT extends BrowserTest {
         assertThat(page.locator("#stage-list")).containsText("创建 EPROCESS");
         screenshot("lab-processes-zh");
     }
+
+    @Test
+    void aClassicLabShowsTheSixPhasesOfWindowsXpAndHighlightsTheStop() {
+        signedIn(page, "xp", Role.STUDENT);
+        new CatalogPage(page).waitUntilShown().openLab("Two kernels side by side: the six phases of Windows XP's CreateProcessW");
+        LabPage lab = new LabPage(page);
+        Locator stages = page.locator("#stage-list li");
+
+        assertThat(page.locator(".lab-readme table th").first()).containsText("XP phase");
+        assertThat(stages).hasCount(6);
+        assertThat(stages.nth(1)).containsText("Create the process object");
+        lab.run("bu nt!PspCreateProcess");
+        lab.run(".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+
+        assertThat(lab.lastAnswer()).containsText("Breakpoint 0 hit");
+        assertThat(page.locator("#stage-list li[aria-current=step]")).containsText("Create the process object");
+        assertThat(page.locator("#call-stack")).containsText("kernel32!CreateProcessW");
+        screenshot("lab-classic-timeline");
+    }
 }
