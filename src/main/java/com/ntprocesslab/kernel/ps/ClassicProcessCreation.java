@@ -52,6 +52,11 @@ public final class ClassicProcessCreation {
         return jump("exit");
     }
 
+    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
+    private static StepResult check(CreateProcessContext c, long status) {
+        return NtStatus.success(status) ? next() : fail(c, status);
+    }
+
     /** MmInitializeProcessAddressSpace maps the image while attached to the new process. */
     public static final Routine MmInitializeProcessAddressSpace = Routine.named("nt!MmInitializeProcessAddressSpace").stage(2)
             // the creator's thread switches to the new process's page directory
@@ -182,27 +187,10 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .call(MmInitializeProcessAddressSpace, (k, t, f) -> StepResult.call(MmInitializeProcessAddressSpace, f.args))
-            .step("nt!PspMapSystemDll", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                VolumeFile ntdll = k.volume.find("C:\\Windows\\System32\\ntdll.dll");
-                long status = ntdll == null ? NtStatus.STATUS_OBJECT_NAME_NOT_FOUND
-                        : MemoryManager.mapImage(c.process, ntdll.path(), ntdll.image());
-                return NtStatus.success(status) ? next() : fail(c, status);
-            })
+            .step("nt!PspMapSystemDll", (k, t, f) -> check(ctx(f), CreationSupport.PspMapSystemDll(k, ctx(f).process)))
             // the process ID: a handle in PspCidTable
-            .step("nt!ExCreateHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                if (k.failAllocation(AllocationKind.CID)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                c.process.uniqueProcessId = k.pspCidTable.ExCreateHandle(c.process);
-                return next();
-            })
-            .step("nt!MmCreatePeb", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                long status = MemoryManager.MmCreatePeb(k, c.process);
-                return NtStatus.success(status) ? next() : fail(c, status);
-            })
+            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createProcessId(k, ctx(f).process)))
+            .step("nt!MmCreatePeb", (k, t, f) -> check(ctx(f), MemoryManager.MmCreatePeb(k, ctx(f).process)))
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks): now !process lists it
             .inline((k, t, f) -> {
                 k.psActiveProcessHead.insertTail(ctx(f).process.activeProcessLinks);

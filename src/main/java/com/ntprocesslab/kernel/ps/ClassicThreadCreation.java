@@ -38,6 +38,11 @@ public final class ClassicThreadCreation {
         return jump("exit");
     }
 
+    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
+    private static StepResult check(CreateProcessContext c, long status) {
+        return NtStatus.success(status) ? next() : fail(c, status);
+    }
+
     public static final Routine PspCreateThread = Routine.named("nt!PspCreateThread").stage(3)
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
@@ -62,14 +67,7 @@ public final class ClassicThreadCreation {
                 return next();
             })
             // the thread ID, from the same number space as process IDs
-            .step("nt!ExCreateHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                if (k.failAllocation(AllocationKind.CID)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                c.thread.uniqueThread = k.pspCidTable.ExCreateHandle(c.thread);
-                return next();
-            })
+            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createThreadId(k, ctx(f).thread)))
             // the TEB records the stack the caller reserved (the captured INITIAL_TEB)
             .step("nt!MmCreateTeb", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);

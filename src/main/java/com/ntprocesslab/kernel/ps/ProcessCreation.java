@@ -39,6 +39,11 @@ public final class ProcessCreation {
         return ret(status);
     }
 
+    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
+    private static StepResult check(CreateProcessContext c, long status) {
+        return NtStatus.success(status) ? next() : fail(c, status);
+    }
+
     public static final Routine PspAllocateProcess = Routine.named("nt!PspAllocateProcess").stage(3)
             // the executive process object, holding the creator's reference
             .step("nt!ObCreateObject", (k, t, f) -> {
@@ -104,27 +109,10 @@ public final class ProcessCreation {
                 long status = MemoryManager.MmInitializeProcessAddressSpace(k, c.process, c.section);
                 return NtStatus.success(status) ? next() : fail(c, status);
             })
-            .step("nt!PspMapSystemDll", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                VolumeFile ntdll = k.volume.find("C:\\Windows\\System32\\ntdll.dll");
-                long status = ntdll == null ? NtStatus.STATUS_OBJECT_NAME_NOT_FOUND
-                        : MemoryManager.mapImage(c.process, ntdll.path(), ntdll.image());
-                return NtStatus.success(status) ? next() : fail(c, status);
-            })
+            .step("nt!PspMapSystemDll", (k, t, f) -> check(ctx(f), CreationSupport.PspMapSystemDll(k, ctx(f).process)))
             // the process ID: a handle in PspCidTable
-            .step("nt!ExCreateHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                if (k.failAllocation(AllocationKind.CID)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                c.process.uniqueProcessId = k.pspCidTable.ExCreateHandle(c.process);
-                return next();
-            })
-            .step("nt!MmCreatePeb", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                long status = MemoryManager.MmCreatePeb(k, c.process);
-                return NtStatus.success(status) ? next() : fail(c, status);
-            })
+            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createProcessId(k, ctx(f).process)))
+            .step("nt!MmCreatePeb", (k, t, f) -> check(ctx(f), MemoryManager.MmCreatePeb(k, ctx(f).process)))
             // RTL_USER_PROCESS_PARAMETERS are copied into the new process
             .step("nt!PspSetupUserProcessAddressSpace", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);

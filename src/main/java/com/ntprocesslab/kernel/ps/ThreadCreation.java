@@ -34,6 +34,11 @@ public final class ThreadCreation {
         return ret(status);
     }
 
+    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
+    private static StepResult check(CreateProcessContext c, long status) {
+        return NtStatus.success(status) ? next() : fail(c, status);
+    }
+
     public static final Routine PspAllocateThread = Routine.named("nt!PspAllocateThread").stage(4)
             .step("nt!ObCreateObject", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -48,14 +53,7 @@ public final class ThreadCreation {
                 return next();
             })
             // the thread ID, from the same number space as process IDs
-            .step("nt!ExCreateHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                if (k.failAllocation(AllocationKind.CID)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                c.thread.uniqueThread = k.pspCidTable.ExCreateHandle(c.thread);
-                return next();
-            })
+            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createThreadId(k, ctx(f).thread)))
             .step("nt!RtlCreateUserStack", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 long status = MemoryManager.createUserStack(k, c.thread, c.process.sectionObject.image.sizeOfStackReserve());
