@@ -15,6 +15,7 @@ import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.win32.NtStatus;
+import java.util.function.LongConsumer;
 
 /**
  * The Windows subsystem server (CSRSRV/BASESRV in csrss.exe): it registers every Win32
@@ -37,6 +38,17 @@ public final class CsrSrv {
     private static EProcess newProcess(Kernel k, EThread caller, CreateProcessContext c) {
         HandleEntry entry = caller.process.objectTable.lookup(c.processHandle);
         return (EProcess) entry.object();
+    }
+
+    /** csrss's own handle to an object the creator holds (DUPLICATE_SAME_ACCESS), kept where {@code keep} says. */
+    private static StepResult duplicateIntoCsrss(Kernel k, EThread t, CreateProcessContext c, long creatorHandle, LongConsumer keep) {
+        CsrServer server = server(k, t, c);
+        if (k.failAllocation(AllocationKind.HANDLE)) {
+            return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+        }
+        keep.accept(ObjectManager.NtDuplicateObject(k, t.process.objectTable, creatorHandle,
+                server.csrss.objectTable, 0, ObjectManager.DUPLICATE_SAME_ACCESS));
+        return next();
     }
 
     private static StepResult fail(Kernel k, CsrServer server, CreateProcessContext c, long status) {
@@ -66,26 +78,10 @@ public final class CsrSrv {
         return Routine.named("CSRSRV!CsrCreateProcess").stage(stage)
             .inline((k, t, f) -> server(k, t, ctx(f)) == null ? ret(NtStatus.STATUS_SUCCESS) : next())
             // csrss takes its own handles to the new process and thread: their handle counts go 1 -> 2
-            .step("nt!NtDuplicateObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                CsrServer server = server(k, t, c);
-                if (k.failAllocation(AllocationKind.HANDLE)) {
-                    return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                c.csrProcessHandle = ObjectManager.NtDuplicateObject(k, t.process.objectTable, c.processHandle,
-                        server.csrss.objectTable, 0, ObjectManager.DUPLICATE_SAME_ACCESS);
-                return next();
-            })
-            .step("nt!NtDuplicateObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                CsrServer server = server(k, t, c);
-                if (k.failAllocation(AllocationKind.HANDLE)) {
-                    return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                c.csrThreadHandle = ObjectManager.NtDuplicateObject(k, t.process.objectTable, c.threadHandle,
-                        server.csrss.objectTable, 0, ObjectManager.DUPLICATE_SAME_ACCESS);
-                return next();
-            })
+            .step("nt!NtDuplicateObject", (k, t, f) -> duplicateIntoCsrss(k, t, ctx(f), ctx(f).processHandle,
+                    handle -> ctx(f).csrProcessHandle = handle))
+            .step("nt!NtDuplicateObject", (k, t, f) -> duplicateIntoCsrss(k, t, ctx(f), ctx(f).threadHandle,
+                    handle -> ctx(f).csrThreadHandle = handle))
             .step("CSRSRV!CsrAllocateProcess", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 CsrServer server = server(k, t, c);
