@@ -13,7 +13,7 @@ import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.win32.HoldsReferences;
+import com.ntprocesslab.kernel.ob.HoldsReferences;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -12,8 +12,7 @@ import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.se.Privilege;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.win32.ApiCall;
-import com.ntprocesslab.kernel.win32.NtArgs;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** Native services over objects and handles: close, open, wait, query, events, tokens. */
@@ -123,9 +122,8 @@ public final class ObServices {
     public static final Routine NtCreateToken = Routine.named("nt!NtCreateToken")
             .step("nt!SepCreateToken", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
-                ApiCall call = (ApiCall) a.referencedCall;
                 Token token = ObjectManager.ObCreateObject(k, new Token(), null);
-                token.user = "NTLAB\\" + call.user;
+                token.user = "NTLAB\\" + a.user;
                 token.integrityLevel = "Medium";
                 token.tokenId = token.address & 0xffffffL;
                 token.sessionId = Math.max(t.process.sessionId, 0);

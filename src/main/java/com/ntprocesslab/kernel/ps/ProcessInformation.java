@@ -10,7 +10,6 @@ import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.win32.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**

@@ -15,7 +15,6 @@ import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.win32.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**

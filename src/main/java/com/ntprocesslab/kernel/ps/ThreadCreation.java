@@ -17,7 +17,6 @@ import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
-import com.ntprocesslab.kernel.win32.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** The initial thread (stage 4: PspAllocateThread, PspInsertThread) and suspend/resume. */

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
@@ -39,7 +40,6 @@ public final class Win32Api {
                 .call(stub, (k, t, f) -> {
                     ApiCall call = f.args(ApiCall.class);
                     NtArgs args = build.apply(call);
-                    args.referencedCall = call;
                     call.nt = args;
                     return StepResult.call(stub, args);
                 })
@@ -141,7 +141,7 @@ public final class Win32Api {
             c -> NtArgs.of(0, 0), Win32Api::handle);
 
     public static final Routine LogonUserW = api("ADVAPI32!LogonUserW", NtCreateTokenStub,
-            c -> NtArgs.of(0, 0), Win32Api::handle);
+            c -> NtArgs.forUser(c.user), Win32Api::handle);
 
     public static final Routine ExitProcess = Routine.named("KERNEL32!ExitProcess")
             .call(Ntdll.RtlExitUserProcess, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.args(ApiCall.class).value)))

@@ -1,7 +1,7 @@
-package com.ntprocesslab.kernel.win32;
+package com.ntprocesslab.kernel.ps;
 
+import com.ntprocesslab.kernel.ob.HoldsReferences;
 import com.ntprocesslab.kernel.ob.KernelObject;
-import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,13 +19,19 @@ public final class NtArgs implements HoldsReferences {
     /** Threads still to terminate, in order (NtTerminateProcess). */
     public final List<EThread> targets = new ArrayList<>();
     public int index;
-    /** The API call on whose behalf the service runs, when it needs more than numbers. */
-    public Object referencedCall;
+    /** The account a logon service creates a token for (NtCreateToken). */
+    public String user;
 
     public static NtArgs of(long handle, long value) {
         NtArgs args = new NtArgs();
         args.handle = handle;
         args.value = value;
+        return args;
+    }
+
+    public static NtArgs forUser(String user) {
+        NtArgs args = of(0, 0);
+        args.user = user;
         return args;
     }
 

@@ -1,6 +1,5 @@
-package com.ntprocesslab.kernel.win32;
+package com.ntprocesslab.kernel.ob;
 
-import com.ntprocesslab.kernel.ob.KernelObject;
 import java.util.function.Consumer;
 
 /** A frame argument block that holds pointer references (counted by the invariant checker). */
