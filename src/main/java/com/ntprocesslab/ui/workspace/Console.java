@@ -60,7 +60,21 @@ public class Console extends VerticalLayout {
         input.getElement().setAttribute("spellcheck", "false");
         // Up, down and Tab read the line on the server, so it must be there before the key arrives.
         input.setValueChangeMode(ValueChangeMode.EAGER);
-        input.addKeyDownListener(Key.ENTER, event -> submit());
+        // Enter reads and clears the line in the browser and sends what it read: a command typed right after
+        // another can then never be wiped by the server clearing the line for the one before it.
+        input.addAttachListener(event -> input.getElement().executeJs("""
+                if (!this.__consoleSubmit) {
+                    this.__consoleSubmit = true;
+                    this.addEventListener('keydown', e => {
+                        if (e.key === 'Enter' && !e.isComposing) {
+                            const line = this.value;
+                            this.value = '';
+                            this.dispatchEvent(new CustomEvent('console-submit', {detail: line}));
+                        }
+                    });
+                }"""));
+        input.getElement().addEventListener("console-submit", event -> submit(event.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
         Shortcuts.addShortcutListener(input, () -> history.older().ifPresent(this::setLine), Key.ARROW_UP).listenOn(input);
         Shortcuts.addShortcutListener(input, () -> history.newer().ifPresent(this::setLine), Key.ARROW_DOWN).listenOn(input);
         Shortcuts.addShortcutListener(input, this::complete, Key.TAB).listenOn(input);
@@ -158,12 +172,10 @@ public class Console extends VerticalLayout {
         fireEvent(new CommandEvent(this, command));
     }
 
-    private void submit() {
-        String command = input.getValue();
-        if (command.isBlank()) {
+    private void submit(String command) {
+        if (command == null || command.isBlank()) {
             return;
         }
-        input.clear();
         completions.setText("");
         send(command);
     }
