@@ -60,7 +60,7 @@ public class Console extends VerticalLayout {
         input.getElement().setAttribute("spellcheck", "false");
         // Up, down and Tab read the line on the server, so it must be there before the key arrives.
         input.setValueChangeMode(ValueChangeMode.EAGER);
-        // Enter reads and clears the line in the browser and sends what it read: a command typed right after
+        // Enter reads and clears the line in the browser (the input event tells the server) and sends what it read: a command typed right after
         // another can then never be wiped by the server clearing the line for the one before it.
         input.addAttachListener(event -> input.getElement().executeJs("""
                 if (!this.__consoleSubmit) {
@@ -69,6 +69,7 @@ public class Console extends VerticalLayout {
                         if (e.key === 'Enter' && !e.isComposing) {
                             const line = this.value;
                             this.value = '';
+                            this.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
                             this.dispatchEvent(new CustomEvent('console-submit', {detail: line}));
                         }
                     });

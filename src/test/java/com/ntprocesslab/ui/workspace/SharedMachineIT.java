@@ -63,9 +63,9 @@ class SharedMachineIT extends BrowserTest {
         }
 
         workspace.typeQuickly(typed);
-        workspace.waitUntilAnswered();
 
         assertThat(workspace.blocks()).hasCount(40);
+        workspace.waitUntilAnswered();
         assertThat(sessions.history(workspace.machineId(), student)).extracting(c -> c.command()).containsExactlyElementsOf(typed);
     }
 
