@@ -5,7 +5,7 @@ import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.ClassGrid;
 import com.ntprocesslab.lab.progress.ClassResults;
 import com.ntprocesslab.lab.progress.LabNotFoundException;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.progress.RegradeSummary;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
@@ -40,7 +40,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One class in one lab: students x checkpoints (latest result and number of checks), last
@@ -56,7 +55,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final ClassResults results;
-    private final LabProgress labs;
+    private final Labs labs;
     private final String instructor;
     private final H2 title = new H2();
     private final ComboBox<Lab> lab = new ComboBox<>();
@@ -67,7 +66,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     private final Anchor csv = new Anchor();
     private long classroomId;
 
-    public ClassGridView(ClassResults results, LabProgress labs, AuthenticationContext authentication) {
+    public ClassGridView(ClassResults results, Labs labs, AuthenticationContext authentication) {
         this.results = results;
         this.labs = labs;
         this.instructor = authentication.getPrincipalName().orElseThrow();
@@ -149,7 +148,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     }
 
     private Component cell(ClassGrid.Cell cell) {
-        String state = cell.latest().map(passed -> passed ? "passed" : "failed").orElse("notTried");
+        String state = cell.passed() ? "passed" : cell.tried() ? "notReached" : "notTried";
         Span text = new Span(getTranslation("grid.cell." + state, cell.attempts()));
         text.addClassName("grid-cell-" + state);
         return text;
@@ -175,7 +174,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv", bytes.length);
     }
 
-    /** Replays every student's lab machine off the request thread; the bar moves per student. */
+    /** Grades every student's lab machine again on the application's executor; the bar moves per student. */
     private void regrade() {
         UI ui = UI.getCurrent();
         String labId = lab.getValue().id();
@@ -183,10 +182,10 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         regradeProgress.setVisible(true);
         regradeProgress.setValue(0);
         regradeStatus.setText(getTranslation("grid.regrade.started"));
-        CompletableFuture.supplyAsync(() -> results.regrade(instructor, classroomId, labId, (done, total, student) -> ui.access(() -> {
+        results.regrade(instructor, classroomId, labId, (done, total, student) -> ui.access(() -> {
                     regradeProgress.setValue(total == 0 ? 1 : (double) done / total);
                     regradeStatus.setText(getTranslation("grid.regrade.progress", done, total, student));
-                })))
+                }))
                 .whenComplete((summary, failure) -> ui.access(() -> regraded(summary, failure)));
     }
 

@@ -2,7 +2,9 @@ package com.ntprocesslab.ui.lab;
 
 import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabProblem;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.ClassRegrade;
+import com.ntprocesslab.lab.progress.LabStandings;
+import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.progress.LabStanding;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.ui.layout.MainLayout;
@@ -40,13 +42,15 @@ public class LabListView extends VerticalLayout {
 
     public static final String ROUTE = "labs";
 
-    private final LabProgress labs;
+    private final Labs labs;
+    private final LabStandings standings;
     private final String username;
     private final Grid<LabStanding> list = new Grid<>();
     private final Div problems = new Div();
 
-    public LabListView(LabProgress labs, AuthenticationContext authentication) {
+    public LabListView(Labs labs, LabStandings standings, ClassRegrade regrades, AuthenticationContext authentication) {
         this.labs = labs;
+        this.standings = standings;
         this.username = authentication.getPrincipalName().orElseThrow();
         addClassName("lab-catalog");
         add(new H2(getTranslation("labs.title")), configureSandbox(), configureList());
@@ -55,7 +59,7 @@ public class LabListView extends VerticalLayout {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             problems.setId("lab-problems");
-            add(reload, problems, new RegradePanel(labs, labs.labs()));
+            add(reload, problems, new RegradePanel(regrades, labs.labs()));
         }
         show(instructor ? labs.catalog().problems() : List.of());
     }
@@ -112,7 +116,7 @@ public class LabListView extends VerticalLayout {
     }
 
     private void show(List<LabProblem> broken) {
-        list.setItems(labs.standings(username));
+        list.setItems(standings.standings(username));
         problems.removeAll();
         if (!broken.isEmpty()) {
             UnorderedList items = new UnorderedList();

@@ -1,7 +1,7 @@
 package com.ntprocesslab.ui.lab;
 
 import com.ntprocesslab.lab.catalog.Lab;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.ClassRegrade;
 import com.ntprocesslab.lab.progress.RegradeSummary;
 import com.ntprocesslab.lab.text.Language;
 import com.vaadin.flow.component.UI;
@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * An instructor re-grades every student's machine for a lab, after editing it: each machine is
@@ -23,15 +22,15 @@ import java.util.concurrent.CompletableFuture;
  */
 class RegradePanel extends Div {
 
-    private final LabProgress labs;
+    private final ClassRegrade regrades;
     private final Select<Lab> lab = new Select<>();
     private final Button start = new Button();
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final UnorderedList results = new UnorderedList();
 
-    RegradePanel(LabProgress labs, List<Lab> all) {
-        this.labs = labs;
+    RegradePanel(ClassRegrade regrades, List<Lab> all) {
+        this.regrades = regrades;
         setId("regrade");
         Language language = Language.of(getLocale());
         lab.setLabel(getTranslation("labs.regrade.lab"));
@@ -63,10 +62,10 @@ class RegradePanel extends Div {
         progress.setVisible(true);
         progress.setValue(0);
         results.removeAll();
-        CompletableFuture.supplyAsync(() -> labs.regrade(chosen.id(), (done, total, student) -> ui.access(() -> {
+        regrades.start(chosen.id(), student -> true, (done, total, student) -> ui.access(() -> {
                     progress.setValue((double) done / total);
                     status.setText(getTranslation("labs.regrade.progress", done, total, student));
-                })))
+                }))
                 .whenComplete((summary, failure) -> ui.access(() -> show(summary, failure)));
     }
 

@@ -63,6 +63,27 @@ public class MachineWorkbench {
         console.focus();
     }
 
+    /** Runs commands one after the other, each shown as it is answered (a lab's "run" button on a code block). */
+    public void runAll(List<String> commands) {
+        UI ui = UI.getCurrent();
+        console.setRunning(true);
+        CompletableFuture.runAsync(() -> {
+            for (String command : commands) {
+                ConsoleEntry entry = sessions.submit(machineId, username, command, this);
+                String snapshot = sessions.snapshot(machineId, username);
+                ui.access(() -> {
+                    console.append(entry);
+                    showMachine(snapshot);
+                });
+            }
+        }).whenComplete((done, failure) -> ui.access(() -> {
+            console.setRunning(false);
+            if (failure != null) {
+                showFailure(failure.getCause() != null ? failure.getCause() : failure);
+            }
+        }));
+    }
+
     private void run(String command) {
         UI ui = UI.getCurrent();
         console.setRunning(true);
