@@ -2,6 +2,8 @@ package com.ntprocesslab.lab.grading;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.state.History;
@@ -47,12 +49,23 @@ public final class HistoryGrader {
         return replay.result();
     }
 
+    /**
+     * What tells two points of a replay apart: a command that changed the machine adds to the
+     * debugger's time line and a time travel replaces the kernel or moves its position; any
+     * other command only looked.
+     */
+    private record Change(int timeLine, long position, Kernel kernel) {
+        static Change of(Machine machine) {
+            return new Change(machine.debugger().timeline().entries().size(), machine.position(), machine.kernel());
+        }
+    }
+
     /** The walk over one history: the last state seen, what happened so far, and the checkpoints reached. */
     private final class Replay {
         private final Lab lab;
         private final List<Checkpoint> checkpoints;
         private final List<Reached> reached = new ArrayList<>();
-        private String lastSnapshot = "";
+        private Change lastChange;
         private MachineState lastState;
         private History history = History.NONE;
 
@@ -62,12 +75,15 @@ public final class HistoryGrader {
         }
 
         void pointAfter(Machine machine, Reached where) {
-            String snapshot = machine.snapshotJson();
-            if (snapshot.equals(lastSnapshot)) {
-                return; // an inspection command: same state, same history, nothing new can be reached
+            if (reached.size() == checkpoints.size()) {
+                return;
             }
-            lastSnapshot = snapshot;
-            MachineState state = MachineState.fromSnapshot(snapshot);
+            Change change = Change.of(machine);
+            if (change.equals(lastChange)) {
+                return; // an inspection or a breakpoint: same machine, same history, nothing new can be reached
+            }
+            lastChange = change;
+            MachineState state = MachineState.fromSnapshotTree(Snapshot.tree(machine.kernel()));
             history = history.after(state);
             lastState = state.withHistory(history);
             while (reached.size() < checkpoints.size() && grader.grade(lab, checkpoints.get(reached.size()), lastState).passed()) {

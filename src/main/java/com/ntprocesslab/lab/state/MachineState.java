@@ -33,6 +33,18 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
         } catch (JacksonException e) {
             throw new IllegalArgumentException("The machine snapshot is not valid JSON: " + e.getOriginalMessage(), e);
         }
+        return of(root);
+    }
+
+    /**
+     * The same model from the snapshot's tree (what the JSON is written from), without writing
+     * and parsing the text: the grader reads a state after every command of a history.
+     */
+    public static MachineState fromSnapshotTree(Map<String, Object> tree) {
+        return of(JSON.valueToTree(tree));
+    }
+
+    private static MachineState of(JsonNode root) {
         List<ProcessInfo> processes = processes(root);
         return new MachineState(processes, csrProcesses(root), stop(root), lastCall(root, processes), History.NONE);
     }
