@@ -13,6 +13,9 @@ import java.util.List;
  */
 class CheckpointList extends Div {
 
+    /** Checks shown so far, as an attribute: a page (or a test) can tell a fresh answer from the previous one. */
+    private int checksShown;
+
     CheckpointList() {
         setId("checkpoints");
         addClassName("checkpoints");
@@ -20,6 +23,9 @@ class CheckpointList extends Div {
 
     void showOutcomes(List<CheckOutcome> outcomes, Language language, boolean checked) {
         removeAll();
+        if (checked) {
+            getElement().setAttribute("data-checks", String.valueOf(++checksShown));
+        }
         for (CheckOutcome outcome : outcomes) {
             String state = switch (outcome.status()) {
                 case PASSED -> "passed";
