@@ -46,6 +46,8 @@ public class Console extends VerticalLayout {
         transcript.setWidthFull();
         transcript.getElement().setAttribute("role", "log");
         transcript.getElement().setAttribute("aria-label", getTranslation("console.output"));
+        // A scrolling region is reachable by keyboard (arrow keys scroll it once focused).
+        transcript.getElement().setAttribute("tabindex", "0");
     }
 
     private void configureCommandLine() {
@@ -93,7 +95,8 @@ public class Console extends VerticalLayout {
         }
         block.add(prompt, answer);
         transcript.add(block);
-        block.scrollIntoView();
+        // The newest line, not the top of the newest answer: a long answer ends where the student reads on.
+        transcript.getElement().executeJs("this.scrollTop = this.scrollHeight");
     }
 
     /** While a command runs the line is locked and a bar moves, so a slow command never looks frozen. */
