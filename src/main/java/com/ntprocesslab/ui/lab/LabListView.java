@@ -99,8 +99,8 @@ public class LabListView extends VerticalLayout {
         return cell;
     }
 
-    private static Span badge(String difficulty) {
-        Span badge = new Span(difficulty);
+    private Span badge(String difficulty) {
+        Span badge = new Span(getTranslation("labs.difficulty." + difficulty));
         badge.getElement().getThemeList().add("badge contrast");
         return badge;
     }
