@@ -5,19 +5,16 @@ import com.ntprocesslab.lab.grading.HistoryGrade;
 import com.ntprocesslab.lab.grading.Reached;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.PurposeMachine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
  * Re-grades the students' machines for a lab after the instructor edited it: each machine's
- * history is graded again on the application's bounded executor for machine work, one task
- * per machine; newly reached checkpoints are kept with the best results, nothing is taken away.
+ * history is graded again; newly reached checkpoints are kept with the best results, nothing
+ * is taken away.
  */
 @Service
 public class ClassRegrade {
@@ -26,42 +23,34 @@ public class ClassRegrade {
     private final MachineSessions sessions;
     private final MachineHistories histories;
     private final BestResults best;
-    private final AsyncTaskExecutor executor;
 
-    ClassRegrade(Labs labs, MachineSessions sessions, MachineHistories histories, BestResults best,
-                 @Qualifier(LabConfiguration.REGRADE_EXECUTOR) AsyncTaskExecutor executor) {
+    ClassRegrade(Labs labs, MachineSessions sessions, MachineHistories histories, BestResults best) {
         this.labs = labs;
         this.sessions = sessions;
         this.histories = histories;
         this.best = best;
-        this.executor = executor;
     }
 
-    /** Re-grades every student's active machine for the lab; waits for the result (tests, benchmarks). */
+    /** Re-grades every student's active machine for the lab. */
     public RegradeSummary regrade(String labId, RegradeProgress progress) {
-        return start(labId, studentId -> true, progress).join();
+        return regrade(labId, studentId -> true, progress);
     }
 
     /**
-     * Starts the re-grade of the chosen students' active machines; the future completes on the
-     * executor, and progress is told once per machine, one call at a time.
+     * Re-grades the chosen students' active machines, one after another: pages run it in the
+     * re-grade lane of the machine work executor, so it holds one worker and never slows the
+     * students typing meanwhile. Progress is told once per machine.
      */
-    public CompletableFuture<RegradeSummary> start(String labId, LongPredicate students, RegradeProgress progress) {
+    public RegradeSummary regrade(String labId, LongPredicate students, RegradeProgress progress) {
         Lab lab = labs.lab(labId);
         List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
                 .filter(machine -> students.test(machine.ownerId())).toList();
-        AtomicInteger done = new AtomicInteger();
-        List<CompletableFuture<RegradeSummary.StudentGrade>> grades = machines.stream()
-                .map(machine -> CompletableFuture.supplyAsync(() -> {
-                    RegradeSummary.StudentGrade grade = regradeOne(lab, machine);
-                    synchronized (progress) {
-                        progress.graded(done.incrementAndGet(), machines.size(), machine.ownerName());
-                    }
-                    return grade;
-                }, executor))
-                .toList();
-        return CompletableFuture.allOf(grades.toArray(CompletableFuture[]::new))
-                .thenApply(all -> new RegradeSummary(lab.id(), grades.stream().map(CompletableFuture::join).toList()));
+        List<RegradeSummary.StudentGrade> results = new ArrayList<>();
+        for (PurposeMachine machine : machines) {
+            results.add(regradeOne(lab, machine));
+            progress.graded(results.size(), machines.size(), machine.ownerName());
+        }
+        return new RegradeSummary(lab.id(), List.copyOf(results));
     }
 
     private RegradeSummary.StudentGrade regradeOne(Lab lab, PurposeMachine machine) {

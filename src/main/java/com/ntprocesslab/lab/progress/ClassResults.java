@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -72,10 +71,10 @@ public class ClassResults {
         return new ClassGrid(classroom.getName(), lab, List.copyOf(rows));
     }
 
-    /** Starts the re-grade of the lab for this class only, grading each student's machine over its history again. */
-    public CompletableFuture<RegradeSummary> regrade(String instructor, long classroomId, String labId, RegradeProgress progress) {
+    /** Re-grades the lab for this class only, grading each student's machine over its history again. */
+    public RegradeSummary regrade(String instructor, long classroomId, String labId, RegradeProgress progress) {
         Set<Long> students = studentsOf(instructor, classroomId);
-        return regrades.start(labId, students::contains, progress);
+        return regrades.regrade(labId, students::contains, progress);
     }
 
     /** The grid as CSV: one row per student; per checkpoint passed / not reached / not tried, the checks, and where it was reached. */

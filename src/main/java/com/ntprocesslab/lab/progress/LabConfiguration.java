@@ -4,27 +4,26 @@ import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabFolders;
 import com.ntprocesslab.lab.grading.Grader;
 import com.ntprocesslab.lab.grading.HistoryGrader;
+import com.ntprocesslab.lab.grading.LabRunBudget;
 import com.ntprocesslab.lab.grading.LabVerifier;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
+import com.ntprocesslab.session.work.MachineWorkProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** Wires the plain-Java lab loader and grader into the server; the CLI wires the same classes by hand. */
 @Configuration
 class LabConfiguration {
 
-    static final String REGRADE_EXECUTOR = "labRegradeExecutor";
-
     private static final Logger log = LoggerFactory.getLogger(LabConfiguration.class);
 
     @Bean
-    ReferenceRuns referenceRuns() {
-        return new ReferenceRuns();
+    ReferenceRuns referenceRuns(MachineWorkProperties limits) {
+        return new ReferenceRuns(new LabRunBudget(limits.labRunSteps(), limits.labRunTime()));
     }
 
     @Bean
@@ -35,21 +34,6 @@ class LabConfiguration {
     @Bean
     HistoryGrader historyGrader(Grader grader) {
         return new HistoryGrader(grader);
-    }
-
-    /**
-     * Re-grades replay machines: CPU work, so no more threads than cores, and a bounded queue
-     * (a class of a few hundred machines fits; beyond it the submitter is told, not the heap).
-     * The session layer's shared executor for machine work will replace it once it is on main.
-     */
-    @Bean(REGRADE_EXECUTOR)
-    ThreadPoolTaskExecutor regradeExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(Runtime.getRuntime().availableProcessors());
-        executor.setMaxPoolSize(Runtime.getRuntime().availableProcessors());
-        executor.setQueueCapacity(10_000);
-        executor.setThreadNamePrefix("lab-regrade-");
-        return executor;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.ClassGrid;
@@ -56,6 +57,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
 
     private final ClassResults results;
     private final Labs labs;
+    private final MachineWorkExecutor work;
     private final String instructor;
     private final H2 title = new H2();
     private final ComboBox<Lab> lab = new ComboBox<>();
@@ -66,7 +68,8 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     private final Anchor csv = new Anchor();
     private long classroomId;
 
-    public ClassGridView(ClassResults results, Labs labs, AuthenticationContext authentication) {
+    public ClassGridView(ClassResults results, Labs labs, MachineWorkExecutor work, AuthenticationContext authentication) {
+        this.work = work;
         this.results = results;
         this.labs = labs;
         this.instructor = authentication.getPrincipalName().orElseThrow();
@@ -182,10 +185,10 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         regradeProgress.setVisible(true);
         regradeProgress.setValue(0);
         regradeStatus.setText(getTranslation("grid.regrade.started"));
-        results.regrade(instructor, classroomId, labId, (done, total, student) -> ui.access(() -> {
+        work.submit(MachineWorkExecutor.observerLane(instructor), () -> results.regrade(instructor, classroomId, labId, (done, total, student) -> ui.access(() -> {
                     regradeProgress.setValue(total == 0 ? 1 : (double) done / total);
                     regradeStatus.setText(getTranslation("grid.regrade.progress", done, total, student));
-                }))
+                })))
                 .whenComplete((summary, failure) -> ui.access(() -> regraded(summary, failure)));
     }
 

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.lab;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabProblem;
 import com.ntprocesslab.lab.progress.ClassRegrade;
@@ -48,7 +49,8 @@ public class LabListView extends VerticalLayout {
     private final Grid<LabStanding> list = new Grid<>();
     private final Div problems = new Div();
 
-    public LabListView(Labs labs, LabStandings standings, ClassRegrade regrades, AuthenticationContext authentication) {
+    public LabListView(Labs labs, LabStandings standings, ClassRegrade regrades, MachineWorkExecutor work,
+                       AuthenticationContext authentication) {
         this.labs = labs;
         this.standings = standings;
         this.username = authentication.getPrincipalName().orElseThrow();
@@ -59,7 +61,7 @@ public class LabListView extends VerticalLayout {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             problems.setId("lab-problems");
-            add(reload, problems, new RegradePanel(regrades, labs.labs()));
+            add(reload, problems, new RegradePanel(regrades, work, authentication.getPrincipalName().orElseThrow(), labs.labs()));
         }
         show(instructor ? labs.catalog().problems() : List.of());
     }

@@ -10,6 +10,7 @@ import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.session.ReplayProgress;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.workspace.MachineWorkbench;
@@ -58,13 +59,15 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     private Lab lab;
     private long machineId;
 
-    public LabView(Labs labs, LabMachines machines, LabChecks checks, MachineSessions sessions, AuthenticationContext authentication) {
+    public LabView(Labs labs, LabMachines machines, LabChecks checks, MachineSessions sessions, MachineWorkExecutor work,
+                   AuthenticationContext authentication) {
         this.labs = labs;
         this.machines = machines;
         this.checks = checks;
         this.sessions = sessions;
         this.username = authentication.getPrincipalName().orElseThrow();
-        this.workbench = new MachineWorkbench(sessions, username);
+        this.workbench = new MachineWorkbench(sessions, work, username);
+        workbench.setRetiredListener(successor -> showMachine());
         setSizeFull();
         setPadding(false);
         setSpacing(false);
@@ -115,14 +118,19 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     public void setParameter(BeforeEvent event, String labId) {
         try {
             lab = labs.lab(labId);
-            machineId = machines.openLab(username, labId);
             showTexts();
-            workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
+            showMachine();
         } catch (LabNotFoundException | MachineNotFoundException notFound) {
             removeAll();
             add(new H2(getTranslation("lab.notFound")), new Paragraph(notFound.getMessage()),
                     new RouterLink(getTranslation("lab.allLabs"), LabListView.class));
         }
+    }
+
+    /** The student's active machine for the lab: on arrival, and again when the one shown was reset in another tab. */
+    private void showMachine() {
+        machineId = machines.openLab(username, lab.id());
+        workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
     }
 
     @Override

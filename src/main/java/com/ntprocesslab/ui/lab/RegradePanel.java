@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.lab;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.ClassRegrade;
 import com.ntprocesslab.lab.progress.RegradeSummary;
@@ -23,14 +24,18 @@ import java.util.List;
 class RegradePanel extends Div {
 
     private final ClassRegrade regrades;
+    private final MachineWorkExecutor work;
+    private final String instructor;
     private final Select<Lab> lab = new Select<>();
     private final Button start = new Button();
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final UnorderedList results = new UnorderedList();
 
-    RegradePanel(ClassRegrade regrades, List<Lab> all) {
+    RegradePanel(ClassRegrade regrades, MachineWorkExecutor work, String instructor, List<Lab> all) {
         this.regrades = regrades;
+        this.work = work;
+        this.instructor = instructor;
         setId("regrade");
         Language language = Language.of(getLocale());
         lab.setLabel(getTranslation("labs.regrade.lab"));
@@ -62,10 +67,10 @@ class RegradePanel extends Div {
         progress.setVisible(true);
         progress.setValue(0);
         results.removeAll();
-        regrades.start(chosen.id(), student -> true, (done, total, student) -> ui.access(() -> {
+        work.submit(MachineWorkExecutor.observerLane(instructor), () -> regrades.regrade(chosen.id(), (done, total, student) -> ui.access(() -> {
                     progress.setValue((double) done / total);
                     status.setText(getTranslation("labs.regrade.progress", done, total, student));
-                }))
+                })))
                 .whenComplete((summary, failure) -> ui.access(() -> show(summary, failure)));
     }
 
