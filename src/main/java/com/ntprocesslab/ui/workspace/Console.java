@@ -110,8 +110,7 @@ public class Console extends VerticalLayout {
         }
         block.add(prompt, answer);
         transcript.add(block);
-        // The newest line, not the top of the newest answer: a long answer ends where the student reads on.
-        transcript.getElement().executeJs("this.scrollTop = this.scrollHeight");
+        scrollToNewestLine(block);
     }
 
     /**
@@ -126,8 +125,13 @@ public class Console extends VerticalLayout {
         block.addClassName("pending");
         block.add(prompt, answer);
         transcript.add(block);
-        block.scrollIntoView();
+        scrollToNewestLine(block);
         return new PendingLine(block, answer);
+    }
+
+    /** The newest line, not the top of the newest answer: a long answer ends where the student reads on. */
+    private static void scrollToNewestLine(Pre block) {
+        block.getElement().executeJs("const t = this.parentElement; if (t) { t.scrollTop = t.scrollHeight; }");
     }
 
     /** A command shown before its answer: see {@link #appendPending}. */
@@ -147,7 +151,7 @@ public class Console extends VerticalLayout {
                 answer.addClassName("rejected");
                 block.getElement().setAttribute("role", "alert");
             }
-            block.scrollIntoView();
+            scrollToNewestLine(block);
         }
     }
 
