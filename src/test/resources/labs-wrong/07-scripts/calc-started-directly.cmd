@@ -1,5 +1,4 @@
-# calc.exe started directly: no cmd.exe ever ran.
-# expect through-cmd fails: There is no process with image cmd.exe.
-# expect script-ran fails: calc.exe should be a child of cmd.exe, it is a child of explorer.exe.
+# calc.exe started directly: no cmd.exe ever ran a script.
+# expect through-cmd fails: No cmd.exe has been created yet.
 .call explorer.exe CreateProcessW C:\Windows\System32\calc.exe
 g

@@ -1,5 +1,4 @@
-# cmd.exe started directly, without a script: it has nothing to run.
+# cmd.exe started by hand, without the script on its command line.
 # expect through-cmd fails: The command line of cmd.exe should contain "start-calc.cmd"
-# expect script-ran fails: There is no process with image calc.exe.
 .call explorer.exe CreateProcessW C:\Windows\System32\cmd.exe
 g

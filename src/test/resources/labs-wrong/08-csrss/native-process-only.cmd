@@ -1,4 +1,3 @@
-# Nothing started: csrss has nothing new to register.
-# expect csr-records fails: There is no process with image notepad.exe.
-# expect same-records fails: Expected 1 × a CSR_PROCESS for notepad.exe with shutdown level 0x280 and 1 CSR_THREAD(s); found 0.
+# No Win32 process was created, so csrss registered nothing.
+# expect csr-records fails: No notepad.exe has been created yet.
 !process 0 0

@@ -1,5 +1,4 @@
 # The thread handle was closed but the process handle is still open: the object stays.
-# expect pid-freed fails: Expected no process notepad.exe, found 1
 # expect pid-freed fails: The handle table of explorer.exe should not hold a handle Process -> notepad.exe, but it does.
 .call explorer.exe CreateProcessW C:\Tools\worker.exe
 g

@@ -1,6 +1,5 @@
 # Breakpoints on the Windows 10 functions: this kernel has no PspAllocateProcess, so nothing stops.
 # expect phase-two-process fails: The machine should be stopped in stage 2, but it is not stopped anywhere.
-# expect phase-three-thread fails: The machine should be stopped in stage 3
 bu nt!PspAllocateProcess
 bu nt!PspAllocateThread
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe

@@ -1,5 +1,10 @@
-# CREATE_SUSPENDED: kernel32 skips NtResumeThread, so phases 5 and 6 never run.
-# expect finished fails: The PEB loader list of notepad.exe should list kernel32.dll
+# Every phase stop seen, but with CREATE_SUSPENDED: kernel32 skips NtResumeThread, so phase 6 never runs.
 # expect phase-six-apc fails: The machine should be stopped in stage 6
+bu nt!PspCreateProcess
+bu nt!PspCreateThread
+bu CSRSRV!CsrCreateProcess
+bu ntdll!KiUserApcDispatcher
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe CREATE_SUSPENDED
+g
+g
 g

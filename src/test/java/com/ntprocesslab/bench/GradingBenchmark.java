@@ -10,7 +10,11 @@ import com.ntprocesslab.lab.catalog.LabLoader;
 import com.ntprocesslab.lab.catalog.ScriptLine;
 import com.ntprocesslab.lab.grading.Grader;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.grading.HistoryGrade;
+import com.ntprocesslab.lab.grading.HistoryGrader;
+import com.ntprocesslab.lab.grading.LoggedCommand;
+import com.ntprocesslab.lab.progress.ClassRegrade;
+import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.RegradeSummary;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.account.AccountService;
@@ -47,38 +51,54 @@ public final class GradingBenchmark {
         Lab lab = LabLoader.load(LabFiles.of(Path.of("labs", LAB))).lab().orElseThrow();
         Checkpoint comparison = lab.checkpoint("same-records").orElseThrow();
         List<String[]> log = studentLog(lab);
-        gradeOneCheckpoint(lab, comparison, log);
+        // Compared where the comparison holds: notepad.exe registered, before the termination (the last two commands).
+        gradeOneCheckpoint(lab, comparison, log.subList(0, log.size() - 2));
+        gradeTheWholeHistory(lab, log);
         regradeClass(log);
     }
 
     /**
      * The lab's setup, then cycles of starting, inspecting, terminating and closing calc.exe (so
-     * the machine stays a realistic size), then the solution's start of notepad.exe. Each entry
+     * the machine stays a realistic size), then the lab's own path: notepad.exe started and terminated. Each entry
      * is a command and the answer the kernel gave, as the command log stores them.
      */
     private static List<String[]> studentLog(Lab lab) {
         Machine machine = Machine.boot(lab.profile());
         List<String[]> log = new ArrayList<>();
         lab.setup().stream().map(ScriptLine::command).forEach(command -> run(machine, command, log));
-        List<String> ending = List.of(".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", "g");
-        while (log.size() + 7 + ending.size() <= LOG_LENGTH) {
-            String answer = run(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc.exe", log);
-            Matcher handles = HANDLES.matcher(answer);
-            if (!handles.find()) {
-                throw new IllegalStateException("CreateProcessW printed no handles: " + answer);
-            }
-            run(machine, "g", log);
-            run(machine, "!process 0 0", log);
-            run(machine, ".call explorer.exe TerminateProcess " + handles.group(1) + " 0", log);
-            run(machine, "g", log);
-            run(machine, ".call explorer.exe CloseHandle " + handles.group(2), log);
-            run(machine, ".call explorer.exe CloseHandle " + handles.group(1), log);
+        int ending = 4;
+        while (log.size() + 7 + ending <= LOG_LENGTH) {
+            String[] handles = startAndStop(machine, "calc.exe", log);
+            run(machine, ".call explorer.exe CloseHandle " + handles[1], log);
+            run(machine, ".call explorer.exe CloseHandle " + handles[0], log);
         }
-        while (log.size() + ending.size() < LOG_LENGTH) {
+        while (log.size() + ending < LOG_LENGTH) {
             run(machine, "!process 0 0", log);
         }
-        ending.forEach(command -> run(machine, command, log));
+        // The lab's own path at the end: notepad.exe registered with csrss, then terminated with status 1.
+        String answer = run(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", log);
+        run(machine, "g", log);
+        run(machine, ".call explorer.exe TerminateProcess " + handlesIn(answer)[0] + " 1", log);
+        run(machine, "g", log);
         return log;
+    }
+
+    /** Starts the image, lists the processes and terminates it: five commands; returns its handles, still open. */
+    private static String[] startAndStop(Machine machine, String image, List<String[]> log) {
+        String[] handles = handlesIn(run(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\" + image, log));
+        run(machine, "g", log);
+        run(machine, "!process 0 0", log);
+        run(machine, ".call explorer.exe TerminateProcess " + handles[0] + " 0", log);
+        run(machine, "g", log);
+        return handles;
+    }
+
+    private static String[] handlesIn(String answer) {
+        Matcher handles = HANDLES.matcher(answer);
+        if (!handles.find()) {
+            throw new IllegalStateException("CreateProcessW printed no handles: " + answer);
+        }
+        return new String[] {handles.group(1), handles.group(2)};
     }
 
     private static String run(Machine machine, String command, List<String[]> log) {
@@ -88,6 +108,32 @@ public final class GradingBenchmark {
         }
         log.add(new String[] {command, result.output()});
         return result.output();
+    }
+
+    /**
+     * Every checkpoint of the lab over the whole 1,000-command history, evaluated after every
+     * command (a replay from boot), as a student's Check and a re-grade do.
+     */
+    private static void gradeTheWholeHistory(Lab lab, List<String[]> log) {
+        List<LoggedCommand> history = log.stream().map(entry -> LoggedCommand.of(entry[0])).toList();
+        HistoryGrader grader = new HistoryGrader(new Grader(new ReferenceRuns()));
+        HistoryGrade first = grader.grade(lab, history, lab.setup().size());
+        if (!first.allPassed()) {
+            throw new IllegalStateException("The benchmark student should reach every checkpoint: " + first.next());
+        }
+        for (int i = 0; i < 5; i++) {
+            grader.grade(lab, history, lab.setup().size());
+        }
+        int rounds = 20;
+        long[] times = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            grader.grade(lab, history, lab.setup().size());
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        SessionBenchmark.print("grade " + lab.checkpoints().size() + " checkpoints over a " + history.size() + "-cmd history, median",
+                times[rounds / 2] / 1e6, "ms", "target < 1 s");
     }
 
     private static void gradeOneCheckpoint(Lab lab, Checkpoint checkpoint, List<String[]> log) {
@@ -129,7 +175,8 @@ public final class GradingBenchmark {
                         "--spring.datasource.url=jdbc:h2:file:./target/bench-db/grading-" + ProcessHandle.current().pid() + ";WRITE_DELAY=0")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             MachineSessions sessions = context.getBean(MachineSessions.class);
-            LabProgress labs = context.getBean(LabProgress.class);
+            LabMachines labs = context.getBean(LabMachines.class);
+            ClassRegrade regrades = context.getBean(ClassRegrade.class);
             context.getBean(AccountService.class).signUpStudent("regrade-0", "password-123");
             long typed = labs.openLab("regrade-0", LAB);
             for (String[] entry : log.subList(jdbc.queryForObject("SELECT COUNT(*) FROM command_log WHERE machine_id = ?", Integer.class, typed), log.size())) {
@@ -150,15 +197,15 @@ public final class GradingBenchmark {
                         + "SELECT ?, seq, kernel_version, data, sha256, created_at FROM machine_snapshot WHERE machine_id = ?", machineId, typed);
             }
             int snapshots = jdbc.queryForObject("SELECT COUNT(*) FROM machine_snapshot WHERE machine_id = ?", Integer.class, typed);
-            double stored = timeRegrade(labs);
+            double stored = timeRegrade(regrades);
             jdbc.update("DELETE FROM machine_snapshot");
-            double logOnly = timeRegrade(labs);
+            double logOnly = timeRegrade(regrades);
             SessionBenchmark.print("re-grade " + CLASS_SIZE + " students, " + LOG_LENGTH + "-cmd logs, " + snapshots + " snapshot(s) each", stored, "s", "target < 10 s");
             SessionBenchmark.print("re-grade " + CLASS_SIZE + " students, " + LOG_LENGTH + "-cmd logs, log only (worst case)", logOnly, "s", "");
         }
     }
 
-    private static double timeRegrade(LabProgress labs) {
+    private static double timeRegrade(ClassRegrade labs) {
         long start = System.nanoTime();
         RegradeSummary summary = labs.regrade(LAB, (done, total, student) -> { });
         double seconds = (System.nanoTime() - start) / 1e9;

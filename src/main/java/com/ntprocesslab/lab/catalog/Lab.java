@@ -5,17 +5,19 @@ import com.ntprocesslab.lab.text.Localized;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A loaded lab whose files passed the schema. {@code folder} is the folder name it was read
  * from (for messages). {@code solutionMarks} says, for checkpoints reached midway, how many
  * solution commands lead to them ({@code # @checkpoint <id>} lines in solution.cmd); the
  * others are reached at the end. {@code fingerprint} changes whenever any of the lab's files
- * change, so a cached reference run of an edited lab is never reused.
+ * change, so a cached reference run of an edited lab is never reused. {@code solutionAfterFailedChecks}:
+ * the failed checks after which the page offers the solution; empty: never.
  */
 public record Lab(String id, String folder, Localized title, String difficulty, Profile profile,
                   List<Checkpoint> checkpoints, Localized readme, List<ScriptLine> setup, List<ScriptLine> solution,
-                  Map<String, Integer> solutionMarks, String fingerprint) {
+                  Map<String, Integer> solutionMarks, OptionalInt solutionAfterFailedChecks, String fingerprint) {
 
     public Optional<Checkpoint> checkpoint(String checkpointId) {
         return checkpoints.stream().filter(c -> c.id().equals(checkpointId)).findFirst();

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ public final class LabLoader {
     static final String LAB_YAML = "lab.yaml";
     static final String SETUP = "setup.cmd";
     static final String SOLUTION = "solution.cmd";
-    private static final Set<String> TOP_KEYS = Set.of("id", "title", "difficulty", "profile", "checkpoints");
+    private static final Set<String> TOP_KEYS = Set.of("id", "title", "difficulty", "profile", "checkpoints", "solution_after");
     private static final Set<String> CHECKPOINT_KEYS = Set.of("id", "title", "predicates", "compare", "hint");
     private static final List<String> DIFFICULTIES = List.of("beginner", "intermediate", "advanced");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -81,6 +82,7 @@ public final class LabLoader {
         Profile profile = oneOf(top, "profile", List.of("modern", "classic"), problems)
                 .map(p -> Profile.valueOf(p.toUpperCase(Locale.ROOT))).orElse(Profile.MODERN);
         List<Checkpoint> checkpoints = checkpoints(top, problems);
+        OptionalInt solutionAfter = solutionAfter(top, problems);
 
         Optional<Localized> readme = readmes(files, problems);
         CommandScript setup = script(files, SETUP, problems);
@@ -99,8 +101,28 @@ public final class LabLoader {
             return new Result(Optional.empty(), problems.list());
         }
         Lab lab = new Lab(id, files.folder(), title.orElseThrow(), difficulty, profile, checkpoints, readme.orElseThrow(),
-                setup.commands(), solution.commands(), solution.marks(), fingerprint(files));
+                setup.commands(), solution.commands(), solution.marks(), solutionAfter, fingerprint(files));
         return new Result(Optional.of(lab), List.of());
+    }
+
+    /**
+     * {@code solution_after: 3} offers "Show solution" after three failed checks; {@code never}
+     * (the default) never offers it.
+     */
+    private static OptionalInt solutionAfter(YamlNode.Mapping top, ProblemList problems) {
+        YamlNode node = top.entries().get("solution_after");
+        if (node == null) {
+            return OptionalInt.empty();
+        }
+        if (node instanceof YamlNode.Scalar scalar && "never".equals(scalar.value())) {
+            return OptionalInt.empty();
+        }
+        if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof Number number
+                && number.intValue() > 0 && number.intValue() == number.doubleValue()) {
+            return OptionalInt.of(number.intValue());
+        }
+        problems.add(LAB_YAML, node.line(), "'solution_after' must be a number of failed checks (1 or more) or 'never'");
+        return OptionalInt.empty();
     }
 
     private static List<Checkpoint> checkpoints(YamlNode.Mapping top, ProblemList problems) {

@@ -1,6 +1,7 @@
 package com.ntprocesslab.lab.catalog;
 
 import com.ntprocesslab.lab.checkpoint.BasePriority;
+import com.ntprocesslab.lab.checkpoint.Called;
 import com.ntprocesslab.lab.checkpoint.ChildOf;
 import com.ntprocesslab.lab.checkpoint.CommandLineContains;
 import com.ntprocesslab.lab.checkpoint.CsrProcess;
@@ -15,6 +16,7 @@ import com.ntprocesslab.lab.checkpoint.ProcessCount;
 import com.ntprocesslab.lab.checkpoint.ProcessExists;
 import com.ntprocesslab.lab.checkpoint.ProcessId;
 import com.ntprocesslab.lab.checkpoint.StoppedAt;
+import com.ntprocesslab.lab.checkpoint.StoppedIn;
 import com.ntprocesslab.lab.checkpoint.StoppedInStage;
 import com.ntprocesslab.lab.checkpoint.SuspendCount;
 import com.ntprocesslab.lab.checkpoint.ThreadCount;
@@ -92,6 +94,9 @@ final class PredicateSchema {
                 req("stage", Type.NUMBER), opt("image", Type.TEXT));
         spec("last_call", a -> new LastCallResult(a.optionalText("api"), Optional.ofNullable((Boolean) a.values().get("succeeded")),
                 a.optionalNumber("win32_error")), opt("api", Type.TEXT), opt("succeeded", Type.BOOLEAN), opt("win32_error", Type.NUMBER));
+        spec("called", a -> new Called(a.text("api"), a.optionalText("caller"), Optional.ofNullable((Boolean) a.values().get("succeeded"))),
+                req("api", Type.TEXT), opt("caller", Type.TEXT), opt("succeeded", Type.BOOLEAN));
+        spec("stopped_in", a -> new StoppedIn(a.text("symbol")), req("symbol", Type.TEXT));
     }
 
     private PredicateSchema() {

@@ -14,6 +14,6 @@ public record ChildOf(String image, String parent) implements Predicate {
         return Predicate.forSomeProcess(state, image, p -> state.parentImage(p)
                 .map(actual -> actual.equalsIgnoreCase(parent) ? List.<Message>of()
                         : List.of(Message.of("child_of.wrong", image, parent, actual)))
-                .orElseGet(() -> List.of(Message.of("child_of.orphan", image, parent, String.valueOf(p.parentPid())))));
+                .orElseGet(() -> List.of(Message.of("child_of.orphan", image, parent))));
     }
 }

@@ -30,8 +30,8 @@ public record LoaderList(String image, boolean empty, Optional<String> contains)
             }
             if (contains.isPresent()) {
                 return modules.stream().anyMatch(m -> m.equalsIgnoreCase(contains.get())) ? List.of()
-                        : List.of(Message.of("loader_list.missing", image, contains.get(),
-                                modules.isEmpty() ? "-" : String.join(", ", modules)));
+                        : List.of(modules.isEmpty() ? Message.of("loader_list.missing_empty", image, contains.get())
+                                : Message.of("loader_list.missing", image, contains.get(), String.join(", ", modules)));
             }
             return modules.isEmpty() ? List.of(Message.of("loader_list.empty", image)) : List.of();
         });

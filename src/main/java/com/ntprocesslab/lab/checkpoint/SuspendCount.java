@@ -16,9 +16,8 @@ public record SuspendCount(String image, long equals) implements Predicate {
                 return List.of(Message.of("threads.none", image));
             }
             return p.liveThreads().stream().filter(t -> t.suspendCount() != equals)
-                    .map(t -> Message.of("suspend_count.wrong", image, String.valueOf(t.tid()), String.valueOf(equals),
-                            String.valueOf(t.suspendCount())))
-                    .toList();
+                    .map(t -> Message.of("suspend_count.wrong", image, String.valueOf(equals), String.valueOf(t.suspendCount())))
+                    .distinct().toList();
         });
     }
 

@@ -16,8 +16,8 @@ public record ThreadState(String image, String state) implements Predicate {
                 return List.of(Message.of("threads.none", image));
             }
             return p.threads().stream().filter(t -> !t.state().equalsIgnoreCase(state))
-                    .map(t -> Message.of("thread_state.wrong", image, String.valueOf(t.tid()), state, t.state()))
-                    .toList();
+                    .map(t -> Message.of("thread_state.wrong", image, state, t.state()))
+                    .distinct().toList();
         });
     }
 }

@@ -5,24 +5,24 @@ import com.ntprocesslab.lab.catalog.LabFiles;
 import com.ntprocesslab.lab.catalog.LabFolders;
 import com.ntprocesslab.lab.catalog.LabLoader;
 import com.ntprocesslab.lab.catalog.LabProblem;
-import com.ntprocesslab.lab.grading.CheckpointResult;
 import com.ntprocesslab.lab.grading.Grader;
 import com.ntprocesslab.lab.grading.LabVerifier;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
-import com.ntprocesslab.lab.text.Language;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * {@code lab check <folder>}: validates a lab (or a folder of labs), runs each reference
- * solution and prints every checkpoint's result. Plain Java wiring, no Spring and no web
- * server, so authors can run it anywhere. Exit status 0 when every lab is fine, 1 when any
- * has a problem, 2 for a usage error.
+ * solution and prints every checkpoint's result. {@code lab grade <lab folder> <attempt.cmd>}:
+ * runs the lab's setup, then the attempt's commands, grades over the whole history as the
+ * server grades a student, and prints each checkpoint. Plain Java wiring, no Spring and no web
+ * server, so authors and CI can run it anywhere. Exit status 0 when every lab is fine (every
+ * checkpoint reached), 1 otherwise, 2 for a usage error.
  */
 public final class LabCli {
 
-    static final String USAGE = "usage: lab check <lab folder | folder of labs>";
+    static final String USAGE = "usage: lab check <lab folder | folder of labs>\n       lab grade <lab folder> <attempt.cmd>";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -33,6 +33,9 @@ public final class LabCli {
     }
 
     public int run(String... args) {
+        if (args.length == 3 && args[0].equals("grade")) {
+            return new AttemptGrading(out, err).run(Path.of(args[1]), Path.of(args[2]));
+        }
         if (args.length != 2 || !args[0].equals("check")) {
             err.println(USAGE);
             return 2;
@@ -67,7 +70,7 @@ public final class LabCli {
                 out.printf("  %s [%s, %s, %d checkpoint(s)]%n", lab.title().en(), lab.difficulty(), lab.profile().name().toLowerCase(),
                         lab.checkpoints().size());
                 LabVerifier.Report report = verifier.verify(lab);
-                report.solutionResults().forEach(this::print);
+                report.solution().checkpoints().forEach(progress -> AttemptGrading.print(out, progress));
                 problems = report.problems();
             }
         } catch (RuntimeException e) {
@@ -75,11 +78,6 @@ public final class LabCli {
         }
         problems.forEach(problem -> out.println("  PROBLEM " + problem));
         return problems.isEmpty();
-    }
-
-    private void print(CheckpointResult result) {
-        out.printf("  %s %s: %s%n", result.passed() ? "PASS" : "FAIL", result.checkpointId(),
-                result.feedbackIn(Language.EN).replace("\n", "\n        "));
     }
 
     public static void main(String[] args) {

@@ -10,6 +10,7 @@ import com.ntprocesslab.lab.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,20 +43,19 @@ final class Facts {
         return facts;
     }
 
-    static String parentOf(MachineState state, ProcessInfo process) {
-        return state.parentImage(process).orElse("-");
-    }
-
     static String status(ProcessInfo process) {
         return process.exited() ? "exited " + hex(process.exitStatus()) : "running";
     }
 
+    /** Keyed by image, parent image (empty once the parent has exited) and status: never by PID. */
     private static Fact process(MachineState state, ProcessInfo p) {
-        String parent = parentOf(state, p);
-        Message description = p.exited()
-                ? Message.of("fact.process_exited", p.image(), parent, hex(p.exitStatus()))
-                : Message.of("fact.process_running", p.image(), parent);
-        return new Fact(Projection.PROCESS_TREE, lower(p.image()), List.of(lower(parent), status(p)), description);
+        Optional<String> parent = state.parentImage(p);
+        Message description = parent.map(image -> p.exited()
+                        ? Message.of("fact.process_exited", p.image(), image, hex(p.exitStatus()))
+                        : Message.of("fact.process_running", p.image(), image))
+                .orElseGet(() -> p.exited() ? Message.of("fact.process_exited_orphan", p.image(), hex(p.exitStatus()))
+                        : Message.of("fact.process_running_orphan", p.image()));
+        return new Fact(Projection.PROCESS_TREE, lower(p.image()), List.of(lower(parent.orElse("")), status(p)), description);
     }
 
     private static Fact thread(ProcessInfo p, ThreadInfo t) {
@@ -65,7 +65,8 @@ final class Facts {
 
     private static Fact handle(ProcessInfo p, HandleInfo h) {
         return new Fact(Projection.HANDLES, lower(p.image()), List.of(h.objectType(), lower(h.target()), hex(h.grantedAccess())),
-                Message.of("fact.handle", p.image(), h.objectType(), h.target().isEmpty() ? "-" : h.target(), hex(h.grantedAccess())));
+                h.target().isEmpty() ? Message.of("fact.handle_untargeted", p.image(), h.objectType(), hex(h.grantedAccess()))
+                        : Message.of("fact.handle", p.image(), h.objectType(), h.target(), hex(h.grantedAccess())));
     }
 
     private static Fact csr(MachineState state, CsrProcessInfo c) {

@@ -2,6 +2,7 @@ package com.ntprocesslab.lab.progress;
 
 import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.lab.grading.Reached;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,15 @@ public record ClassGrid(String className, Lab lab, List<StudentRow> students) {
         }
     }
 
-    /** How many times the student checked a checkpoint, and what its latest grading (check or re-grade) said; empty: never graded. */
-    public record Cell(int attempts, Optional<Boolean> latest) {
+    /**
+     * A checkpoint for one student: how many times they checked the lab while it was open, and
+     * where they first reached it (best ever), if they did. {@code tried}: some check or
+     * re-grade graded it.
+     */
+    public record Cell(int attempts, Optional<Reached> reached, boolean tried) {
 
         public boolean passed() {
-            return latest.orElse(false);
+            return reached.isPresent();
         }
     }
 }

@@ -2,6 +2,7 @@ package com.ntprocesslab.lab.progress;
 
 import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.lab.grading.Reached;
 import com.ntprocesslab.session.MachineObservers;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ObservedMachine;
@@ -34,15 +35,19 @@ import org.springframework.stereotype.Service;
 public class ClassResults {
 
     private final ClassroomService classrooms;
-    private final LabProgress labs;
+    private final Labs labs;
+    private final ClassRegrade regrades;
+    private final BestResults best;
     private final AttemptRepository attempts;
     private final MachineSessions sessions;
     private final MachineObservers observers;
 
-    ClassResults(ClassroomService classrooms, LabProgress labs, AttemptRepository attempts, MachineSessions sessions,
-                 MachineObservers observers) {
+    ClassResults(ClassroomService classrooms, Labs labs, ClassRegrade regrades, BestResults best, AttemptRepository attempts,
+                 MachineSessions sessions, MachineObservers observers) {
         this.classrooms = classrooms;
         this.labs = labs;
+        this.regrades = regrades;
+        this.best = best;
         this.attempts = attempts;
         this.sessions = sessions;
         this.observers = observers;
@@ -55,35 +60,39 @@ public class ClassResults {
                 .collect(Collectors.toMap(PurposeMachine::ownerId, PurposeMachine::machineId, (older, newer) -> newer));
         Map<Long, List<Attempt>> attemptsOfStudent = attempts.findByLabIdOrderById(lab.id()).stream()
                 .collect(Collectors.groupingBy(Attempt::getStudentId));
+        Map<Long, Map<String, Reached>> reachedOfStudent = best.ofLab(lab.id());
         List<ClassGrid.StudentRow> rows = new ArrayList<>();
         for (RosterEntry student : classrooms.roster(instructor, classroom.getId())) {
             List<Attempt> theirs = attemptsOfStudent.getOrDefault(student.studentId(), List.of());
             Optional<Long> machine = Optional.ofNullable(machineOfStudent.get(student.studentId()));
-            rows.add(new ClassGrid.StudentRow(student.username(), machine, cells(lab, theirs), lastActivity(theirs, machine)));
+            rows.add(new ClassGrid.StudentRow(student.username(), machine,
+                    cells(lab, theirs, reachedOfStudent.getOrDefault(student.studentId(), Map.of())), lastActivity(theirs, machine)));
         }
         return new ClassGrid(classroom.getName(), lab, List.copyOf(rows));
     }
 
-    /** Re-grades the lab for this class only, replaying each student's machine from its log. */
+    /** Re-grades the lab for this class only, grading each student's machine over its history again. */
     public RegradeSummary regrade(String instructor, long classroomId, String labId, RegradeProgress progress) {
         Set<Long> students = studentsOf(instructor, classroomId);
-        return labs.regrade(labId, students::contains, progress);
+        return regrades.regrade(labId, students::contains, progress);
     }
 
-    /** The grid as CSV: one row per student, passed/failed/not tried and attempts per checkpoint. */
+    /** The grid as CSV: one row per student; per checkpoint passed / not reached / not tried, the checks, and where it was reached. */
     public void writeCsv(ClassGrid grid, Appendable out) throws IOException {
         List<String> header = new ArrayList<>(List.of("student", "passed", "checkpoints", "last_activity"));
         for (Checkpoint checkpoint : grid.checkpoints()) {
             header.add(checkpoint.id());
             header.add(checkpoint.id() + "_attempts");
+            header.add(checkpoint.id() + "_reached_at_command");
         }
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (ClassGrid.StudentRow row : grid.students()) {
                 List<Object> record = new ArrayList<>(List.of(row.student(), row.passed(), grid.checkpoints().size(),
                         row.lastActivity().map(Instant::toString).orElse("")));
                 for (ClassGrid.Cell cell : row.cells()) {
-                    record.add(cell.latest().map(passed -> passed ? "passed" : "failed").orElse("not tried"));
+                    record.add(cell.passed() ? "passed" : cell.tried() ? "not reached" : "not tried");
                     record.add(cell.attempts());
+                    record.add(cell.reached().map(r -> (Object) r.position()).orElse(""));
                 }
                 csv.printRecord(record);
             }
@@ -102,12 +111,12 @@ public class ClassResults {
         return classrooms.roster(instructor, classroomId).stream().map(RosterEntry::studentId).collect(Collectors.toSet());
     }
 
-    private static List<ClassGrid.Cell> cells(Lab lab, List<Attempt> theirs) {
+    private static List<ClassGrid.Cell> cells(Lab lab, List<Attempt> theirs, Map<String, Reached> reached) {
         Map<String, List<Attempt>> byCheckpoint = theirs.stream().collect(Collectors.groupingBy(Attempt::getCheckpointId));
         return lab.checkpoints().stream().map(checkpoint -> {
             List<Attempt> gradings = byCheckpoint.getOrDefault(checkpoint.id(), List.of());
             int checks = (int) gradings.stream().filter(a -> a.getKind() == Attempt.Kind.CHECK).count();
-            return new ClassGrid.Cell(checks, gradings.isEmpty() ? Optional.empty() : Optional.of(gradings.getLast().isPassed()));
+            return new ClassGrid.Cell(checks, Optional.ofNullable(reached.get(checkpoint.id())), !gradings.isEmpty());
         }).toList();
     }
 

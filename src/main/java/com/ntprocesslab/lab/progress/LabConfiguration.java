@@ -3,6 +3,7 @@ package com.ntprocesslab.lab.progress;
 import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabFolders;
 import com.ntprocesslab.lab.grading.Grader;
+import com.ntprocesslab.lab.grading.HistoryGrader;
 import com.ntprocesslab.lab.grading.LabRunBudget;
 import com.ntprocesslab.lab.grading.LabVerifier;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
@@ -28,6 +29,11 @@ class LabConfiguration {
     @Bean
     Grader grader(ReferenceRuns references) {
         return new Grader(references);
+    }
+
+    @Bean
+    HistoryGrader historyGrader(Grader grader) {
+        return new HistoryGrader(grader);
     }
 
     @Bean

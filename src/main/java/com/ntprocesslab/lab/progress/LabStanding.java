@@ -2,6 +2,6 @@ package com.ntprocesslab.lab.progress;
 
 import com.ntprocesslab.lab.catalog.Lab;
 
-/** How far a student got in a lab: checkpoints whose latest check passed, out of all of them. */
+/** How far a student got in a lab: checkpoints reached (best ever), out of all of them. */
 public record LabStanding(Lab lab, int passed, int checkpoints, boolean started) {
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * state comparison work on the model, so a change in the kernel's JSON changes only this file.
  */
 public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csrProcesses,
-                           Optional<StopInfo> stop, Optional<LastCall> lastCall) {
+                           Optional<StopInfo> stop, Optional<LastCall> lastCall, History history) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** STATUS_PENDING: the exit status of a process that has not exited (STILL_ACTIVE). */
@@ -33,8 +33,25 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
         } catch (JacksonException e) {
             throw new IllegalArgumentException("The machine snapshot is not valid JSON: " + e.getOriginalMessage(), e);
         }
+        return of(root);
+    }
+
+    /**
+     * The same model from the snapshot's tree (what the JSON is written from), without writing
+     * and parsing the text: the grader reads a state after every command of a history.
+     */
+    public static MachineState fromSnapshotTree(Map<String, Object> tree) {
+        return of(JSON.valueToTree(tree));
+    }
+
+    private static MachineState of(JsonNode root) {
         List<ProcessInfo> processes = processes(root);
-        return new MachineState(processes, csrProcesses(root), stop(root), lastCall(root, processes));
+        return new MachineState(processes, csrProcesses(root), stop(root), lastCall(root, processes), History.NONE);
+    }
+
+    /** The same state, seen at a point of a history (for the predicates over what happened before). */
+    public MachineState withHistory(History past) {
+        return new MachineState(processes, csrProcesses, stop, lastCall, past);
     }
 
     /** Processes with this image name (case-insensitive, as Windows compares them), in PID order. */
@@ -42,10 +59,21 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
         return processes.stream().filter(p -> p.image().equalsIgnoreCase(image)).toList();
     }
 
-    /** The image name of a process's parent, or empty when the parent no longer exists. */
+    /**
+     * The image name of a process's parent, or empty when the parent no longer exists. The
+     * process list is in creation order and PIDs are reused, so only a process created before
+     * this one can be its parent: a later process with the old PID is not.
+     */
     public Optional<String> parentImage(ProcessInfo process) {
-        return processes.stream().filter(p -> p.pid() == process.parentPid() && p != process)
-                .map(ProcessInfo::image).findFirst();
+        for (ProcessInfo candidate : processes) {
+            if (candidate == process) {
+                return Optional.empty();
+            }
+            if (candidate.pid() == process.parentPid()) {
+                return Optional.of(candidate.image());
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<CsrProcessInfo> csrProcessOf(ProcessInfo process) {

@@ -1,6 +1,9 @@
 package com.ntprocesslab.lab.state;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where the machine is stopped (a breakpoint hit or a step, in the middle of a call): the
@@ -17,6 +20,11 @@ public record StopInfo(String image, List<String> frames, int stage) {
     /** True when some frame of the stack is in this function (offsets ignored, case-insensitive). */
     public boolean inCallStack(String function) {
         return frames.stream().anyMatch(frame -> function(frame).equalsIgnoreCase(function));
+    }
+
+    /** Every function on the stack, lower case, without offsets: what a history of stops remembers. */
+    public Set<String> functions() {
+        return frames.stream().map(frame -> function(frame).toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     private static String function(String frame) {

@@ -6,7 +6,7 @@ import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.ClassGrid;
 import com.ntprocesslab.lab.progress.ClassResults;
 import com.ntprocesslab.lab.progress.LabNotFoundException;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.progress.RegradeSummary;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
@@ -56,7 +56,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final ClassResults results;
-    private final LabProgress labs;
+    private final Labs labs;
     private final MachineWorkExecutor work;
     private final String instructor;
     private final H2 title = new H2();
@@ -68,7 +68,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     private final Anchor csv = new Anchor();
     private long classroomId;
 
-    public ClassGridView(ClassResults results, LabProgress labs, MachineWorkExecutor work, AuthenticationContext authentication) {
+    public ClassGridView(ClassResults results, Labs labs, MachineWorkExecutor work, AuthenticationContext authentication) {
         this.work = work;
         this.results = results;
         this.labs = labs;
@@ -151,7 +151,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     }
 
     private Component cell(ClassGrid.Cell cell) {
-        String state = cell.latest().map(passed -> passed ? "passed" : "failed").orElse("notTried");
+        String state = cell.passed() ? "passed" : cell.tried() ? "notReached" : "notTried";
         Span text = new Span(getTranslation("grid.cell." + state, cell.attempts()));
         text.addClassName("grid-cell-" + state);
         return text;
@@ -177,7 +177,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv", bytes.length);
     }
 
-    /** Replays every student's lab machine off the request thread; the bar moves per student. */
+    /** Grades every student's lab machine again on the application's executor; the bar moves per student. */
     private void regrade() {
         UI ui = UI.getCurrent();
         String labId = lab.getValue().id();

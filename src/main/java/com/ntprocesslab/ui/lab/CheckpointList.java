@@ -1,7 +1,5 @@
 package com.ntprocesslab.ui.lab;
 
-import com.ntprocesslab.lab.catalog.Checkpoint;
-import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.CheckOutcome;
 import com.ntprocesslab.lab.text.Language;
 import com.vaadin.flow.component.html.Div;
@@ -9,28 +7,41 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 
-/** The lab's checkpoints in order, each with its state: not checked yet, or passed/failed with feedback. */
+/**
+ * The lab's checkpoints in order, each with its state: passed (and where), the next one to
+ * reach (with what is still missing), or not reached yet (neutral: it comes later).
+ */
 class CheckpointList extends Div {
+
+    /** Checks shown so far, as an attribute: a page (or a test) can tell a fresh answer from the previous one. */
+    private int checksShown;
 
     CheckpointList() {
         setId("checkpoints");
         addClassName("checkpoints");
     }
 
-    void showUnchecked(Lab lab, Language language) {
+    void showOutcomes(List<CheckOutcome> outcomes, Language language, boolean checked) {
         removeAll();
-        for (Checkpoint checkpoint : lab.checkpoints()) {
-            add(item(checkpoint.id(), checkpoint.title().in(language), "not-checked",
-                    getTranslation("lab.checkpoint.notChecked"), List.of()));
+        if (checked) {
+            getElement().setAttribute("data-checks", String.valueOf(++checksShown));
         }
-    }
-
-    void showOutcomes(List<CheckOutcome> outcomes, Language language) {
-        removeAll();
         for (CheckOutcome outcome : outcomes) {
-            String state = getTranslation(outcome.passed() ? "lab.checkpoint.passed" : "lab.checkpoint.failed");
-            Div item = item(outcome.checkpointId(), outcome.title().in(language), outcome.passed() ? "passed" : "failed", state,
-                    List.of(outcome.feedback().in(language).split("\n")));
+            String state = switch (outcome.status()) {
+                case PASSED -> "passed";
+                case NEXT -> "next";
+                case NOT_REACHED -> "not-reached";
+            };
+            Div item = item(outcome, state, language);
+            boolean showFeedback = outcome.status() == CheckOutcome.Status.PASSED
+                    || (checked && outcome.status() == CheckOutcome.Status.NEXT);
+            if (showFeedback) {
+                for (String line : outcome.feedback().in(language).split("\n")) {
+                    Paragraph paragraph = new Paragraph(line);
+                    paragraph.addClassName("checkpoint-feedback");
+                    item.add(paragraph);
+                }
+            }
             outcome.hint().ifPresent(hint -> {
                 Paragraph paragraph = new Paragraph(getTranslation("lab.checkpoint.hint", hint.in(language)));
                 paragraph.addClassName("checkpoint-hint");
@@ -40,25 +51,20 @@ class CheckpointList extends Div {
         }
     }
 
-    private static Div item(String id, String title, String stateClass, String stateText, List<String> feedback) {
+    private Div item(CheckOutcome outcome, String state, Language language) {
         Div item = new Div();
-        item.addClassNames("checkpoint", stateClass);
-        item.setId("checkpoint-" + id);
-        Span badge = new Span(stateText);
-        badge.getElement().getThemeList().add(switch (stateClass) {
+        item.addClassNames("checkpoint", state);
+        item.setId("checkpoint-" + outcome.checkpointId());
+        Span badge = new Span(getTranslation("lab.checkpoint." + state));
+        badge.getElement().getThemeList().add(switch (state) {
             case "passed" -> "badge success";
-            case "failed" -> "badge error";
+            case "next" -> "badge";
             default -> "badge contrast";
         });
         badge.addClassName("checkpoint-state");
-        Span name = new Span(title);
+        Span name = new Span(outcome.title().in(language));
         name.addClassName("checkpoint-title");
         item.add(badge, name);
-        for (String line : feedback) {
-            Paragraph paragraph = new Paragraph(line);
-            paragraph.addClassName("checkpoint-feedback");
-            item.add(paragraph);
-        }
         return item;
     }
 }

@@ -3,7 +3,9 @@ package com.ntprocesslab.ui.lab;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabProblem;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.ClassRegrade;
+import com.ntprocesslab.lab.progress.LabStandings;
+import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.progress.LabStanding;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.ui.layout.MainLayout;
@@ -41,13 +43,16 @@ public class LabListView extends VerticalLayout {
 
     public static final String ROUTE = "labs";
 
-    private final LabProgress labs;
+    private final Labs labs;
+    private final LabStandings standings;
     private final String username;
     private final Grid<LabStanding> list = new Grid<>();
     private final Div problems = new Div();
 
-    public LabListView(LabProgress labs, MachineWorkExecutor work, AuthenticationContext authentication) {
+    public LabListView(Labs labs, LabStandings standings, ClassRegrade regrades, MachineWorkExecutor work,
+                       AuthenticationContext authentication) {
         this.labs = labs;
+        this.standings = standings;
         this.username = authentication.getPrincipalName().orElseThrow();
         addClassName("lab-catalog");
         add(new H2(getTranslation("labs.title")), configureSandbox(), configureList());
@@ -56,7 +61,7 @@ public class LabListView extends VerticalLayout {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             problems.setId("lab-problems");
-            add(reload, problems, new RegradePanel(labs, work, authentication.getPrincipalName().orElseThrow(), labs.labs()));
+            add(reload, problems, new RegradePanel(regrades, work, authentication.getPrincipalName().orElseThrow(), labs.labs()));
         }
         show(instructor ? labs.catalog().problems() : List.of());
     }
@@ -96,8 +101,8 @@ public class LabListView extends VerticalLayout {
         return cell;
     }
 
-    private static Span badge(String difficulty) {
-        Span badge = new Span(difficulty);
+    private Span badge(String difficulty) {
+        Span badge = new Span(getTranslation("labs.difficulty." + difficulty));
         badge.getElement().getThemeList().add("badge contrast");
         return badge;
     }
@@ -113,7 +118,7 @@ public class LabListView extends VerticalLayout {
     }
 
     private void show(List<LabProblem> broken) {
-        list.setItems(labs.standings(username));
+        list.setItems(standings.standings(username));
         problems.removeAll();
         if (!broken.isEmpty()) {
             UnorderedList items = new UnorderedList();

@@ -1,8 +1,12 @@
 package com.ntprocesslab.ui.lab;
 
 import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.lab.catalog.ScriptLine;
+import com.ntprocesslab.lab.progress.CheckReport;
+import com.ntprocesslab.lab.progress.LabChecks;
+import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.LabNotFoundException;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
@@ -16,11 +20,11 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -28,10 +32,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
 
 /**
- * A lab as a student works on it: the instructions and checkpoints on the left, the console of
- * the student's machine for this lab on the right, and a Check button that grades the machine.
+ * A lab as a student works on it, all on one screen: the instructions (with copy and run
+ * buttons on their command blocks) and the checkpoints on the left; the console above the
+ * machine's process tree on the right. Check grades the machine over its whole history.
  */
 @Route(value = LabView.ROUTE, layout = MainLayout.class)
 @PermitAll
@@ -39,23 +45,32 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
 
     static final String ROUTE = "lab";
 
-    private final LabProgress labs;
+    private final Labs labs;
+    private final LabMachines machines;
+    private final LabChecks checks;
     private final MachineSessions sessions;
     private final String username;
     private final MachineWorkbench workbench;
     private final H2 title = new H2();
     private final Div readme = new Div();
     private final CheckpointList checkpoints = new CheckpointList();
+    private final Div completion = new Div();
+    private final Div solution = new Div();
     private Lab lab;
     private long machineId;
 
-    public LabView(LabProgress labs, MachineSessions sessions, MachineWorkExecutor work, AuthenticationContext authentication) {
+    public LabView(Labs labs, LabMachines machines, LabChecks checks, MachineSessions sessions, MachineWorkExecutor work,
+                   AuthenticationContext authentication) {
         this.labs = labs;
+        this.machines = machines;
+        this.checks = checks;
         this.sessions = sessions;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.workbench = new MachineWorkbench(sessions, work, username);
         workbench.setRetiredListener(successor -> showMachine());
         setSizeFull();
+        setPadding(false);
+        setSpacing(false);
         addClassName("lab-page");
         add(configureHeader());
         addAndExpand(configureBody());
@@ -65,6 +80,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         Button reset = new Button(getTranslation("lab.reset"), click -> confirmReset());
         reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout header = new HorizontalLayout(title, new RouterLink(getTranslation("lab.allLabs"), LabListView.class), reset);
+        header.addClassName("lab-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(title);
@@ -78,20 +94,23 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         Button check = new Button(getTranslation("lab.check"), click -> check());
         check.setId("check-button");
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        VerticalLayout instructions = new VerticalLayout(readme, check, checkpoints);
+        completion.setId("lab-complete");
+        completion.addClassName("lab-complete");
+        completion.setVisible(false);
+        solution.setId("lab-solution");
+        Div instructions = new Div(readme, check, checkpoints, completion, solution);
         instructions.addClassName("lab-instructions");
-        TabSheet side = new TabSheet();
-        side.setId("lab-side");
-        side.setSizeFull();
-        side.add(getTranslation("lab.tab.instructions"), instructions);
-        side.add(getTranslation("lab.tab.machine"), workbench.explorer());
-        VerticalLayout debugger = new VerticalLayout(workbench.timeline());
-        debugger.setPadding(false);
-        debugger.setSizeFull();
-        debugger.addAndExpand(workbench.console());
-        SplitLayout body = new SplitLayout(side, debugger);
+        instructions.setId("lab-instructions");
+        Div consolePane = new Div(workbench.timeline(), workbench.console());
+        consolePane.addClassName("lab-console-pane");
+        workbench.explorer().addClassName("lab-explorer");
+        SplitLayout machine = new SplitLayout(consolePane, workbench.explorer(), SplitLayout.Orientation.VERTICAL);
+        machine.addClassName("lab-machine");
+        machine.setSplitterPosition(62);
+        SplitLayout body = new SplitLayout(instructions, machine);
+        body.addClassName("lab-body");
         body.setSizeFull();
-        body.setSplitterPosition(48);
+        body.setSplitterPosition(42);
         return body;
     }
 
@@ -110,7 +129,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
 
     /** The student's active machine for the lab: on arrival, and again when the one shown was reset in another tab. */
     private void showMachine() {
-        machineId = labs.openLab(username, lab.id());
+        machineId = machines.openLab(username, lab.id());
         workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
     }
 
@@ -128,21 +147,50 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         Language current = language();
         title.setText(lab.title().in(current));
         readme.removeAll();
-        readme.add(Markdown.render(lab.readme().in(current)));
-        checkpoints.showUnchecked(lab, current);
+        Markdown.render(lab.readme().in(current), commands -> new CommandBlock(commands, workbench::runAll)).forEach(readme::add);
+        checkpoints.showOutcomes(checks.reachedSoFar(username, lab.id()), current, false);
     }
 
     private void check() {
-        checkpoints.showOutcomes(labs.check(username, lab.id()), language());
+        CheckReport report = checks.check(username, lab.id());
+        checkpoints.showOutcomes(report.outcomes(), language(), true);
+        showCompletion(report);
+        showSolutionOffer(report);
         checkpoints.scrollIntoView();
+    }
+
+    /** When every checkpoint is reached: say so, and lead to the next lab (or back to the catalog after the last). */
+    private void showCompletion(CheckReport report) {
+        completion.removeAll();
+        completion.setVisible(report.complete());
+        if (report.complete()) {
+            completion.getElement().setAttribute("role", "status");
+            completion.add(new Paragraph(getTranslation("lab.complete")));
+            completion.add(report.nextLab()
+                    .map(next -> new RouterLink(getTranslation("lab.complete.next", next.title().in(language())), LabView.class, next.id()))
+                    .orElseGet(() -> new RouterLink(getTranslation("lab.complete.catalog"), LabListView.class)));
+        }
+    }
+
+    private void showSolutionOffer(CheckReport report) {
+        solution.removeAll();
+        if (report.solutionOffered() && !report.complete()) {
+            Button show = new Button(getTranslation("lab.solution.show"), click -> {
+                solution.removeAll();
+                solution.add(new Paragraph(getTranslation("lab.solution.title")),
+                        new Pre(lab.solution().stream().map(ScriptLine::command).collect(Collectors.joining("\n"))));
+            });
+            show.setId("show-solution");
+            solution.add(show);
+        }
     }
 
     private void confirmReset() {
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("lab.reset.title"), getTranslation("lab.reset.text"),
                 getTranslation("lab.reset.confirm"), confirmed -> {
-                    machineId = labs.resetLab(username, lab.id());
+                    machineId = machines.resetLab(username, lab.id());
                     workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
-                    checkpoints.showUnchecked(lab, language());
+                    checkpoints.showOutcomes(checks.reachedSoFar(username, lab.id()), language(), false);
                 });
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");

@@ -1,13 +1,23 @@
 package com.ntprocesslab.ui.lab;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-/** Lab instructions rendered from Markdown. Raw HTML in a README is escaped, never executed. */
+/**
+ * Lab instructions rendered from Markdown. Raw HTML in a README is escaped, never executed.
+ * A fenced block without an info string holds console commands: it becomes a component of
+ * its own (with copy and run buttons); blocks marked e.g. {@code text} are only shown.
+ */
 final class Markdown {
 
     /** Lab READMEs use GitHub tables (e.g. the XP phase to Windows 10 stage table). */
@@ -20,7 +30,35 @@ final class Markdown {
     }
 
     static Html render(String markdown) {
+        return html(PARSER.parse(markdown));
+    }
+
+    /** The README in order: runs of prose as HTML, each command block as {@code commandBlock} makes it. */
+    static List<Component> render(String markdown, Function<List<String>, Component> commandBlock) {
+        List<Component> parts = new ArrayList<>();
+        Document prose = new Document();
+        Node node = PARSER.parse(markdown).getFirstChild();
+        while (node != null) {
+            Node next = node.getNext();
+            if (node instanceof FencedCodeBlock block && (block.getInfo() == null || block.getInfo().isBlank())) {
+                if (prose.getFirstChild() != null) {
+                    parts.add(html(prose));
+                    prose = new Document();
+                }
+                parts.add(commandBlock.apply(block.getLiteral().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
+            } else {
+                prose.appendChild(node);
+            }
+            node = next;
+        }
+        if (prose.getFirstChild() != null) {
+            parts.add(html(prose));
+        }
+        return parts;
+    }
+
+    private static Html html(Node document) {
         // Html needs exactly one root element.
-        return new Html("<div class=\"lab-readme\">" + RENDERER.render(PARSER.parse(markdown)) + "</div>");
+        return new Html("<div class=\"lab-readme\">" + RENDERER.render(document) + "</div>");
     }
 }

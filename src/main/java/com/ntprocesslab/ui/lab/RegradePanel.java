@@ -2,7 +2,7 @@ package com.ntprocesslab.ui.lab;
 
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.Lab;
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.ClassRegrade;
 import com.ntprocesslab.lab.progress.RegradeSummary;
 import com.ntprocesslab.lab.text.Language;
 import com.vaadin.flow.component.UI;
@@ -23,7 +23,7 @@ import java.util.List;
  */
 class RegradePanel extends Div {
 
-    private final LabProgress labs;
+    private final ClassRegrade regrades;
     private final MachineWorkExecutor work;
     private final String instructor;
     private final Select<Lab> lab = new Select<>();
@@ -32,10 +32,10 @@ class RegradePanel extends Div {
     private final Span status = new Span();
     private final UnorderedList results = new UnorderedList();
 
-    RegradePanel(LabProgress labs, MachineWorkExecutor work, String instructor, List<Lab> all) {
+    RegradePanel(ClassRegrade regrades, MachineWorkExecutor work, String instructor, List<Lab> all) {
+        this.regrades = regrades;
         this.work = work;
         this.instructor = instructor;
-        this.labs = labs;
         setId("regrade");
         Language language = Language.of(getLocale());
         lab.setLabel(getTranslation("labs.regrade.lab"));
@@ -67,7 +67,7 @@ class RegradePanel extends Div {
         progress.setVisible(true);
         progress.setValue(0);
         results.removeAll();
-        work.submit(MachineWorkExecutor.observerLane(instructor), () -> labs.regrade(chosen.id(), (done, total, student) -> ui.access(() -> {
+        work.submit(MachineWorkExecutor.observerLane(instructor), () -> regrades.regrade(chosen.id(), (done, total, student) -> ui.access(() -> {
                     progress.setValue((double) done / total);
                     status.setText(getTranslation("labs.regrade.progress", done, total, student));
                 })))

@@ -46,6 +46,8 @@ public class Console extends VerticalLayout {
         transcript.setWidthFull();
         transcript.getElement().setAttribute("role", "log");
         transcript.getElement().setAttribute("aria-label", getTranslation("console.output"));
+        // A scrolling region is reachable by keyboard (arrow keys scroll it once focused).
+        transcript.getElement().setAttribute("tabindex", "0");
     }
 
     private void configureCommandLine() {
@@ -108,7 +110,7 @@ public class Console extends VerticalLayout {
         }
         block.add(prompt, answer);
         transcript.add(block);
-        block.scrollIntoView();
+        scrollToNewestLine(block);
     }
 
     /**
@@ -123,8 +125,13 @@ public class Console extends VerticalLayout {
         block.addClassName("pending");
         block.add(prompt, answer);
         transcript.add(block);
-        block.scrollIntoView();
+        scrollToNewestLine(block);
         return new PendingLine(block, answer);
+    }
+
+    /** The newest line, not the top of the newest answer: a long answer ends where the student reads on. */
+    private static void scrollToNewestLine(Pre block) {
+        block.getElement().executeJs("const t = this.parentElement; if (t) { t.scrollTop = t.scrollHeight; }");
     }
 
     /** A command shown before its answer: see {@link #appendPending}. */
@@ -144,7 +151,7 @@ public class Console extends VerticalLayout {
                 answer.addClassName("rejected");
                 block.getElement().setAttribute("role", "alert");
             }
-            block.scrollIntoView();
+            scrollToNewestLine(block);
         }
     }
 

@@ -87,6 +87,11 @@ public class MachineWorkbench {
         console.focus();
     }
 
+    /** Queues commands to run one after the other, as if typed (a lab's "run" button on a command block). */
+    public void runAll(List<String> commands) {
+        commands.forEach(this::enqueue);
+    }
+
     private void enqueue(String command) {
         if (waiting.size() >= MAX_WAITING) {
             console.append(new ConsoleEntry(command, console.getTranslation("console.queueFull", MAX_WAITING), false));

@@ -37,7 +37,7 @@ class BrokenLabsTest {
         assertThat(problemsOf("unknown-predicate"))
                 .containsExactly("unknown-predicate/lab.yaml:14: unknown predicate 'foo' (known: process_exists, process_absent,"
                         + " process_count, process_id, child_of, exit_status, base_priority, command_line, thread_count, suspend_count,"
-                        + " thread_state, loader_list, csr_process, handle, stopped_at, in_call_stack, stopped_in_stage, last_call)");
+                        + " thread_state, loader_list, csr_process, handle, stopped_at, in_call_stack, stopped_in_stage, last_call, called, stopped_in)");
     }
 
     @Test
@@ -66,7 +66,7 @@ class BrokenLabsTest {
     @Test
     void aSolutionFailingItsCheckpointAndACheckpointTheSetupAlreadyPassesAreReported() {
         assertThat(problemsOf("failing-solution")).containsExactly(
-                "failing-solution/lab.yaml:8: the reference solution fails checkpoint 'notepad-runs': There is no process with image notepad.exe.",
-                "failing-solution/lab.yaml:14: the untouched setup machine already passes checkpoint 'nothing-to-grade', so it grades nothing");
+                "failing-solution/lab.yaml:14: the untouched setup machine already passes checkpoint 'nothing-to-grade', so it grades nothing",
+                "failing-solution/lab.yaml:8: the reference solution never reaches checkpoint 'notepad-runs' (after the ones before it): No notepad.exe has been created yet.");
     }
 }

@@ -53,8 +53,8 @@ class LabCatalogReloadTest {
         LabCatalog.Contents broken = catalog.reload();
         assertThat(broken.labs()).isEmpty();
         assertThat(broken.problems()).singleElement().asString()
-                .contains("04-suspended-start/lab.yaml:8: the reference solution fails checkpoint 'created-suspended'")
-                .contains("should have suspend count 2, it has 1");
+                .contains("04-suspended-start/lab.yaml:8: the reference solution never reaches checkpoint 'created-suspended'")
+                .contains("has suspend count 1; it should be 2");
         assertThat(catalog.lab("04-suspended-start")).isEmpty();
 
         Files.writeString(yaml, original.replace("en: notepad.exe exists, its only thread", "en: Now notepad.exe exists, its only thread"));

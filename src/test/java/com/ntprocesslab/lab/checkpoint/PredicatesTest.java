@@ -28,7 +28,7 @@ class PredicatesTest {
 
     @Test
     void processExistsAndChildOf() {
-        assertThat(english(new ProcessExists("notepad.exe"), BOOTED)).containsExactly("There is no process with image notepad.exe.");
+        assertThat(english(new ProcessExists("notepad.exe"), BOOTED)).containsExactly("No notepad.exe has been created yet.");
         assertThat(english(new ProcessExists("NOTEPAD.EXE"), SUSPENDED_NOTEPAD)).isEmpty();
         assertThat(english(new ChildOf("notepad.exe", "explorer.exe"), SUSPENDED_NOTEPAD)).isEmpty();
         assertThat(english(new ChildOf("notepad.exe", "cmd.exe"), SUSPENDED_NOTEPAD))
@@ -41,10 +41,10 @@ class PredicatesTest {
         assertThat(english(new ThreadCount("notepad.exe", 2), SUSPENDED_NOTEPAD)).containsExactly("Expected 2 thread(s) in notepad.exe, found 1.");
         assertThat(english(new SuspendCount("notepad.exe", 1), SUSPENDED_NOTEPAD)).isEmpty();
         assertThat(english(new SuspendCount("notepad.exe", 0), SUSPENDED_NOTEPAD))
-                .containsExactly("Thread 404 of notepad.exe should have suspend count 0, it has 1.");
+                .containsExactly("notepad.exe's thread has suspend count 1; it should be 0.");
         assertThat(english(new LoaderList("notepad.exe", true, Optional.empty()), SUSPENDED_NOTEPAD)).isEmpty();
         assertThat(english(new LoaderList("notepad.exe", false, Optional.of("ntdll.dll")), SUSPENDED_NOTEPAD))
-                .containsExactly("The PEB loader list of notepad.exe should list ntdll.dll; it lists -.");
+                .containsExactly("The PEB loader list of notepad.exe should list ntdll.dll, but it is still empty: the loader (LdrInitializeThunk) has not run yet.");
         assertThat(english(new LoaderList("System", true, Optional.empty()), SUSPENDED_NOTEPAD))
                 .containsExactly("System has no PEB, so it has no loader list.");
     }

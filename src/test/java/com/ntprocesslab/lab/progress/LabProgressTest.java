@@ -26,7 +26,13 @@ class LabProgressTest {
     private static final String LAB = "04-suspended-start";
 
     @Autowired
-    LabProgress labs;
+    LabMachines labs;
+    @Autowired
+    LabChecks checks;
+    @Autowired
+    ClassRegrade regrades;
+    @Autowired
+    LabStandings standings;
     @Autowired
     MachineSessions sessions;
     @Autowired
@@ -66,7 +72,7 @@ class LabProgressTest {
         MachineReading before = sessions.read(machineId, student);
         long logBefore = commandLog.countByMachineId(machineId);
 
-        List<CheckOutcome> outcomes = labs.check(student, LAB);
+        List<CheckOutcome> outcomes = checks.check(student, LAB).outcomes();
 
         assertThat(sessions.read(machineId, student)).isEqualTo(before);
         assertThat(commandLog.countByMachineId(machineId)).isEqualTo(logBefore);
@@ -74,9 +80,12 @@ class LabProgressTest {
                 org.assertj.core.groups.Tuple.tuple("created-suspended", true),
                 org.assertj.core.groups.Tuple.tuple("registered-while-suspended", true),
                 org.assertj.core.groups.Tuple.tuple("resumed", false));
-        assertThat(outcomes.get(2).feedback().in(Language.EN)).contains("should have suspend count 0, it has 1");
-        assertThat(outcomes.get(2).feedback().in(Language.ZH_CN)).contains("挂起计数应为 0，实际为 1");
-        List<Attempt> attempts = labs.attempts(student, LAB);
+        assertThat(outcomes).extracting(CheckOutcome::status).containsExactly(CheckOutcome.Status.PASSED,
+                CheckOutcome.Status.PASSED, CheckOutcome.Status.NEXT);
+        assertThat(outcomes.getFirst().reached()).hasValueSatisfying(where -> assertThat(where.position()).isEqualTo(1));
+        assertThat(outcomes.get(2).feedback().in(Language.EN)).contains("explorer.exe has not called ResumeThread yet");
+        assertThat(outcomes.get(2).feedback().in(Language.ZH_CN)).contains("explorer.exe 尚未调用 ResumeThread");
+        List<Attempt> attempts = checks.attempts(student, LAB);
         assertThat(attempts).hasSize(3).allSatisfy(attempt -> {
             assertThat(attempt.getMachineId()).isEqualTo(machineId);
             assertThat(attempt.getLogPosition()).isEqualTo(before.logPosition());
@@ -90,13 +99,13 @@ class LabProgressTest {
     void theHintAppearsAfterTwoFailedAttempts() {
         labs.openLab(student, LAB);
 
-        CheckOutcome first = labs.check(student, LAB).getFirst();
-        CheckOutcome second = labs.check(student, LAB).getFirst();
+        CheckOutcome first = checks.check(student, LAB).outcomes().getFirst();
+        CheckOutcome second = checks.check(student, LAB).outcomes().getFirst();
 
         assertThat(first.passed()).isFalse();
         assertThat(first.hint()).isEmpty();
         assertThat(second.hint()).hasValueSatisfying(hint -> assertThat(hint.en()).contains("CREATE_SUSPENDED"));
-        assertThat(labs.check(student, LAB).get(1).hint()).as("a checkpoint without a hint").isEmpty();
+        assertThat(checks.check(student, LAB).outcomes().get(1).hint()).as("a checkpoint after the next one").isEmpty();
     }
 
     @Test
@@ -121,15 +130,46 @@ class LabProgressTest {
         sessions.evict(mine);
         List<String> progress = new ArrayList<>();
 
-        RegradeSummary summary = labs.regrade("09-termination", (done, total, name) -> progress.add(done + "/" + total + " " + name));
+        RegradeSummary summary = regrades.regrade("09-termination", (done, total, name) -> progress.add(done + "/" + total + " " + name));
 
         assertThat(summary.students()).filteredOn(g -> g.student().equals(student)).singleElement()
                 .satisfies(g -> assertThat(g.passed()).isEqualTo(1));
         assertThat(summary.students()).filteredOn(g -> g.student().equals(other)).singleElement()
                 .satisfies(g -> assertThat(g.passed()).isZero());
         assertThat(progress).hasSize(summary.students().size()).last().asString().startsWith(progress.size() + "/" + progress.size());
-        assertThat(labs.attempts(student, "09-termination")).extracting(Attempt::getKind).containsOnly(Attempt.Kind.REGRADE).hasSize(3);
+        assertThat(standings.standings(student)).filteredOn(s -> s.lab().id().equals("09-termination")).singleElement()
+                .satisfies(s -> assertThat(s.passed()).isEqualTo(1));
         assertThat(sessions.isLive(mine)).as("re-grading reads a private replay, not the live cache").isFalse();
+    }
+
+    @Test
+    void aCheckpointReachedOnceStaysPassedAfterItIsUndoneAfterAResetAndInTheStandings() {
+        long machineId = labs.openLab(student, LAB);
+        type(machineId, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
+        type(machineId, ".call explorer.exe TerminateProcess 0x8 1", "g");
+
+        List<CheckOutcome> undone = checks.check(student, LAB).outcomes();
+        labs.resetLab(student, LAB);
+        List<CheckOutcome> afterReset = checks.check(student, LAB).outcomes();
+
+        assertThat(undone).extracting(CheckOutcome::status).startsWith(CheckOutcome.Status.PASSED, CheckOutcome.Status.PASSED);
+        assertThat(afterReset).extracting(CheckOutcome::status).startsWith(CheckOutcome.Status.PASSED, CheckOutcome.Status.PASSED);
+        assertThat(afterReset.getFirst().reached()).hasValueSatisfying(where -> assertThat(where.command()).contains("CREATE_SUSPENDED"));
+        assertThat(standings.standings(student)).filteredOn(s -> s.lab().id().equals(LAB)).singleElement()
+                .satisfies(s -> assertThat(s.passed()).isEqualTo(2));
+    }
+
+    @Test
+    void lab04WithoutCreateSuspendedNeverReachesResumedEvenThroughABreakpoint() {
+        long machineId = labs.openLab(student, LAB);
+        type(machineId, "bu nt!KeResumeThread", ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", "g", "g",
+                ".call explorer.exe ResumeThread 0xc", "g");
+
+        CheckReport report = checks.check(student, LAB);
+
+        assertThat(report.outcomes()).extracting(CheckOutcome::status).containsExactly(CheckOutcome.Status.NEXT,
+                CheckOutcome.Status.NOT_REACHED, CheckOutcome.Status.NOT_REACHED);
+        assertThat(report.complete()).isFalse();
     }
 
     @Test

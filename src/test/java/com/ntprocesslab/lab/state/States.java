@@ -64,6 +64,7 @@ public final class States {
     }
 
     public MachineState build() {
-        return new MachineState(List.copyOf(processes), List.copyOf(csr), Optional.ofNullable(stop), Optional.ofNullable(lastCall));
+        return new MachineState(List.copyOf(processes), List.copyOf(csr), Optional.ofNullable(stop), Optional.ofNullable(lastCall),
+                History.NONE);
     }
 }

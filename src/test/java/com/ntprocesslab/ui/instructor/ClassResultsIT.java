@@ -3,7 +3,8 @@ package com.ntprocesslab.ui.instructor;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ntprocesslab.lab.progress.LabProgress;
+import com.ntprocesslab.lab.progress.LabChecks;
+import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.account.Role;
 import com.ntprocesslab.ui.BrowserTest;
@@ -22,7 +23,10 @@ class ClassResultsIT extends BrowserTest {
     private static final String CREATE_SUSPENDED = ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED";
 
     @Autowired
-    LabProgress labs;
+    LabMachines labs;
+
+    @Autowired
+    LabChecks checks;
 
     @Autowired
     MachineSessions sessions;
@@ -40,7 +44,7 @@ class ClassResultsIT extends BrowserTest {
         accounts.signUpStudent(idle, PASSWORD, code);
         long machine = labs.openLab(worker, LAB);
         sessions.submit(machine, worker, CREATE_SUSPENDED);
-        labs.check(worker, LAB);
+        checks.check(worker, LAB);
         sessions.submit(machine, worker, ".call explorer.exe ResumeThread 0xc");
         sessions.submit(machine, worker, "g");
         return new Class(name, worker, idle, machine);
@@ -54,7 +58,7 @@ class ClassResultsIT extends BrowserTest {
 
         ClassGridPage grid = new ClassGridPage(page).openFromClasses(group.name()).chooseLab(LAB_TITLE);
 
-        assertThat(grid.row(group.worker())).startsWith(group.worker() + "|passed · 1 check(s)|passed · 1 check(s)|failed · 1 check(s)|2 / 3|");
+        assertThat(grid.row(group.worker())).startsWith(group.worker() + "|passed · 1 check(s)|passed · 1 check(s)|not reached yet · 1 check(s)|2 / 3|");
         assertThat(grid.row(group.worker())).endsWith("|Open read-only");
         assertThat(grid.row(group.idle())).isEqualTo(group.idle() + "|not tried|not tried|not tried|0 / 3|—|not opened yet");
         screenshot("class-grid");
@@ -62,8 +66,9 @@ class ClassResultsIT extends BrowserTest {
         grid.regrade();
 
         assertThat(grid.regradeStatus()).hasText("Re-grade finished: 1 machine(s) replayed and graded.");
-        // Graded again on the machine as it is now: the thread was resumed after the student's check.
-        assertThat(grid.row(group.worker())).startsWith(group.worker() + "|failed · 1 check(s)|passed · 1 check(s)|passed · 1 check(s)|2 / 3|");
+        // Graded again over the machine's history: the thread was resumed after the student's check, and
+        // what was reached before stays reached.
+        assertThat(grid.row(group.worker())).startsWith(group.worker() + "|passed · 1 check(s)|passed · 1 check(s)|passed · 1 check(s)|3 / 3|");
         screenshot("class-grid-regraded");
     }
 
@@ -76,10 +81,11 @@ class ClassResultsIT extends BrowserTest {
         List<String> lines = grid.downloadCsv().lines().toList();
 
         assertThat(lines.getFirst()).isEqualTo("student,passed,checkpoints,last_activity,created-suspended,created-suspended_attempts,"
-                + "registered-while-suspended,registered-while-suspended_attempts,resumed,resumed_attempts");
+                + "created-suspended_reached_at_command,registered-while-suspended,registered-while-suspended_attempts,"
+                + "registered-while-suspended_reached_at_command,resumed,resumed_attempts,resumed_reached_at_command");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith(group.worker() + ",2,3,").endsWith(",passed,1,passed,1,failed,1");
-        assertThat(lines.get(2)).isEqualTo(group.idle() + ",0,3,,not tried,0,not tried,0,not tried,0");
+        assertThat(lines.get(1)).startsWith(group.worker() + ",2,3,").endsWith(",passed,1,1,passed,1,1,not reached,1,");
+        assertThat(lines.get(2)).isEqualTo(group.idle() + ",0,3,,not tried,0,,not tried,0,,not tried,0,");
     }
 
     @Test

@@ -45,6 +45,34 @@ public class LabPage {
         return page.locator("#checkpoint-" + id);
     }
 
+    /** Opens the lab by its address (a signed-in student). */
+    public LabPage open(String labUrl) {
+        page.navigate(labUrl);
+        console.commandLine().waitFor();
+        return this;
+    }
+
+    /** Types a command and fails when the machine rejects it: a README's commands must all be accepted. */
+    public void runAccepted(String command) {
+        console.run(command);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(console.lastAnswer().locator(".rejected")).hasCount(0);
+    }
+
+    /** Presses Check and waits until the server has redrawn the checkpoints (the list counts the checks it showed). */
+    public void checkAndWait() {
+        String before = page.locator("#checkpoints").getAttribute("data-checks");
+        page.locator("#check-button").click();
+        page.waitForCondition(() -> !java.util.Objects.equals(page.locator("#checkpoints").getAttribute("data-checks"), before));
+    }
+
+    public Locator completion() {
+        return page.locator("#lab-complete");
+    }
+
+    public Locator commandLine() {
+        return console.commandLine();
+    }
+
     /** The app-wide language switch; the page reloads in the chosen language. */
     public void chooseLanguage(String label) {
         page.locator("#language-switch").click();

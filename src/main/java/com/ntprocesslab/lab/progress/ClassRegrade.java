@@ -1,0 +1,63 @@
+package com.ntprocesslab.lab.progress;
+
+import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.lab.grading.HistoryGrade;
+import com.ntprocesslab.lab.grading.Reached;
+import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.session.PurposeMachine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Re-grades the students' machines for a lab after the instructor edited it: each machine's
+ * history is graded again; newly reached checkpoints are kept with the best results, nothing
+ * is taken away.
+ */
+@Service
+public class ClassRegrade {
+
+    private final Labs labs;
+    private final MachineSessions sessions;
+    private final MachineHistories histories;
+    private final BestResults best;
+
+    ClassRegrade(Labs labs, MachineSessions sessions, MachineHistories histories, BestResults best) {
+        this.labs = labs;
+        this.sessions = sessions;
+        this.histories = histories;
+        this.best = best;
+    }
+
+    /** Re-grades every student's active machine for the lab. */
+    public RegradeSummary regrade(String labId, RegradeProgress progress) {
+        return regrade(labId, studentId -> true, progress);
+    }
+
+    /**
+     * Re-grades the chosen students' active machines, one after another: pages run it in the
+     * re-grade lane of the machine work executor, so it holds one worker and never slows the
+     * students typing meanwhile. Progress is told once per machine.
+     */
+    public RegradeSummary regrade(String labId, LongPredicate students, RegradeProgress progress) {
+        Lab lab = labs.lab(labId);
+        List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
+                .filter(machine -> students.test(machine.ownerId())).toList();
+        List<RegradeSummary.StudentGrade> results = new ArrayList<>();
+        for (PurposeMachine machine : machines) {
+            results.add(regradeOne(lab, machine));
+            progress.graded(results.size(), machines.size(), machine.ownerName());
+        }
+        return new RegradeSummary(lab.id(), List.copyOf(results));
+    }
+
+    private RegradeSummary.StudentGrade regradeOne(Lab lab, PurposeMachine machine) {
+        HistoryGrade grade = histories.grade(lab, machine.machineId());
+        best.record(machine.ownerId(), lab, machine.machineId(), grade);
+        Map<String, Reached> reached = best.of(machine.ownerId(), lab.id());
+        int passed = (int) lab.checkpoints().stream().filter(c -> reached.containsKey(c.id())).count();
+        return new RegradeSummary.StudentGrade(machine.ownerName(), machine.machineId(), passed, lab.checkpoints().size());
+    }
+}

@@ -1,0 +1,33 @@
+package com.ntprocesslab.lab.progress;
+
+import com.ntprocesslab.lab.catalog.Lab;
+import com.ntprocesslab.lab.grading.HistoryGrade;
+import com.ntprocesslab.lab.grading.HistoryGrader;
+import com.ntprocesslab.lab.grading.LoggedCommand;
+import com.ntprocesslab.store.machine.CommandLogRepository;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grades a lab machine over its stored log. It reads only committed log rows and replays them
+ * on a private machine, so grading never touches the live machine nor waits for its lock.
+ */
+@Component
+class MachineHistories {
+
+    private final CommandLogRepository commandLog;
+    private final HistoryGrader grader;
+
+    MachineHistories(CommandLogRepository commandLog, HistoryGrader grader) {
+        this.commandLog = commandLog;
+        this.grader = grader;
+    }
+
+    HistoryGrade grade(Lab lab, long machineId) {
+        List<LoggedCommand> log = commandLog.findByMachineIdOrderBySeq(machineId).stream()
+                .map(entry -> new LoggedCommand(entry.getCommand(), Optional.ofNullable(entry.getAcceptedAt())))
+                .toList();
+        return grader.grade(lab, log, lab.setup().size());
+    }
+}
