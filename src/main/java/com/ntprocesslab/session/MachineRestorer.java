@@ -28,6 +28,7 @@ class MachineRestorer {
 
     private static final Logger log = LoggerFactory.getLogger(MachineRestorer.class);
     private static final int PROGRESS_EVERY = 250;
+    private static final CheckpointCopier CHECKPOINTS = new CheckpointCopier();
 
     private final MachineRepository machines;
     private final CommandLogRepository commandLog;
@@ -52,10 +53,15 @@ class MachineRestorer {
         if (machine == null) {
             machine = Machine.boot(Profile.valueOf(record.getProfile()));
         }
+        machine.keepCheckpoints(CHECKPOINTS);
         List<CommandLogEntry> tail = commandLog.findByMachineIdAndSeqGreaterThanOrderBySeq(machineId, afterSeq);
         long done = 0;
         for (CommandLogEntry entry : tail) {
             CommandResult result = machine.execute(entry.getCommand());
+            if (Machine.travelledByCutting(entry.getKernelVersion())) {
+                // that kernel cut the recorded future at every travel, and the commands after it ran on from there
+                machine.forgetRecordedFuture();
+            }
             if (!result.accepted() || !result.output().equals(entry.getOutput())) {
                 reportDivergence(entry, result);
             }

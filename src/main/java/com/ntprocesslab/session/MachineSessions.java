@@ -165,6 +165,12 @@ public class MachineSessions {
         return withMachine(machineId, ReplayProgress.NONE, machine -> machine.machine.snapshotJson());
     }
 
+    /** Where the machine stands in time and where its recorded history ends, for the console's prompt. */
+    public TimePosition timePosition(long machineId, String username) {
+        requireOwned(machineId, username);
+        return withMachine(machineId, ReplayProgress.NONE, machine -> new TimePosition(machine.machine.position(), machine.machine.present()));
+    }
+
     /** The machine's snapshot and the log position it reflects, read together under the machine's lock. */
     public MachineReading read(long machineId, String username) {
         requireOwned(machineId, username);

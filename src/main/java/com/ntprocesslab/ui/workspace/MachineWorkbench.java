@@ -7,6 +7,7 @@ import com.ntprocesslab.session.ConsoleEntry;
 import com.ntprocesslab.session.MachineChanged;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.session.TimePosition;
 import com.ntprocesslab.ui.machine.MachineExplorer;
 import com.ntprocesslab.ui.machine.StageTimeline;
 import com.vaadin.flow.component.UI;
@@ -31,7 +32,7 @@ public class MachineWorkbench {
     private long machineId;
     private Runnable unsubscribe = () -> { };
 
-    private record Ran(ConsoleEntry entry, String snapshotJson) {
+    private record Ran(ConsoleEntry entry, String snapshotJson, TimePosition time) {
     }
 
     public MachineWorkbench(MachineSessions sessions, String username) {
@@ -59,6 +60,7 @@ public class MachineWorkbench {
         this.machineId = openedMachineId;
         console.show(history);
         showMachine(sessions.snapshot(machineId, username));
+        console.showTime(sessions.timePosition(machineId, username));
         listenToOtherTabs(UI.getCurrent());
         console.focus();
     }
@@ -68,7 +70,7 @@ public class MachineWorkbench {
         console.setRunning(true);
         CompletableFuture.supplyAsync(() -> {
             ConsoleEntry entry = sessions.submit(machineId, username, command, this);
-            return new Ran(entry, sessions.snapshot(machineId, username));
+            return new Ran(entry, sessions.snapshot(machineId, username), sessions.timePosition(machineId, username));
         }).whenComplete((ran, failure) -> ui.access(() -> {
             console.setRunning(false);
             if (failure != null) {
@@ -77,6 +79,7 @@ public class MachineWorkbench {
                 return;
             }
             console.append(ran.entry());
+            console.showTime(ran.time());
             showMachine(ran.snapshotJson());
         }));
     }
@@ -101,10 +104,11 @@ public class MachineWorkbench {
 
     private void onMachineChanged(UI ui, MachineChanged change) {
         if (change.origin() != this) {
-            CompletableFuture.supplyAsync(() -> sessions.snapshot(machineId, username))
-                    .thenAccept(snapshot -> ui.access(() -> {
-                        console.append(change.entry());
-                        showMachine(snapshot);
+            CompletableFuture.supplyAsync(() -> new Ran(change.entry(), sessions.snapshot(machineId, username), sessions.timePosition(machineId, username)))
+                    .thenAccept(ran -> ui.access(() -> {
+                        console.append(ran.entry());
+                        console.showTime(ran.time());
+                        showMachine(ran.snapshotJson());
                     }));
         }
     }
