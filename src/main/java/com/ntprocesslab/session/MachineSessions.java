@@ -38,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MachineSessions {
 
     private static final Logger log = LoggerFactory.getLogger(MachineSessions.class);
+    private static final String FORK = ".fork";
 
     private final MachineRepository machines;
     private final CommandLogRepository commandLog;
@@ -134,6 +135,15 @@ public class MachineSessions {
             return new ConsoleEntry(command.substring(0, 60) + "...", "A command has at most " + properties.maxCommandLength()
                     + " characters; this one has " + command.length() + ".", false);
         }
+        if (command.strip().equals(FORK)) {
+            long forked = fork(machineId, username);
+            return new ConsoleEntry(command, "Forked into machine " + forked + ", which goes on from here; this machine and its "
+                    + "log stay as they are (retired, read-only).", false);
+        }
+        return runAndRecord(machineId, command, origin);
+    }
+
+    private ConsoleEntry runAndRecord(long machineId, String command, Object origin) {
         ConsoleEntry entry = withMachine(machineId, ReplayProgress.NONE, machine -> {
             CommandResult result = machine.machine.execute(command);
             if (result.accepted()) {
@@ -149,6 +159,32 @@ public class MachineSessions {
 
     public ConsoleEntry submit(long machineId, String username, String command) {
         return submit(machineId, username, command, null);
+    }
+
+    /**
+     * .fork: a new machine of the student's for the same purpose whose log is this machine's
+     * followed by {@code .fork}, so it stands where this one stands and its present is there.
+     * This machine and its log stay as they are; it is retired, so the fork is what opens next.
+     */
+    public long fork(long machineId, String username) {
+        requireOwned(machineId, username);
+        long forked = withMachine(machineId, ReplayProgress.NONE, machine -> {
+            MachineRecord old = machines.findById(machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
+            List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(machineId);
+            return transactions.execute(status -> {
+                MachineRecord created = createMachine(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile()));
+                for (CommandLogEntry e : log) {
+                    commandLog.save(new CommandLogEntry(created.getId(), e.getSeq(), e.getCommand(), e.getOutput(),
+                            e.getKernelVersion(), e.getAcceptedAt()));
+                }
+                old.retire();
+                machines.save(old);
+                return created.getId();
+            });
+        });
+        live.invalidate(machineId);
+        runAndRecord(forked, FORK, null);
+        return forked;
     }
 
     /** The accepted commands of a machine with the answers the student saw, oldest first. */

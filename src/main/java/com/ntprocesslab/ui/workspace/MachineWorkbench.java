@@ -32,6 +32,8 @@ public class MachineWorkbench {
     private long machineId;
     private Runnable unsubscribe = () -> { };
 
+    private java.util.function.LongConsumer forkListener = forked -> UI.getCurrent().getPage().reload();
+
     private record Ran(ConsoleEntry entry, String snapshotJson, TimePosition time) {
     }
 
@@ -65,8 +67,17 @@ public class MachineWorkbench {
         console.focus();
     }
 
+    /** What the page does when .fork made a new machine: by default it reloads (a lab page opens the newest machine). */
+    public void setForkListener(java.util.function.LongConsumer listener) {
+        this.forkListener = listener;
+    }
+
     private void run(String command) {
         UI ui = UI.getCurrent();
+        if (command.strip().equals(".fork")) {
+            fork(ui);
+            return;
+        }
         console.setRunning(true);
         CompletableFuture.supplyAsync(() -> {
             ConsoleEntry entry = sessions.submit(machineId, username, command, this);
@@ -81,6 +92,18 @@ public class MachineWorkbench {
             console.append(ran.entry());
             console.showTime(ran.time());
             showMachine(ran.snapshotJson());
+        }));
+    }
+
+    private void fork(UI ui) {
+        console.setRunning(true);
+        CompletableFuture.supplyAsync(() -> sessions.fork(machineId, username)).whenComplete((forked, failure) -> ui.access(() -> {
+            console.setRunning(false);
+            if (failure != null) {
+                showFailure(failure.getCause() != null ? failure.getCause() : failure);
+                return;
+            }
+            forkListener.accept(forked);
         }));
     }
 

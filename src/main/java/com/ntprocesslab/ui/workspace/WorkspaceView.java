@@ -55,6 +55,8 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         this.username = authentication.getPrincipalName().orElseThrow();
         this.workbench = new MachineWorkbench(sessions, username);
         this.console = workbench.console();
+        // a fork is a machine of its own, with its own address
+        workbench.setForkListener(forked -> getUI().ifPresent(ui -> ui.navigate(WorkspaceView.class, forked)));
         setSizeFull();
         addClassName("workspace");
         add(configureHeader(), configureReplayIndicator());
