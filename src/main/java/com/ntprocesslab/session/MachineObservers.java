@@ -1,5 +1,6 @@
 package com.ntprocesslab.session;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
 import com.ntprocesslab.store.machine.CommandLogEntry;
@@ -23,9 +24,11 @@ public class MachineObservers {
     private final CommandLogRepository commandLog;
     private final AccountRepository accounts;
     private final MachineRestorer restorer;
+    private final MachineWorkExecutor work;
 
     MachineObservers(MachineRepository machines, CommandLogRepository commandLog, AccountRepository accounts,
-                     MachineRestorer restorer) {
+                     MachineRestorer restorer, MachineWorkExecutor work) {
+        this.work = work;
         this.machines = machines;
         this.commandLog = commandLog;
         this.accounts = accounts;
@@ -41,7 +44,7 @@ public class MachineObservers {
                 .filter(m -> ownerVisible.test(m.getOwnerId()))
                 .orElseThrow(() -> new MachineNotFoundException(machineId));
         String owner = accounts.findById(record.getOwnerId()).map(Account::getUsername).orElse("?");
-        LiveMachine replayed = restorer.restore(machineId, ReplayProgress.NONE);
+        LiveMachine replayed = work.call(MachineWorkExecutor.observerLane("replay"), () -> restorer.restore(machineId, ReplayProgress.NONE));
         return new ObservedMachine(machineId, owner, record.getPurpose(),
                 commandLog.findByMachineIdOrderBySeq(machineId).stream()
                         .map(entry -> new ConsoleEntry(entry.getCommand(), entry.getOutput(), true)).toList(),

@@ -21,11 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
@@ -118,8 +113,8 @@ public class LabProgress {
 
     /**
      * Re-grades every student's active machine for the lab, replaying each from its log. The
-     * machines are independent, so they are replayed on as many threads as there are cores;
-     * progress is reported in order, one call at a time.
+     * replays run one after another in the re-grade lane of the machine work executor, so a
+     * class re-grade holds one worker and never slows the students typing meanwhile.
      */
     public RegradeSummary regrade(String labId, RegradeProgress progress) {
         return regrade(labId, studentId -> true, progress);
@@ -130,35 +125,12 @@ public class LabProgress {
         Lab lab = lab(labId);
         List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
                 .filter(machine -> students.test(machine.ownerId())).toList();
-        if (machines.isEmpty()) {
-            return new RegradeSummary(lab.id(), List.of());
+        List<RegradeSummary.StudentGrade> results = new ArrayList<>();
+        for (PurposeMachine machine : machines) {
+            results.add(regradeOne(lab, machine));
+            progress.graded(results.size(), machines.size(), machine.ownerName());
         }
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(machines.size(), Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<RegradeSummary.StudentGrade>> grades = new ArrayList<>();
-            for (PurposeMachine machine : machines) {
-                grades.add(pool.submit(() -> {
-                    RegradeSummary.StudentGrade grade = regradeOne(lab, machine);
-                    synchronized (progress) {
-                        progress.graded(done.incrementAndGet(), machines.size(), machine.ownerName());
-                    }
-                    return grade;
-                }));
-            }
-            List<RegradeSummary.StudentGrade> results = new ArrayList<>();
-            for (Future<RegradeSummary.StudentGrade> grade : grades) {
-                results.add(grade.get());
-            }
-            return new RegradeSummary(lab.id(), List.copyOf(results));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The re-grade of " + lab.id() + " was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return new RegradeSummary(lab.id(), List.copyOf(results));
     }
 
     private RegradeSummary.StudentGrade regradeOne(Lab lab, PurposeMachine machine) {

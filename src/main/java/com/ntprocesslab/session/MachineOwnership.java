@@ -1,0 +1,73 @@
+package com.ntprocesslab.session;
+
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.store.account.Account;
+import com.ntprocesslab.store.account.AccountRepository;
+import com.ntprocesslab.store.machine.MachineRecord;
+import com.ntprocesslab.store.machine.MachineRepository;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Whose machine is whose: a student's machines by purpose, created on first use, and the owner check. */
+@Component
+class MachineOwnership {
+
+    private final MachineRepository machines;
+    private final AccountRepository accounts;
+    private final Clock clock;
+
+    MachineOwnership(MachineRepository machines, AccountRepository accounts, Clock clock) {
+        this.machines = machines;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The machine, when it belongs to the user; any other id (or one that does not exist) is not found. */
+    MachineRecord requireOwned(long machineId, String username) {
+        Account owner = owner(username);
+        return machines.findById(machineId)
+                .filter(record -> record.getOwnerId().equals(owner.getId()))
+                .orElseThrow(() -> new MachineNotFoundException(machineId));
+    }
+
+    long sandbox(String username) {
+        Account owner = owner(username);
+        return machines.findFirstByOwnerIdAndPurposeAndActiveTrueOrderByIdDesc(owner.getId(), MachineRecord.SANDBOX)
+                .orElseGet(() -> create(owner.getId(), MachineRecord.SANDBOX, Profile.MODERN))
+                .getId();
+    }
+
+    OpenedMachine forPurpose(String username, String purpose, Profile profile) {
+        if (purpose.equals(MachineRecord.SANDBOX)) {
+            throw new IllegalArgumentException("'" + purpose + "' is the sandbox's purpose; use openSandbox.");
+        }
+        Account owner = owner(username);
+        return machines.findFirstByOwnerIdAndPurposeAndActiveTrueOrderByIdDesc(owner.getId(), purpose)
+                .map(existing -> new OpenedMachine(existing.getId(), false))
+                .orElseGet(() -> new OpenedMachine(create(owner.getId(), purpose, profile).getId(), true));
+    }
+
+    /** The owner's active machine for the same purpose as this (possibly retired) one. */
+    long activeSuccessor(MachineRecord record) {
+        return machines.findFirstByOwnerIdAndPurposeAndActiveTrueOrderByIdDesc(record.getOwnerId(), record.getPurpose())
+                .map(MachineRecord::getId).orElse(record.getId());
+    }
+
+    List<PurposeMachine> activeMachinesFor(String purpose) {
+        return machines.findByPurposeAndActiveTrueOrderById(purpose).stream()
+                .map(record -> new PurposeMachine(record.getId(), record.getOwnerId(),
+                        accounts.findById(record.getOwnerId()).map(Account::getUsername).orElse("?")))
+                .toList();
+    }
+
+    MachineRecord create(Long ownerId, String purpose, Profile profile) {
+        return machines.save(new MachineRecord(ownerId, profile.name(), purpose, Machine.KERNEL_VERSION, clock.instant()));
+    }
+
+    private Account owner(String username) {
+        return accounts.findByUsername(username)
+                .orElseThrow(() -> new IllegalStateException("No account named '" + username + "'."));
+    }
+}
