@@ -20,6 +20,8 @@ k
 be 1
 bc 0
 bl
+# In the past g moves along the recorded history (here up to its present); at the present it runs live.
+g
 g
 bl
 bc *

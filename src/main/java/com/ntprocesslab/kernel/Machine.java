@@ -1,7 +1,9 @@
 package com.ntprocesslab.kernel;
 
 import com.ntprocesslab.kernel.exec.CommandExecutor;
+import com.ntprocesslab.kernel.kd.Checkpoints;
 import com.ntprocesslab.kernel.kd.Debugger;
+import com.ntprocesslab.kernel.kd.StateCopier;
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
@@ -15,7 +17,12 @@ import java.util.List;
  */
 public final class Machine {
     /** Bumped whenever the same commands could produce a different machine. */
-    public static final String KERNEL_VERSION = "0.7.0";
+    public static final String KERNEL_VERSION = "0.8.0";
+    /**
+     * The first kernel with TTD's rules (travel keeps the recorded future). Logs written by an
+     * older kernel travelled by cutting the future; they replay with {@link #forgetRecordedFuture()}.
+     */
+    public static final String RECORDED_FUTURE_SINCE = "0.8.0";
 
     /** Owns the kernel: time travel replaces it with one rebuilt at an earlier position. */
     private final Debugger debugger;
@@ -42,6 +49,50 @@ public final class Machine {
 
     public CommandResult execute(String commandLine) {
         return debugger.execute(commandLine);
+    }
+
+    /**
+     * Keeps time-travel checkpoints from now on, so a travel replays a bounded number of steps
+     * (see {@link Checkpoints#SPACING}); without them travel replays from boot.
+     */
+    public void keepCheckpoints(StateCopier copier) {
+        debugger.checkpoints().keepWith(copier);
+    }
+
+    /** The machine's present becomes where it stands; what a fork does, and how old logs travelled. */
+    public void forgetRecordedFuture() {
+        debugger.forgetRecordedFuture();
+    }
+
+    /** True when the machine stands before the end of its recorded history (after a travel back). */
+    public boolean inThePast() {
+        return debugger.inThePast();
+    }
+
+    /** The end of the recorded history: the position the machine returns to with {@code !tt present}. */
+    public long present() {
+        return debugger.timeline().present();
+    }
+
+    /** Whether a log written by kernel {@code version} travelled by cutting the recorded future. */
+    public static boolean travelledByCutting(String version) {
+        return compareVersions(version, RECORDED_FUTURE_SINCE) < 0;
+    }
+
+    private static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int difference = Integer.compare(part(x, i), part(y, i));
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return 0;
+    }
+
+    private static int part(String[] parts, int i) {
+        return i < parts.length && parts[i].matches("\\d{1,9}") ? Integer.parseInt(parts[i]) : 0;
     }
 
     public String snapshotJson() {

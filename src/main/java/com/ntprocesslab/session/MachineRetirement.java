@@ -1,8 +1,11 @@
 package com.ntprocesslab.session;
 
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.store.machine.CommandLogEntry;
+import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.MachineRepository;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,5 +50,37 @@ class MachineRetirement {
         });
         events.publish(new MachineRetired(machineId, fresh));
         return fresh;
+    }
+
+    /**
+     * .fork: like a reset, but the new machine's log is a copy of this one's, so it stands where
+     * this one stands; the caller then runs .fork on it. This machine and its log stay as they are.
+     */
+    long fork(long machineId, String username, CommandLogRepository commandLog) {
+        ownership.requireOwned(machineId, username);
+        return live.with(machineId, ReplayProgress.NONE, machine -> {
+            MachineRecord old = machines.findById(machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
+            if (!old.isActive()) {
+                throw new MachineRetiredException(machineId, ownership.activeSuccessor(old));
+            }
+            List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(machineId);
+            long created = transactions.execute(status -> {
+                MachineRecord fork = ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile()));
+                for (CommandLogEntry e : log) {
+                    commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(),
+                            e.getKernelVersion(), e.getAcceptedAt()));
+                }
+                old.retire();
+                machines.save(old);
+                return fork.getId();
+            });
+            live.discard(machineId);
+            return created;
+        });
+    }
+
+    /** Tells the old machine's open pages where the student went. */
+    void announce(long machineId, long successor) {
+        events.publish(new MachineRetired(machineId, successor));
     }
 }

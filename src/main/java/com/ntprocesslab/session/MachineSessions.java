@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MachineSessions {
+    private static final String FORK = ".fork";
 
     private final MachineOwnership ownership;
     private final LiveMachines live;
@@ -96,7 +97,33 @@ public class MachineSessions {
      * a command over its budget is refused and changes nothing.
      */
     public ConsoleEntry submit(long machineId, String username, String command, Object origin) {
+        if (command != null && command.strip().equals(FORK)) {
+            long forked = fork(machineId, username);
+            return new ConsoleEntry(command, "Forked into machine " + forked + ", which goes on from here; this machine and its "
+                    + "log stay as they are (retired, read-only).", false);
+        }
         return inLane(username, () -> commands.submit(machineId, username, command, origin));
+    }
+
+    /**
+     * .fork: a new machine of the student's for the same purpose whose log is this machine's
+     * followed by {@code .fork}, so it stands where this one stands and its present is there.
+     * This machine and its log stay as they are; it is retired, so the fork is what opens next.
+     */
+    public long fork(long machineId, String username) {
+        return inLane(username, () -> {
+            long forked = retirement.fork(machineId, username, commandLog);
+            commands.submit(forked, username, FORK, null);
+            retirement.announce(machineId, forked);
+            return forked;
+        });
+    }
+
+    /** Where the machine stands in time and where its recorded history ends, for the console's prompt. */
+    public TimePosition timePosition(long machineId, String username) {
+        ownership.requireOwned(machineId, username);
+        return inLane(username, () -> live.with(machineId, ReplayProgress.NONE,
+                machine -> new TimePosition(machine.machine.position(), machine.machine.present())));
     }
 
     public ConsoleEntry submit(long machineId, String username, String command) {

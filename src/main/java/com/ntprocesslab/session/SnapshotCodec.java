@@ -12,6 +12,7 @@ import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.kd.Checkpoints;
 import com.ntprocesslab.kernel.win32.ApiSpec;
 import com.ntprocesslab.kernel.win32.Apis;
 import java.io.ByteArrayInputStream;
@@ -67,6 +68,27 @@ final class SnapshotCodec {
         }
     }
 
+    /** Any part of a machine's state (a checkpoint) as bytes: the same Kryo setup as a snapshot, without the checksum. */
+    static byte[] freeze(Object state) {
+        Kryo kryo = KRYOS.obtain();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        try (Output out = new Output(new DeflaterOutputStream(bytes))) {
+            kryo.writeClassAndObject(out, state);
+        } finally {
+            KRYOS.free(kryo);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Object thaw(byte[] frozen) {
+        Kryo kryo = KRYOS.obtain();
+        try (Input in = new Input(new InflaterInputStream(new ByteArrayInputStream(frozen)))) {
+            return kryo.readClassAndObject(in);
+        } finally {
+            KRYOS.free(kryo);
+        }
+    }
+
     static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
@@ -89,6 +111,7 @@ final class SnapshotCodec {
         ImmutableCollectionsSerializers.registerSerializers(kryo);
         kryo.addDefaultSerializer(Routine.class, new SharedCode<>("routine", Routine::key, Routine::byKey));
         kryo.addDefaultSerializer(ApiSpec.class, new SharedCode<>("API", ApiSpec::name, Apis::find));
+        kryo.addDefaultSerializer(Checkpoints.class, new NotStored());
         return kryo;
     }
 
@@ -121,6 +144,22 @@ final class SnapshotCodec {
                 throw new KryoException("the snapshot names a " + what + " this kernel does not have: " + named);
             }
             return code;
+        }
+    }
+
+    /**
+     * Time-travel checkpoints only speed travel up and would make a snapshot as large as the
+     * history: a restored machine starts without them and takes them again.
+     */
+    private static final class NotStored extends Serializer<Checkpoints> {
+        @Override
+        public void write(Kryo kryo, Output output, Checkpoints checkpoints) {
+            // nothing: see above
+        }
+
+        @Override
+        public Checkpoints read(Kryo kryo, Input input, Class<? extends Checkpoints> type) {
+            return new Checkpoints();
         }
     }
 

@@ -4,13 +4,15 @@ import com.ntprocesslab.CommandMix;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.session.CheckpointCopier;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Debugger figures: console commands per second for a mix of inspection and stepping on a
- * booted machine, and the cost of reverse stepping, which rebuilds the machine by replaying
- * its time line from boot. Target: t- under 50 ms after 10,000 steps.
+ * booted machine, the cost of reverse stepping, and the cost of travel with checkpoints
+ * (kept as the session keeps them) after 10,000, 100,000 and 25,000,000 steps of a spinning
+ * guest: it must not grow with the history. Target: t- under 50 ms after 10,000 steps.
  */
 public final class DebuggerBenchmark {
     /** One round: break in a CreateProcessW, look around, step, finish, clean up. */
@@ -35,6 +37,39 @@ public final class DebuggerBenchmark {
             String verdict = steps == 10_000 ? (millis < 50 ? "  (target < 50 ms: met)" : "  (target < 50 ms: MISSED)") : "";
             System.out.printf("t- after %,7d steps since boot (median):       %10.2f ms%s%n", steps, millis, verdict);
         }
+        for (long steps : new long[] {10_000, 100_000, 25_000_000}) {
+            travelWithCheckpoints(steps);
+        }
+    }
+
+    /**
+     * A history of spinner.exe spinning for {@code history} steps (g runs 100,000 of them, t
+     * one), then the travels: to the middle of the history, back one step, back over, and to
+     * the present; their cost must not grow with the history.
+     */
+    private static void travelWithCheckpoints(long history) {
+        Machine machine = Machine.boot(Profile.MODERN);
+        machine.keepCheckpoints(new CheckpointCopier());
+        must(machine, ".call explorer.exe CreateProcessW C:\\Tools\\spinner.exe");
+        long origin = machine.debugger().timeline().origin;
+        while (machine.position() - origin < history) {
+            must(machine, history - (machine.position() - origin) >= 100_000 ? "g" : "t");
+        }
+        long steps = machine.position() - origin;
+        double middle = millis(machine, "!tt 50");
+        double back = millis(machine, "t-");
+        double over = millis(machine, "p-");
+        double present = millis(machine, "!tt present");
+        double tMinus = millis(machine, "t-");
+        System.out.printf("travel after %,11d steps (%d checkpoints, %,d bytes): !tt 50 %.1f ms, t- %.1f ms, p- %.1f ms, "
+                + "!tt present %.1f ms, t- from the present %.1f ms%n", steps, machine.debugger().checkpoints().count(),
+                machine.debugger().checkpoints().bytes(), middle, back, over, present, tMinus);
+    }
+
+    private static double millis(Machine machine, String command) {
+        long start = System.nanoTime();
+        must(machine, command);
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private static void must(Machine machine, String command) {

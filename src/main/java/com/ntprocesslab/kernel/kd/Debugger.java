@@ -22,6 +22,8 @@ public final class Debugger {
     CommandExecutor machine;
     final Breakpoints breakpoints;
     final TimeLine timeline;
+    /** Shared with the throwaway debuggers that rebuild the past, so their replays leave checkpoints too. */
+    final Checkpoints checkpoints;
     /** The thread where execution last stopped or stepped: what k, !thread and !teb show by default. */
     EThread current;
     /** Set by .thread / .process; the next run of the machine clears it, as in WinDbg. */
@@ -33,14 +35,19 @@ public final class Debugger {
     Halt.Recorder recorder;
 
     public Debugger(Kernel kernel) {
-        this(kernel, new Breakpoints(), new TimeLine(kernel.position));
+        this(kernel, new Breakpoints(), new TimeLine(kernel.position), new Checkpoints());
     }
 
-    Debugger(Kernel kernel, Breakpoints breakpoints, TimeLine timeline) {
+    Debugger(Kernel kernel, Breakpoints breakpoints, TimeLine timeline, Checkpoints checkpoints) {
         this.kernel = kernel;
         this.machine = new CommandExecutor(kernel);
         this.breakpoints = breakpoints;
         this.timeline = timeline;
+        this.checkpoints = checkpoints;
+    }
+
+    public Checkpoints checkpoints() {
+        return checkpoints;
     }
 
     public Kernel kernel() {
@@ -62,11 +69,60 @@ public final class Debugger {
 
     public CommandResult execute(String line) {
         long start = kernel.position;
+        if (start < timeline.present()) {
+            return inThePast(line == null ? "" : line);
+        }
         Outcome outcome = dispatch(line == null ? "" : line);
         if (outcome.result.accepted() && outcome.changesMachine) {
             timeline.add(new TimeLine.Entry(line.trim(), start, kernel.position));
+            checkpoints.offer(timeline.size(), kernel, current, timeline.origin);
         }
         return outcome.result;
+    }
+
+    /** True while the machine stands before the end of its recorded history. */
+    public boolean inThePast() {
+        return kernel.position < timeline.present();
+    }
+
+    /**
+     * In the past nothing is added to the history: run commands move forward along it,
+     * inspection answers as usual, anything else that would change the machine is refused.
+     */
+    private CommandResult inThePast(String line) {
+        KdParser.Parsed kd = KdParser.parse(line);
+        if (kd != null && kd.error() == null) {
+            return switch (kd.command()) {
+                case KdCommand.Go g -> TimeTravel.forward(this, 'g');
+                case KdCommand.StepInto t -> TimeTravel.forward(this, 't');
+                case KdCommand.StepOver p -> TimeTravel.forward(this, 'p');
+                case KdCommand.StepOut gu -> TimeTravel.forward(this, 'u');
+                default -> dispatch(line).result;
+            };
+        }
+        if (kd == null) {
+            CommandParser.Parsed parsed = CommandParser.parse(line);
+            if (parsed.error() == null && !(parsed.command() instanceof Command.Dump) && !(parsed.command() instanceof Command.Invariants)) {
+                return TimeTravel.refuseInThePast(this, line);
+            }
+        }
+        return dispatch(line).result;
+    }
+
+    /**
+     * Makes the machine's present the position where it stands, forgetting the recorded
+     * future: what a fork does to its new machine (the original keeps its history).
+     */
+    public void forgetRecordedFuture() {
+        checkpoints.forgetAfter(timeline.endedBy(kernel.position));
+        timeline.cutAt(kernel.position);
+    }
+
+    private CommandResult fork() {
+        long forgotten = timeline.present() - kernel.position;
+        forgetRecordedFuture();
+        return accept("Forked at position " + kernel.position + ": this machine goes on from here"
+                + (forgotten == 0 ? "." : "; the " + forgotten + " recorded steps after it belong to the machine it was forked from."));
     }
 
     /** An answer, and whether the command changed the machine (and so belongs on the time line). */
@@ -107,7 +163,8 @@ public final class Debugger {
             case KdCommand.StepOver p -> Outcome.change(Execution.stepOver(this, false));
             case KdCommand.StepOut gu -> Outcome.change(Execution.stepOver(this, true));
             case KdCommand.Reverse r -> Outcome.look(TimeTravel.reverse(this, r.kind()));
-            case KdCommand.TravelTo t -> Outcome.look(TimeTravel.travelTo(this, t.position()));
+            case KdCommand.TravelTo t -> Outcome.look(TimeTravel.travel(this, t));
+            case KdCommand.Fork f -> Outcome.look(fork());
             case KdCommand.SetBreakpoint b -> Outcome.look(BreakpointCommands.set(this, b));
             case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render()));
             case KdCommand.ChangeBreakpoints b -> Outcome.look(BreakpointCommands.change(this, b));

@@ -23,8 +23,14 @@ public sealed interface KdCommand {
     record StepOut() implements KdCommand {}
     /** {@code t-}, {@code p-}, {@code g-}: back to the previous step, step at this depth, or breakpoint hit. */
     record Reverse(char kind) implements KdCommand {}
-    /** {@code !tt <position>}. */
-    record TravelTo(long position) implements KdCommand {}
+    /**
+     * {@code !tt <position>}, {@code !tt <percent>} or {@code !tt present}. As in TTD, 0 to 100 is
+     * a percentage of the recorded history (no position that small exists: boot takes longer);
+     * a larger number is a position; {@code present} is the end of the recorded history.
+     */
+    record TravelTo(long position, boolean percent, boolean present) implements KdCommand {}
+    /** {@code .fork}: this machine goes on from where it stands; its recorded future is forgotten. */
+    record Fork() implements KdCommand {}
     /** {@code k}. */
     record Stack() implements KdCommand {}
     /** {@code x module!pattern}. */

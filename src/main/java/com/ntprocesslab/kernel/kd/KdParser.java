@@ -46,6 +46,7 @@ public final class KdParser {
             case "gu" -> none(args, "gu", new KdCommand.StepOut());
             case "t-", "p-", "g-" -> none(args, verb, new KdCommand.Reverse(verb.charAt(0)));
             case "!tt" -> travel(args);
+            case ".fork" -> none(args, ".fork", new KdCommand.Fork());
             case "k" -> none(args, "k", new KdCommand.Stack());
             case "x" -> args.size() == 1 && args.get(0).indexOf('!') > 0 ? Parsed.ok(new KdCommand.Examine(args.get(0)))
                     : Parsed.error(syntax(args.isEmpty() ? "x" : args.get(0), "x takes module!pattern, e.g. x nt!*CreateProcess*"));
@@ -114,19 +115,31 @@ public final class KdParser {
         return Parsed.ok(new KdCommand.ChangeBreakpoints(verb.charAt(1), false, List.copyOf(ids)));
     }
 
+    private static final String TT_USAGE = "!tt takes a position in steps since boot (decimal or 0x hex), a percentage of the "
+            + "recorded history (0 to 100, e.g. !tt 50), or present";
+
     private static Parsed travel(List<String> args) {
         if (args.size() != 1) {
-            return Parsed.error(syntax(args.isEmpty() ? "!tt" : args.get(1), "!tt takes one position (steps since boot, decimal or 0x hex)"));
+            return Parsed.error(syntax(args.isEmpty() ? "!tt" : args.get(1), TT_USAGE));
         }
         String text = args.get(0);
+        if (text.equalsIgnoreCase("present")) {
+            return Parsed.ok(new KdCommand.TravelTo(0, false, true));
+        }
+        boolean percentSign = text.endsWith("%");
+        if (percentSign) {
+            text = text.substring(0, text.length() - 1);
+        }
         Long position = null;
         if (text.matches("\\d{1,18}")) {
             position = Long.parseLong(text);
         } else if (text.toLowerCase(Locale.ROOT).startsWith("0x")) {
             position = number(text);
         }
-        return position == null || position < 0 ? Parsed.error(syntax(text, "!tt takes a position in steps since boot, decimal or 0x hex"))
-                : Parsed.ok(new KdCommand.TravelTo(position));
+        if (position == null || position < 0 || (percentSign && position > 100)) {
+            return Parsed.error(syntax(args.get(0), TT_USAGE));
+        }
+        return Parsed.ok(new KdCommand.TravelTo(position, percentSign || position <= 100, false));
     }
 
     private static Parsed process(List<String> args) {

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reverse execution by deterministic replay. To stand at position T the debugger boots a
- * fresh kernel and re-runs its time line: every command whose span ends by T in full, and
- * the one that was running at T stopped exactly there. Run commands stop at their recorded
- * end position instead of at breakpoints, so the replay takes exactly the same steps. The
- * time line is cut at T; breakpoints, being the debugger's and not the machine's, stay.
+ * Time travel by deterministic replay, with TTD's rules. To stand at position T the debugger
+ * boots a fresh kernel and re-runs its time line: every command whose span ends by T in
+ * full, and the one that was running at T stopped exactly there. Run commands stop at their
+ * recorded end position instead of at breakpoints, so the replay takes exactly the same
+ * steps. The recorded history is never cut: while the machine stands before its present,
+ * g, t, p and gu move forward along it (stopping where they would have stopped live) and
+ * commands that would change the machine are refused. Breakpoints, being the debugger's
+ * and not the machine's, stay as they are.
  *
  * <p>The travel command is not itself on the time line but it is an ordinary accepted
  * command in the session's log: replaying that log travels the same way again.
@@ -21,18 +24,83 @@ final class TimeTravel {
     private TimeTravel() {
     }
 
+    static CommandResult travel(Debugger d, KdCommand.TravelTo command) {
+        long origin = d.timeline.origin;
+        long present = d.timeline.present();
+        if (command.present()) {
+            return travelTo(d, present);
+        }
+        if (command.percent()) {
+            return travelTo(d, origin + (present - origin) * command.position() / 100);
+        }
+        return travelTo(d, command.position());
+    }
+
     static CommandResult travelTo(Debugger d, long target) {
-        long now = d.kernel.position;
-        if (target > now) {
-            return Debugger.reject("Position " + target + " is in the future: the machine is at position " + now
-                    + ". Run forward with g, p or t.");
+        long present = d.timeline.present();
+        if (target > present) {
+            return Debugger.reject("Position " + target + " is beyond the present, position " + present
+                    + ": the recorded history ends there. Use !tt present, then g, p or t to run the machine on.");
         }
         if (target < d.timeline.origin) {
             return Debugger.reject("Position " + target + " is before the end of boot (position " + d.timeline.origin
                     + "); the recorded history starts there.");
         }
         adopt(d, rebuild(d, target, null));
-        return Debugger.accept("Time Travel Position: " + target + "\n" + Where.is(d.kernel, d.contextThread()));
+        return Debugger.accept(positionLine(d) + "\n" + Where.is(d.kernel, d.contextThread()));
+    }
+
+    /** TTD's line after every travel; at the end of the history it says that commands run live again. */
+    private static String positionLine(Debugger d) {
+        long now = d.kernel.position;
+        return now == d.timeline.present()
+                ? "Time Travel Position: " + now + " (the present: commands run the machine on from here)"
+                : "Time Travel Position: " + now + " of " + d.timeline.present();
+    }
+
+    /**
+     * g, t, p or gu while the machine stands in the past: the next position along the recorded
+     * history where the command would stop (a breakpoint for g, the next step for t, the next
+     * step of this thread at this depth or above for p, above it for gu), else the present.
+     */
+    static CommandResult forward(Debugger d, char kind) {
+        long now = d.kernel.position;
+        if (kind == 't') {
+            return travelTo(d, now + 1);
+        }
+        EThread thread = Execution.nextThread(d.kernel);
+        long tid = thread == null ? -1 : thread.uniqueThread;
+        int depth = thread == null ? 0 : thread.frames.size();
+        long[] stop = {-1};
+        Breakpoint[] hit = {null};
+        Halt.Recorder recorder = (position, at) -> {
+            if (stop[0] >= 0 || position <= now) {
+                return;
+            }
+            Breakpoint b = d.breakpoints.match(at);
+            boolean stepped = kind != 'g' && at.thread().uniqueThread == tid
+                    && (kind == 'p' ? at.thread().frames.size() <= depth : at.thread().frames.size() < depth);
+            if (b != null || stepped) {
+                stop[0] = position;
+                hit[0] = b;
+            }
+        };
+        rebuild(d, d.checkpoints.latestAtOrBefore(now), d.timeline.present(), recorder);
+        if (stop[0] < 0) {
+            return travelTo(d, d.timeline.present());
+        }
+        adopt(d, rebuild(d, stop[0], null));
+        EThread at = d.contextThread();
+        String where = Where.is(d.kernel, at);
+        return Debugger.accept(hit[0] == null ? where : "Breakpoint " + hit[0].id() + " hit\n" + where);
+    }
+
+    /** The answer to a command that would change the machine while it stands in the past. */
+    static CommandResult refuseInThePast(Debugger d, String command) {
+        return Debugger.reject("The machine stands in the past (position " + d.kernel.position + "; the present is "
+                + d.timeline.present() + "), and its recorded future cannot change: '" + command.trim()
+                + "' is refused. Return to the present with !tt present and run it there, or run .fork to make a new "
+                + "machine that goes on from this moment (this one stays as it is).");
     }
 
     /** t- (previous step), p- (previous step of this thread at this depth or above), g- (previous breakpoint hit). */
@@ -47,38 +115,66 @@ final class TimeTravel {
         EThread thread = d.contextThread();
         long tid = thread == null ? -1 : thread.uniqueThread;
         int depth = thread == null ? 0 : thread.frames.size();
+        long[] before = {now};
         List<Long> candidates = new ArrayList<>();
         Halt.Recorder recorder = (position, at) -> {
-            if (position < now && (kind == 'g' ? d.breakpoints.match(at) != null
+            if (position < before[0] && (kind == 'g' ? d.breakpoints.match(at) != null
                     : at.thread().uniqueThread == tid && at.thread().frames.size() <= depth)) {
                 candidates.add(position);
             }
         };
-        rebuild(d, now, recorder);
-        if (candidates.isEmpty()) {
-            return Debugger.reject(kind == 'g'
-                    ? "No enabled breakpoint was hit between the end of boot and position " + now + "."
-                    : "The current thread made no earlier step at this depth since the end of boot.");
+        // scan back one checkpoint interval at a time: the nearest earlier stop costs a bounded replay
+        Checkpoints.Checkpoint from = d.checkpoints.latestAtOrBefore(now);
+        while (true) {
+            rebuild(d, from, before[0], recorder);
+            if (!candidates.isEmpty()) {
+                return travelTo(d, candidates.getLast());
+            }
+            if (from == null) {
+                return Debugger.reject(kind == 'g'
+                        ? "No enabled breakpoint was hit between the end of boot and position " + now + "."
+                        : "The current thread made no earlier step at this depth since the end of boot.");
+            }
+            before[0] = from.position();
+            from = d.checkpoints.latestAtOrBefore(from.position() - 1);
         }
-        return travelTo(d, candidates.get(candidates.size() - 1));
     }
 
-    /** A debugger whose kernel stands at {@code target}, rebuilt from boot by the time line. */
+    /**
+     * A debugger whose kernel stands at {@code target}: thawed from the latest checkpoint at or
+     * before it (else booted afresh), then the time line replayed from there.
+     */
     private static Debugger rebuild(Debugger d, long target, Halt.Recorder recorder) {
-        Kernel fresh = SystemInitialization.boot(d.kernel.profile, d.kernel.engine.listener());
-        if (fresh.position != d.timeline.origin) {
-            throw new IllegalStateException("Boot ended at position " + fresh.position + ", not " + d.timeline.origin + ": the kernel is not deterministic");
+        return rebuild(d, d.checkpoints.latestAtOrBefore(target), target, recorder);
+    }
+
+    /** As above from a chosen checkpoint (null: boot), so a recorder sees every step from there to {@code target}. */
+    private static Debugger rebuild(Debugger d, Checkpoints.Checkpoint from, long target, Halt.Recorder recorder) {
+        Debugger past;
+        int applied;
+        if (from == null) {
+            Kernel fresh = SystemInitialization.boot(d.kernel.profile, d.kernel.engine.listener());
+            if (fresh.position != d.timeline.origin) {
+                throw new IllegalStateException("Boot ended at position " + fresh.position + ", not " + d.timeline.origin + ": the kernel is not deterministic");
+            }
+            past = new Debugger(fresh, d.breakpoints, new TimeLine(d.timeline.origin), d.checkpoints);
+            applied = 0;
+        } else {
+            Checkpoints.Frozen frozen = d.checkpoints.thaw(from, d.kernel.engine.listener());
+            past = new Debugger(frozen.kernel(), d.breakpoints, new TimeLine(d.timeline.origin), d.checkpoints);
+            past.current = frozen.current();
+            applied = from.applied();
         }
-        Debugger past = new Debugger(fresh, d.breakpoints, new TimeLine(d.timeline.origin));
         past.recorder = recorder;
-        for (TimeLine.Entry entry : d.timeline.entries()) {
+        List<TimeLine.Entry> entries = d.timeline.entries();
+        for (int i = applied; i < entries.size(); i++) {
+            TimeLine.Entry entry = entries.get(i);
             if (entry.end() <= target) {
                 replay(past, entry.command(), entry.end());
-                past.timeline.add(entry);
+                d.checkpoints.offer(i + 1, past.kernel, past.current, d.timeline.origin);
             } else {
                 if (entry.start() < target) {
                     replay(past, entry.command(), target);
-                    past.timeline.add(new TimeLine.Entry(entry.command(), entry.start(), target));
                 }
                 break;
             }
@@ -104,6 +200,5 @@ final class TimeTravel {
         d.machine = past.machine;
         d.current = past.current;
         d.ran();
-        d.timeline.replaceWith(past.timeline.entries());
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
+import com.ntprocesslab.session.TimePosition;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -26,6 +27,8 @@ public class Console extends VerticalLayout {
     private final Div transcript = new Div();
     private final TextField input = new TextField();
     private final Span completions = new Span();
+    /** The prompt, and while the machine stands in the past its position and the present, as TTD shows them. */
+    private final Span promptArea = new Span(PROMPT.strip());
     private final ProgressBar running = new ProgressBar();
     private final CommandHistory history = new CommandHistory();
 
@@ -54,7 +57,9 @@ public class Console extends VerticalLayout {
         input.setLabel(getTranslation("console.command"));
         input.setId("console-input");
         input.setWidthFull();
-        input.setPrefixComponent(new Span(PROMPT.strip()));
+        promptArea.setId("console-prompt");
+        promptArea.addClassName("console-prompt");
+        input.setPrefixComponent(promptArea);
         input.setPlaceholder("!process 0 0");
         input.setClearButtonVisible(true);
         input.setHelperText(getTranslation("console.help"));
@@ -178,6 +183,18 @@ public class Console extends VerticalLayout {
     public void send(String command) {
         history.add(command);
         fireEvent(new CommandEvent(this, command));
+    }
+
+    /** Shows where the machine stands in time: the plain prompt at the present, position and present in the past. */
+    void showTime(TimePosition time) {
+        if (time.inThePast()) {
+            promptArea.setText(PROMPT.strip() + " " + getTranslation("console.past", time.position(), time.present()));
+            promptArea.addClassName("in-the-past");
+        } else {
+            promptArea.setText(PROMPT.strip());
+            promptArea.removeClassName("in-the-past");
+        }
+        promptArea.getElement().setAttribute("title", getTranslation("console.position", time.position(), time.present()));
     }
 
     private void submit(String command) {

@@ -9,6 +9,7 @@ import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineRetired;
 import com.ntprocesslab.session.MachineRetiredException;
 import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.session.TimePosition;
 import com.ntprocesslab.session.MachineWorkRefusedException;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.ui.machine.MachineExplorer;
@@ -45,7 +46,7 @@ public class MachineWorkbench {
     private Runnable unsubscribe = () -> { };
     private LongConsumer onRetired = successor -> { };
 
-    private record Ran(ConsoleEntry entry, String snapshotJson) {
+    private record Ran(ConsoleEntry entry, String snapshotJson, TimePosition time) {
     }
 
     private record Waiting(String command, Console.PendingLine line) {
@@ -83,6 +84,7 @@ public class MachineWorkbench {
         waiting.clear();
         console.show(history);
         showMachine(sessions.snapshot(machineId, username));
+        console.showTime(sessions.timePosition(machineId, username));
         listenToOtherTabs(UI.getCurrent());
         console.focus();
     }
@@ -115,7 +117,7 @@ public class MachineWorkbench {
         try {
             work.submit(MachineWorkExecutor.studentLane(username), () -> {
                 ConsoleEntry entry = sessions.submit(onMachine, username, next.command(), this);
-                return new Ran(entry, sessions.snapshot(onMachine, username));
+                return new Ran(entry, sessions.snapshot(onMachine, username), sessions.timePosition(onMachine, username));
             }).whenComplete((ran, failure) -> ui.access(() -> finished(next, ran, failure)));
         } catch (RejectedExecutionException busy) {
             finished(next, null, busy);
@@ -128,6 +130,7 @@ public class MachineWorkbench {
             command.line().answer(new ConsoleEntry(command.command(), failureMessage(cause), false));
         } else {
             command.line().answer(ran.entry());
+            console.showTime(ran.time());
             showMachine(ran.snapshotJson());
         }
         runNext();
@@ -154,10 +157,12 @@ public class MachineWorkbench {
 
     private void onMachineChanged(UI ui, MachineChanged change) {
         if (change.origin() != this) {
-            work.submit(MachineWorkExecutor.studentLane(username), () -> sessions.snapshot(change.machineId(), username))
-                    .thenAccept(snapshot -> ui.access(() -> {
-                        console.append(change.entry());
-                        showMachine(snapshot);
+            work.submit(MachineWorkExecutor.studentLane(username), () -> new Ran(change.entry(),
+                            sessions.snapshot(change.machineId(), username), sessions.timePosition(change.machineId(), username)))
+                    .thenAccept(ran -> ui.access(() -> {
+                        console.append(ran.entry());
+                        console.showTime(ran.time());
+                        showMachine(ran.snapshotJson());
                     }));
         }
     }

@@ -24,7 +24,7 @@ class DebuggerFuzzTest {
             ".call explorer.exe CloseHandle 0x8", ".call explorer.exe CloseHandle 0xc", ".fail peb",
             "bp nt!PspAllocateProcess", "bp nt!PspInsertThread", "bu ntdll!LdrInitializeThunk", "bm nt!Mm*", "bc *", "bd 0", "be 0",
             "g", "g", "t", "t", "t", "p", "p", "gu", "t-", "t-", "p-", "g-",
-            "k", "!thread", "!process 0 7", "!handle", "!peb", "!teb", "!vad", "bl", ".thread", "!csrss");
+            "!tt present", "k", "!thread", "!process 0 7", "!handle", "!peb", "!teb", "!vad", "bl", ".thread", "!csrss");
 
     @Test
     void randomSessionsReplayToTheSameMachine() {

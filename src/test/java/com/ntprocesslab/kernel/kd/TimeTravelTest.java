@@ -44,13 +44,99 @@ class TimeTravelTest {
         assertThat(machine.kernel().pendingCalls).hasSize(1);
         CommandResult g = LabMachine.ok(machine, "g");
 
-        assertThat(g.output()).contains("returned TRUE");
-        Machine reference = Machine.boot(Profile.MODERN);
-        reference.execute(NOTEPAD);
-        assertThat(reference.snapshotJson()).isEqualTo(finished);
-        reference.execute("g");
-        assertThat(LabMachine.timeless(machine)).isEqualTo(LabMachine.timeless(reference));
-        assertThat(machine.position()).isEqualTo(reference.position());
+        assertThat(g.output()).startsWith("Time Travel Position: " + end + " (the present");
+        assertThat(machine.snapshotJson()).isEqualTo(finished);
+        assertThat(machine.kernel().pendingCalls).isEmpty();
+    }
+
+    @Test
+    void goingBackNeverChangesTheRecordedFutureAndGRunsAlongItToThePresent() {
+        for (int i = 0; i < 3; i++) {
+            LabMachine.ok(machine, NOTEPAD);
+        }
+        String present = machine.snapshotJson();
+        long end = machine.position();
+
+        LabMachine.ok(machine, "!tt 50");
+        assertThat(machine.position()).isLessThan(end);
+        assertThat(machine.debugger().inThePast()).isTrue();
+        LabMachine.ok(machine, "g");
+
+        assertThat(machine.position()).isEqualTo(end);
+        assertThat(machine.snapshotJson()).isEqualTo(present);
+        assertThat(machine.debugger().timeline().entries()).hasSize(3);
+        assertThat(LabMachine.ok(machine, NOTEPAD).output()).contains("returned TRUE");
+    }
+
+    @Test
+    void inThePastGStopsAtABreakpointAlongTheHistoryAndTStepsOne() {
+        LabMachine.ok(machine, NOTEPAD);
+        LabMachine.ok(machine, NOTEPAD);
+        long end = machine.position();
+        LabMachine.ok(machine, "!tt 0");
+        LabMachine.ok(machine, "bp nt!PspInsertProcess");
+
+        CommandResult first = LabMachine.ok(machine, "g");
+        long hit = machine.position();
+        CommandResult step = LabMachine.ok(machine, "t");
+        CommandResult second = LabMachine.ok(machine, "g");
+
+        assertThat(first.output()).startsWith("Breakpoint 0 hit").contains("nt!PspInsertProcess");
+        assertThat(step.output()).startsWith("Time Travel Position: " + (hit + 1));
+        assertThat(second.output()).startsWith("Breakpoint 0 hit");
+        assertThat(machine.position()).isGreaterThan(hit).isLessThan(end);
+        LabMachine.ok(machine, "bc *");
+        assertThat(LabMachine.ok(machine, "g").output()).contains("(the present");
+        assertThat(machine.position()).isEqualTo(end);
+    }
+
+    @Test
+    void aCommandThatWouldChangeThePastIsRefusedNamingTheChoicesAndChangesNothing() {
+        LabMachine.ok(machine, NOTEPAD);
+        LabMachine.ok(machine, "!tt 50");
+        String before = machine.snapshotJson();
+
+        CommandResult refused = machine.execute(NOTEPAD);
+
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.output()).contains("stands in the past", "!tt present", ".fork");
+        assertThat(machine.snapshotJson()).isEqualTo(before);
+        assertThat(LabMachine.ok(machine, "!process 0 0").accepted()).isTrue();
+        assertThat(LabMachine.ok(machine, "!tt present").output()).contains("(the present");
+        assertThat(LabMachine.ok(machine, NOTEPAD).output()).contains("returned TRUE");
+    }
+
+    @Test
+    void forkForgetsTheRecordedFutureSoTheMachineGoesOnFromThere() {
+        LabMachine.ok(machine, NOTEPAD);
+        LabMachine.ok(machine, NOTEPAD);
+        LabMachine.ok(machine, "!tt 50");
+        long at = machine.position();
+
+        CommandResult fork = LabMachine.ok(machine, ".fork");
+
+        assertThat(fork.output()).startsWith("Forked at position " + at);
+        assertThat(machine.debugger().timeline().present()).isEqualTo(at);
+        assertThat(LabMachine.ok(machine, NOTEPAD).output()).contains("returned TRUE");
+    }
+
+    @Test
+    void aRestartReplayingTheLogKeepsTheWholeRecordedFutureAndThePosition() {
+        List<String> log = List.of(NOTEPAD, NOTEPAD, "bp nt!PspInsertProcess", "!tt 10", "g", "t", "p-", "!tt 75");
+        for (String command : log) {
+            machine.execute(command);
+        }
+        Machine restarted = Machine.boot(Profile.MODERN);
+        for (String command : log) {
+            restarted.execute(command);
+        }
+
+        assertThat(restarted.debugger().timeline().entries()).isEqualTo(machine.debugger().timeline().entries()).hasSize(2);
+        assertThat(restarted.position()).isEqualTo(machine.position());
+        assertThat(restarted.snapshotJson()).isEqualTo(machine.snapshotJson());
+        LabMachine.ok(restarted, "!tt present");
+        LabMachine.ok(machine, "!tt present");
+        assertThat(restarted.snapshotJson()).isEqualTo(machine.snapshotJson());
     }
 
     @Test
@@ -90,17 +176,30 @@ class TimeTravelTest {
     }
 
     @Test
-    void travelKeepsBreakpointsButNotTheFuture() {
+    void aLogOfAKernelThatCutTheFutureAtEveryTravelReplaysThatWay() {
+        assertThat(Machine.travelledByCutting("0.7.0")).isTrue();
+        assertThat(Machine.travelledByCutting(Machine.KERNEL_VERSION)).isFalse();
+        LabMachine.ok(machine, NOTEPAD);
+
+        LabMachine.ok(machine, "!tt 0");
+        machine.forgetRecordedFuture();
+
+        assertThat(machine.inThePast()).isFalse();
+        assertThat(LabMachine.ok(machine, NOTEPAD).output()).contains("returned TRUE");
+        assertThat(machine.debugger().timeline().entries()).hasSize(1);
+    }
+
+    @Test
+    void travelKeepsBreakpointsAndTheFuture() {
         LabMachine.ok(machine, NOTEPAD);
         LabMachine.ok(machine, "bp nt!PspInsertProcess");
         long origin = machine.debugger().timeline().origin;
 
         LabMachine.ok(machine, "!tt " + origin);
 
-        assertThat(machine.debugger().timeline().entries()).isEmpty();
+        assertThat(machine.debugger().timeline().entries()).hasSize(1);
         assertThat(machine.debugger().breakpoints().all()).hasSize(1);
         assertThat(LabMachine.timeless(machine)).isEqualTo(LabMachine.timeless(Machine.boot(Profile.MODERN)));
-        assertThat(LabMachine.ok(machine, NOTEPAD).output()).startsWith("Breakpoint 0 hit");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,8 +210,10 @@ class TimeTravelTest {
         "!tt ~ Syntax error at '!tt'",
         "!tt 12 13 ~ Syntax error at '13'",
         "!tt soon ~ Syntax error at 'soon'",
-        "!tt 5 ~ before the end of boot",
-        "!tt 99999999 ~ is in the future",
+        "!tt 500 ~ before the end of boot",
+        "!tt 101% ~ Syntax error at '101%'",
+        "!tt 99999999 ~ is beyond the present",
+        ".fork now ~ Syntax error at 'now'",
         "t- 3 ~ Syntax error at '3'"
     })
     void aTravelThatCannotHappenIsRejectedAndChangesNothing(String command, String expected) {
