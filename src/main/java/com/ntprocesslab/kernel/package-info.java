@@ -9,7 +9,8 @@
  * address spaces, VADs, sections, PEB/TEB), {@code ke} (KPROCESS/KTHREAD, scheduler, APCs,
  * lists), {@code se} (tokens, access checks), {@code io} (volume, PE descriptors),
  * {@code cm} (registry), {@code csr} (csrss records), {@code win32} (kernelbase, ntdll,
- * guest programs), {@code exec} (step engine, machine commands), {@code kd} (the debugger:
+ * guest programs), {@code nt} (header facts: NTSTATUS and Win32 error codes, access masks; imports
+ * no other kernel package), {@code exec} (step engine, machine commands), {@code kd} (the debugger:
  * breakpoints, stepping, time travel, WinDbg views), {@code inspect} (snapshot, invariants).
  *
  * <p>Two profiles choose the creation pipeline and share every structure, command, snapshot,

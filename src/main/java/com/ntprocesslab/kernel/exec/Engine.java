@@ -177,11 +177,11 @@ public final class Engine {
                 if (thread.frames.isEmpty() && !thread.started) {
                     ThreadStartup.enterInitialThread(thread);
                 }
-                if (thread.frames.isEmpty()) {
-                    // nothing left to run on this thread: it can only wait
-                    scheduler.waitOn(thread, null, com.ntprocesslab.kernel.ke.KWaitReason.Executive);
-                    continue;
-                }
+            }
+            if (thread.frames.isEmpty()) {
+                // nothing left to run on this thread (also when a finished .call left it running): it can only wait
+                scheduler.waitOn(thread, null, com.ntprocesslab.kernel.ke.KWaitReason.Executive);
+                continue;
             }
             if (steps >= budget) {
                 return new RunResult(Reason.BUDGET, steps, location(thread));

@@ -253,8 +253,14 @@ class ClassicPipelineTest {
         assertThat(Symbols.match("nt!Psp*", Profile.MODERN)).contains("nt!PspAllocateProcess").doesNotContain("nt!PspCreateProcess");
 
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
-        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> "nt!PspCreateThread".equals(at.symbol()));
-        assertThat(machine.engine().stackTrace(call.thread())).noneMatch(line -> line.startsWith("KERNELBASE!"));
+        Engine.RunResult run = machine.engine().runThread(call.thread(), call.baseDepth(), 10_000,
+                at -> "nt!PspCreateThread".equals(at.symbol()));
+        // the stack is only worth reading once the call really stands at PspCreateThread
+        assertThat(run.reason()).isEqualTo(Engine.Reason.BREAKPOINT);
+        assertThat(run.stoppedAt().symbol()).isEqualTo("nt!PspCreateThread");
+        List<String> stack = machine.engine().stackTrace(call.thread());
+        assertThat(symbolsOf(stack)).contains("kernel32!CreateProcessInternalW", "nt!NtCreateThread");
+        assertThat(stack).noneMatch(line -> line.startsWith("KERNELBASE!"));
     }
 
     /** "module!Function+0x1c" -> "module!Function". */

@@ -7,7 +7,8 @@ import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Random (but seeded) command streams: nothing throws, rejections change nothing, invariants hold. */
 class CommandFuzzTest {
@@ -27,11 +28,12 @@ class CommandFuzzTest {
             ".reg delete \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\calc.exe\"",
             ".file add C:\\Temp\\a.cmd calc.exe", ".invariants", "t", ".call", "!process", ".fail");
 
-    @Test
-    void randomCommandStreamsNeverBreakTheMachine() {
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void randomCommandStreamsNeverBreakTheMachine(Profile profile) {
         for (int seed = 1; seed <= 6; seed++) {
             Random random = new Random(seed);
-            Machine machine = Machine.boot(Profile.MODERN);
+            Machine machine = Machine.boot(profile);
             for (int i = 0; i < 150; i++) {
                 String command = random.nextInt(4) == 0 ? OTHERS.get(random.nextInt(OTHERS.size()))
                         : ".call " + CALLERS.get(random.nextInt(CALLERS.size())) + " " + APIS.get(random.nextInt(APIS.size()));

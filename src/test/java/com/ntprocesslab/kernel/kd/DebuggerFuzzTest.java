@@ -8,7 +8,8 @@ import com.ntprocesslab.kernel.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Random (seeded) debugging sessions mixing breakpoints, stepping, time travel and API
@@ -26,11 +27,12 @@ class DebuggerFuzzTest {
             "g", "g", "t", "t", "t", "p", "p", "gu", "t-", "t-", "p-", "g-",
             "!tt present", "k", "!thread", "!process 0 7", "!handle", "!peb", "!teb", "!vad", "bl", ".thread", "!csrss");
 
-    @Test
-    void randomSessionsReplayToTheSameMachine() {
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void randomSessionsReplayToTheSameMachine(Profile profile) {
         for (int seed = 1; seed <= 4; seed++) {
             Random random = new Random(seed);
-            Machine machine = Machine.boot(Profile.MODERN);
+            Machine machine = Machine.boot(profile);
             long origin = machine.position();
             List<String> accepted = new ArrayList<>();
             List<CommandResult> answers = new ArrayList<>();
@@ -49,7 +51,7 @@ class DebuggerFuzzTest {
                 assertThat(machine.checkInvariants()).as("seed %d command %d: %s -> %s", seed, i, command, result.output()).isEmpty();
             }
 
-            Machine replayed = Machine.boot(Profile.MODERN);
+            Machine replayed = Machine.boot(profile);
             for (int i = 0; i < accepted.size(); i++) {
                 assertThat(replayed.execute(accepted.get(i))).as("seed %d replaying %s", seed, accepted.get(i)).isEqualTo(answers.get(i));
             }
