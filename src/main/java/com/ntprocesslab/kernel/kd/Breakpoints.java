@@ -18,6 +18,15 @@ public final class Breakpoints {
         return List.copyOf(table.values());
     }
 
+    public boolean anyEnabled() {
+        for (Breakpoint b : all()) {
+            if (b.enabled()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isEmpty() {
         return table.isEmpty();
     }

@@ -8,15 +8,17 @@ import java.util.TreeMap;
 
 /**
  * Frozen copies of the machine along its recorded history, so that reaching any position
- * replays at most {@link #SPACING} steps plus the one command that was running there,
- * whatever the history's length. A checkpoint is taken between two commands of the time
- * line, once at least {@link #SPACING} steps have passed since the previous one; it holds
+ * replays at most {@link #SPACING} steps (or {@link #COMMAND_SPACING} commands) plus the one
+ * command that was running there, whatever the history's length. A checkpoint is taken
+ * between two commands of the time line, once that much has passed since the previous one; it holds
  * the kernel and the thread execution stood in. Not part of a stored snapshot: a restored
  * machine takes them again as it replays or travels.
  */
 public final class Checkpoints {
     /** Steps between two checkpoints: the most a travel replays before the command it lands in. */
     public static final long SPACING = 200_000;
+    /** Or commands between two checkpoints, so a history of many short commands travels as fast. */
+    public static final int COMMAND_SPACING = 500;
 
     /** The machine after the first {@code applied} commands of the time line. */
     record Checkpoint(int applied, long position, byte[] frozen) {
@@ -56,7 +58,10 @@ public final class Checkpoints {
         long since = kernel.position - (before == null ? origin : before.getValue().position());
         Map.Entry<Integer, Checkpoint> after = byApplied.higherEntry(applied);
         long until = after == null ? Long.MAX_VALUE : after.getValue().position() - kernel.position;
-        if (since < SPACING || until < SPACING) {
+        int commandsSince = applied - (before == null ? 0 : before.getKey());
+        int commandsUntil = after == null ? Integer.MAX_VALUE : after.getKey() - applied;
+        boolean farEnough = (since >= SPACING || commandsSince >= COMMAND_SPACING) && (until >= SPACING || commandsUntil >= COMMAND_SPACING);
+        if (!farEnough) {
             return;
         }
         Engine.StepListener listener = kernel.engine.listener();

@@ -21,6 +21,15 @@ import java.util.List;
  * command in the session's log: replaying that log travels the same way again.
  */
 final class TimeTravel {
+    /** Ends a forward scan at its first stop, so it costs the distance to that stop, not to the present. */
+    private static final class StopFound extends RuntimeException {
+        StopFound() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final StopFound FOUND = new StopFound();
+
     private TimeTravel() {
     }
 
@@ -83,9 +92,16 @@ final class TimeTravel {
             if (b != null || stepped) {
                 stop[0] = position;
                 hit[0] = b;
+                throw FOUND;
             }
         };
-        rebuild(d, d.checkpoints.latestAtOrBefore(now), d.timeline.present(), recorder);
+        if (kind != 'g' || d.breakpoints.anyEnabled()) {
+            try {
+                rebuild(d, d.checkpoints.latestAtOrBefore(now), d.timeline.present(), recorder);
+            } catch (StopFound found) {
+                // the scan ends at the first stop; the throwaway machine it ran on is dropped
+            }
+        }
         if (stop[0] < 0) {
             return travelTo(d, d.timeline.present());
         }

@@ -151,6 +151,12 @@ class WorkspacePanelsIT extends BrowserTest {
         panels.step("t-");
         assertThat(workspace.lastAnswer().locator(".prompt")).hasText("0: kd> t-");
         assertThat(panels.stopLocation()).hasText("Stopped at nt!PspAllocateProcess");
+        // in the past the prompt area shows the position and the present, as TTD does
+        assertThat(page.locator("#console-prompt")).containsText("past:");
+        screenshot("workspace-prompt-in-the-past");
+        panels.step("g");
+        assertThat(workspace.lastAnswer()).containsText("(the present");
+        assertThat(page.locator("#console-prompt")).not().containsText("past:");
         panels.step("g");
         assertThat(panels.stopLocation()).hasText("Not stopped inside a process creation");
         assertThat(panels.currentStage()).hasCount(0);
