@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
 import com.ntprocesslab.store.machine.CommandLogEntry;
@@ -18,6 +19,7 @@ import com.ntprocesslab.store.machine.ReplayDivergence;
 import com.ntprocesslab.store.machine.ReplayDivergenceRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -44,6 +46,7 @@ public class MachineSessions {
     private final MachineSnapshotRepository snapshots;
     private final ReplayDivergenceRepository divergences;
     private final AccountRepository accounts;
+    private final AccessPolicy access;
     private final MachineRestorer restorer;
     private final MachineEvents events;
     private final TransactionTemplate transactions;
@@ -54,13 +57,14 @@ public class MachineSessions {
     private final LoadingCache<Long, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build(id -> new ReentrantLock());
 
     MachineSessions(MachineRepository machines, CommandLogRepository commandLog, MachineSnapshotRepository snapshots,
-                    ReplayDivergenceRepository divergences, AccountRepository accounts, MachineRestorer restorer,
+                    ReplayDivergenceRepository divergences, AccountRepository accounts, AccessPolicy access, MachineRestorer restorer,
                     MachineEvents events, TransactionTemplate transactions, Clock clock, SessionProperties properties) {
         this.machines = machines;
         this.commandLog = commandLog;
         this.snapshots = snapshots;
         this.divergences = divergences;
         this.accounts = accounts;
+        this.access = access;
         this.restorer = restorer;
         this.events = events;
         this.transactions = transactions;
@@ -95,9 +99,11 @@ public class MachineSessions {
                 .orElseGet(() -> new OpenedMachine(createMachine(owner.getId(), purpose, profile).getId(), true));
     }
 
-    /** Every student's active machine for a purpose, oldest first. */
-    public List<PurposeMachine> activeMachinesFor(String purpose) {
+    /** The active machines for a purpose whose owner the caller may read (their students'), oldest first. */
+    public List<PurposeMachine> activeMachinesFor(String caller, String purpose) {
+        Set<Long> readable = access.readableOwners(caller);
         return machines.findByPurposeAndActiveTrueOrderById(purpose).stream()
+                .filter(record -> readable.contains(record.getOwnerId()))
                 .map(record -> new PurposeMachine(record.getId(), record.getOwnerId(),
                         accounts.findById(record.getOwnerId()).map(Account::getUsername).orElse("?")))
                 .toList();
@@ -107,7 +113,8 @@ public class MachineSessions {
      * Replays a machine from its log into a private copy and reads it, without touching the
      * live machine, its cache entry or its log: for re-grading a class after a lab changed.
      */
-    public MachineReading replayHeadless(long machineId) {
+    public MachineReading replayHeadless(String caller, long machineId) {
+        access.readableMachine(caller, machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
         LiveMachine replayed = restorer.restore(machineId, ReplayProgress.NONE);
         return new MachineReading(machineId, replayed.machine.snapshotJson(), replayed.nextSeq - 1);
     }
@@ -196,9 +203,13 @@ public class MachineSessions {
         return events.subscribe(machineId, listener);
     }
 
-    /** Every logged command whose replay answered differently from what was recorded. */
-    public List<ReplayDivergence> divergences() {
-        return divergences.findAllByOrderByMachineIdAscSeqAsc();
+    /** The logged commands whose replay answered differently from what was recorded, of the machines the caller may read. */
+    public List<ReplayDivergence> divergences(String caller) {
+        Set<Long> readable = access.readableOwners(caller);
+        return divergences.findAllByOrderByMachineIdAscSeqAsc().stream()
+                .filter(divergence -> machines.findById(divergence.getMachineId())
+                        .filter(machine -> readable.contains(machine.getOwnerId())).isPresent())
+                .toList();
     }
 
     /** Drops a machine from memory; the next touch restores it from the database. */
@@ -257,14 +268,10 @@ public class MachineSessions {
     }
 
     private void requireOwned(long machineId, String username) {
-        Account owner = owner(username);
-        machines.findById(machineId)
-                .filter(record -> record.getOwnerId().equals(owner.getId()))
-                .orElseThrow(() -> new MachineNotFoundException(machineId));
+        access.ownMachine(username, machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
     }
 
     private Account owner(String username) {
-        return accounts.findByUsername(username)
-                .orElseThrow(() -> new IllegalStateException("No account named '" + username + "'."));
+        return access.caller(username);
     }
 }

@@ -6,6 +6,7 @@ import com.ntprocesslab.session.MachineObservers;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ObservedMachine;
 import com.ntprocesslab.session.PurposeMachine;
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.classroom.RosterEntry;
@@ -38,9 +39,11 @@ public class ClassResults {
     private final AttemptRepository attempts;
     private final MachineSessions sessions;
     private final MachineObservers observers;
+    private final AccessPolicy access;
 
     ClassResults(ClassroomService classrooms, LabProgress labs, AttemptRepository attempts, MachineSessions sessions,
-                 MachineObservers observers) {
+                 MachineObservers observers, AccessPolicy access) {
+        this.access = access;
         this.classrooms = classrooms;
         this.labs = labs;
         this.attempts = attempts;
@@ -49,9 +52,9 @@ public class ClassResults {
     }
 
     public ClassGrid grid(String instructor, long classroomId, String labId) {
-        Classroom classroom = classrooms.owned(instructor, classroomId);
+        Classroom classroom = classrooms.taught(instructor, classroomId);
         Lab lab = labs.lab(labId);
-        Map<Long, Long> machineOfStudent = sessions.activeMachinesFor(lab.id()).stream()
+        Map<Long, Long> machineOfStudent = sessions.activeMachinesFor(instructor, lab.id()).stream()
                 .collect(Collectors.toMap(PurposeMachine::ownerId, PurposeMachine::machineId, (older, newer) -> newer));
         Map<Long, List<Attempt>> attemptsOfStudent = attempts.findByLabIdOrderById(lab.id()).stream()
                 .collect(Collectors.groupingBy(Attempt::getStudentId));
@@ -59,7 +62,7 @@ public class ClassResults {
         for (RosterEntry student : classrooms.roster(instructor, classroom.getId())) {
             List<Attempt> theirs = attemptsOfStudent.getOrDefault(student.studentId(), List.of());
             Optional<Long> machine = Optional.ofNullable(machineOfStudent.get(student.studentId()));
-            rows.add(new ClassGrid.StudentRow(student.username(), machine, cells(lab, theirs), lastActivity(theirs, machine)));
+            rows.add(new ClassGrid.StudentRow(student.username(), machine, cells(lab, theirs), lastActivity(instructor, theirs, machine)));
         }
         return new ClassGrid(classroom.getName(), lab, List.copyOf(rows));
     }
@@ -67,7 +70,7 @@ public class ClassResults {
     /** Re-grades the lab for this class only, replaying each student's machine from its log. */
     public RegradeSummary regrade(String instructor, long classroomId, String labId, RegradeProgress progress) {
         Set<Long> students = studentsOf(instructor, classroomId);
-        return labs.regrade(labId, students::contains, progress);
+        return labs.regrade(instructor, labId, students::contains, progress);
     }
 
     /** The grid as CSV: one row per student, passed/failed/not tried and attempts per checkpoint. */
@@ -92,10 +95,8 @@ public class ClassResults {
 
     /** A machine of one of the instructor's students, replayed read-only; any other id is not found. */
     public ObservedMachine studentMachine(String instructor, long machineId) {
-        Set<Long> students = classrooms.classesOf(instructor).stream()
-                .flatMap(classroom -> studentsOf(instructor, classroom.getId()).stream())
-                .collect(Collectors.toSet());
-        return observers.observe(machineId, students::contains);
+        access.requireInstructor(instructor);
+        return observers.observe(instructor, machineId);
     }
 
     private Set<Long> studentsOf(String instructor, long classroomId) {
@@ -112,9 +113,9 @@ public class ClassResults {
     }
 
     /** The later of the student's last check and last command on the lab machine (a re-grade is not their doing). */
-    private Optional<Instant> lastActivity(List<Attempt> theirs, Optional<Long> machine) {
+    private Optional<Instant> lastActivity(String instructor, List<Attempt> theirs, Optional<Long> machine) {
         Stream<Instant> checks = theirs.stream().filter(a -> a.getKind() == Attempt.Kind.CHECK).map(Attempt::getCheckedAt);
-        Stream<Instant> commands = machine.flatMap(observers::lastCommandAt).stream();
+        Stream<Instant> commands = machine.flatMap(id -> observers.lastCommandAt(instructor, id)).stream();
         return Stream.concat(checks, commands).max(Comparator.naturalOrder());
     }
 }

@@ -12,7 +12,7 @@ import com.ntprocesslab.session.MachineReading;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.OpenedMachine;
 import com.ntprocesslab.session.PurposeMachine;
-import com.ntprocesslab.store.account.AccountRepository;
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.grading.Attempt;
 import com.ntprocesslab.store.grading.AttemptRepository;
 import java.time.Clock;
@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,16 +46,16 @@ public class LabProgress {
     private final Grader grader;
     private final MachineSessions sessions;
     private final AttemptRepository attempts;
-    private final AccountRepository accounts;
+    private final AccessPolicy access;
     private final Clock clock;
 
     LabProgress(LabCatalog catalog, Grader grader, MachineSessions sessions, AttemptRepository attempts,
-                AccountRepository accounts, Clock clock) {
+                AccessPolicy access, Clock clock) {
         this.catalog = catalog;
         this.grader = grader;
         this.sessions = sessions;
         this.attempts = attempts;
-        this.accounts = accounts;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -66,12 +67,15 @@ public class LabProgress {
         return catalog.lab(labId).orElseThrow(() -> new LabNotFoundException(labId));
     }
 
-    /** The loaded labs and the problems of the ones left out. */
-    public LabCatalog.Contents catalog() {
+    /** The loaded labs and the problems of the ones left out (an instructor's concern). */
+    public LabCatalog.Contents catalog(String caller) {
+        access.requireInstructor(caller);
         return catalog.contents();
     }
 
-    public LabCatalog.Contents reloadLabs() {
+    /** Reads the lab folders again; only an instructor may, since every student's page changes. */
+    public LabCatalog.Contents reloadLabs(String caller) {
+        access.requireInstructor(caller);
         return catalog.reload();
     }
 
@@ -101,7 +105,7 @@ public class LabProgress {
     public List<CheckOutcome> check(String username, String labId) {
         Lab lab = lab(labId);
         long machineId = openLab(username, labId);
-        Long studentId = accounts.findByUsername(username).orElseThrow().getId();
+        Long studentId = access.caller(username).getId();
         MachineReading reading = sessions.read(machineId, username);
         List<CheckOutcome> outcomes = new ArrayList<>();
         for (CheckpointResult result : grader.gradeAll(lab, reading.snapshotJson())) {
@@ -117,19 +121,22 @@ public class LabProgress {
     }
 
     /**
-     * Re-grades every student's active machine for the lab, replaying each from its log. The
-     * machines are independent, so they are replayed on as many threads as there are cores;
-     * progress is reported in order, one call at a time.
+     * Re-grades the active machine for the lab of every student the instructor teaches (in
+     * all their classes), replaying each from its log; no other instructor's student is
+     * touched. The machines are independent, so they are replayed on as many threads as there
+     * are cores; progress is reported in order, one call at a time.
      */
-    public RegradeSummary regrade(String labId, RegradeProgress progress) {
-        return regrade(labId, studentId -> true, progress);
+    public RegradeSummary regrade(String instructor, String labId, RegradeProgress progress) {
+        return regrade(instructor, labId, studentId -> true, progress);
     }
 
-    /** Re-grades the active machines for the lab of the chosen students only (one class). */
-    public RegradeSummary regrade(String labId, LongPredicate students, RegradeProgress progress) {
+    /** Re-grades, among the instructor's students, only the chosen ones (one class). */
+    public RegradeSummary regrade(String instructor, String labId, LongPredicate students, RegradeProgress progress) {
+        access.requireInstructor(instructor);
+        Set<Long> taught = access.studentsTaughtBy(instructor);
         Lab lab = lab(labId);
-        List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
-                .filter(machine -> students.test(machine.ownerId())).toList();
+        List<PurposeMachine> machines = sessions.activeMachinesFor(instructor, lab.id()).stream()
+                .filter(machine -> taught.contains(machine.ownerId()) && students.test(machine.ownerId())).toList();
         if (machines.isEmpty()) {
             return new RegradeSummary(lab.id(), List.of());
         }
@@ -139,7 +146,7 @@ public class LabProgress {
             List<Future<RegradeSummary.StudentGrade>> grades = new ArrayList<>();
             for (PurposeMachine machine : machines) {
                 grades.add(pool.submit(() -> {
-                    RegradeSummary.StudentGrade grade = regradeOne(lab, machine);
+                    RegradeSummary.StudentGrade grade = regradeOne(instructor, lab, machine);
                     synchronized (progress) {
                         progress.graded(done.incrementAndGet(), machines.size(), machine.ownerName());
                     }
@@ -161,8 +168,8 @@ public class LabProgress {
         }
     }
 
-    private RegradeSummary.StudentGrade regradeOne(Lab lab, PurposeMachine machine) {
-        MachineReading reading = sessions.replayHeadless(machine.machineId());
+    private RegradeSummary.StudentGrade regradeOne(String instructor, Lab lab, PurposeMachine machine) {
+        MachineReading reading = sessions.replayHeadless(instructor, machine.machineId());
         List<CheckpointResult> results = grader.gradeAll(lab, reading.snapshotJson());
         results.forEach(result -> record(machine.ownerId(), lab, reading, result, Attempt.Kind.REGRADE));
         int passed = (int) results.stream().filter(CheckpointResult::passed).count();
@@ -171,7 +178,7 @@ public class LabProgress {
 
     /** The student's standing in every lab, in catalog order: the latest attempt at each checkpoint counts. */
     public List<LabStanding> standings(String username) {
-        Long studentId = accounts.findByUsername(username).orElseThrow().getId();
+        Long studentId = access.caller(username).getId();
         List<LabStanding> standings = new ArrayList<>();
         for (Lab lab : catalog.labs()) {
             Map<String, Boolean> latest = new HashMap<>();
@@ -185,7 +192,7 @@ public class LabProgress {
 
     /** The student's attempts at the lab, oldest first. */
     public List<Attempt> attempts(String username, String labId) {
-        Long studentId = accounts.findByUsername(username).orElseThrow().getId();
+        Long studentId = access.caller(username).getId();
         return attempts.findByStudentIdAndLabIdOrderById(studentId, labId);
     }
 

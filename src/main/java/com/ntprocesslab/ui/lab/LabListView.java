@@ -55,9 +55,9 @@ public class LabListView extends VerticalLayout {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             problems.setId("lab-problems");
-            add(reload, problems, new RegradePanel(labs, labs.labs()));
+            add(reload, problems, new RegradePanel(labs, username, labs.labs()));
         }
-        show(instructor ? labs.catalog().problems() : List.of());
+        show(instructor ? labs.catalog(username).problems() : List.of());
     }
 
     private Component configureSandbox() {
@@ -106,7 +106,7 @@ public class LabListView extends VerticalLayout {
     }
 
     private void reload() {
-        LabCatalog.Contents contents = labs.reloadLabs();
+        LabCatalog.Contents contents = labs.reloadLabs(username);
         show(contents.problems());
         Notification.show(getTranslation("labs.reloaded", contents.labs().size(), contents.problems().size()));
     }

@@ -18,20 +18,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An instructor re-grades every student's machine for a lab, after editing it: each machine is
- * replayed from its log in the background while a progress bar follows.
+ * An instructor re-grades their students' machines for a lab (every class they teach), after
+ * editing it: each machine is replayed from its log in the background while a progress bar follows.
  */
 class RegradePanel extends Div {
 
     private final LabProgress labs;
+    private final String instructor;
     private final Select<Lab> lab = new Select<>();
     private final Button start = new Button();
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final UnorderedList results = new UnorderedList();
 
-    RegradePanel(LabProgress labs, List<Lab> all) {
+    RegradePanel(LabProgress labs, String instructor, List<Lab> all) {
         this.labs = labs;
+        this.instructor = instructor;
         setId("regrade");
         Language language = Language.of(getLocale());
         lab.setLabel(getTranslation("labs.regrade.lab"));
@@ -63,7 +65,7 @@ class RegradePanel extends Div {
         progress.setVisible(true);
         progress.setValue(0);
         results.removeAll();
-        CompletableFuture.supplyAsync(() -> labs.regrade(chosen.id(), (done, total, student) -> ui.access(() -> {
+        CompletableFuture.supplyAsync(() -> labs.regrade(instructor, chosen.id(), (done, total, student) -> ui.access(() -> {
                     progress.setValue((double) done / total);
                     status.setText(getTranslation("labs.regrade.progress", done, total, student));
                 })))
