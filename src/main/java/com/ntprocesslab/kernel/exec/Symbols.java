@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The symbol table for x, bp and k: every routine and step symbol with a deterministic
@@ -178,17 +177,15 @@ public final class Symbols {
         return match(pattern, Profile.MODERN);
     }
 
-    /** Symbols of {@code profile}'s kernel matching a WinDbg pattern (case-insensitive). */
+    /**
+     * Symbols of {@code profile}'s kernel matching a WinDbg pattern (case-insensitive), in
+     * time linear in the symbols' length for any pattern ({@link WildcardPattern}).
+     */
     public static List<String> match(String pattern, Profile profile) {
-        // quote everything but the wildcards: symbols such as CInvokeCreateProcessVerb::Launch hold regex characters
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("((?<=[*?])|(?=[*?]))")) {
-            regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
-        }
-        Pattern compiled = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+        WildcardPattern compiled = WildcardPattern.compile(pattern);
         List<String> result = new ArrayList<>();
         for (String symbol : VISIBLE.get(profile)) {
-            if (compiled.matcher(symbol).matches()) {
+            if (compiled.matches(symbol)) {
                 result.add(symbol);
             }
         }

@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.exec.WildcardPattern;
 import com.ntprocesslab.kernel.inspect.Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class BreakpointCommands {
         if (bang <= 0 || bang == expression.length() - 1) {
             return Debugger.reject(KdParser.syntax(expression, "expected module!Function, e.g. nt!PspAllocateProcess"));
         }
-        boolean wildcard = expression.contains("*") || expression.contains("?");
+        boolean wildcard = WildcardPattern.hasWildcard(expression);
         if (wildcard && b.kind() != 'm') {
             return Debugger.reject(KdParser.syntax(expression, "wildcards need bm, e.g. bm " + expression));
         }

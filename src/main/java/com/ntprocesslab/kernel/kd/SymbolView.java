@@ -4,6 +4,7 @@ import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.exec.WildcardPattern;
 import com.ntprocesslab.kernel.inspect.Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class SymbolView {
     /** x module!pattern: address and name of every matching symbol, in address order. */
     static CommandResult examine(String pattern, Profile profile) {
         String module = pattern.substring(0, pattern.indexOf('!'));
-        if (!module.contains("*") && !module.contains("?") && !Symbols.modules().containsKey(module)) {
+        if (!WildcardPattern.hasWildcard(module) && !Symbols.modules().containsKey(module)) {
             return Debugger.reject("Couldn't resolve error at '" + pattern + "': no module named " + module + " (lm lists them)");
         }
         TreeMap<Long, String> byAddress = new TreeMap<>();
