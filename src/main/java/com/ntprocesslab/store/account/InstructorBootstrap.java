@@ -37,7 +37,7 @@ class InstructorBootstrap implements ApplicationRunner {
 
     InstructorBootstrap(AccountRepository accounts, AccountService accountService,
                         @Value("${ntlab.admin.password:}") String configuredPassword,
-                        @Value("${ntlab.data.path}") Path dataFolder) {
+                        @Value("${ntlab.data.path:./data}") Path dataFolder) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.configuredPassword = configuredPassword;

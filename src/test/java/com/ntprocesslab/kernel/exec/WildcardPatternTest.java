@@ -51,7 +51,8 @@ class WildcardPatternTest {
         CommandResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> machine.execute(command));
 
         List<String> expected = Symbols.all(Profile.MODERN).keySet().stream()
-                .filter(symbol -> symbol.startsWith("nt!") // sixteen ?s; the last ?# is any run && symbol.length() >= "nt!".length() + 16).toList();
+                // sixteen ?s; the last ?# is any run
+                .filter(symbol -> symbol.startsWith("nt!") && symbol.length() >= "nt!".length() + 16).toList();
         assertThat(result.accepted()).isTrue();
         assertThat(expected).isNotEmpty();
         assertThat(result.output().split("\n")).hasSize(expected.size());
