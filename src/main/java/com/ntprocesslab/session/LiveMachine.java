@@ -4,7 +4,8 @@ import com.ntprocesslab.kernel.Machine;
 
 /**
  * A machine in memory: the sequence number its next accepted command gets in the log, and
- * how many commands it ran since its last snapshot. Only touched under the machine's lock.
+ * how much it ran since its last snapshot (which bounds what a restore must replay). Only
+ * touched under the machine's lock.
  */
 final class LiveMachine {
 
@@ -12,6 +13,7 @@ final class LiveMachine {
     final Machine machine;
     long nextSeq;
     long commandsSinceSnapshot;
+    long nanosSinceSnapshot;
 
     LiveMachine(long id, Machine machine, long nextSeq, long commandsSinceSnapshot) {
         this.id = id;

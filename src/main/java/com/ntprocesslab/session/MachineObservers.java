@@ -1,6 +1,7 @@
 package com.ntprocesslab.session;
 
 import com.ntprocesslab.store.access.AccessPolicy;
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
 import com.ntprocesslab.store.machine.CommandLogEntry;
@@ -22,9 +23,11 @@ public class MachineObservers {
     private final AccountRepository accounts;
     private final AccessPolicy access;
     private final MachineRestorer restorer;
+    private final MachineWorkExecutor work;
 
-    MachineObservers(CommandLogRepository commandLog, AccountRepository accounts,
-                     AccessPolicy access, MachineRestorer restorer) {
+    MachineObservers(CommandLogRepository commandLog, AccountRepository accounts, AccessPolicy access,
+                     MachineRestorer restorer, MachineWorkExecutor work) {
+        this.work = work;
         this.commandLog = commandLog;
         this.accounts = accounts;
         this.access = access;
@@ -39,7 +42,7 @@ public class MachineObservers {
         MachineRecord record = access.readableMachine(observer, machineId)
                 .orElseThrow(() -> new MachineNotFoundException(machineId));
         String owner = accounts.findById(record.getOwnerId()).map(Account::getUsername).orElse("?");
-        LiveMachine replayed = restorer.restore(machineId, ReplayProgress.NONE);
+        LiveMachine replayed = work.call(MachineWorkExecutor.observerLane("replay"), () -> restorer.restore(machineId, ReplayProgress.NONE));
         return new ObservedMachine(machineId, owner, record.getPurpose(),
                 commandLog.findByMachineIdOrderBySeq(machineId).stream()
                         .map(entry -> new ConsoleEntry(entry.getCommand(), entry.getOutput(), true)).toList(),

@@ -3,6 +3,9 @@ package com.ntprocesslab.session;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.WorkBudget;
+import com.ntprocesslab.kernel.exec.WorkBudgetExhaustedException;
+import com.ntprocesslab.session.work.MachineWorkProperties;
 import com.ntprocesslab.store.machine.CommandLogEntry;
 import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
@@ -34,9 +37,11 @@ class MachineRestorer {
     private final MachineSnapshotRepository snapshots;
     private final ReplayDivergenceRepository divergences;
     private final Clock clock;
+    private final MachineWorkProperties limits;
 
     MachineRestorer(MachineRepository machines, CommandLogRepository commandLog, MachineSnapshotRepository snapshots,
-                    ReplayDivergenceRepository divergences, Clock clock) {
+                    ReplayDivergenceRepository divergences, Clock clock, MachineWorkProperties limits) {
+        this.limits = limits;
         this.machines = machines;
         this.commandLog = commandLog;
         this.snapshots = snapshots;
@@ -44,7 +49,26 @@ class MachineRestorer {
         this.clock = clock;
     }
 
+    /**
+     * The machine rebuilt from its newest trustworthy snapshot and the log after it, within
+     * {@code ntlab.machine.restore-time}. Every logged command is replayed, even one that
+     * today's command budget would refuse (it was accepted, so it stays); such a command is
+     * reported in the replay report.
+     *
+     * @throws MachineWorkRefusedException when the replay takes longer than the restore may
+     */
     LiveMachine restore(long machineId, ReplayProgress progress) {
+        long deadline = System.nanoTime() + limits.restoreTime().toNanos();
+        try {
+            return WorkBudget.run(Long.MAX_VALUE, () -> System.nanoTime() - deadline > 0, () -> replay(machineId, progress)).result();
+        } catch (WorkBudgetExhaustedException e) {
+            log.warn("Machine {} could not be restored within {}; its log is kept unchanged.", machineId, limits.restoreTime());
+            throw new MachineWorkRefusedException("Machine " + machineId + " takes longer than " + limits.restoreTime().toSeconds()
+                    + " s to restore, the most a restore may take. Nothing was lost; ask your instructor.");
+        }
+    }
+
+    private LiveMachine replay(long machineId, ReplayProgress progress) {
         MachineRecord record = machines.findById(machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
         Optional<MachineSnapshot> snapshot = snapshots.findFirstByMachineIdAndKernelVersionOrderBySeqDesc(machineId, Machine.KERNEL_VERSION);
         Machine machine = snapshot.flatMap(this::trusted).orElse(null);
@@ -54,10 +78,16 @@ class MachineRestorer {
         }
         List<CommandLogEntry> tail = commandLog.findByMachineIdAndSeqGreaterThanOrderBySeq(machineId, afterSeq);
         long done = 0;
+        Machine replaying = machine;
         for (CommandLogEntry entry : tail) {
-            CommandResult result = machine.execute(entry.getCommand());
+            WorkBudget.Spent<CommandResult> spent = WorkBudget.run(Long.MAX_VALUE, WorkBudget.Deadline.NONE,
+                    () -> replaying.execute(entry.getCommand()));
+            CommandResult result = spent.result();
             if (!result.accepted() || !result.output().equals(entry.getOutput())) {
-                reportDivergence(entry, result);
+                reportDivergence(entry, result.output());
+            } else if (spent.steps() > limits.commandSteps()) {
+                reportDivergence(entry, "(Would be refused today: it ran " + spent.steps() + " steps, more than the "
+                        + limits.commandSteps() + " one command may run. It was accepted, so it stays in the log.)\n" + result.output());
             }
             if (++done % PROGRESS_EVERY == 0) {
                 progress.replayed(done, tail.size());
@@ -83,11 +113,11 @@ class MachineRestorer {
         }
     }
 
-    private void reportDivergence(CommandLogEntry entry, CommandResult result) {
+    private void reportDivergence(CommandLogEntry entry, String replayedOutput) {
         log.warn("Machine {} command {} ('{}') accepted by kernel {} answers differently on replay by kernel {}.",
                 entry.getMachineId(), entry.getSeq(), entry.getCommand(), entry.getKernelVersion(), Machine.KERNEL_VERSION);
         if (!divergences.existsByMachineIdAndSeqAndReplayVersion(entry.getMachineId(), entry.getSeq(), Machine.KERNEL_VERSION)) {
-            divergences.save(new ReplayDivergence(entry, Machine.KERNEL_VERSION, result.output(), clock.instant()));
+            divergences.save(new ReplayDivergence(entry, Machine.KERNEL_VERSION, replayedOutput, clock.instant()));
         }
     }
 }

@@ -11,5 +11,6 @@ public final class AllBenchmarks {
         DebuggerBenchmark.main(args);
         SessionBenchmark.main(args);
         GradingBenchmark.main(args);
+        FairnessBenchmark.main(args);
     }
 }

@@ -204,6 +204,27 @@ class MachineSessionsTest {
         assertThat(commandLog.findByMachineIdOrderBySeq(machineId)).hasSize(3);
     }
 
+    /** Finding 7 of issue 14: after Reset in one tab, a second tab kept changing the retired machine. */
+    @Test
+    void aResetMachineIsReadOnlyForGoodAndItsOpenPagesAreTold() {
+        runCommands(2);
+        List<MachineRetired> heard = new ArrayList<>();
+        Runnable stop = sessions.subscribe(machineId, student, change -> { }, heard::add);
+
+        long fresh = sessions.reset(machineId, student);
+        ConsoleEntry late = sessions.submit(machineId, student, "!process 0 0");
+        stop.run();
+
+        assertThat(heard).containsExactly(new MachineRetired(machineId, fresh));
+        assertThat(late.accepted()).isFalse();
+        assertThat(late.output()).contains("was reset", "your machine is now " + fresh);
+        assertThat(commandLog.findByMachineIdOrderBySeq(machineId)).hasSize(2);
+        assertThat(sessions.status(machineId, student)).isEqualTo(new MachineStatus(machineId, false, fresh));
+        assertThatThrownBy(() -> sessions.reset(machineId, student)).isInstanceOf(MachineRetiredException.class);
+        assertThat(sessions.openSandbox(student)).isEqualTo(fresh);
+        assertThat(sessions.history(machineId, student)).hasSize(2);
+    }
+
     @Test
     void theOtherTabHearsOfEveryAcceptedCommandWithItsOrigin() {
         List<MachineChanged> heard = new ArrayList<>();

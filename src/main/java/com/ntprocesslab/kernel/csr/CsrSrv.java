@@ -3,6 +3,7 @@ package com.ntprocesslab.kernel.csr;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Kernel;
@@ -12,9 +13,8 @@ import com.ntprocesslab.kernel.ob.HandleEntry;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.function.LongConsumer;
 
 /**
@@ -154,11 +154,11 @@ public final class CsrSrv {
         CsrProcess record = new CsrProcess();
         record.uniqueProcess = p.uniqueProcessId;
         record.imageName = p.imageFileName;
-        record.processHandle = ObjectManager.ObInsertObject(k, server.csrss.objectTable, p, AccessCheck.PROCESS_ALL_ACCESS, false);
+        record.processHandle = ObjectManager.ObInsertObject(k, server.csrss.objectTable, p, AccessMask.PROCESS_ALL_ACCESS, false);
         CsrThread csrThread = new CsrThread();
         csrThread.uniqueProcess = p.uniqueProcessId;
         csrThread.uniqueThread = thread.uniqueThread;
-        csrThread.threadHandle = ObjectManager.ObInsertObject(k, server.csrss.objectTable, thread, AccessCheck.THREAD_ALL_ACCESS, false);
+        csrThread.threadHandle = ObjectManager.ObInsertObject(k, server.csrss.objectTable, thread, AccessMask.THREAD_ALL_ACCESS, false);
         record.threadList.add(csrThread);
         record.sequenceNumber = server.nextSequence++;
         server.processes.add(record);

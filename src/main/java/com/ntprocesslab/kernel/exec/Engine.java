@@ -81,6 +81,7 @@ public final class Engine {
             throw new IllegalStateException(thread.describe() + " has no frame to step");
         }
         Step step = frame.currentStep();
+        WorkBudget.chargeStep();
         kernel.position++;
         StepResult result = step.action().run(kernel, thread, frame);
         apply(thread, frame, result);

@@ -11,7 +11,7 @@ import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * The system services Windows XP's process creation uses to open its image before any process

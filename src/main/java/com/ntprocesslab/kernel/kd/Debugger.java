@@ -81,6 +81,10 @@ public final class Debugger {
     }
 
     Outcome dispatch(String line) {
+        String control = controlCharacter(line);
+        if (control != null) {
+            return Outcome.look(reject(control));
+        }
         KdParser.Parsed kd = KdParser.parse(line);
         if (kd == null) {
             CommandParser.Parsed parsed = CommandParser.parse(line);
@@ -120,6 +124,18 @@ public final class Debugger {
             case KdCommand.Context c -> Outcome.look(ContextCommands.context(this, c));
             case KdCommand.CsrList c -> Outcome.look(CsrView.list(kernel));
         };
+    }
+
+    /** Why a line with a control character (other than a tab) is no command, or null: both parsers split on blanks only. */
+    private static String controlCharacter(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isISOControl(c) && c != '\t') {
+                return String.format("A command cannot hold control characters; this one has U+%04X at column %d. Type or paste plain text.",
+                        (int) c, i + 1);
+            }
+        }
+        return null;
     }
 
     /** The thread inspection commands default to: the .thread context, else where execution stands. */

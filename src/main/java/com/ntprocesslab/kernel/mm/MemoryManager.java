@@ -5,7 +5,7 @@ import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.Map;
 
 /**

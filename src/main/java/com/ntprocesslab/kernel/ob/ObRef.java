@@ -1,6 +1,6 @@
 package com.ntprocesslab.kernel.ob;
 
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** The outcome of ObReferenceObjectByHandle: a status and, on success, a referenced object. */
 public record ObRef(long status, KernelObject object, long grantedAccess) {

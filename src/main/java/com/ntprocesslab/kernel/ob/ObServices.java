@@ -3,6 +3,7 @@ package com.ntprocesslab.kernel.ob;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.AllocationKind;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -13,7 +14,7 @@ import com.ntprocesslab.kernel.se.Privilege;
 import com.ntprocesslab.kernel.se.Token;
 import com.ntprocesslab.kernel.win32.ApiCall;
 import com.ntprocesslab.kernel.win32.NtArgs;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** Native services over objects and handles: close, open, wait, query, events, tokens. */
 public final class ObServices {
@@ -68,7 +69,7 @@ public final class ObServices {
     public static final Routine NtWaitForSingleObject = Routine.named("nt!NtWaitForSingleObject")
             .step("nt!KeWaitForSingleObject", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, null, AccessCheck.SYNCHRONIZE);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, null, AccessMask.SYNCHRONIZE);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
@@ -93,7 +94,7 @@ public final class ObServices {
                 NtArgs a = f.args(NtArgs.class);
                 // Windows XP predates PROCESS_QUERY_LIMITED_INFORMATION: its kernel asks for PROCESS_QUERY_INFORMATION
                 long access = k.profile == com.ntprocesslab.kernel.Profile.CLASSIC
-                        ? AccessCheck.PROCESS_QUERY_INFORMATION : AccessCheck.PROCESS_QUERY_LIMITED_INFORMATION;
+                        ? AccessMask.PROCESS_QUERY_INFORMATION : AccessMask.PROCESS_QUERY_LIMITED_INFORMATION;
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, access);
                 if (!ref.ok()) {
                     return ret(ref.status());
@@ -112,7 +113,7 @@ public final class ObServices {
                     ObjectManager.ObDereferenceObject(k, event);
                     return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, event, AccessCheck.EVENT_ALL_ACCESS, false);
+                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, event, AccessMask.EVENT_ALL_ACCESS, false);
                 ObjectManager.ObDereferenceObject(k, event);
                 return ret(NtStatus.STATUS_SUCCESS);
             })
@@ -135,7 +136,7 @@ public final class ObServices {
                     ObjectManager.ObDereferenceObject(k, token);
                     return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, token, AccessCheck.TOKEN_ALL_ACCESS, false);
+                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, token, AccessMask.TOKEN_ALL_ACCESS, false);
                 ObjectManager.ObDereferenceObject(k, token);
                 return ret(NtStatus.STATUS_SUCCESS);
             })

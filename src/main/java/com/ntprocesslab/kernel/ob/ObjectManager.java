@@ -4,7 +4,7 @@ import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * The object manager's reference and handle services (ReactOS ob/oblife.c, obref.c,

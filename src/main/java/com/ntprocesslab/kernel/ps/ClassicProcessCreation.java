@@ -4,6 +4,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
@@ -18,10 +19,9 @@ import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.se.Token;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * Windows XP / WRK process creation, phase 2: NtCreateProcessEx -> PspCreateProcess
@@ -104,7 +104,7 @@ public final class ClassicProcessCreation {
             // the parent, which must grant PROCESS_CREATE_PROCESS
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.parentHandle, ObjectType.Process, AccessCheck.PROCESS_CREATE_PROCESS);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.parentHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_PROCESS);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
@@ -199,7 +199,7 @@ public final class ClassicProcessCreation {
             // the access the creator's handle will grant, checked against the new process's security
             .step("nt!SeCreateAccessStateEx", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.grantedAccess = c.desiredAccess & AccessCheck.PROCESS_ALL_ACCESS_XP;
+                c.grantedAccess = c.desiredAccess & AccessMask.PROCESS_ALL_ACCESS_XP;
                 return next();
             })
             .step("nt!ObInsertObject", (k, t, f) -> {

@@ -4,6 +4,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
@@ -14,9 +15,8 @@ import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * Windows XP / WRK thread creation, phase 3: NtCreateThread -> PspCreateThread. The caller
@@ -47,7 +47,7 @@ public final class ClassicThreadCreation {
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessCheck.PROCESS_CREATE_THREAD);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
@@ -124,7 +124,7 @@ public final class ClassicThreadCreation {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread,
-                        c.desiredAccess & AccessCheck.THREAD_ALL_ACCESS_XP, false);
+                        c.desiredAccess & AccessMask.THREAD_ALL_ACCESS_XP, false);
                 c.call.processId = c.process.uniqueProcessId;
                 c.call.threadId = c.thread.uniqueThread;
                 return next();

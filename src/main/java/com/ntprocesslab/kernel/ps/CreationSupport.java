@@ -4,7 +4,7 @@ import com.ntprocesslab.kernel.exec.AllocationKind;
 import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * Executive work the modern and the classic creation pipelines do the same way. Each

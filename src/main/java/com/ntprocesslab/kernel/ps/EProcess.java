@@ -10,7 +10,7 @@ import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.function.Consumer;
 
 /** EPROCESS: the executive process object. Field names follow the NT structure. */

@@ -8,7 +8,7 @@ import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.mm.Teb;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

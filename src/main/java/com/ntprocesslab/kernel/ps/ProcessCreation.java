@@ -4,6 +4,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Kernel;
@@ -16,10 +17,9 @@ import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObjectManager;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.se.Token;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * NtCreateUserProcess and the process half of it (ReactOS ps/process.c): open the image
@@ -137,7 +137,7 @@ public final class ProcessCreation {
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                c.processHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.process, AccessCheck.PROCESS_ALL_ACCESS, false);
+                c.processHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.process, AccessMask.PROCESS_ALL_ACCESS, false);
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))

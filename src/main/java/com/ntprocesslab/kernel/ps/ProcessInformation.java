@@ -4,14 +4,14 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.win32.NtArgs;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * NtSetInformationProcess for the two classes Windows XP's CreateProcessW sets on a new
@@ -55,7 +55,7 @@ public final class ProcessInformation {
                 if (a.value == ProcessPriorityClass && priorityClassOf(a.information) == null) {
                     return ret(NtStatus.STATUS_INVALID_PARAMETER);
                 }
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessCheck.PROCESS_SET_INFORMATION);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessMask.PROCESS_SET_INFORMATION);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }

@@ -4,6 +4,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.exec.Routine;
@@ -14,9 +15,8 @@ import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.win32.NtArgs;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * Process and thread termination (ReactOS ps/kill.c): NtTerminateProcess ends every other
@@ -127,7 +127,7 @@ public final class Termination {
                     target = t.process;
                     ObjectManager.ObReferenceObject(target);
                 } else {
-                    ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessCheck.PROCESS_TERMINATE);
+                    ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessMask.PROCESS_TERMINATE);
                     if (!ref.ok()) {
                         return ret(ref.status());
                     }

@@ -3,6 +3,7 @@ package com.ntprocesslab.kernel.ps;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Kernel;
@@ -15,10 +16,9 @@ import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.win32.NtArgs;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** The initial thread (stage 4: PspAllocateThread, PspInsertThread) and suspend/resume. */
 public final class ThreadCreation {
@@ -98,7 +98,7 @@ public final class ThreadCreation {
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, AccessCheck.THREAD_ALL_ACCESS, false);
+                c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, AccessMask.THREAD_ALL_ACCESS, false);
                 return next();
             })
             // ready to run, but its suspend count of 1 parks it in a Suspended wait
@@ -120,7 +120,7 @@ public final class ThreadCreation {
         return Routine.named("nt!NtResumeThread").stage(stage)
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessCheck.THREAD_SUSPEND_RESUME);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
@@ -141,7 +141,7 @@ public final class ThreadCreation {
     public static final Routine NtSuspendThread = Routine.named("nt!NtSuspendThread")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessCheck.THREAD_SUSPEND_RESUME);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }

@@ -8,7 +8,7 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.Apc;
 import com.ntprocesslab.kernel.win32.Ntdll;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * Stage 7 on the kernel side: the new thread's first instructions (KiStartUserThread ->

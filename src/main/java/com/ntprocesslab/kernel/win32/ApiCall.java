@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.Win32Error;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.exec.CallRecord;
 
 /**

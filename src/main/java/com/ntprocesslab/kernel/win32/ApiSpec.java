@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.exec.Routine;
 import java.util.List;
 

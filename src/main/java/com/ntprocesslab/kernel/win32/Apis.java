@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,20 +18,20 @@ public final class Apis {
     private static final Map<String, Long> ACCESS_NAMES = new TreeMap<>();
 
     static {
-        ACCESS_NAMES.put("PROCESS_TERMINATE", AccessCheck.PROCESS_TERMINATE);
-        ACCESS_NAMES.put("PROCESS_CREATE_THREAD", AccessCheck.PROCESS_CREATE_THREAD);
-        ACCESS_NAMES.put("PROCESS_VM_OPERATION", AccessCheck.PROCESS_VM_OPERATION);
-        ACCESS_NAMES.put("PROCESS_VM_READ", AccessCheck.PROCESS_VM_READ);
-        ACCESS_NAMES.put("PROCESS_VM_WRITE", AccessCheck.PROCESS_VM_WRITE);
-        ACCESS_NAMES.put("PROCESS_DUP_HANDLE", AccessCheck.PROCESS_DUP_HANDLE);
-        ACCESS_NAMES.put("PROCESS_CREATE_PROCESS", AccessCheck.PROCESS_CREATE_PROCESS);
-        ACCESS_NAMES.put("PROCESS_SET_QUOTA", AccessCheck.PROCESS_SET_QUOTA);
-        ACCESS_NAMES.put("PROCESS_SET_INFORMATION", AccessCheck.PROCESS_SET_INFORMATION);
-        ACCESS_NAMES.put("PROCESS_QUERY_INFORMATION", AccessCheck.PROCESS_QUERY_INFORMATION);
-        ACCESS_NAMES.put("PROCESS_SUSPEND_RESUME", AccessCheck.PROCESS_SUSPEND_RESUME);
-        ACCESS_NAMES.put("PROCESS_QUERY_LIMITED_INFORMATION", AccessCheck.PROCESS_QUERY_LIMITED_INFORMATION);
-        ACCESS_NAMES.put("SYNCHRONIZE", AccessCheck.SYNCHRONIZE);
-        ACCESS_NAMES.put("PROCESS_ALL_ACCESS", AccessCheck.PROCESS_ALL_ACCESS);
+        ACCESS_NAMES.put("PROCESS_TERMINATE", AccessMask.PROCESS_TERMINATE);
+        ACCESS_NAMES.put("PROCESS_CREATE_THREAD", AccessMask.PROCESS_CREATE_THREAD);
+        ACCESS_NAMES.put("PROCESS_VM_OPERATION", AccessMask.PROCESS_VM_OPERATION);
+        ACCESS_NAMES.put("PROCESS_VM_READ", AccessMask.PROCESS_VM_READ);
+        ACCESS_NAMES.put("PROCESS_VM_WRITE", AccessMask.PROCESS_VM_WRITE);
+        ACCESS_NAMES.put("PROCESS_DUP_HANDLE", AccessMask.PROCESS_DUP_HANDLE);
+        ACCESS_NAMES.put("PROCESS_CREATE_PROCESS", AccessMask.PROCESS_CREATE_PROCESS);
+        ACCESS_NAMES.put("PROCESS_SET_QUOTA", AccessMask.PROCESS_SET_QUOTA);
+        ACCESS_NAMES.put("PROCESS_SET_INFORMATION", AccessMask.PROCESS_SET_INFORMATION);
+        ACCESS_NAMES.put("PROCESS_QUERY_INFORMATION", AccessMask.PROCESS_QUERY_INFORMATION);
+        ACCESS_NAMES.put("PROCESS_SUSPEND_RESUME", AccessMask.PROCESS_SUSPEND_RESUME);
+        ACCESS_NAMES.put("PROCESS_QUERY_LIMITED_INFORMATION", AccessMask.PROCESS_QUERY_LIMITED_INFORMATION);
+        ACCESS_NAMES.put("SYNCHRONIZE", AccessMask.SYNCHRONIZE);
+        ACCESS_NAMES.put("PROCESS_ALL_ACCESS", AccessMask.PROCESS_ALL_ACCESS);
 
         creation("CreateProcessW", () -> KernelBase.CreateProcessWStub);
         creation("CreateProcessA", () -> KernelBase.CreateProcessA);

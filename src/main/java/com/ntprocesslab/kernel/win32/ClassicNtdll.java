@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
@@ -21,7 +23,6 @@ import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
 import com.ntprocesslab.kernel.ps.Termination;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
-import com.ntprocesslab.kernel.se.AccessCheck;
 
 /**
  * Windows XP's ntdll side of process creation: the system-call stubs (through
@@ -71,7 +72,7 @@ public final class ClassicNtdll {
     static void prepareProcessCall(CreateProcessContext c) {
         c.parentHandle = ObjectManager.CURRENT_PROCESS;
         c.createFlags = 0;
-        c.desiredAccess = AccessCheck.PROCESS_ALL_ACCESS_XP;
+        c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
     }
 
     public static final Routine CsrClientCallServer = Routine.named("ntdll!CsrClientCallServer").stage(4)
@@ -100,7 +101,7 @@ public final class ClassicNtdll {
                 c.contextEntryPoint = c.imageInformation.imageBase() + c.imageInformation.addressOfEntryPoint();
                 c.contextStartAddress = c.contextEntryPoint;
                 c.createSuspended = true;
-                c.desiredAccess = AccessCheck.THREAD_ALL_ACCESS_XP;
+                c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();
             })
             .call(NtCreateThreadStub, (k, t, f) -> StepResult.call(NtCreateThreadStub, f.args))

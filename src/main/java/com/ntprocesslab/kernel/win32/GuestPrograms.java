@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
@@ -137,7 +138,7 @@ public final class GuestPrograms {
                     locals.results.put(line.variable(), call);
                 }
                 Object callArgs = line.api().equals("WriteNullPointer")
-                        ? NtArgs.of(0, com.ntprocesslab.kernel.win32.NtStatus.STATUS_ACCESS_VIOLATION) : call;
+                        ? NtArgs.of(0, com.ntprocesslab.kernel.nt.NtStatus.STATUS_ACCESS_VIOLATION) : call;
                 return StepResult.call(spec.entryFor(k.profile), callArgs);
             });
             b.inline((k, t, f) -> {

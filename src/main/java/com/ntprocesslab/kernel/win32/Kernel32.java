@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
@@ -13,7 +15,6 @@ import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import java.util.Locale;
 
 /**
@@ -156,7 +157,7 @@ public final class Kernel32 {
                 c.contextStartAddress = Symbols.address("kernel32!BaseProcessStartThunk");
                 c.contextEntryPoint = c.imageInformation.imageBase() + c.imageInformation.addressOfEntryPoint();
                 c.createSuspended = true;
-                c.desiredAccess = AccessCheck.THREAD_ALL_ACCESS_XP;
+                c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();
             })
             .call(ClassicNtdll.NtCreateThreadStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateThreadStub, f.args))

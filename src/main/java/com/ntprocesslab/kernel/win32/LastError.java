@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ps.EThread;
 
 /** SetLastError / BaseSetLastNTError: the error lives in the calling thread's TEB. */

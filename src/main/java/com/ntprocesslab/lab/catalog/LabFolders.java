@@ -23,7 +23,7 @@ public final class LabFolders {
         try (Stream<Path> children = Files.list(path)) {
             // Hidden folders (.git, editor state) are not labs.
             return children.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().startsWith("."))
-                    .sorted().map(LabFiles::of).toList();
+                    .sorted().map(dir -> LabFiles.of(dir, path)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list " + path, e);
         }

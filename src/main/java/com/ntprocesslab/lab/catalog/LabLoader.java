@@ -43,6 +43,14 @@ public final class LabLoader {
     }
 
     public static Result load(LabFiles files) {
+        try {
+            return check(files);
+        } catch (LabFileRejectedException e) {
+            return new Result(Optional.empty(), List.of(new LabProblem(files.folder(), e.fileName(), e.line(), e.getMessage())));
+        }
+    }
+
+    private static Result check(LabFiles files) {
         ProblemList problems = new ProblemList(files.folder());
         Optional<String> yamlText = files.read(LAB_YAML);
         if (yamlText.isEmpty()) {

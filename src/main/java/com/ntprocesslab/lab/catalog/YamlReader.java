@@ -8,14 +8,21 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads YAML with Jackson's streaming parser into {@link YamlNode}s that carry line numbers. */
 final class YamlReader {
 
+    static final int MAX_NESTING = 32;
+
     /** A key written twice is an author's mistake, not "the last one wins". */
-    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    // a lab nests a few levels; thousands are an attack on the parser's stack
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private YamlReader() {
     }
@@ -31,16 +38,24 @@ final class YamlReader {
     }
 
     static YamlNode read(String text) throws YamlSyntaxException {
-        try (JsonParser parser = YAML.createParser(text)) {
+        JsonParser parser = null;
+        try {
+            parser = YAML.createParser(text);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new YamlNode.Scalar(1, null);
             }
             return node(parser);
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // A broken constraint (nesting too deep) carries no location; the parser knows where it stopped.
+            int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                    : parser == null ? 0 : parser.currentLocation().getLineNr();
             // The parser's message spans several lines with a caret drawing; the first line is the reason.
             throw new YamlSyntaxException(line, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+        } finally {
+            if (parser != null) {
+                parser.close();
+            }
         }
     }
 

@@ -11,8 +11,17 @@ import com.ntprocesslab.lab.catalog.Lab;
 public final class ReferenceRuns {
 
     private final Cache<String, ReferenceRun> runs = Caffeine.newBuilder().maximumSize(500).build();
+    private final LabRunBudget budget;
+
+    public ReferenceRuns() {
+        this(LabRunBudget.DEFAULT);
+    }
+
+    public ReferenceRuns(LabRunBudget budget) {
+        this.budget = budget;
+    }
 
     public ReferenceRun of(Lab lab) {
-        return runs.get(lab.id() + "@" + lab.fingerprint(), key -> ReferenceRun.of(lab));
+        return runs.get(lab.id() + "@" + lab.fingerprint(), key -> ReferenceRun.of(lab, budget));
     }
 }

@@ -3,8 +3,10 @@ package com.ntprocesslab.lab.progress;
 import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabFolders;
 import com.ntprocesslab.lab.grading.Grader;
+import com.ntprocesslab.lab.grading.LabRunBudget;
 import com.ntprocesslab.lab.grading.LabVerifier;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
+import com.ntprocesslab.session.work.MachineWorkProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -19,8 +21,8 @@ class LabConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LabConfiguration.class);
 
     @Bean
-    ReferenceRuns referenceRuns() {
-        return new ReferenceRuns();
+    ReferenceRuns referenceRuns(MachineWorkProperties limits) {
+        return new ReferenceRuns(new LabRunBudget(limits.labRunSteps(), limits.labRunTime()));
     }
 
     @Bean

@@ -22,11 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
@@ -67,7 +62,7 @@ public class LabProgress {
         return catalog.lab(labId).orElseThrow(() -> new LabNotFoundException(labId));
     }
 
-    /** The loaded labs and the problems of the ones left out (an instructor's concern). */
+    /** The loaded labs and the problems of the ones left out. */
     public LabCatalog.Contents catalog(String caller) {
         access.requireInstructor(caller);
         return catalog.contents();
@@ -123,8 +118,8 @@ public class LabProgress {
     /**
      * Re-grades the active machine for the lab of every student the instructor teaches (in
      * all their classes), replaying each from its log; no other instructor's student is
-     * touched. The machines are independent, so they are replayed on as many threads as there
-     * are cores; progress is reported in order, one call at a time.
+     * touched. The replays run one after another in the re-grade lane of the machine work
+     * executor, so a class re-grade holds one worker and never slows the students typing meanwhile.
      */
     public RegradeSummary regrade(String instructor, String labId, RegradeProgress progress) {
         return regrade(instructor, labId, studentId -> true, progress);
@@ -137,35 +132,12 @@ public class LabProgress {
         Lab lab = lab(labId);
         List<PurposeMachine> machines = sessions.activeMachinesFor(instructor, lab.id()).stream()
                 .filter(machine -> taught.contains(machine.ownerId()) && students.test(machine.ownerId())).toList();
-        if (machines.isEmpty()) {
-            return new RegradeSummary(lab.id(), List.of());
+        List<RegradeSummary.StudentGrade> results = new ArrayList<>();
+        for (PurposeMachine machine : machines) {
+            results.add(regradeOne(instructor, lab, machine));
+            progress.graded(results.size(), machines.size(), machine.ownerName());
         }
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(machines.size(), Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<RegradeSummary.StudentGrade>> grades = new ArrayList<>();
-            for (PurposeMachine machine : machines) {
-                grades.add(pool.submit(() -> {
-                    RegradeSummary.StudentGrade grade = regradeOne(instructor, lab, machine);
-                    synchronized (progress) {
-                        progress.graded(done.incrementAndGet(), machines.size(), machine.ownerName());
-                    }
-                    return grade;
-                }));
-            }
-            List<RegradeSummary.StudentGrade> results = new ArrayList<>();
-            for (Future<RegradeSummary.StudentGrade> grade : grades) {
-                results.add(grade.get());
-            }
-            return new RegradeSummary(lab.id(), List.copyOf(results));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The re-grade of " + lab.id() + " was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return new RegradeSummary(lab.id(), List.copyOf(results));
     }
 
     private RegradeSummary.StudentGrade regradeOne(String instructor, Lab lab, PurposeMachine machine) {

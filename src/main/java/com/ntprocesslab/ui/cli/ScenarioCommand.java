@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * {@code java -jar nt-process-lab.jar scenario FILE.cmd [--profile modern]}: runs a file of
@@ -59,28 +60,46 @@ public final class ScenarioCommand {
             err.println(e.getMessage());
             return USAGE;
         }
-        Transcript transcript = play(machine, lines);
-        out.print(transcript.text());
-        out.flush();
-        return transcript.allAccepted() ? ALL_ACCEPTED : SOME_REJECTED;
+        // Each command's part of the transcript is printed as soon as it is answered: a long or failing run still shows what came before.
+        boolean allAccepted = play(machine, lines, part -> {
+            out.print(part);
+            out.flush();
+        });
+        return allAccepted ? ALL_ACCEPTED : SOME_REJECTED;
     }
 
     /** Runs the scenario's commands on {@code machine} and returns what the console would show. */
     public static Transcript play(Machine machine, List<String> lines) {
         StringBuilder text = new StringBuilder();
+        boolean allAccepted = play(machine, lines, text::append);
+        return new Transcript(text.toString(), allAccepted);
+    }
+
+    /**
+     * Runs the commands one by one, handing each one's transcript to {@code sink} when it is
+     * answered; returns whether every command was accepted. A line the kernel fails on is
+     * reported in the transcript as rejected and the run goes on.
+     */
+    public static boolean play(Machine machine, List<String> lines, Consumer<String> sink) {
         boolean allAccepted = true;
         for (String line : lines) {
             String command = line.strip();
             if (command.isEmpty() || command.startsWith("#")) {
                 continue;
             }
-            CommandResult result = machine.execute(command);
-            allAccepted &= result.accepted();
-            text.append(PROMPT).append(command).append('\n');
-            if (!result.output().isEmpty()) {
-                text.append(result.output()).append('\n');
+            CommandResult result;
+            try {
+                result = machine.execute(command);
+            } catch (RuntimeException e) {
+                result = new CommandResult(false, "The kernel failed on this command (" + e + "); it is a bug, please report it.");
             }
+            allAccepted &= result.accepted();
+            StringBuilder part = new StringBuilder(PROMPT).append(command).append('\n');
+            if (!result.output().isEmpty()) {
+                part.append(result.output()).append('\n');
+            }
+            sink.accept(part.toString());
         }
-        return new Transcript(text.toString(), allAccepted);
+        return allAccepted;
     }
 }

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.ClassGrid;
@@ -40,7 +41,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One class in one lab: students x checkpoints (latest result and number of checks), last
@@ -57,6 +57,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
 
     private final ClassResults results;
     private final LabProgress labs;
+    private final MachineWorkExecutor work;
     private final String instructor;
     private final H2 title = new H2();
     private final ComboBox<Lab> lab = new ComboBox<>();
@@ -67,7 +68,8 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     private final Anchor csv = new Anchor();
     private long classroomId;
 
-    public ClassGridView(ClassResults results, LabProgress labs, AuthenticationContext authentication) {
+    public ClassGridView(ClassResults results, LabProgress labs, MachineWorkExecutor work, AuthenticationContext authentication) {
+        this.work = work;
         this.results = results;
         this.labs = labs;
         this.instructor = authentication.getPrincipalName().orElseThrow();
@@ -183,7 +185,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         regradeProgress.setVisible(true);
         regradeProgress.setValue(0);
         regradeStatus.setText(getTranslation("grid.regrade.started"));
-        CompletableFuture.supplyAsync(() -> results.regrade(instructor, classroomId, labId, (done, total, student) -> ui.access(() -> {
+        work.submit(MachineWorkExecutor.observerLane(instructor), () -> results.regrade(instructor, classroomId, labId, (done, total, student) -> ui.access(() -> {
                     regradeProgress.setValue(total == 0 ? 1 : (double) done / total);
                     regradeStatus.setText(getTranslation("grid.regrade.progress", done, total, student));
                 })))

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.progress.ClassResults;
 import com.ntprocesslab.lab.state.MachineObjects;
 import com.ntprocesslab.lab.state.MachineState;
@@ -23,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A student's machine as their instructor sees it: replayed from its log into a private copy,
@@ -38,6 +38,7 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
     public static final String ROUTE = "instructor/machine";
 
     private final ClassResults results;
+    private final MachineWorkExecutor work;
     private final String instructor;
     private final H2 title = new H2();
     private final Span readOnly = new Span();
@@ -46,7 +47,8 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
     private final MachineExplorer explorer = new MachineExplorer();
     private final ProgressBar replaying = new ProgressBar();
 
-    public StudentMachineView(ClassResults results, AuthenticationContext authentication) {
+    public StudentMachineView(ClassResults results, MachineWorkExecutor work, AuthenticationContext authentication) {
+        this.work = work;
         this.results = results;
         this.instructor = authentication.getPrincipalName().orElseThrow();
         setSizeFull();
@@ -79,7 +81,7 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
     public void setParameter(BeforeEvent event, Long machineId) {
         UI ui = UI.getCurrent();
         title.setText(getTranslation("observe.replaying", machineId));
-        CompletableFuture.supplyAsync(() -> results.studentMachine(instructor, machineId))
+        work.submit(MachineWorkExecutor.observerLane(instructor), () -> results.studentMachine(instructor, machineId))
                 .whenComplete((machine, failure) -> ui.access(() -> {
                     replaying.setVisible(false);
                     if (failure == null) {

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.lab;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.lab.catalog.LabProblem;
 import com.ntprocesslab.lab.progress.LabProgress;
@@ -45,7 +46,7 @@ public class LabListView extends VerticalLayout {
     private final Grid<LabStanding> list = new Grid<>();
     private final Div problems = new Div();
 
-    public LabListView(LabProgress labs, AuthenticationContext authentication) {
+    public LabListView(LabProgress labs, MachineWorkExecutor work, AuthenticationContext authentication) {
         this.labs = labs;
         this.username = authentication.getPrincipalName().orElseThrow();
         addClassName("lab-catalog");
@@ -55,7 +56,7 @@ public class LabListView extends VerticalLayout {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             problems.setId("lab-problems");
-            add(reload, problems, new RegradePanel(labs, username, labs.labs()));
+            add(reload, problems, new RegradePanel(labs, work, username, labs.labs()));
         }
         show(instructor ? labs.catalog(username).problems() : List.of());
     }

@@ -6,6 +6,7 @@ import com.ntprocesslab.lab.progress.LabProgress;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.session.ReplayProgress;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.workspace.MachineWorkbench;
@@ -48,11 +49,12 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     private Lab lab;
     private long machineId;
 
-    public LabView(LabProgress labs, MachineSessions sessions, AuthenticationContext authentication) {
+    public LabView(LabProgress labs, MachineSessions sessions, MachineWorkExecutor work, AuthenticationContext authentication) {
         this.labs = labs;
         this.sessions = sessions;
         this.username = authentication.getPrincipalName().orElseThrow();
-        this.workbench = new MachineWorkbench(sessions, username);
+        this.workbench = new MachineWorkbench(sessions, work, username);
+        workbench.setRetiredListener(successor -> showMachine());
         setSizeFull();
         addClassName("lab-page");
         add(configureHeader());
@@ -97,14 +99,19 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
     public void setParameter(BeforeEvent event, String labId) {
         try {
             lab = labs.lab(labId);
-            machineId = labs.openLab(username, labId);
             showTexts();
-            workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
+            showMachine();
         } catch (LabNotFoundException | MachineNotFoundException notFound) {
             removeAll();
             add(new H2(getTranslation("lab.notFound")), new Paragraph(notFound.getMessage()),
                     new RouterLink(getTranslation("lab.allLabs"), LabListView.class));
         }
+    }
+
+    /** The student's active machine for the lab: on arrival, and again when the one shown was reset in another tab. */
+    private void showMachine() {
+        machineId = labs.openLab(username, lab.id());
+        workbench.show(machineId, sessions.open(machineId, username, ReplayProgress.NONE));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.lab;
 
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.progress.LabProgress;
 import com.ntprocesslab.lab.progress.RegradeSummary;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * An instructor re-grades their students' machines for a lab (every class they teach), after
@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 class RegradePanel extends Div {
 
     private final LabProgress labs;
+    private final MachineWorkExecutor work;
     private final String instructor;
     private final Select<Lab> lab = new Select<>();
     private final Button start = new Button();
@@ -31,7 +32,8 @@ class RegradePanel extends Div {
     private final Span status = new Span();
     private final UnorderedList results = new UnorderedList();
 
-    RegradePanel(LabProgress labs, String instructor, List<Lab> all) {
+    RegradePanel(LabProgress labs, MachineWorkExecutor work, String instructor, List<Lab> all) {
+        this.work = work;
         this.labs = labs;
         this.instructor = instructor;
         setId("regrade");
@@ -65,7 +67,7 @@ class RegradePanel extends Div {
         progress.setVisible(true);
         progress.setValue(0);
         results.removeAll();
-        CompletableFuture.supplyAsync(() -> labs.regrade(instructor, chosen.id(), (done, total, student) -> ui.access(() -> {
+        work.submit(MachineWorkExecutor.observerLane(instructor), () -> labs.regrade(instructor, chosen.id(), (done, total, student) -> ui.access(() -> {
                     progress.setValue((double) done / total);
                     status.setText(getTranslation("labs.regrade.progress", done, total, student));
                 })))

@@ -60,7 +60,22 @@ public class Console extends VerticalLayout {
         input.getElement().setAttribute("spellcheck", "false");
         // Up, down and Tab read the line on the server, so it must be there before the key arrives.
         input.setValueChangeMode(ValueChangeMode.EAGER);
-        input.addKeyDownListener(Key.ENTER, event -> submit());
+        // Enter reads and clears the line in the browser (the input event tells the server) and sends what it read: a command typed right after
+        // another can then never be wiped by the server clearing the line for the one before it.
+        input.addAttachListener(event -> input.getElement().executeJs("""
+                if (!this.__consoleSubmit) {
+                    this.__consoleSubmit = true;
+                    this.addEventListener('keydown', e => {
+                        if (e.key === 'Enter' && !e.isComposing) {
+                            const line = this.value;
+                            this.value = '';
+                            this.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+                            this.dispatchEvent(new CustomEvent('console-submit', {detail: line}));
+                        }
+                    });
+                }"""));
+        input.getElement().addEventListener("console-submit", event -> submit(event.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
         Shortcuts.addShortcutListener(input, () -> history.older().ifPresent(this::setLine), Key.ARROW_UP).listenOn(input);
         Shortcuts.addShortcutListener(input, () -> history.newer().ifPresent(this::setLine), Key.ARROW_DOWN).listenOn(input);
         Shortcuts.addShortcutListener(input, this::complete, Key.TAB).listenOn(input);
@@ -96,13 +111,46 @@ public class Console extends VerticalLayout {
         block.scrollIntoView();
     }
 
-    /** While a command runs the line is locked and a bar moves, so a slow command never looks frozen. */
+    /**
+     * Shows a typed command at once, before its answer: the returned line receives the answer
+     * when the machine has run it. Commands typed meanwhile queue behind it, each shown waiting.
+     */
+    public PendingLine appendPending(String command, boolean waiting) {
+        Pre block = new Pre();
+        Span prompt = new Span(PROMPT + command);
+        prompt.addClassName("prompt");
+        Span answer = new Span(waiting ? "\n" + getTranslation("console.pending") : "");
+        block.addClassName("pending");
+        block.add(prompt, answer);
+        transcript.add(block);
+        block.scrollIntoView();
+        return new PendingLine(block, answer);
+    }
+
+    /** A command shown before its answer: see {@link #appendPending}. */
+    public static final class PendingLine {
+        private final Pre block;
+        private final Span answer;
+
+        private PendingLine(Pre block, Span answer) {
+            this.block = block;
+            this.answer = answer;
+        }
+
+        public void answer(ConsoleEntry entry) {
+            block.removeClassName("pending");
+            answer.setText("\n" + entry.output());
+            if (!entry.accepted()) {
+                answer.addClassName("rejected");
+                block.getElement().setAttribute("role", "alert");
+            }
+            block.scrollIntoView();
+        }
+    }
+
+    /** While commands run a bar moves, so a slow command never looks frozen; the line stays open for the next ones. */
     public void setRunning(boolean isRunning) {
         running.setVisible(isRunning);
-        input.setReadOnly(isRunning);
-        if (!isRunning) {
-            input.focus();
-        }
     }
 
     /** An instructor's view of a student's machine: the transcript only, nothing to type into. */
@@ -121,18 +169,14 @@ public class Console extends VerticalLayout {
 
     /** Sends a command as if typed (the step buttons use this), so it lands in the history too. */
     public void send(String command) {
-        if (!input.isReadOnly()) {
-            history.add(command);
-            fireEvent(new CommandEvent(this, command));
-        }
+        history.add(command);
+        fireEvent(new CommandEvent(this, command));
     }
 
-    private void submit() {
-        String command = input.getValue();
-        if (command.isBlank() || input.isReadOnly()) {
+    private void submit(String command) {
+        if (command == null || command.isBlank()) {
             return;
         }
-        input.clear();
         completions.setText("");
         send(command);
     }

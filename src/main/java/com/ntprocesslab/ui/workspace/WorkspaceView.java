@@ -2,7 +2,10 @@ package com.ntprocesslab.ui.workspace;
 
 import com.ntprocesslab.session.ConsoleEntry;
 import com.ntprocesslab.session.MachineNotFoundException;
+import com.ntprocesslab.session.MachineRetiredException;
 import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.session.MachineStatus;
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,7 +29,6 @@ import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A student's machine: its console, restored from the command log on every visit (with a
@@ -40,6 +42,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     static final String ROUTE = "machine";
 
     private final MachineSessions sessions;
+    private final MachineWorkExecutor work;
     private final AuthenticationContext authentication;
     private final String username;
     private final MachineWorkbench workbench;
@@ -49,11 +52,13 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     private final Span replayLabel = new Span();
     private long machineId;
 
-    public WorkspaceView(MachineSessions sessions, AuthenticationContext authentication) {
+    public WorkspaceView(MachineSessions sessions, MachineWorkExecutor work, AuthenticationContext authentication) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.username = authentication.getPrincipalName().orElseThrow();
-        this.workbench = new MachineWorkbench(sessions, username);
+        this.work = work;
+        this.workbench = new MachineWorkbench(sessions, work, username);
+        workbench.setRetiredListener(successor -> getUI().ifPresent(ui -> ui.navigate(WorkspaceView.class, successor)));
         this.console = workbench.console();
         setSizeFull();
         addClassName("workspace");
@@ -100,6 +105,10 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         this.machineId = machineId;
         title.setText(getTranslation("workspace.title", machineId));
         try {
+            MachineStatus status = sessions.status(machineId, username);
+            if (!status.active()) {
+                showRetired(status);
+            }
             if (sessions.isLive(machineId)) {
                 workbench.show(machineId, sessions.open(machineId, username, (done, total) -> { }));
             } else {
@@ -115,7 +124,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         UI ui = UI.getCurrent();
         replay.getParent().ifPresent(parent -> parent.setVisible(true));
         console.setEnabled(false);
-        CompletableFuture.supplyAsync(() -> sessions.open(machineId, username, (done, total) -> ui.access(() -> {
+        work.submit(MachineWorkExecutor.studentLane(username), () -> sessions.open(machineId, username, (done, total) -> ui.access(() -> {
                     replay.setIndeterminate(false);
                     replay.setValue(total == 0 ? 1 : (double) done / total);
                     replayLabel.setText(getTranslation("workspace.restoring.progress", done, total));
@@ -139,6 +148,15 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         workbench.show(machineId, history);
     }
 
+    /** An old URL of a reset machine: its history stays readable, nothing can be typed, a link leads on. */
+    private void showRetired(MachineStatus status) {
+        console.setCommandLineVisible(false);
+        Paragraph notice = new Paragraph(getTranslation("workspace.retired.here", status.machineId()));
+        notice.setId("machine-retired");
+        RouterLink current = new RouterLink(getTranslation("workspace.retired.open"), WorkspaceView.class, status.currentId());
+        addComponentAtIndex(1, new HorizontalLayout(notice, current));
+    }
+
     private void showNotFound(MachineNotFoundException notFound) {
         removeAll();
         add(new H2(getTranslation("workspace.notFound")), new Paragraph(getTranslation("workspace.notFound.text", machineId)),
@@ -148,8 +166,12 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
     private void confirmReset() {
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("workspace.reset.title"), getTranslation("workspace.reset.text"),
                 getTranslation("workspace.reset.confirm"), confirmed -> {
-                    long fresh = sessions.reset(machineId, username);
-                    getUI().ifPresent(ui -> ui.navigate(WorkspaceView.class, fresh));
+                    try {
+                        long fresh = sessions.reset(machineId, username);
+                        getUI().ifPresent(ui -> ui.navigate(WorkspaceView.class, fresh));
+                    } catch (MachineRetiredException retired) {
+                        getUI().ifPresent(ui -> ui.navigate(WorkspaceView.class, retired.successorId()));
+                    }
                 });
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("workspace.reset.cancel"));

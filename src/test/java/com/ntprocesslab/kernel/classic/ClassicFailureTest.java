@@ -15,7 +15,7 @@ import com.ntprocesslab.kernel.win32.Apis;
 import com.ntprocesslab.kernel.win32.ClassicNtdll;
 import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.win32.KernelBase;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.csr.CsrServer;
 import com.ntprocesslab.kernel.ke.KThreadState;
-import com.ntprocesslab.kernel.win32.NtStatus;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import org.junit.jupiter.api.Test;
 
 class TerminationTest {

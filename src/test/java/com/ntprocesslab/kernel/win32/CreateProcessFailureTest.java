@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.nt.NtStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ntprocesslab.kernel.LabMachine;

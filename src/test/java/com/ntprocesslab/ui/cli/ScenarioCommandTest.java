@@ -77,6 +77,31 @@ class ScenarioCommandTest {
         assertThat(run.out).contains("Couldn't resolve error at 'nt!Nope'", "0: kd> bl");
     }
 
+    /** Finding 10 of issue 14: a line of control characters killed the run with a stack trace and no transcript. */
+    @Test
+    void aLineOfControlCharactersIsRejectedAndTheRunGoesOn(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("control.cmd");
+        Files.writeString(file, "lm\n\u0001\u0002\u0003\n\u001b[A\nbl\n");
+
+        Run run = run(file.toString());
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).contains("0: kd> lm", "A command cannot hold control characters; this one has U+0001 at column 1",
+                "U+001B at column 1", "0: kd> bl", "No breakpoints are set");
+    }
+
+    @Test
+    void theTranscriptIsHandedOnCommandByCommand() {
+        List<String> parts = new java.util.ArrayList<>();
+
+        boolean allAccepted = ScenarioCommand.play(Machine.boot(Profile.MODERN), List.of("lm", "# note", "bl", "\u0007"), parts::add);
+
+        assertThat(allAccepted).isFalse();
+        assertThat(parts).hasSize(3);
+        assertThat(parts.get(0)).startsWith("0: kd> lm\n");
+        assertThat(parts.get(2)).contains("U+0007");
+    }
+
     @Test
     void usageErrorsExitWithTwo(@TempDir Path dir) {
         assertThat(run().status).isEqualTo(2);

@@ -30,6 +30,20 @@ public class WorkspacePage {
         commandLine().fill(command);
         commandLine().press("Enter");
         page.waitForCondition(() -> blocks().count() > before);
+        waitUntilAnswered();
+    }
+
+    /** Types each command and presses Enter at once, without waiting for the answers (they queue). */
+    public void typeQuickly(java.util.List<String> commands) {
+        for (String command : commands) {
+            commandLine().fill(command);
+            commandLine().press("Enter");
+        }
+    }
+
+    /** Waits until no command in the transcript is waiting for its answer. */
+    public void waitUntilAnswered() {
+        page.waitForCondition(() -> page.locator("#console-transcript pre.pending").count() == 0);
     }
 
     public Locator commandLine() {

@@ -32,6 +32,43 @@ class SharedMachineIT extends BrowserTest {
         assertThat(first.blocks()).hasCount(2);
     }
 
+    /** Finding 7 of issue 14: after Reset in one tab, the second tab kept changing the retired machine. */
+    @Test
+    void aResetInOneTabMovesTheOtherTabToTheFreshMachine() {
+        signedIn(page, "reset-tabs", Role.STUDENT);
+        WorkspacePage first = new WorkspacePage(page).waitUntilShown();
+        long old = first.machineId();
+        Page secondTab = context.newPage();
+        secondTab.navigate(page.url());
+        WorkspacePage second = new WorkspacePage(secondTab).waitUntilShown();
+
+        first.reset();
+
+        page.waitForURL(url -> !url.endsWith("/machine/" + old));
+        secondTab.waitForURL(url -> !url.endsWith("/machine/" + old));
+        assertThat(second.machineId()).isEqualTo(first.machineId()).isNotEqualTo(old);
+        secondTab.navigate(secondTab.url().replaceAll("/machine/\\d+", "/machine/" + old));
+        assertThat(secondTab.locator("#machine-retired")).containsText("was reset");
+        assertThat(second.commandLine()).isHidden();
+    }
+
+    /** Finding 9 of issue 14: commands typed while one ran were dropped without a word (255 of 499). */
+    @Test
+    void commandsTypedWhileOneRunsAllQueueAndRunInOrder() {
+        String student = signedIn(page, "fast-typist", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        java.util.List<String> typed = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            typed.add(i % 2 == 0 ? "!process 0 0" : "bl");
+        }
+
+        workspace.typeQuickly(typed);
+
+        assertThat(workspace.blocks()).hasCount(40);
+        workspace.waitUntilAnswered();
+        assertThat(sessions.history(workspace.machineId(), student)).extracting(c -> c.command()).containsExactlyElementsOf(typed);
+    }
+
     @Test
     void anEvictedMachineIsRestoredInTheBackgroundWhenThePageOpens() {
         String student = signedIn(page, "evicted", Role.STUDENT);

@@ -1,4 +1,4 @@
-package com.ntprocesslab.kernel.win32;
+package com.ntprocesslab.kernel.nt;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,0 +1,4 @@
+package com.ntprocesslab.session;
+
+/** A machine was reset: its open pages should move to {@code successorId}. */
+public record MachineRetired(long machineId, long successorId) {}
