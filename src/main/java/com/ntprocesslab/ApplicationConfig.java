@@ -1,10 +1,11 @@
 package com.ntprocesslab;
 
+import com.ntprocesslab.store.account.PrehashedBcrypt;
 import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration
@@ -18,6 +19,6 @@ class ApplicationConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return PrehashedBcrypt.encoder();
     }
 }

@@ -1,15 +1,14 @@
 package com.ntprocesslab.session;
 
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
 import com.ntprocesslab.store.machine.CommandLogEntry;
 import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
-import com.ntprocesslab.store.machine.MachineRepository;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,28 +19,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class MachineObservers {
 
-    private final MachineRepository machines;
     private final CommandLogRepository commandLog;
     private final AccountRepository accounts;
+    private final AccessPolicy access;
     private final MachineRestorer restorer;
     private final MachineWorkExecutor work;
 
-    MachineObservers(MachineRepository machines, CommandLogRepository commandLog, AccountRepository accounts,
+    MachineObservers(CommandLogRepository commandLog, AccountRepository accounts, AccessPolicy access,
                      MachineRestorer restorer, MachineWorkExecutor work) {
         this.work = work;
-        this.machines = machines;
         this.commandLog = commandLog;
         this.accounts = accounts;
+        this.access = access;
         this.restorer = restorer;
     }
 
     /**
-     * The machine replayed, when its owner is one the observer may see; any other machine id
-     * (or one that does not exist) is simply not found, so ids reveal nothing.
+     * The machine replayed, when the observer may read it (a machine of a student they teach);
+     * any other machine id (or one that does not exist) is simply not found, so ids reveal nothing.
      */
-    public ObservedMachine observe(long machineId, LongPredicate ownerVisible) {
-        MachineRecord record = machines.findById(machineId)
-                .filter(m -> ownerVisible.test(m.getOwnerId()))
+    public ObservedMachine observe(String observer, long machineId) {
+        MachineRecord record = access.readableMachine(observer, machineId)
                 .orElseThrow(() -> new MachineNotFoundException(machineId));
         String owner = accounts.findById(record.getOwnerId()).map(Account::getUsername).orElse("?");
         LiveMachine replayed = work.call(MachineWorkExecutor.observerLane("replay"), () -> restorer.restore(machineId, ReplayProgress.NONE));
@@ -51,8 +49,9 @@ public class MachineObservers {
                 replayed.machine.snapshotJson());
     }
 
-    /** When the machine last accepted a command, if ever. */
-    public Optional<Instant> lastCommandAt(long machineId) {
+    /** When the machine last accepted a command, if ever (not found for a machine the observer may not read). */
+    public Optional<Instant> lastCommandAt(String observer, long machineId) {
+        access.readableMachine(observer, machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
         return commandLog.findFirstByMachineIdOrderBySeqDesc(machineId).map(CommandLogEntry::getAcceptedAt);
     }
 }

@@ -2,12 +2,15 @@ package com.ntprocesslab.session;
 
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.MachineRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Whose machine is whose: a student's machines by purpose, created on first use, and the owner check. */
@@ -16,20 +19,24 @@ class MachineOwnership {
 
     private final MachineRepository machines;
     private final AccountRepository accounts;
+    private final AccessPolicy access;
     private final Clock clock;
 
-    MachineOwnership(MachineRepository machines, AccountRepository accounts, Clock clock) {
+    MachineOwnership(MachineRepository machines, AccountRepository accounts, AccessPolicy access, Clock clock) {
         this.machines = machines;
         this.accounts = accounts;
+        this.access = access;
         this.clock = clock;
     }
 
     /** The machine, when it belongs to the user; any other id (or one that does not exist) is not found. */
     MachineRecord requireOwned(long machineId, String username) {
-        Account owner = owner(username);
-        return machines.findById(machineId)
-                .filter(record -> record.getOwnerId().equals(owner.getId()))
-                .orElseThrow(() -> new MachineNotFoundException(machineId));
+        return access.ownMachine(username, machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
+    }
+
+    /** A machine the caller may read (their own, or a student's they teach); any other id is not found. */
+    MachineRecord requireReadable(long machineId, String username) {
+        return access.readableMachine(username, machineId).orElseThrow(() -> new MachineNotFoundException(machineId));
     }
 
     long sandbox(String username) {
@@ -55,8 +62,10 @@ class MachineOwnership {
                 .map(MachineRecord::getId).orElse(record.getId());
     }
 
-    List<PurposeMachine> activeMachinesFor(String purpose) {
+    List<PurposeMachine> activeMachinesFor(String caller, String purpose) {
+        Set<Long> readable = access.readableOwners(caller);
         return machines.findByPurposeAndActiveTrueOrderById(purpose).stream()
+                .filter(record -> readable.contains(record.getOwnerId()))
                 .map(record -> new PurposeMachine(record.getId(), record.getOwnerId(),
                         accounts.findById(record.getOwnerId()).map(Account::getUsername).orElse("?")))
                 .toList();
@@ -67,7 +76,16 @@ class MachineOwnership {
     }
 
     private Account owner(String username) {
-        return accounts.findByUsername(username)
-                .orElseThrow(() -> new IllegalStateException("No account named '" + username + "'."));
+        return access.caller(username);
+    }
+
+    /** The account ids whose machines the caller may read. */
+    Set<Long> readableOwners(String caller) {
+        return access.readableOwners(caller);
+    }
+
+    /** The owner of a machine, if it still exists (for filtering what a report shows). */
+    Optional<Long> ownerOf(long machineId) {
+        return machines.findById(machineId).map(MachineRecord::getOwnerId);
     }
 }

@@ -7,6 +7,7 @@ import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.ReplayDivergence;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -63,16 +64,17 @@ public class MachineSessions {
         return ownership.forPurpose(username, purpose, profile);
     }
 
-    /** Every student's active machine for a purpose, oldest first. */
-    public List<PurposeMachine> activeMachinesFor(String purpose) {
-        return ownership.activeMachinesFor(purpose);
+    /** The active machines for a purpose whose owner the caller may read (their students'), oldest first. */
+    public List<PurposeMachine> activeMachinesFor(String caller, String purpose) {
+        return ownership.activeMachinesFor(caller, purpose);
     }
 
     /**
      * Replays a machine from its log into a private copy and reads it, without touching the
      * live machine, its cache entry or its log: for re-grading a class after a lab changed.
      */
-    public MachineReading replayHeadless(long machineId) {
+    public MachineReading replayHeadless(String caller, long machineId) {
+        ownership.requireReadable(machineId, caller);
         return work.call(MachineWorkExecutor.observerLane("replay"), () -> {
             LiveMachine replayed = restorer.restore(machineId, ReplayProgress.NONE);
             return new MachineReading(machineId, replayed.machine.snapshotJson(), replayed.nextSeq - 1);
@@ -178,9 +180,12 @@ public class MachineSessions {
         return events.subscribe(machineId, MachineEvents.onChange(changes, retirements));
     }
 
-    /** Every logged command whose replay answered differently from what was recorded. */
-    public List<ReplayDivergence> divergences() {
-        return report.all();
+    /** The logged commands whose replay answered differently from what was recorded, of the machines the caller may read. */
+    public List<ReplayDivergence> divergences(String caller) {
+        Set<Long> readable = ownership.readableOwners(caller);
+        return report.all().stream()
+                .filter(divergence -> ownership.ownerOf(divergence.getMachineId()).filter(readable::contains).isPresent())
+                .toList();
     }
 
     /** Drops a machine from memory; the next touch restores it from the database. */

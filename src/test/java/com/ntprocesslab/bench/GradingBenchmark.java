@@ -18,6 +18,9 @@ import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.RegradeSummary;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.account.AccountService;
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.store.classroom.Classroom;
+import com.ntprocesslab.store.classroom.ClassroomService;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -177,7 +180,10 @@ public final class GradingBenchmark {
             MachineSessions sessions = context.getBean(MachineSessions.class);
             LabMachines labs = context.getBean(LabMachines.class);
             ClassRegrade regrades = context.getBean(ClassRegrade.class);
-            context.getBean(AccountService.class).signUpStudent("regrade-0", "password-123");
+            context.getBean(AccountService.class).create("regrade-teacher", "password-123", Role.INSTRUCTOR);
+            ClassroomService classrooms = context.getBean(ClassroomService.class);
+            Classroom classroom = classrooms.create("regrade-teacher", "Benchmark class");
+            context.getBean(AccountService.class).signUpStudent("regrade-0", "password-123", classroom.getJoinCode());
             long typed = labs.openLab("regrade-0", LAB);
             for (String[] entry : log.subList(jdbc.queryForObject("SELECT COUNT(*) FROM command_log WHERE machine_id = ?", Integer.class, typed), log.size())) {
                 sessions.submit(typed, "regrade-0", entry[0]);
@@ -186,8 +192,10 @@ public final class GradingBenchmark {
             Timestamp now = Timestamp.from(Instant.now());
             for (int s = 1; s < CLASS_SIZE; s++) {
                 String student = "regrade-" + s;
-                jdbc.update("INSERT INTO account (username, password_hash, role, created_at) VALUES (?, ?, 'STUDENT', ?)", student, hash, now);
+                jdbc.update("INSERT INTO account (username, username_key, password_hash, role, created_at) VALUES (?, ?, ?, 'STUDENT', ?)",
+                        student, student, hash, now);
                 long ownerId = jdbc.queryForObject("SELECT id FROM account WHERE username = ?", Long.class, student);
+                jdbc.update("INSERT INTO enrollment (classroom_id, student_id, joined_at) VALUES (?, ?, ?)", classroom.getId(), ownerId, now);
                 jdbc.update("INSERT INTO machine (owner_id, profile, purpose, kernel_version, active, created_at) VALUES (?, 'MODERN', ?, ?, TRUE, ?)",
                         ownerId, LAB, Machine.KERNEL_VERSION, now);
                 long machineId = jdbc.queryForObject("SELECT MAX(id) FROM machine WHERE owner_id = ?", Long.class, ownerId);
@@ -207,7 +215,7 @@ public final class GradingBenchmark {
 
     private static double timeRegrade(ClassRegrade labs) {
         long start = System.nanoTime();
-        RegradeSummary summary = labs.regrade(LAB, (done, total, student) -> { });
+        RegradeSummary summary = labs.regrade("regrade-teacher", LAB, (done, total, student) -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
         if (summary.students().size() != CLASS_SIZE || summary.students().stream().anyMatch(s -> s.passed() != summary.students().getFirst().passed())) {
             throw new IllegalStateException("The re-grade did not grade " + CLASS_SIZE + " identical machines alike: " + summary.students());

@@ -94,8 +94,8 @@ public final class SessionBenchmark {
         List<Long> machines = new ArrayList<>();
         for (int i = 0; i < LIVE_MACHINES; i++) {
             String student = "load-" + i;
-            jdbc.update("INSERT INTO account (username, password_hash, role, created_at) VALUES (?, ?, 'STUDENT', CURRENT_TIMESTAMP)",
-                    student, hash);
+            jdbc.update("INSERT INTO account (username, username_key, password_hash, role, created_at) VALUES (?, ?, ?, 'STUDENT', CURRENT_TIMESTAMP)",
+                    student, student, hash);
             long machineId = sessions.openSandbox(student);
             sessions.open(machineId, student, ReplayProgress.NONE);
             machines.add(machineId);

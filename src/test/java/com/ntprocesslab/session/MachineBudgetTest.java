@@ -67,7 +67,7 @@ class MachineBudgetTest {
         String restored = sessions.snapshot(machineId, student);
 
         assertThat(restored).isEqualTo(reference.snapshotJson());
-        assertThat(sessions.divergences()).filteredOn(d -> d.getMachineId() == machineId).singleElement()
+        assertThat(sessions.divergences(student)).filteredOn(d -> d.getMachineId() == machineId).singleElement()
                 .extracting(ReplayDivergence::getReplayedOutput).asString()
                 .startsWith("(Would be refused today: it ran ").contains("more than the 50 one command may run");
         assertThat(sessions.submit(machineId, student, "!process 0 0").accepted()).isTrue();

@@ -183,7 +183,7 @@ class MachineSessionsTest {
         sessions.evict(machineId);
         sessions.snapshot(machineId, student);
 
-        assertThat(sessions.divergences()).filteredOn(d -> d.getMachineId() == machineId).singleElement()
+        assertThat(sessions.divergences(student)).filteredOn(d -> d.getMachineId() == machineId).singleElement()
                 .satisfies(divergence -> {
                     assertThat(divergence.getSeq()).isEqualTo(2);
                     assertThat(divergence.getRecordedVersion()).isEqualTo("0.0.1");

@@ -90,6 +90,6 @@ class TimeTravelSessionTest {
 
         TimePosition restored = sessions.timePosition(machineId, student);
         assertThat(restored.inThePast()).isFalse();
-        assertThat(sessions.divergences()).anyMatch(d -> d.getMachineId() == machineId);
+        assertThat(sessions.divergences(student)).anyMatch(d -> d.getMachineId() == machineId);
     }
 }

@@ -5,9 +5,11 @@ import com.ntprocesslab.lab.grading.HistoryGrade;
 import com.ntprocesslab.lab.grading.Reached;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.PurposeMachine;
+import com.ntprocesslab.store.access.AccessPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
@@ -23,28 +25,32 @@ public class ClassRegrade {
     private final MachineSessions sessions;
     private final MachineHistories histories;
     private final BestResults best;
+    private final AccessPolicy access;
 
-    ClassRegrade(Labs labs, MachineSessions sessions, MachineHistories histories, BestResults best) {
+    ClassRegrade(Labs labs, MachineSessions sessions, MachineHistories histories, BestResults best, AccessPolicy access) {
+        this.access = access;
         this.labs = labs;
         this.sessions = sessions;
         this.histories = histories;
         this.best = best;
     }
 
-    /** Re-grades every student's active machine for the lab. */
-    public RegradeSummary regrade(String labId, RegradeProgress progress) {
-        return regrade(labId, studentId -> true, progress);
+    /** Re-grades the active machine for the lab of every student the instructor teaches; no other instructor's student is touched. */
+    public RegradeSummary regrade(String instructor, String labId, RegradeProgress progress) {
+        return regrade(instructor, labId, studentId -> true, progress);
     }
 
     /**
-     * Re-grades the chosen students' active machines, one after another: pages run it in the
+     * Re-grades the chosen students' active machines (among the instructor's students), one after another: pages run it in the
      * re-grade lane of the machine work executor, so it holds one worker and never slows the
      * students typing meanwhile. Progress is told once per machine.
      */
-    public RegradeSummary regrade(String labId, LongPredicate students, RegradeProgress progress) {
+    public RegradeSummary regrade(String instructor, String labId, LongPredicate students, RegradeProgress progress) {
+        access.requireInstructor(instructor);
+        Set<Long> taught = access.studentsTaughtBy(instructor);
         Lab lab = labs.lab(labId);
-        List<PurposeMachine> machines = sessions.activeMachinesFor(lab.id()).stream()
-                .filter(machine -> students.test(machine.ownerId())).toList();
+        List<PurposeMachine> machines = sessions.activeMachinesFor(instructor, lab.id()).stream()
+                .filter(machine -> taught.contains(machine.ownerId()) && students.test(machine.ownerId())).toList();
         List<RegradeSummary.StudentGrade> results = new ArrayList<>();
         for (PurposeMachine machine : machines) {
             results.add(regradeOne(lab, machine));

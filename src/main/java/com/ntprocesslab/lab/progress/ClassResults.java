@@ -7,6 +7,7 @@ import com.ntprocesslab.session.MachineObservers;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ObservedMachine;
 import com.ntprocesslab.session.PurposeMachine;
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.classroom.RosterEntry;
@@ -41,9 +42,11 @@ public class ClassResults {
     private final AttemptRepository attempts;
     private final MachineSessions sessions;
     private final MachineObservers observers;
+    private final AccessPolicy access;
 
     ClassResults(ClassroomService classrooms, Labs labs, ClassRegrade regrades, BestResults best, AttemptRepository attempts,
-                 MachineSessions sessions, MachineObservers observers) {
+                 MachineSessions sessions, MachineObservers observers, AccessPolicy access) {
+        this.access = access;
         this.classrooms = classrooms;
         this.labs = labs;
         this.regrades = regrades;
@@ -54,9 +57,9 @@ public class ClassResults {
     }
 
     public ClassGrid grid(String instructor, long classroomId, String labId) {
-        Classroom classroom = classrooms.owned(instructor, classroomId);
+        Classroom classroom = classrooms.taught(instructor, classroomId);
         Lab lab = labs.lab(labId);
-        Map<Long, Long> machineOfStudent = sessions.activeMachinesFor(lab.id()).stream()
+        Map<Long, Long> machineOfStudent = sessions.activeMachinesFor(instructor, lab.id()).stream()
                 .collect(Collectors.toMap(PurposeMachine::ownerId, PurposeMachine::machineId, (older, newer) -> newer));
         Map<Long, List<Attempt>> attemptsOfStudent = attempts.findByLabIdOrderById(lab.id()).stream()
                 .collect(Collectors.groupingBy(Attempt::getStudentId));
@@ -66,7 +69,7 @@ public class ClassResults {
             List<Attempt> theirs = attemptsOfStudent.getOrDefault(student.studentId(), List.of());
             Optional<Long> machine = Optional.ofNullable(machineOfStudent.get(student.studentId()));
             rows.add(new ClassGrid.StudentRow(student.username(), machine,
-                    cells(lab, theirs, reachedOfStudent.getOrDefault(student.studentId(), Map.of())), lastActivity(theirs, machine)));
+                    cells(lab, theirs, reachedOfStudent.getOrDefault(student.studentId(), Map.of())), lastActivity(instructor, theirs, machine)));
         }
         return new ClassGrid(classroom.getName(), lab, List.copyOf(rows));
     }
@@ -74,7 +77,7 @@ public class ClassResults {
     /** Re-grades the lab for this class only, grading each student's machine over its history again. */
     public RegradeSummary regrade(String instructor, long classroomId, String labId, RegradeProgress progress) {
         Set<Long> students = studentsOf(instructor, classroomId);
-        return regrades.regrade(labId, students::contains, progress);
+        return regrades.regrade(instructor, labId, students::contains, progress);
     }
 
     /** The grid as CSV: one row per student; per checkpoint passed / not reached / not tried, the checks, and where it was reached. */
@@ -101,10 +104,8 @@ public class ClassResults {
 
     /** A machine of one of the instructor's students, replayed read-only; any other id is not found. */
     public ObservedMachine studentMachine(String instructor, long machineId) {
-        Set<Long> students = classrooms.classesOf(instructor).stream()
-                .flatMap(classroom -> studentsOf(instructor, classroom.getId()).stream())
-                .collect(Collectors.toSet());
-        return observers.observe(machineId, students::contains);
+        access.requireInstructor(instructor);
+        return observers.observe(instructor, machineId);
     }
 
     private Set<Long> studentsOf(String instructor, long classroomId) {
@@ -121,9 +122,9 @@ public class ClassResults {
     }
 
     /** The later of the student's last check and last command on the lab machine (a re-grade is not their doing). */
-    private Optional<Instant> lastActivity(List<Attempt> theirs, Optional<Long> machine) {
+    private Optional<Instant> lastActivity(String instructor, List<Attempt> theirs, Optional<Long> machine) {
         Stream<Instant> checks = theirs.stream().filter(a -> a.getKind() == Attempt.Kind.CHECK).map(Attempt::getCheckedAt);
-        Stream<Instant> commands = machine.flatMap(observers::lastCommandAt).stream();
+        Stream<Instant> commands = machine.flatMap(id -> observers.lastCommandAt(instructor, id)).stream();
         return Stream.concat(checks, commands).max(Comparator.naturalOrder());
     }
 }

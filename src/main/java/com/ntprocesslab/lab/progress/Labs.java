@@ -2,6 +2,7 @@ package com.ntprocesslab.lab.progress;
 
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.catalog.LabCatalog;
+import com.ntprocesslab.store.access.AccessPolicy;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Service;
 public class Labs {
 
     private final LabCatalog catalog;
+    private final AccessPolicy access;
 
-    Labs(LabCatalog catalog) {
+    Labs(LabCatalog catalog, AccessPolicy access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     public List<Lab> labs() {
@@ -23,12 +26,15 @@ public class Labs {
         return catalog.lab(labId).orElseThrow(() -> new LabNotFoundException(labId));
     }
 
-    /** The loaded labs and the problems of the ones left out. */
-    public LabCatalog.Contents catalog() {
+    /** The loaded labs and the problems of the ones left out (file paths and reasons: for instructors). */
+    public LabCatalog.Contents catalog(String caller) {
+        access.requireInstructor(caller);
         return catalog.contents();
     }
 
-    public LabCatalog.Contents reloadLabs() {
+    /** Reads the lab folders again; only an instructor may, since every student's page changes. */
+    public LabCatalog.Contents reloadLabs(String caller) {
+        access.requireInstructor(caller);
         return catalog.reload();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Locale;
 
 @Entity
 public class Account {
@@ -18,6 +19,10 @@ public class Account {
 
     @Column(nullable = false, unique = true, length = 64)
     private String username;
+
+    /** The name as compared: lower case, unique, so 'ALICE' and 'alice' are one account. */
+    @Column(name = "username_key", nullable = false, unique = true, length = 64)
+    private String usernameKey;
 
     @Column(name = "password_hash", nullable = false, length = 100)
     private String passwordHash;
@@ -32,14 +37,24 @@ public class Account {
     @Column(nullable = false, length = 8)
     private String language = "en";
 
+    /** May create instructor accounts; the first-start account is one (and is an instructor too). */
+    @Column(nullable = false)
+    private boolean admin;
+
     protected Account() {
     }
 
     public Account(String username, String passwordHash, Role role, Instant createdAt) {
         this.username = username;
+        this.usernameKey = keyOf(username);
         this.passwordHash = passwordHash;
         this.role = role;
         this.createdAt = createdAt;
+    }
+
+    /** The form a user name is compared in. User names are ASCII, so Locale.ROOT lower case is exact. */
+    public static String keyOf(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
     public Long getId() {
@@ -52,6 +67,10 @@ public class Account {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 
     public Role getRole() {
@@ -69,5 +88,17 @@ public class Account {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    void makeAdmin() {
+        this.admin = true;
+    }
+
+    public boolean isInstructor() {
+        return role == Role.INSTRUCTOR;
     }
 }

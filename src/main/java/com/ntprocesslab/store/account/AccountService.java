@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.account;
 
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import java.time.Clock;
@@ -10,11 +11,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates accounts; the only place passwords are hashed. */
+/** Creates accounts and changes passwords; the only place passwords are checked and hashed. */
 @Service
 public class AccountService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
 
     /** The languages the UI is translated into. */
@@ -22,12 +22,15 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final ClassroomService classrooms;
+    private final AccessPolicy access;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, ClassroomService classrooms, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(AccountRepository accounts, ClassroomService classrooms, AccessPolicy access, PasswordEncoder passwordEncoder,
+                   Clock clock) {
         this.accounts = accounts;
         this.classrooms = classrooms;
+        this.access = access;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
@@ -72,6 +75,47 @@ public class AccountService {
         accounts.findByUsername(username).ifPresent(account -> account.setLanguage(language));
     }
 
+    /**
+     * An administrator creates an instructor account (instructors cannot sign themselves up).
+     *
+     * @throws SignupRejectedException with a sentence the form can show as it is
+     */
+    @Transactional
+    public Account createInstructor(String adminUsername, String username, String password) {
+        access.requireAdmin(adminUsername);
+        return create(username, password, Role.INSTRUCTOR);
+    }
+
+    /** The first-start account: an instructor who is also the administrator. */
+    @Transactional
+    Account createAdministrator(String username, String password) {
+        Account admin = create(username, password, Role.INSTRUCTOR);
+        admin.makeAdmin();
+        return admin;
+    }
+
+    /**
+     * The signed-in user replaces their password; the current one must be typed again, so a
+     * browser left open does not hand the account over.
+     *
+     * @throws SignupRejectedException with a sentence the form can show as it is
+     */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        Account account = access.caller(username);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new SignupRejectedException("password.rejected.current", "The current password is not right; type it again.");
+        }
+        PasswordRules.check(account.getUsername(), newPassword);
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    /** Spring Security re-hashes an old-style hash at sign-in; this stores the new one. */
+    @Transactional
+    public void replaceHash(String username, String newHash) {
+        accounts.findByUsername(username).ifPresent(account -> account.setPasswordHash(newHash));
+    }
+
     @Transactional
     public Account create(String username, String password, Role role) {
         String name = username == null ? "" : username.strip();
@@ -79,10 +123,9 @@ public class AccountService {
             throw new SignupRejectedException("signup.rejected.username",
                     "A user name has 3 to 64 letters, digits, dots, dashes or underscores.");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new SignupRejectedException("signup.rejected.password",
-                    "The password needs at least {0} characters.", MIN_PASSWORD_LENGTH);
-        }
+        PasswordRules.check(name, password);
+        // Checked last, after everything else is valid: whether a name exists is only ever
+        // answered to a complete, acceptable sign-up (which the sign-up page also throttles).
         if (accounts.existsByUsername(name)) {
             throw new SignupRejectedException("signup.rejected.taken",
                     "The user name ''{0}'' is taken; choose another.", name);

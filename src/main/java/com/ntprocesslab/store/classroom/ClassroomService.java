@@ -2,16 +2,20 @@ package com.ntprocesslab.store.classroom;
 
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
-import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.store.access.AccessPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Classes, their join codes and rosters. An instructor only ever sees their own classes. */
+/**
+ * Classes, their join codes, rosters and teachers. An instructor only ever sees the classes
+ * they teach ({@link AccessPolicy}); any other class is not found.
+ */
 @Service
 public class ClassroomService {
 
@@ -22,19 +26,24 @@ public class ClassroomService {
     private final ClassroomRepository classrooms;
     private final EnrollmentRepository enrollments;
     private final AccountRepository accounts;
+    private final ClassTeacherRepository teachers;
+    private final AccessPolicy access;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ClassroomService(ClassroomRepository classrooms, EnrollmentRepository enrollments, AccountRepository accounts, Clock clock) {
+    ClassroomService(ClassroomRepository classrooms, EnrollmentRepository enrollments, AccountRepository accounts,
+                     ClassTeacherRepository teachers, AccessPolicy access, Clock clock) {
         this.classrooms = classrooms;
         this.enrollments = enrollments;
         this.accounts = accounts;
+        this.teachers = teachers;
+        this.access = access;
         this.clock = clock;
     }
 
     @Transactional
     public Classroom create(String instructorUsername, String name) {
-        Account instructor = instructor(instructorUsername);
+        Account instructor = access.requireInstructor(instructorUsername);
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw new IllegalArgumentException("A class needs a name of 1 to 100 characters.");
@@ -42,9 +51,38 @@ public class ClassroomService {
         return classrooms.save(new Classroom(trimmed, instructor.getId(), freshCode(), clock.instant()));
     }
 
+    /** The classes the instructor teaches, created or co-instructed, newest first. */
     @Transactional(readOnly = true)
     public List<Classroom> classesOf(String instructorUsername) {
-        return classrooms.findByInstructorIdOrderByCreatedAtDesc(instructor(instructorUsername).getId());
+        return access.classesTaughtBy(access.requireInstructor(instructorUsername).getUsername());
+    }
+
+    /**
+     * Lets another instructor teach the class too: they see its roster and grid and re-grade
+     * it. Only a teacher of the class may invite, and only an instructor account be invited.
+     */
+    @Transactional
+    public void invite(String instructorUsername, long classroomId, String coInstructorName) {
+        Classroom classroom = taught(instructorUsername, classroomId);
+        Account inviter = access.caller(instructorUsername);
+        Account invited = accounts.findByUsername(coInstructorName).filter(Account::isInstructor)
+                .orElseThrow(() -> new IllegalArgumentException("No instructor account is named '"
+                        + (coInstructorName == null ? "" : coInstructorName.strip()) + "'; an administrator creates instructor accounts."));
+        if (classroom.getInstructorId().equals(invited.getId())
+                || teachers.existsByClassroomIdAndInstructorId(classroom.getId(), invited.getId())) {
+            throw new IllegalArgumentException(invited.getUsername() + " already teaches " + classroom.getName() + ".");
+        }
+        teachers.save(new ClassTeacher(classroom.getId(), invited.getId(), inviter.getId(), clock.instant()));
+    }
+
+    /** Who teaches the class: its creator first, then the co-instructors in the order they were invited. */
+    @Transactional(readOnly = true)
+    public List<String> teachersOf(String instructorUsername, long classroomId) {
+        Classroom classroom = taught(instructorUsername, classroomId);
+        return Stream.concat(Stream.of(classroom.getInstructorId()),
+                        teachers.findByClassroomIdOrderById(classroom.getId()).stream().map(ClassTeacher::getInstructorId))
+                .map(id -> accounts.findById(id).map(Account::getUsername).orElse("?"))
+                .toList();
     }
 
     /** The class with this code, if the code is valid (case and surrounding spaces are forgiven). */
@@ -63,7 +101,7 @@ public class ClassroomService {
     /** The roster of one of the instructor's classes; another instructor's class is not found. */
     @Transactional(readOnly = true)
     public List<RosterEntry> roster(String instructorUsername, long classroomId) {
-        Classroom classroom = owned(instructorUsername, classroomId);
+        Classroom classroom = taught(instructorUsername, classroomId);
         return enrollments.findByClassroomIdOrderByJoinedAt(classroom.getId()).stream()
                 .map(enrollment -> new RosterEntry(enrollment.getStudentId(),
                         accounts.findById(enrollment.getStudentId()).map(Account::getUsername).orElse("?"),
@@ -76,18 +114,10 @@ public class ClassroomService {
         return enrollments.countByClassroomId(classroom.getId());
     }
 
+    /** A class the instructor teaches; another instructor's class is not found. */
     @Transactional(readOnly = true)
-    public Classroom owned(String instructorUsername, long classroomId) {
-        Account instructor = instructor(instructorUsername);
-        return classrooms.findById(classroomId)
-                .filter(classroom -> classroom.getInstructorId().equals(instructor.getId()))
-                .orElseThrow(() -> new ClassroomNotFoundException(classroomId));
-    }
-
-    private Account instructor(String username) {
-        return accounts.findByUsername(username)
-                .filter(account -> account.getRole() == Role.INSTRUCTOR)
-                .orElseThrow(() -> new IllegalArgumentException("Only an instructor has classes."));
+    public Classroom taught(String instructorUsername, long classroomId) {
+        return access.taughtClass(instructorUsername, classroomId).orElseThrow(() -> new ClassroomNotFoundException(classroomId));
     }
 
     private String freshCode() {

@@ -43,8 +43,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         return i18n;
     }
 
+    /** ?error after a wrong password, ?throttled=N after too many: N minutes to wait. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters();
+        var throttled = parameters.getSingleParameter("throttled");
+        if (throttled.isPresent()) {
+            LoginI18n i18n = translatedForm();
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message", throttled.get().replaceAll("[^0-9]", "")));
+            login.setI18n(i18n);
+        }
+        login.setError(throttled.isPresent() || parameters.getParameters().containsKey("error"));
     }
 }

@@ -38,6 +38,10 @@ public class ClassesView extends VerticalLayout {
     private final Grid<Classroom> classes = new Grid<>(Classroom.class, false);
     private final Grid<RosterEntry> roster = new Grid<>(RosterEntry.class, false);
     private final H3 rosterTitle = new H3();
+    private final Paragraph teachers = new Paragraph();
+    private final TextField coInstructor = new TextField();
+    private final Button invite = new Button();
+    private Classroom selected;
     private final Paragraph hint = new Paragraph();
 
     public ClassesView(ClassroomService classrooms, AuthenticationContext authentication) {
@@ -47,7 +51,7 @@ public class ClassesView extends VerticalLayout {
         add(new H2(getTranslation("classes.title")), configureCreateForm(), hint);
         configureClasses();
         configureRoster();
-        add(classes, rosterTitle, roster);
+        add(classes, rosterTitle, teachers, configureInvite(), roster);
         refresh();
     }
 
@@ -85,6 +89,32 @@ public class ClassesView extends VerticalLayout {
         roster.setVisible(false);
     }
 
+    private HorizontalLayout configureInvite() {
+        coInstructor.setLabel(getTranslation("classes.invite.name"));
+        coInstructor.setId("co-instructor");
+        invite.setText(getTranslation("classes.invite"));
+        invite.setId("invite");
+        invite.addClickListener(click -> invite());
+        teachers.setId("teachers");
+        HorizontalLayout form = new HorizontalLayout(coInstructor, invite);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setVisible(false);
+        return form;
+    }
+
+    private void invite() {
+        try {
+            classrooms.invite(instructor, selected.getId(), coInstructor.getValue());
+            Notification.show(getTranslation("classes.invited", coInstructor.getValue().strip(), selected.getName()));
+            coInstructor.clear();
+            coInstructor.setInvalid(false);
+            showRoster(selected);
+        } catch (IllegalArgumentException invalid) {
+            coInstructor.setInvalid(true);
+            coInstructor.setErrorMessage(invalid.getMessage());
+        }
+    }
+
     private void create() {
         try {
             Classroom created = classrooms.create(instructor, name.getValue());
@@ -106,11 +136,15 @@ public class ClassesView extends VerticalLayout {
     }
 
     private void showRoster(Classroom classroom) {
+        selected = classroom;
         rosterTitle.setVisible(classroom != null);
         roster.setVisible(classroom != null);
+        teachers.setVisible(classroom != null);
+        invite.getParent().ifPresent(form -> form.setVisible(classroom != null));
         if (classroom == null) {
             return;
         }
+        teachers.setText(getTranslation("classes.teachers", String.join(", ", classrooms.teachersOf(instructor, classroom.getId()))));
         var students = classrooms.roster(instructor, classroom.getId());
         rosterTitle.setText(getTranslation("classes.roster", classroom.getName()) + (students.isEmpty()
                 ? " — " + getTranslation("classes.roster.empty", classroom.getJoinCode()) : ""));

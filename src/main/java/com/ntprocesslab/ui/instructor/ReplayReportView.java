@@ -11,13 +11,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Machines whose log, replayed by this kernel, answers differently from what the student saw
- * when the command was accepted: the instructor decides what to do about them.
+ * when the command was accepted: the instructor decides what to do about them. Only the
+ * machines of the instructor's own students (and their own) are listed.
  */
 @Route(value = ReplayReportView.ROUTE, layout = MainLayout.class)
 @PageTitle("Replay report | NT Process Lab")
@@ -27,7 +29,7 @@ public class ReplayReportView extends VerticalLayout {
     public static final String ROUTE = "instructor/replay-report";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    public ReplayReportView(MachineSessions sessions) {
+    public ReplayReportView(MachineSessions sessions, AuthenticationContext authentication) {
         setSizeFull();
         Grid<ReplayDivergence> grid = new Grid<>(ReplayDivergence.class, false);
         grid.setId("divergences");
@@ -39,7 +41,7 @@ public class ReplayReportView extends VerticalLayout {
         grid.addColumn(divergence -> WHEN.format(divergence.getDetectedAt())).setHeader(getTranslation("replay.detected")).setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(divergence -> new Pre(
                 getTranslation("replay.details", divergence.getRecordedOutput(), divergence.getReplayedOutput()))));
-        var items = sessions.divergences();
+        var items = sessions.divergences(authentication.getPrincipalName().orElseThrow());
         grid.setItems(items);
         add(new H2(getTranslation("replay.title")),
                 new Paragraph(items.isEmpty() ? getTranslation("replay.none") : getTranslation("replay.some", items.size())));

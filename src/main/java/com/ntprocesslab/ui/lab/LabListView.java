@@ -61,9 +61,9 @@ public class LabListView extends VerticalLayout {
             Button reload = new Button(getTranslation("labs.reload"), click -> reload());
             reload.setId("reload-labs");
             problems.setId("lab-problems");
-            add(reload, problems, new RegradePanel(regrades, work, authentication.getPrincipalName().orElseThrow(), labs.labs()));
+            add(reload, problems, new RegradePanel(regrades, work, username, labs.labs()));
         }
-        show(instructor ? labs.catalog().problems() : List.of());
+        show(instructor ? labs.catalog(username).problems() : List.of());
     }
 
     private Component configureSandbox() {
@@ -112,7 +112,7 @@ public class LabListView extends VerticalLayout {
     }
 
     private void reload() {
-        LabCatalog.Contents contents = labs.reloadLabs();
+        LabCatalog.Contents contents = labs.reloadLabs(username);
         show(contents.problems());
         Notification.show(getTranslation("labs.reloaded", contents.labs().size(), contents.problems().size()));
     }

@@ -18,8 +18,8 @@ import com.vaadin.flow.component.select.Select;
 import java.util.List;
 
 /**
- * An instructor re-grades every student's machine for a lab, after editing it: each machine is
- * replayed from its log in the background while a progress bar follows.
+ * An instructor re-grades their students' machines for a lab (every class they teach), after
+ * editing it: each machine is replayed from its log in the background while a progress bar follows.
  */
 class RegradePanel extends Div {
 
@@ -67,7 +67,7 @@ class RegradePanel extends Div {
         progress.setVisible(true);
         progress.setValue(0);
         results.removeAll();
-        work.submit(MachineWorkExecutor.observerLane(instructor), () -> regrades.regrade(chosen.id(), (done, total, student) -> ui.access(() -> {
+        work.submit(MachineWorkExecutor.observerLane(instructor), () -> regrades.regrade(instructor, chosen.id(), (done, total, student) -> ui.access(() -> {
                     progress.setValue((double) done / total);
                     status.setText(getTranslation("labs.regrade.progress", done, total, student));
                 })))

@@ -1,5 +1,7 @@
 package com.ntprocesslab.ui.layout;
 
+import com.ntprocesslab.ui.admin.AccountsView;
+import com.ntprocesslab.ui.auth.ProfileView;
 import com.ntprocesslab.ui.i18n.LanguageSwitch;
 import com.ntprocesslab.ui.i18n.UserLanguage;
 import com.ntprocesslab.ui.instructor.ClassesView;
@@ -10,7 +12,6 @@ import com.ntprocesslab.ui.workspace.SandboxView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
@@ -34,8 +35,12 @@ public class MainLayout extends AppLayout {
             navigation.add(new RouterLink(getTranslation("nav.classes"), ClassesView.class),
                     new RouterLink(getTranslation("nav.replayReport"), ReplayReportView.class));
         }
-        Span user = new Span(authentication.getPrincipalName().orElse(""));
+        if (authentication.hasRole("ADMIN")) {
+            navigation.add(new RouterLink(getTranslation("nav.accounts"), AccountsView.class));
+        }
+        RouterLink user = new RouterLink(authentication.getPrincipalName().orElse(""), ProfileView.class);
         user.setId("current-user");
+        user.getElement().setAttribute("title", getTranslation("nav.profile"));
         Button signOut = new Button(getTranslation("workspace.signOut"), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout bar = new HorizontalLayout(navigation, new LanguageSwitch(userLanguage), user, signOut);

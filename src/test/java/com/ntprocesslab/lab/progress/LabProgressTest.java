@@ -7,7 +7,11 @@ import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.session.ConsoleEntry;
 import com.ntprocesslab.session.MachineReading;
 import com.ntprocesslab.session.MachineSessions;
+import com.ntprocesslab.store.account.AccountRepository;
 import com.ntprocesslab.store.account.AccountService;
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.store.classroom.Classroom;
+import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.grading.Attempt;
 import com.ntprocesslab.store.machine.CommandLogRepository;
 import java.util.ArrayList;
@@ -39,6 +43,10 @@ class LabProgressTest {
     AccountService accounts;
     @Autowired
     CommandLogRepository commandLog;
+    @Autowired
+    ClassroomService classrooms;
+    @Autowired
+    AccountRepository accountRepository;
 
     private String student;
 
@@ -123,14 +131,18 @@ class LabProgressTest {
     @Test
     void reGradingReplaysEveryStudentsMachineAndReportsProgress() {
         String other = student + "-b";
-        accounts.signUpStudent(other, "password-123");
+        String teacher = student + "-teacher";
+        accounts.create(teacher, "password-123", Role.INSTRUCTOR);
+        Classroom classroom = classrooms.create(teacher, "Re-grade class");
+        accounts.signUpStudent(other, "password-123", classroom.getJoinCode());
+        classrooms.enroll(classroom, accountRepository.findByUsername(student).orElseThrow());
         long mine = labs.openLab(student, "09-termination");
         labs.openLab(other, "09-termination");
         type(mine, ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", "g");
         sessions.evict(mine);
         List<String> progress = new ArrayList<>();
 
-        RegradeSummary summary = regrades.regrade("09-termination", (done, total, name) -> progress.add(done + "/" + total + " " + name));
+        RegradeSummary summary = regrades.regrade(teacher, "09-termination", (done, total, name) -> progress.add(done + "/" + total + " " + name));
 
         assertThat(summary.students()).filteredOn(g -> g.student().equals(student)).singleElement()
                 .satisfies(g -> assertThat(g.passed()).isEqualTo(1));

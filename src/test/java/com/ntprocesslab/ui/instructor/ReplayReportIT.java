@@ -7,6 +7,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.store.classroom.Classroom;
+import com.ntprocesslab.store.classroom.ClassroomService;
+import com.ntprocesslab.ui.pages.LoginPage;
 import com.ntprocesslab.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +21,16 @@ class ReplayReportIT extends BrowserTest {
     MachineSessions sessions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ClassroomService classrooms;
 
     @Test
-    void anInstructorSeesWhichMachineReplaysDifferently() {
+    void anInstructorSeesWhichMachineOfTheirStudentsReplaysDifferently() {
+        String teacher = uniqueUsername("teacher");
+        accounts.create(teacher, PASSWORD, Role.INSTRUCTOR);
+        Classroom classroom = classrooms.create(teacher, "Replay class");
         String student = uniqueUsername("old-log");
-        accounts.create(student, PASSWORD, Role.STUDENT);
+        accounts.signUpStudent(student, PASSWORD, classroom.getJoinCode());
         long machineId = sessions.openSandbox(student);
         // A command accepted long ago by an older kernel, whose answer this kernel no longer gives.
         jdbc.update("INSERT INTO command_log (machine_id, seq, command, output, kernel_version, accepted_at) "
@@ -30,11 +38,12 @@ class ReplayReportIT extends BrowserTest {
         sessions.evict(machineId);
         sessions.snapshot(machineId, student);
 
-        signedIn(page, "teacher", Role.INSTRUCTOR);
+        new LoginPage(page).open(url("")).signIn(teacher, PASSWORD);
+        page.waitForURL(u -> !u.contains("/login"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Replay report")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Replay report"))).isVisible();
-        assertThat(page.getByText("answer differently on replay")).isVisible();
+        assertThat(page.getByText("1 logged commands answer differently on replay")).isVisible();
         assertThat(page.locator("#divergences")).containsText("0.0.1");
         assertThat(page.locator("#divergences vaadin-grid-cell-content")
                 .getByText(Long.toString(machineId), new Locator.GetByTextOptions().setExact(true)).first()).isVisible();

@@ -6,6 +6,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.store.classroom.Classroom;
+import com.ntprocesslab.store.classroom.ClassroomService;
+import com.ntprocesslab.ui.pages.LoginPage;
 import com.ntprocesslab.ui.BrowserTest;
 import com.ntprocesslab.ui.pages.LabPage;
 import com.ntprocesslab.ui.pages.WorkspacePage;
@@ -16,6 +19,8 @@ class LabPageIT extends BrowserTest {
 
     @Autowired
     LabMachines labs;
+    @Autowired
+    ClassroomService classrooms;
 
     @Test
     void aStudentOpensALabRunsCommandsAndReadsTheFeedbackOfEachCheckpoint() {
@@ -42,11 +47,19 @@ class LabPageIT extends BrowserTest {
     }
 
     @Test
-    void anInstructorReGradesALabForAllStudentsAndSeesTheResult() {
+    void anInstructorReGradesALabForTheirStudentsOnlyAndSeesTheResult() {
+        String teacher = uniqueUsername("teacher");
+        accounts.create(teacher, PASSWORD, Role.INSTRUCTOR);
+        Classroom classroom = classrooms.create(teacher, "Re-graded class");
         String student = uniqueUsername("regraded");
-        accounts.create(student, PASSWORD, Role.STUDENT);
+        accounts.signUpStudent(student, PASSWORD, classroom.getJoinCode());
         labs.openLab(student, "09-termination");
-        signedIn(page, "teacher", Role.INSTRUCTOR);
+        // Issue 14 finding 3: another instructor's student is never re-graded from this page.
+        String stranger = uniqueUsername("not-taught");
+        accounts.create(stranger, PASSWORD, Role.STUDENT);
+        labs.openLab(stranger, "09-termination");
+        new LoginPage(page).open(url("")).signIn(teacher, PASSWORD);
+        page.waitForURL(u -> !u.contains("/login"));
 
         page.navigate(url("labs"));
         page.locator("#regrade-lab").click();
@@ -56,6 +69,7 @@ class LabPageIT extends BrowserTest {
         assertThat(page.locator("#regrade-status")).containsText("Re-graded");
         assertThat(page.locator("#regrade-status")).containsText("student machine(s)");
         assertThat(page.locator("#regrade-results")).containsText(student + ": 0 of 3 checkpoints passed");
+        assertThat(page.locator("#regrade-results")).not().containsText(stranger);
         screenshot("lab-regrade");
     }
 

@@ -35,4 +35,17 @@ public class ClassesPage {
     public Locator roster() {
         return page.locator("#roster");
     }
+
+    public void invite(String coInstructor) {
+        page.locator("#co-instructor input").fill(coInstructor);
+        page.locator("#invite").click();
+    }
+
+    public Locator teachers() {
+        return page.locator("#teachers");
+    }
+
+    public Locator classes() {
+        return page.locator("#classes");
+    }
 }
