@@ -8,7 +8,7 @@ import com.ntprocesslab.lab.grading.Reached;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.lab.text.Localized;
 import com.ntprocesslab.lab.text.Message;
-import com.ntprocesslab.store.account.AccountRepository;
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.grading.Attempt;
 import com.ntprocesslab.store.grading.AttemptRepository;
 import java.time.Clock;
@@ -34,17 +34,17 @@ public class LabChecks {
     private final MachineHistories histories;
     private final BestResults best;
     private final AttemptRepository attempts;
-    private final AccountRepository accounts;
+    private final AccessPolicy access;
     private final Clock clock;
 
     LabChecks(Labs labs, LabMachines machines, MachineHistories histories, BestResults best, AttemptRepository attempts,
-              AccountRepository accounts, Clock clock) {
+              AccessPolicy access, Clock clock) {
         this.labs = labs;
         this.machines = machines;
         this.histories = histories;
         this.best = best;
         this.attempts = attempts;
-        this.accounts = accounts;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -126,6 +126,6 @@ public class LabChecks {
     }
 
     private long studentId(String username) {
-        return accounts.findByUsername(username).orElseThrow().getId();
+        return access.caller(username).getId();
     }
 }

@@ -2,7 +2,7 @@ package com.ntprocesslab.lab.progress;
 
 import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.grading.Reached;
-import com.ntprocesslab.store.account.AccountRepository;
+import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.grading.AttemptRepository;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +15,18 @@ public class LabStandings {
     private final Labs labs;
     private final BestResults best;
     private final AttemptRepository attempts;
-    private final AccountRepository accounts;
+    private final AccessPolicy access;
 
-    LabStandings(Labs labs, BestResults best, AttemptRepository attempts, AccountRepository accounts) {
+    LabStandings(Labs labs, BestResults best, AttemptRepository attempts, AccessPolicy access) {
         this.labs = labs;
         this.best = best;
         this.attempts = attempts;
-        this.accounts = accounts;
+        this.access = access;
     }
 
     /** The student's standing in every lab, in catalog order. */
     public List<LabStanding> standings(String username) {
-        long studentId = accounts.findByUsername(username).orElseThrow().getId();
+        long studentId = access.caller(username).getId();
         Map<String, Map<String, Reached>> reached = best.ofStudent(studentId);
         return labs.labs().stream().map(lab -> standing(lab, reached.getOrDefault(lab.id(), Map.of()), studentId)).toList();
     }
