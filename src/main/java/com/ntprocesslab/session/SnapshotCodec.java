@@ -12,6 +12,7 @@ import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.kd.Checkpoints;
 import com.ntprocesslab.kernel.win32.ApiSpec;
 import com.ntprocesslab.kernel.win32.Apis;
@@ -109,7 +110,7 @@ final class SnapshotCodec {
         fields.setSerializeTransient(true);
         kryo.setDefaultSerializer(new SerializerFactory.FieldSerializerFactory(fields));
         ImmutableCollectionsSerializers.registerSerializers(kryo);
-        kryo.addDefaultSerializer(Routine.class, new SharedCode<>("routine", Routine::key, Routine::byKey));
+        kryo.addDefaultSerializer(Routine.class, new SharedCode<>("routine", Routine::key, Symbols::routineByKey));
         kryo.addDefaultSerializer(ApiSpec.class, new SharedCode<>("API", ApiSpec::name, Apis::find));
         kryo.addDefaultSerializer(Checkpoints.class, new NotStored());
         return kryo;

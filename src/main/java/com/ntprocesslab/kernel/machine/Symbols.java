@@ -1,6 +1,8 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.machine;
 
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.Step;
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.io.DefaultVolume;
 import com.ntprocesslab.kernel.io.VolumeFile;
@@ -11,7 +13,7 @@ import com.ntprocesslab.kernel.ps.ClassicThreadCreation;
 import com.ntprocesslab.kernel.ps.ClassicThreadStartup;
 import com.ntprocesslab.kernel.ps.ProcessCreation;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
-import com.ntprocesslab.kernel.ps.SystemInitialization;
+import com.ntprocesslab.kernel.machine.SystemInitialization;
 import com.ntprocesslab.kernel.ps.Termination;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
 import com.ntprocesslab.kernel.ps.ThreadStartup;
@@ -190,6 +192,14 @@ public final class Symbols {
             }
         }
         return result;
+    }
+
+    /**
+     * The routine with this key (a snapshot names the routines on its stacks so), or null when
+     * there is none or the key is ambiguous; every published routine is built by then.
+     */
+    public static Routine routineByKey(String key) {
+        return Routine.built(key);
     }
 
     public static Routine routine(String symbol) {
