@@ -42,6 +42,14 @@ final class SnapshotCodec {
         }
     };
 
+    /**
+     * The kernel's object layout the bytes follow. Kryo reads fields by the reading class's
+     * list, so bytes written by classes of another shape could be read as wrong values rather
+     * than fail: bump this whenever kernel classes move or change fields (the kernel version
+     * tags behaviour, this tags shape). Bytes without the current tag are rejected and replayed.
+     */
+    static final String LAYOUT = "kernel-layout-2 (exec split: machine.Kernel)";
+
     private SnapshotCodec() {
     }
 
@@ -49,6 +57,7 @@ final class SnapshotCodec {
         Kryo kryo = KRYOS.obtain();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try (Output out = new Output(new DeflaterOutputStream(bytes))) {
+            out.writeString(LAYOUT);
             kryo.writeObject(out, machine);
         } finally {
             KRYOS.free(kryo);
@@ -60,6 +69,10 @@ final class SnapshotCodec {
     static Machine decode(byte[] data) {
         Kryo kryo = KRYOS.obtain();
         try (Input in = new Input(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            String layout = in.readString();
+            if (!LAYOUT.equals(layout)) {
+                throw new CorruptSnapshotException("written for another kernel layout", null);
+            }
             return kryo.readObject(in, Machine.class);
         } catch (KryoException | IllegalArgumentException | IllegalStateException | ClassCastException
                  | IndexOutOfBoundsException | NegativeArraySizeException e) {
