@@ -1,7 +1,7 @@
 package com.ntprocesslab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.esotericsoftware.kryo.io.Output;
 import com.ntprocesslab.kernel.Machine;
