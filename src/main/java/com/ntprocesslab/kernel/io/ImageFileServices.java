@@ -1,9 +1,11 @@
 package com.ntprocesslab.kernel.io;
 
+import com.ntprocesslab.kernel.ps.Executive;
+
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.mm.SectionObject;
@@ -32,7 +34,7 @@ public final class ImageFileServices {
         return f.args(CreateProcessContext.class);
     }
 
-    public static final Routine NtOpenFile = Routine.named("nt!NtOpenFile").stage(1)
+    public static final Routine NtOpenFile = Executive.routine("nt!NtOpenFile").stage(1)
             // the file object for the image path, and a handle to it for the caller
             .step("nt!IoCreateFile", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -52,7 +54,7 @@ public final class ImageFileServices {
             })
             .build();
 
-    public static final Routine NtCreateSection = Routine.named("nt!NtCreateSection").stage(1)
+    public static final Routine NtCreateSection = Executive.routine("nt!NtCreateSection").stage(1)
             .inline((k, t, f) -> {
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, ctx(f).fileHandle, ObjectType.File, 0);
                 if (!ref.ok()) {
@@ -87,7 +89,7 @@ public final class ImageFileServices {
             })
             .build();
 
-    public static final Routine NtQuerySection = Routine.named("nt!NtQuerySection").stage(1)
+    public static final Routine NtQuerySection = Executive.routine("nt!NtQuerySection").stage(1)
             // SectionImageInformation: entry point, stack sizes, subsystem and its version, machine
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);

@@ -1,7 +1,9 @@
 package com.ntprocesslab.kernel.kd;
 
+import com.ntprocesslab.kernel.ps.Executive;
+
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.inspect.ProcessDump;
 import com.ntprocesslab.kernel.ps.EProcess;

@@ -1,6 +1,6 @@
 package com.ntprocesslab.kernel.ob;
 
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ps.Executive;
 
 /**
  * The object header every executive object carries (OBJECT_HEADER): type, pointer count,
@@ -26,7 +26,7 @@ public abstract class KernelObject {
      * The type's delete procedure (PspProcessDelete, PspThreadDelete ...), run when both
      * counts reach zero. It releases whatever the object references.
      */
-    protected void deleteProcedure(Kernel kernel) {
+    protected void deleteProcedure(Executive kernel) {
     }
 
     /** Objects this one holds a pointer reference on, for the invariant checker. */
@@ -37,7 +37,7 @@ public abstract class KernelObject {
         return type + (name == null ? "" : " " + name);
     }
 
-    void runDeleteProcedure(Kernel kernel) {
+    void runDeleteProcedure(Executive kernel) {
         deleteProcedure(kernel);
     }
 }

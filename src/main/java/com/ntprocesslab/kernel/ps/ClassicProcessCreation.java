@@ -5,7 +5,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -58,7 +58,7 @@ public final class ClassicProcessCreation {
     }
 
     /** MmInitializeProcessAddressSpace maps the image while attached to the new process. */
-    public static final Routine MmInitializeProcessAddressSpace = Routine.named("nt!MmInitializeProcessAddressSpace").stage(2)
+    public static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
             // the creator's thread switches to the new process's page directory
             .step("nt!KeAttachProcess", (k, t, f) -> {
                 t.tcb.apcStateProcess = ctx(f).process.pcb;
@@ -80,7 +80,7 @@ public final class ClassicProcessCreation {
             })
             .build();
 
-    public static final Routine PspInitializeProcessSecurity = Routine.named("nt!PspInitializeProcessSecurity").stage(2)
+    public static final Routine PspInitializeProcessSecurity = Executive.routine("nt!PspInitializeProcessSecurity").stage(2)
             // the primary token: a copy of the parent's (or the CreateProcessAsUser token)
             .step("nt!SeSubProcessToken", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -97,7 +97,7 @@ public final class ClassicProcessCreation {
             })
             .build();
 
-    public static final Routine PspCreateProcess = Routine.named("nt!PspCreateProcess").stage(2)
+    public static final Routine PspCreateProcess = Executive.routine("nt!PspCreateProcess").stage(2)
             // reject create flags this kernel does not define
             .inline((k, t, f) -> (ctx(f).createFlags & ~PROCESS_CREATE_FLAGS_LEGAL_MASK) != 0
                     ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
@@ -230,7 +230,7 @@ public final class ClassicProcessCreation {
             })
             .build();
 
-    public static final Routine NtCreateProcessEx = Routine.named("nt!NtCreateProcessEx").stage(2)
+    public static final Routine NtCreateProcessEx = Executive.routine("nt!NtCreateProcessEx").stage(2)
             // a process always has a parent here: only the boot-time System process has none
             .inline((k, t, f) -> ctx(f).parentHandle == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             .call(PspCreateProcess, (k, t, f) -> StepResult.call(PspCreateProcess, f.args))

@@ -5,7 +5,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -43,7 +43,7 @@ public final class ClassicThreadCreation {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
-    public static final Routine PspCreateThread = Routine.named("nt!PspCreateThread").stage(3)
+    public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread").stage(3)
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -156,7 +156,7 @@ public final class ClassicThreadCreation {
             })
             .build();
 
-    public static final Routine NtCreateThread = Routine.named("nt!NtCreateThread").stage(3)
+    public static final Routine NtCreateThread = Executive.routine("nt!NtCreateThread").stage(3)
             // a thread needs the CONTEXT the caller initialised
             .inline((k, t, f) -> ctx(f).contextStartAddress == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             .call(PspCreateThread, (k, t, f) -> StepResult.call(PspCreateThread, f.args))

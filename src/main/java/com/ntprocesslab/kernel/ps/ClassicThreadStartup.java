@@ -13,7 +13,7 @@ public final class ClassicThreadStartup {
     private ClassicThreadStartup() {
     }
 
-    public static final Routine KiThreadStartup = Routine.named("nt!KiThreadStartup").stage(5)
+    public static final Routine KiThreadStartup = Executive.routine("nt!KiThreadStartup").stage(5)
             .call(ThreadStartup.PspUserThreadStartupClassic, (k, t, f) -> StepResult.call(ThreadStartup.PspUserThreadStartupClassic, null))
             // leaving the kernel delivers the queued APC: user mode starts in ntdll's APC dispatcher
             .step("nt!KiDeliverApc", (k, t, f) -> {

@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.ps;
 
+import com.ntprocesslab.kernel.exec.ExecutionThread;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.ListEntry;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** ETHREAD: the executive thread object, plus the frames the step engine runs on it. */
-public final class EThread extends KernelObject {
+public final class EThread extends KernelObject implements ExecutionThread {
     public final KThread tcb = new KThread();
     public EProcess process;
     public long uniqueThread;
@@ -43,7 +43,7 @@ public final class EThread extends KernelObject {
     }
 
     @Override
-    protected void deleteProcedure(Kernel kernel) {
+    protected void deleteProcedure(Executive kernel) {
         ProcessDeletion.PspThreadDelete(kernel, this);
     }
 
@@ -57,10 +57,22 @@ public final class EThread extends KernelObject {
         }
     }
 
+    @Override
+    public List<Frame> frames() {
+        return frames;
+    }
+
+    @Override
     public boolean terminated() {
         return tcb.state == KThreadState.Terminated;
     }
 
+    @Override
+    public boolean waiting() {
+        return tcb.state == KThreadState.Waiting;
+    }
+
+    @Override
     public Frame top() {
         return frames.isEmpty() ? null : frames.get(frames.size() - 1);
     }

@@ -5,9 +5,8 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.FileObject;
@@ -44,7 +43,7 @@ public final class ProcessCreation {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
-    public static final Routine PspAllocateProcess = Routine.named("nt!PspAllocateProcess").stage(3)
+    public static final Routine PspAllocateProcess = Executive.routine("nt!PspAllocateProcess").stage(3)
             // the executive process object, holding the creator's reference
             .step("nt!ObCreateObject", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -125,7 +124,7 @@ public final class ProcessCreation {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine PspInsertProcess = Routine.named("nt!PspInsertProcess").stage(3)
+    public static final Routine PspInsertProcess = Executive.routine("nt!PspInsertProcess").stage(3)
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks)
             .inline((k, t, f) -> {
                 k.psActiveProcessHead.insertTail(ctx(f).process.activeProcessLinks);
@@ -143,7 +142,7 @@ public final class ProcessCreation {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine NtCreateUserProcess = Routine.named("nt!NtCreateUserProcess").stage(2)
+    public static final Routine NtCreateUserProcess = Executive.routine("nt!NtCreateUserProcess").stage(2)
             // capture and check what user mode passed
             .step("nt!PspBuildCreateProcessContext", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -252,7 +251,7 @@ public final class ProcessCreation {
             })
             .build();
 
-    private static void releaseCreatorReferences(Kernel k, CreateProcessContext c) {
+    private static void releaseCreatorReferences(Executive k, CreateProcessContext c) {
         if (c.thread != null) {
             EThread thread = c.thread;
             c.thread = null;

@@ -4,12 +4,10 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
-import com.ntprocesslab.kernel.exec.Symbols;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
@@ -38,7 +36,7 @@ public final class ThreadCreation {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
-    public static final Routine PspAllocateThread = Routine.named("nt!PspAllocateThread").stage(4)
+    public static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
             .step("nt!ObCreateObject", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
@@ -72,14 +70,14 @@ public final class ThreadCreation {
                 thread.tcb.suspendCount = 1;
                 thread.tcb.state = KThreadState.Initialized;
                 thread.tcb.initialized = true;
-                thread.startAddress = Symbols.address("ntdll!RtlUserThreadStart");
+                thread.startAddress = k.symbolAddress("ntdll!RtlUserThreadStart");
                 thread.win32StartAddress = c.process.sectionBaseAddress + c.process.sectionObject.image.addressOfEntryPoint();
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine PspInsertThread = Routine.named("nt!PspInsertThread").stage(4)
+    public static final Routine PspInsertThread = Executive.routine("nt!PspInsertThread").stage(4)
             // into the process's thread list; the thread now holds its own running reference
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -116,7 +114,7 @@ public final class ThreadCreation {
     public static final Routine NtResumeThreadClassic = ntResumeThread(5);
 
     private static Routine ntResumeThread(int stage) {
-        return Routine.named("nt!NtResumeThread").stage(stage)
+        return Executive.routine("nt!NtResumeThread").stage(stage)
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
@@ -137,7 +135,7 @@ public final class ThreadCreation {
             .build();
     }
 
-    public static final Routine NtSuspendThread = Routine.named("nt!NtSuspendThread")
+    public static final Routine NtSuspendThread = Executive.routine("nt!NtSuspendThread")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
@@ -167,7 +165,7 @@ public final class ThreadCreation {
             .build();
 
     /** Drops the suspend count by one; at zero a suspended wait ends. Returns the previous count. */
-    public static long KeResumeThread(Kernel k, EThread target) {
+    public static long KeResumeThread(Executive k, EThread target) {
         long previous = target.tcb.suspendCount;
         if (previous > 0) {
             target.tcb.suspendCount--;

@@ -2,6 +2,7 @@ package com.ntprocesslab.ui.auth;
 
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.account.SignupRejectedException;
+import com.ntprocesslab.store.token.AccessTokens;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,7 +16,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** Every signed-in user changes their own password here (the current one is asked again). */
+/**
+ * Every signed-in user changes their own password here (the current one is asked again) and
+ * manages their personal access tokens for the HTTP API.
+ */
 @Route(value = ProfileView.ROUTE, layout = MainLayout.class)
 @PageTitle("Profile | NT Process Lab")
 @PermitAll
@@ -30,10 +34,11 @@ public class ProfileView extends VerticalLayout {
     private final PasswordField confirmation = new PasswordField();
     private final Paragraph error = new Paragraph();
 
-    public ProfileView(AccountService accounts, AuthenticationContext authentication) {
+    public ProfileView(AccountService accounts, AccessTokens tokens, AuthenticationContext authentication) {
         this.accounts = accounts;
         this.username = authentication.getPrincipalName().orElseThrow();
-        add(new H2(getTranslation("profile.title")), new Paragraph(getTranslation("profile.user", username)), configureForm());
+        add(new H2(getTranslation("profile.title")), new Paragraph(getTranslation("profile.user", username)), configureForm(),
+                new AccessTokenPanel(tokens, username));
     }
 
     private VerticalLayout configureForm() {

@@ -1,9 +1,12 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.ps.EThread;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +18,8 @@ class EngineTest {
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW notepad.exe");
         long position = machine.position();
 
-        Engine.StepEvent first = machine.engine().stepInto(call.thread());
-        Engine.StepEvent second = machine.engine().stepInto(call.thread());
+        Engine.StepEvent<Kernel, EThread> first = machine.engine().stepInto(call.thread());
+        Engine.StepEvent<Kernel, EThread> second = machine.engine().stepInto(call.thread());
 
         assertThat(machine.position()).isEqualTo(position + 2);
         assertThat(first.symbol()).isEqualTo("KERNELBASE!CreateProcessW");

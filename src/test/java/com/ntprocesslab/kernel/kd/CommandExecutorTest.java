@@ -1,4 +1,4 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.kd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.ps;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,4 +1,4 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.machine;
 
 import java.util.ArrayList;
 import java.util.List;

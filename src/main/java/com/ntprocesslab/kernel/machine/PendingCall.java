@@ -1,4 +1,4 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.machine;
 
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;

@@ -1,4 +1,8 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.PendingCall;
+import com.ntprocesslab.kernel.exec.Frame;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.cm.Registry;

@@ -1,11 +1,15 @@
-package com.ntprocesslab.kernel.ps;
+package com.ntprocesslab.kernel.machine;
+
+import com.ntprocesslab.kernel.csr.Subsystems;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
 
 
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
+
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.DefaultVolume;
@@ -35,7 +39,7 @@ public final class SystemInitialization {
     private SystemInitialization() {
     }
 
-    public static final Routine Phase1Initialization = Routine.named("nt!Phase1InitializationDiscard")
+    public static final Routine Phase1Initialization = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
             .call(com.ntprocesslab.kernel.win32.Win32Api.RtlCreateUserProcessEntry, (k, t, f) ->
                     StepResult.call(Win32Api.RtlCreateUserProcessEntry, smssRequest(t)))
             // the System thread becomes a worker that waits for work that never comes
@@ -46,7 +50,7 @@ public final class SystemInitialization {
             .build();
 
     /** Windows XP's phase 1 calls RtlCreateUserProcess itself, which creates smss through NtCreateProcessEx. */
-    public static final Routine Phase1InitializationClassic = Routine.named("nt!Phase1InitializationDiscard")
+    public static final Routine Phase1InitializationClassic = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
             .call(ClassicNtdll.RtlCreateUserProcess, (k, t, f) ->
                     StepResult.call(ClassicNtdll.RtlCreateUserProcess, KernelBase.nativeCreation(smssRequest(t))))
             .step("nt!KeWaitForSingleObject", (k, t, f) -> {
@@ -63,7 +67,7 @@ public final class SystemInitialization {
         return call;
     }
 
-    public static Kernel boot(Profile profile, Engine.StepListener listener) {
+    public static Kernel boot(Profile profile, Engine.StepListener<Kernel, EThread> listener) {
         Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create());
         k.engine.setListener(listener);
         k.processNotifyRoutines.addAll(List.of("cng!CngCreateProcessNotifyRoutine", "WdFilter!MpCreateProcessNotifyRoutineEx"));
@@ -125,7 +129,7 @@ public final class SystemInitialization {
         thread.tcb.basePriority = 13;
         thread.tcb.priority = 13;
         thread.tcb.initialized = true;
-        thread.startAddress = com.ntprocesslab.kernel.exec.Symbols.address("nt!Phase1InitializationDiscard");
+        thread.startAddress = com.ntprocesslab.kernel.machine.Symbols.address("nt!Phase1InitializationDiscard");
         system.threadListHead.insertTail(thread.threadListEntry);
         system.activeThreads = 1;
         thread.holdsRunReference = true;

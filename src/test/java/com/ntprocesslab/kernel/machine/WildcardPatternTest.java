@@ -1,4 +1,4 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,27 +1,26 @@
-package com.ntprocesslab.kernel.exec;
+package com.ntprocesslab.kernel.ps;
 
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.cm.Registry;
-import com.ntprocesslab.kernel.csr.CsrServer;
+import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.mm.PfnDatabase;
 import com.ntprocesslab.kernel.mm.PoolAllocator;
 import com.ntprocesslab.kernel.ob.KernelObject;
-import com.ntprocesslab.kernel.ps.CidTable;
-import com.ntprocesslab.kernel.ps.EProcess;
-import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * All state of one emulated machine, as plain data reachable from here: executive
- * structures, the volume and registry, scheduler queues and every thread's frames. Nothing
- * outside this object (no lambda, no static) holds machine state.
+ * The executive's globals, as ntoskrnl keeps them (PspCidTable, PsActiveProcessHead, the PFN
+ * database, pools, the object directory, the dispatcher's queues): what the executive's
+ * routines see of the machine. The machine's state root extends this with the Windows
+ * subsystem and the console's state; the two services the executive needs from above (a
+ * symbol's address, the subsystem's process-exit port) are abstract here.
  */
-public final class Kernel {
+public abstract class Executive {
     public final Profile profile;
     /** Steps executed since boot: the machine's position in time. */
     public long position;
@@ -33,34 +32,32 @@ public final class Kernel {
     public final PfnDatabase pfnDatabase = new PfnDatabase();
     public final Registry registry;
     public final Volume volume;
-    public final TreeMap<Integer, CsrServer> csrServers = new TreeMap<>();
     public final Scheduler scheduler = new Scheduler();
     public final FailureInjector faults = new FailureInjector();
     public final List<String> processNotifyRoutines = new ArrayList<>();
     public final List<String> threadNotifyRoutines = new ArrayList<>();
     public EProcess systemProcess;
     public EProcess idleProcess;
-    /** The result of the last .call, for the console and the snapshot. */
-    public CallRecord lastCall;
-    /** .calls still in progress (stopped between steps or blocked in a wait), one per thread at most. */
-    public final List<PendingCall> pendingCalls = new ArrayList<>();
 
-    public PendingCall pendingCallOn(EThread thread) {
-        for (PendingCall p : pendingCalls) {
-            if (p.thread() == thread) {
-                return p;
-            }
-        }
-        return null;
-    }
-    public final transient Engine engine;
-
-    public Kernel(Profile profile, Registry registry, Volume volume) {
+    protected Executive(Profile profile, Registry registry, Volume volume) {
         this.profile = profile;
         this.registry = registry;
         this.volume = volume;
-        this.engine = new Engine(this);
     }
+
+    /** Starts an executive routine: its steps see the machine as the executive and run on an ETHREAD. */
+    public static Routine.Builder<Executive, EThread> routine(String symbol) {
+        return Routine.named(symbol);
+    }
+
+    /** The address the machine's symbol table gives {@code symbol} (a thread's start address). */
+    public abstract long symbolAddress(String symbol);
+
+    /**
+     * Tells the Windows subsystem that a process it may know has exited: the message csrss gets
+     * on the port it registered (LPC_CLIENT_DIED). A machine without a subsystem ignores it.
+     */
+    public abstract void processExited(EProcess process);
 
     public List<EProcess> processes() {
         return psActiveProcessHead.owners();
