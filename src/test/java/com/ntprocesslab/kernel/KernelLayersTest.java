@@ -39,9 +39,7 @@ class KernelLayersTest {
             pair("io", "ps"));
 
     /** Arrows that still run up and are to be removed (issue 12); listed so that none is added. */
-    private static final List<String[]> NOT_YET_MOVED = List.of(
-            // dispatcher objects are ob's KernelObject, and the scheduler queues ETHREADs instead of KTHREADs
-            pair("ke", "ob"), pair("ke", "ps"));
+    private static final List<String[]> NOT_YET_MOVED = List.of();
 
     private final JavaClasses kernel = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

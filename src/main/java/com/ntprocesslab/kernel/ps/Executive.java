@@ -32,7 +32,7 @@ public abstract class Executive {
     public final PfnDatabase pfnDatabase = new PfnDatabase();
     public final Registry registry;
     public final Volume volume;
-    public final Scheduler scheduler = new Scheduler();
+    public final Scheduler<EThread> scheduler = new Scheduler<>();
     public final FailureInjector faults = new FailureInjector();
     public final List<String> processNotifyRoutines = new ArrayList<>();
     public final List<String> threadNotifyRoutines = new ArrayList<>();
