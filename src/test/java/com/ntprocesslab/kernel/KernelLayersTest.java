@@ -39,11 +39,7 @@ class KernelLayersTest {
             pair("io", "ps"));
 
     /** Arrows that still run up and are to be removed (issue 12); listed so that none is added. */
-    private static final List<String[]> NOT_YET_MOVED = List.of(
-            // dispatcher objects are ob's KernelObject, and the scheduler queues ETHREADs instead of KTHREADs
-            pair("ke", "ob"), pair("ke", "ps"),
-            // CreateProcessContext, carried from kernel32 to PspAllocateProcess and csrss, is still win32's
-            pair("io", "win32"), pair("csr", "win32"), pair("ps", "win32"));
+    private static final List<String[]> NOT_YET_MOVED = List.of();
 
     private final JavaClasses kernel = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -12,7 +12,6 @@ import com.ntprocesslab.kernel.ob.HandleEntry;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.function.LongConsumer;
 
@@ -24,8 +23,8 @@ public final class CsrSrv {
     private CsrSrv() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static CsrCreateProcessMessage ctx(Frame f) {
+        return f.args(CsrCreateProcessMessage.class);
     }
 
     /** The server of the session the new process lives in, or null before csrss is up. */
@@ -34,13 +33,13 @@ public final class CsrSrv {
         return server != null && server.csrss != null && server.csrss.alive() ? server : null;
     }
 
-    private static EProcess newProcess(Subsystems k, EThread caller, CreateProcessContext c) {
+    private static EProcess newProcess(Subsystems k, EThread caller, CsrCreateProcessMessage c) {
         HandleEntry entry = caller.process.objectTable.lookup(c.processHandle);
         return (EProcess) entry.object();
     }
 
     /** csrss's own handle to an object the creator holds (DUPLICATE_SAME_ACCESS), kept where {@code keep} says. */
-    private static StepResult duplicateIntoCsrss(Subsystems k, EThread t, CreateProcessContext c, long creatorHandle, LongConsumer keep) {
+    private static StepResult duplicateIntoCsrss(Subsystems k, EThread t, CsrCreateProcessMessage c, long creatorHandle, LongConsumer keep) {
         CsrServer server = server(k, t, c);
         if (k.failAllocation(AllocationKind.HANDLE)) {
             return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
@@ -50,7 +49,7 @@ public final class CsrSrv {
         return next();
     }
 
-    private static StepResult fail(Subsystems k, CsrServer server, CreateProcessContext c, long status) {
+    private static StepResult fail(Subsystems k, CsrServer server, CsrCreateProcessMessage c, long status) {
         if (c.csrThreadHandle != 0) {
             ObjectManager.NtClose(k, server.csrss.objectTable, c.csrThreadHandle);
             c.csrThreadHandle = 0;
@@ -64,7 +63,7 @@ public final class CsrSrv {
         return ret(status);
     }
 
-    private static CsrServer server(Subsystems k, EThread t, CreateProcessContext c) {
+    private static CsrServer server(Subsystems k, EThread t, CsrCreateProcessMessage c) {
         return serverFor(k, newProcess(k, t, c).sessionId);
     }
 
@@ -82,7 +81,7 @@ public final class CsrSrv {
             .step("nt!NtDuplicateObject", (k, t, f) -> duplicateIntoCsrss(k, t, ctx(f), ctx(f).threadHandle,
                     handle -> ctx(f).csrThreadHandle = handle))
             .step("CSRSRV!CsrAllocateProcess", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                CsrCreateProcessMessage c = ctx(f);
                 CsrServer server = server(k, t, c);
                 if (k.failAllocation(AllocationKind.CSR)) {
                     return fail(k, server, c, NtStatus.STATUS_NO_MEMORY);
@@ -96,17 +95,17 @@ public final class CsrSrv {
                 return next();
             })
             .step("CSRSRV!CsrCreateThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                CsrCreateProcessMessage c = ctx(f);
                 CsrThread thread = new CsrThread();
                 thread.uniqueProcess = c.csrProcess.uniqueProcess;
-                thread.uniqueThread = c.call.threadId;
+                thread.uniqueThread = c.uniqueThread;
                 thread.threadHandle = c.csrThreadHandle;
                 c.csrProcess.threadList.add(thread);
                 return next();
             })
             // one more process in the session, at the default shutdown level
             .step("CSRSRV!CsrInsertProcess", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                CsrCreateProcessMessage c = ctx(f);
                 CsrServer server = server(k, t, c);
                 c.csrProcess.shutdownLevel = CsrProcess.DEFAULT_SHUTDOWN_LEVEL;
                 c.csrProcess.sequenceNumber = server.nextSequence++;

@@ -290,7 +290,7 @@ public final class Snapshot {
         tcb.put("BasePriority", t.tcb.basePriority);
         tcb.put("SuspendCount", t.tcb.suspendCount);
         tcb.put("WaitReason", t.tcb.waitReason == null ? null : t.tcb.waitReason.name());
-        tcb.put("WaitObject", t.tcb.waitObject == null ? null : Format.pointer(t.tcb.waitObject.address));
+        tcb.put("WaitObject", t.tcb.waitObject == null ? null : Format.pointer(((KernelObject) t.tcb.waitObject).address));
         List<Object> kernelApcs = new ArrayList<>();
         for (Apc apc : t.tcb.kernelApcQueue) {
             kernelApcs.add(apc.routine());

@@ -31,7 +31,7 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
 
     /** g: schedules ready threads until every thread waits, a stop check fires or the budget ends. */
     public RunResult runScheduler(long budget, StopCheck stop) {
-        Scheduler scheduler = kernel.scheduler;
+        Scheduler<EThread> scheduler = kernel.scheduler;
         long steps = 0;
         for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
             if (!pending.finished() && pending.thread().tcb.state == KThreadState.Running && scheduler.running != pending.thread()) {

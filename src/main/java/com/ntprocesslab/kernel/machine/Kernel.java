@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.machine;
 
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.cm.Registry;
+import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -42,5 +43,14 @@ public final class Kernel extends Subsystems {
     @Override
     public long symbolAddress(String symbol) {
         return Symbols.address(symbol);
+    }
+
+    @Override
+    public Routine systemDllRoutine(String symbol) {
+        Routine routine = Symbols.routine(symbol, profile);
+        if (routine == null) {
+            throw new IllegalStateException("A " + profile + " machine's ntdll has no " + symbol);
+        }
+        return routine;
     }
 }

@@ -2,7 +2,7 @@ package com.ntprocesslab.kernel.machine;
 
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
-import com.ntprocesslab.kernel.ob.KernelObject;
+import com.ntprocesslab.kernel.ke.DispatcherObject;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.win32.ApiCall;
 
@@ -12,7 +12,7 @@ import com.ntprocesslab.kernel.win32.ApiCall;
  * unwind, and the thread then returns to what it was doing before.
  */
 public record PendingCall(EThread thread, int baseDepth, ApiCall call,
-                          KThreadState priorState, KWaitReason priorWaitReason, KernelObject priorWaitObject) {
+                          KThreadState priorState, KWaitReason priorWaitReason, DispatcherObject priorWaitObject) {
 
     public boolean finished() {
         return thread.terminated() || thread.frames.size() <= baseDepth;

@@ -24,6 +24,9 @@ public final class Symbols {
     private static final Map<String, Long> MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private static final TreeMap<String, Long> ADDRESSES = new TreeMap<>();
     private static final Map<String, Routine> ROUTINES = new TreeMap<>();
+    /** Each profile's routine of a name (both kernels have an ntdll!LdrInitializeThunk, each its own). */
+    private static final Map<Profile, Map<String, Routine>> ROUTINES_OF = new EnumMap<>(Map.of(
+            Profile.MODERN, new TreeMap<>(), Profile.CLASSIC, new TreeMap<>()));
     /** The symbols each kernel has: an XP machine has no KERNELBASE, a Windows 10 one no kernel32!CreateProcessInternalW. */
     private static final Map<Profile, TreeSet<String>> VISIBLE = new EnumMap<>(Map.of(
             Profile.MODERN, new TreeSet<>(), Profile.CLASSIC, new TreeSet<>()));
@@ -54,11 +57,11 @@ public final class Symbols {
         }
         // the modern machine's layout comes first, so adding the classic kernel moved none of its addresses
         TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        collect(modern, byModule, VISIBLE.get(Profile.MODERN));
+        collect(modern, byModule, Profile.MODERN);
         TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         layOut(byModule, ends);
         TreeMap<String, TreeSet<String>> classicOnly = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        collect(classic, classicOnly, VISIBLE.get(Profile.CLASSIC));
+        collect(classic, classicOnly, Profile.CLASSIC);
         for (TreeSet<String> symbols : classicOnly.values()) {
             symbols.removeIf(ADDRESSES::containsKey);
         }
@@ -78,9 +81,11 @@ public final class Symbols {
         }
     }
 
-    private static void collect(List<Routine> routines, TreeMap<String, TreeSet<String>> byModule, TreeSet<String> visible) {
+    private static void collect(List<Routine> routines, TreeMap<String, TreeSet<String>> byModule, Profile profile) {
+        TreeSet<String> visible = VISIBLE.get(profile);
         for (Routine routine : routines) {
             ROUTINES.putIfAbsent(routine.symbol(), routine);
+            ROUTINES_OF.get(profile).putIfAbsent(routine.symbol(), routine);
             add(byModule, routine.symbol());
             visible.add(routine.symbol());
             for (Step step : routine.steps()) {
@@ -148,6 +153,11 @@ public final class Symbols {
 
     public static Routine routine(String symbol) {
         return ROUTINES.get(symbol);
+    }
+
+    /** The routine named {@code symbol} on a machine of {@code profile}, or null when it has none. */
+    public static Routine routine(String symbol, Profile profile) {
+        return ROUTINES_OF.get(profile).get(symbol);
     }
 
     public static Map<String, Long> modules() {

@@ -5,6 +5,7 @@ import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.ListEntry;
+import com.ntprocesslab.kernel.ke.Schedulable;
 import com.ntprocesslab.kernel.mm.Teb;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectType;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** ETHREAD: the executive thread object, plus the frames the step engine runs on it. */
-public final class EThread extends KernelObject implements ExecutionThread {
+public final class EThread extends KernelObject implements ExecutionThread, Schedulable {
     public final KThread tcb = new KThread();
     public EProcess process;
     public long uniqueThread;
@@ -55,6 +56,11 @@ public final class EThread extends KernelObject implements ExecutionThread {
         if (holdsRunReference) {
             sink.accept(this);
         }
+    }
+
+    @Override
+    public KThread tcb() {
+        return tcb;
     }
 
     @Override

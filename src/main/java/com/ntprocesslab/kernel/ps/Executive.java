@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * The executive's globals, as ntoskrnl keeps them (PspCidTable, PsActiveProcessHead, the PFN
  * database, pools, the object directory, the dispatcher's queues): what the executive's
  * routines see of the machine. The machine's state root extends this with the Windows
- * subsystem and the console's state; the two services the executive needs from above (a
- * symbol's address, the subsystem's process-exit port) are abstract here.
+ * subsystem and the console's state; the services the executive needs from above (a
+ * symbol's address, ntdll's entry points, the subsystem's process-exit port) are abstract here.
  */
 public abstract class Executive {
     public final Profile profile;
@@ -32,7 +32,7 @@ public abstract class Executive {
     public final PfnDatabase pfnDatabase = new PfnDatabase();
     public final Registry registry;
     public final Volume volume;
-    public final Scheduler scheduler = new Scheduler();
+    public final Scheduler<EThread> scheduler = new Scheduler<>();
     public final FailureInjector faults = new FailureInjector();
     public final List<String> processNotifyRoutines = new ArrayList<>();
     public final List<String> threadNotifyRoutines = new ArrayList<>();
@@ -52,6 +52,12 @@ public abstract class Executive {
 
     /** The address the machine's symbol table gives {@code symbol} (a thread's start address). */
     public abstract long symbolAddress(String symbol);
+
+    /**
+     * A routine of the system DLL the kernel enters user mode through (ntdll!LdrInitializeThunk,
+     * ntdll!KiUserApcDispatcher), found by name as PspLookupKernelUserEntryPoints does at boot.
+     */
+    public abstract Routine systemDllRoutine(String symbol);
 
     /**
      * Tells the Windows subsystem that a process it may know has exited: the message csrss gets

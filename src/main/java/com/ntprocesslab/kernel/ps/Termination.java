@@ -64,7 +64,7 @@ public final class Termination {
             .step("nt!KeSetProcess", (k, t, f) -> {
                 EProcess p = f.args(ThreadExitArgs.class).target.process;
                 p.exited = true;
-                k.scheduler.signal(p, k.processes());
+                k.scheduler.signal(p, k.threads());
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
@@ -192,7 +192,7 @@ public final class Termination {
         target.tcb.waitObject = null;
         target.tcb.waitReason = null;
         k.scheduler.remove(target);
-        k.scheduler.signal(target, k.processes());
+        k.scheduler.signal(target, k.threads());
         if (target.holdsRunReference) {
             target.holdsRunReference = false;
             ObjectManager.ObDereferenceObject(k, target);

@@ -14,7 +14,6 @@ import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** The initial thread (stage 4: PspAllocateThread, PspInsertThread) and suspend/resume. */
@@ -22,23 +21,23 @@ public final class ThreadCreation {
     private ThreadCreation() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static PspCreateParameters ctx(Frame f) {
+        return f.args(PspCreateParameters.class);
     }
 
-    private static StepResult fail(CreateProcessContext c, long status) {
+    private static StepResult fail(PspCreateParameters c, long status) {
         c.status = status;
         return ret(status);
     }
 
     /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(CreateProcessContext c, long status) {
+    private static StepResult check(PspCreateParameters c, long status) {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
     public static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
             .step("nt!ObCreateObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -52,18 +51,18 @@ public final class ThreadCreation {
             // the thread ID, from the same number space as process IDs
             .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createThreadId(k, ctx(f).thread)))
             .step("nt!RtlCreateUserStack", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 long status = MemoryManager.createUserStack(k, c.thread, c.process.sectionObject.image.sizeOfStackReserve());
                 return NtStatus.success(status) ? next() : fail(c, status);
             })
             .step("nt!MmCreateTeb", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 long status = MemoryManager.MmCreateTeb(k, c.thread);
                 return NtStatus.success(status) ? next() : fail(c, status);
             })
             // KTHREAD: priority from the process, created suspended (resumed in stage 6)
             .step("nt!KeInitThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 EThread thread = c.thread;
                 thread.tcb.basePriority = c.process.pcb.basePriority;
                 thread.tcb.priority = c.process.pcb.basePriority;
@@ -80,7 +79,7 @@ public final class ThreadCreation {
     public static final Routine PspInsertThread = Executive.routine("nt!PspInsertThread").stage(4)
             // into the process's thread list; the thread now holds its own running reference
             .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.process.threadListHead.insertTail(c.thread.threadListEntry);
                 c.process.activeThreads++;
                 c.thread.holdsRunReference = true;
@@ -91,7 +90,7 @@ public final class ThreadCreation {
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
             .step("nt!ObInsertObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -100,7 +99,7 @@ public final class ThreadCreation {
             })
             // ready to run, but its suspend count of 1 parks it in a Suspended wait
             .step("nt!KeStartThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.thread.tcb.state = KThreadState.Waiting;
                 c.thread.tcb.waitReason = KWaitReason.Suspended;
                 return next();

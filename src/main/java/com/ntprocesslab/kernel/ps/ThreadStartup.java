@@ -7,7 +7,6 @@ import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.Apc;
-import com.ntprocesslab.kernel.win32.Ntdll;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
@@ -41,7 +40,7 @@ public final class ThreadStartup {
             // leaving the kernel delivers the queued APC: the thread continues in ntdll
             .step("nt!KiDeliverApc", (k, t, f) -> {
                 t.tcb.userApcQueue.removeIf(apc -> apc.routine().equals("ntdll!LdrInitializeThunk"));
-                return new StepResult.Transfer(Ntdll.LdrInitializeThunk, null);
+                return new StepResult.Transfer(k.systemDllRoutine("ntdll!LdrInitializeThunk"), null);
             })
             .build();
 
