@@ -268,6 +268,20 @@ class ApiIT {
         assertThat(client(student).get("api/v1/labs").status()).as("another token of the same student").isEqualTo(200);
     }
 
+    @Test
+    void theOpenApiDescriptionNamesEveryEndpointAndNeedsNoToken() {
+        ApiClient.Reply reply = asStudent.withToken(null).get("api/v1/openapi");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode paths = reply.json().get("paths");
+        assertThat(paths.propertyNames()).containsExactlyInAnyOrder("/api/v1/labs", "/api/v1/labs/{labId}/machine",
+                "/api/v1/labs/{labId}/check", "/api/v1/sandbox", "/api/v1/machines/{machineId}/commands",
+                "/api/v1/machines/{machineId}/history", "/api/v1/machines/{machineId}/snapshot", "/api/v1/classes",
+                "/api/v1/classes/{classId}/labs/{labId}/results", "/api/v1/classes/{classId}/labs/{labId}/results.csv");
+        assertThat(reply.json().get("components").get("securitySchemes").get("personal-access-token").get("scheme").asString())
+                .isEqualTo("bearer");
+    }
+
     private String account(String prefix, Role role) {
         String name = uniqueName(prefix);
         accounts.create(name, PASSWORD, role);

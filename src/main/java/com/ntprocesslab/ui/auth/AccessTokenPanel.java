@@ -41,8 +41,8 @@ class AccessTokenPanel extends VerticalLayout {
         setPadding(false);
         add(new H3(getTranslation("tokens.title")), new Paragraph(getTranslation("tokens.explain")), configureForm(), created,
                 configureList());
-        created.setPadding(false);
         created.setVisible(false);
+        created.getStyle().set("background", "var(--lumo-success-color-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
         refresh();
     }
 
@@ -106,6 +106,7 @@ class AccessTokenPanel extends VerticalLayout {
         created.removeAll();
         created.add(row);
         created.setVisible(true);
+        created.scrollIntoView();
     }
 
     private Button revokeButton(AccessToken token) {
