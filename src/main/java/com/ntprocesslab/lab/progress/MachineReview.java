@@ -1,6 +1,6 @@
 package com.ntprocesslab.lab.progress;
 
-import com.ntprocesslab.session.MachineHistories;
+import com.ntprocesslab.session.MachineMoments;
 import com.ntprocesslab.session.ObservedHistory;
 import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.classroom.Classroom;
@@ -30,11 +30,11 @@ public class MachineReview {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccessPolicy access;
-    private final MachineHistories histories;
+    private final MachineMoments histories;
     private final CheckpointReachedRepository reached;
     private final ClassroomService classrooms;
 
-    MachineReview(AccessPolicy access, MachineHistories histories, CheckpointReachedRepository reached, ClassroomService classrooms) {
+    MachineReview(AccessPolicy access, MachineMoments histories, CheckpointReachedRepository reached, ClassroomService classrooms) {
         this.access = access;
         this.histories = histories;
         this.reached = reached;

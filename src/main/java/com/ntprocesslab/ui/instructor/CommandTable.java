@@ -20,7 +20,8 @@ class CommandTable extends Grid<ReplayedHistory.Entry> {
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         addColumn(ReplayedHistory.Entry::index).setHeader("#").setWidth("4.5em").setFlexGrow(0);
         addColumn(entry -> WHEN.format(entry.acceptedAt())).setHeader(getTranslation("history.time")).setWidth("11em").setFlexGrow(0);
-        addColumn(ReplayedHistory.Entry::command).setHeader(getTranslation("history.command")).setFlexGrow(1);
+        addColumn(ReplayedHistory.Entry::command).setHeader(getTranslation("history.command")).setFlexGrow(1)
+                .setTooltipGenerator(ReplayedHistory.Entry::command);
         getElement().setAttribute("aria-label", getTranslation("history.label"));
         setSizeFull();
     }

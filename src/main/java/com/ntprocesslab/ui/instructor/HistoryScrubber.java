@@ -9,6 +9,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 
@@ -48,13 +51,14 @@ class HistoryScrubber extends Div {
         next.addClickListener(click -> onCommand.accept(Math.min(commands, current + 1)));
         moment.setId("moment");
         markers.setId("checkpoint-markers");
-        markers.getStyle().set("position", "relative").set("height", "2.2em").set("margin", "0 0.5em");
+        markers.getStyle().set("position", "relative").set("height", "2.2em");
         Span byCommand = new Span(getTranslation("scrub.command"));
         Span byStep = new Span(getTranslation("scrub.step"));
         byCommand.setWidth("6em");
         byStep.setWidth("6em");
-        Div commandSlot = new Div();
-        commandSlot.getElement().appendChild(commandRange);
+        // the markers sit under the command slider's own track, so each points at its command
+        Div commandSlot = new Div(markers);
+        commandSlot.getElement().insertChild(0, commandRange);
         Div stepSlot = new Div();
         stepSlot.getElement().appendChild(stepRange);
         HorizontalLayout commandRow = new HorizontalLayout(byCommand, previous, commandSlot, next);
@@ -65,9 +69,7 @@ class HistoryScrubber extends Div {
         stepRow.expand(stepSlot);
         stepRow.setWidthFull();
         stepRow.setAlignItems(FlexComponent.Alignment.CENTER);
-        Div markerRow = new Div(markers);
-        markerRow.getStyle().set("margin-left", "calc(6em + var(--lumo-space-m) * 2 + 5.5em)").set("margin-right", "6em");
-        add(moment, commandRow, markerRow, stepRow);
+        add(moment, commandRow, stepRow);
     }
 
     void setCommandListener(IntConsumer listener) {
@@ -86,16 +88,22 @@ class HistoryScrubber extends Div {
         stepRange.setAttribute("min", String.valueOf(firstStep));
         stepRange.setAttribute("max", String.valueOf(lastStep));
         markers.removeAll();
-        for (MachineReview.Marker marker : reached) {
-            Button button = new Button(marker.checkpointId(), click -> onCommand.accept((int) marker.command()));
+        // checkpoints reached by the same command share one marker, or they would cover each other
+        Map<Long, List<String>> byCommand = reached.stream().collect(Collectors.groupingBy(MachineReview.Marker::command, TreeMap::new,
+                Collectors.mapping(MachineReview.Marker::checkpointId, Collectors.toList())));
+        byCommand.forEach((command, checkpoints) -> {
+            String names = String.join(", ", checkpoints);
+            Button button = new Button(names, click -> onCommand.accept((int) (long) command));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
             button.addClassName("checkpoint-marker");
-            button.getElement().setAttribute("aria-label", getTranslation("scrub.marker.label", marker.checkpointId(), marker.command()));
-            button.getElement().setAttribute("title", getTranslation("scrub.marker.label", marker.checkpointId(), marker.command()));
-            double left = commands == 0 ? 0 : 100.0 * marker.command() / commands;
-            button.getStyle().set("position", "absolute").set("left", left + "%").set("transform", "translateX(-50%)").set("margin", "0");
+            button.getElement().setAttribute("aria-label", getTranslation("scrub.marker.label", names, command));
+            button.getElement().setAttribute("title", getTranslation("scrub.marker.label", names, command));
+            double fraction = commands == 0 ? 0 : (double) command / commands;
+            // the thumb's centre runs from 8px to 8px before the end of the input
+            button.getStyle().set("position", "absolute").set("left", "calc(8px + (100% - 16px) * " + fraction + ")")
+                    .set("transform", "translateX(-50%)").set("margin", "0").set("white-space", "nowrap");
             markers.add(button);
-        }
+        });
     }
 
     /** Moves both sliders to the moment shown and describes it. */

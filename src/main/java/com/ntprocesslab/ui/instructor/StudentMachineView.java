@@ -5,7 +5,7 @@ import com.ntprocesslab.lab.state.MachineObjects;
 import com.ntprocesslab.lab.state.MachineState;
 import com.ntprocesslab.session.ConsoleEntry;
 import com.ntprocesslab.session.MachineForks;
-import com.ntprocesslab.session.MachineHistories;
+import com.ntprocesslab.session.MachineMoments;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.ReplayedHistory;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
@@ -54,7 +54,7 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
     public static final String ROUTE = "instructor/machine";
 
     private final MachineReview reviews;
-    private final MachineHistories histories;
+    private final MachineMoments histories;
     private final MachineForks forks;
     private final MachineWorkExecutor work;
     private final String instructor;
@@ -73,7 +73,7 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
     private ReplayedHistory.Moment shown;
     private boolean shownByStep;
 
-    public StudentMachineView(MachineReview reviews, MachineHistories histories, MachineForks forks, MachineWorkExecutor work,
+    public StudentMachineView(MachineReview reviews, MachineMoments histories, MachineForks forks, MachineWorkExecutor work,
                               AuthenticationContext authentication) {
         this.reviews = reviews;
         this.histories = histories;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * scrubbing never delays a student's command nor touches the student's machine.
  */
 @Service
-public class MachineHistories {
+public class MachineMoments {
 
     private final AccessPolicy access;
     private final AccountRepository accounts;
@@ -28,7 +28,7 @@ public class MachineHistories {
     private final MachineWorkExecutor work;
     private final MachineWorkProperties limits;
 
-    MachineHistories(AccessPolicy access, AccountRepository accounts, CommandLogRepository commandLog, MachineWorkExecutor work,
+    MachineMoments(AccessPolicy access, AccountRepository accounts, CommandLogRepository commandLog, MachineWorkExecutor work,
                      MachineWorkProperties limits) {
         this.access = access;
         this.accounts = accounts;
