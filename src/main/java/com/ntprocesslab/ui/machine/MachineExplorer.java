@@ -47,6 +47,17 @@ public class MachineExplorer extends SplitLayout {
         setSplitterPosition(52);
     }
 
+    /**
+     * Tree and details side by side: on the lab page the explorer shares its column with the
+     * console, and stacked the tree kept only about three rows at 1280x800.
+     */
+    public void placeSideBySide() {
+        setOrientation(Orientation.HORIZONTAL);
+        setSplitterPosition(62);
+        // Stacked, the split sized the grid; side by side it must fill the pane's height itself (a grid's own default is 400px).
+        tree.setHeightFull();
+    }
+
     private TabSheet configureDetails() {
         details.setId("process-details");
         details.setSizeFull();
