@@ -1,7 +1,5 @@
 package com.ntprocesslab.kernel.exec;
 
-import com.ntprocesslab.kernel.ps.Executive;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +88,7 @@ public final class Routine {
 
     /**
      * Starts a routine whose steps see the state as {@code S} and the thread as {@code T};
-     * components call it through their own typed shorthand (e.g. {@code Executive.routine}).
+     * components call it through the typed shorthand of the state view their routines are written against.
      */
     public static <S, T> Builder<S, T> named(String symbol) { return new Builder<>(symbol); }
 

@@ -1,7 +1,5 @@
 package com.ntprocesslab.kernel.machine;
 
-import com.ntprocesslab.kernel.ps.Executive;
-
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Location;
@@ -9,6 +7,7 @@ import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.ThreadStartup;
 import com.ntprocesslab.kernel.win32.LastError;
 import java.util.List;

@@ -1,23 +1,23 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.csr.Subsystems;
-
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.Win32Error;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.csr.Subsystems;
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessCreation;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
 import com.ntprocesslab.kernel.se.Privilege;
@@ -168,7 +168,7 @@ public final class KernelBase {
             })
             .build();
 
-    static void releaseToken(com.ntprocesslab.kernel.csr.Subsystems k, CreateProcessContext c) {
+    static void releaseToken(Subsystems k, CreateProcessContext c) {
         if (c.explicitToken != null) {
             Token token = c.explicitToken;
             c.explicitToken = null;
@@ -181,7 +181,7 @@ public final class KernelBase {
      * be both new and detached, and unknown bits are refused, before any object exists (0x57).
      * Returns the label to fail through, or null; a CreateProcessAsUser token is referenced.
      */
-    static String validateFlagsAndToken(com.ntprocesslab.kernel.csr.Subsystems k, com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
+    static String validateFlagsAndToken(Subsystems k, EThread t, CreateProcessContext c) {
         long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
         if ((c.flags & both) == both || (c.flags & ~CreationFlags.knownMask()) != 0) {
             LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
@@ -199,7 +199,7 @@ public final class KernelBase {
     }
 
     /** The priority class: the lowest one asked for; realtime only with SeIncreaseBasePriorityPrivilege, else high. */
-    static void selectPriorityClass(com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
+    static void selectPriorityClass(EThread t, CreateProcessContext c) {
         c.priorityClass = PriorityClass.NORMAL;
         for (PriorityClass pc : new PriorityClass[] {PriorityClass.IDLE, PriorityClass.BELOW_NORMAL, PriorityClass.NORMAL,
                 PriorityClass.ABOVE_NORMAL, PriorityClass.HIGH, PriorityClass.REALTIME}) {

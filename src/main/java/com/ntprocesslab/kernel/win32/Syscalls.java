@@ -1,7 +1,6 @@
 package com.ntprocesslab.kernel.win32;
 
 import com.ntprocesslab.kernel.csr.Subsystems;
-
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 
