@@ -66,7 +66,11 @@ public final class ClassicProcessCreation {
             .step("nt!MmMapViewOfSection", (k, t, f) -> {
                 PspCreateParameters c = ctx(f);
                 EProcess p = c.process;
-                MemoryManager.MmInitializeProcessAddressSpace(k, p, p.sectionObject);
+                long status = MemoryManager.MmInitializeProcessAddressSpace(k, p, p.sectionObject);
+                if (!NtStatus.success(status)) {
+                    t.tcb.apcStateProcess = null; // detached on the way out, as KeDetachProcess below would
+                    return ret(status);
+                }
                 // EPROCESS.ImageFileName: the first 15 characters of the section's file name
                 VolumeFile file = p.sectionObject.fileObject.file;
                 p.imageFileName = file.name().length() > 14 ? file.name().substring(0, 14) : file.name();
@@ -155,7 +159,7 @@ public final class ClassicProcessCreation {
                 p.pcb.initialized = true;
                 return next();
             })
-            .call(PspInitializeProcessSecurity, (k, t, f) -> StepResult.call(PspInitializeProcessSecurity, f.args))
+            .call(PspInitializeProcessSecurity)
             .inline((k, t, f) -> {
                 PspCreateParameters c = ctx(f);
                 if (!NtStatus.success(f.calleeStatus)) {
@@ -185,8 +189,10 @@ public final class ClassicProcessCreation {
                 }
                 return next();
             })
-            .call(MmInitializeProcessAddressSpace, (k, t, f) -> StepResult.call(MmInitializeProcessAddressSpace, f.args))
-            .step("nt!PspMapSystemDll", (k, t, f) -> check(ctx(f), CreationSupport.PspMapSystemDll(k, ctx(f).process)))
+            .call(MmInitializeProcessAddressSpace)
+            // the image mapped (MmInitializeProcessAddressSpace's status), then ntdll
+            .step("nt!PspMapSystemDll", (k, t, f) -> NtStatus.success(f.calleeStatus)
+                    ? check(ctx(f), CreationSupport.PspMapSystemDll(k, ctx(f).process)) : fail(ctx(f), f.calleeStatus))
             // the process ID: a handle in PspCidTable
             .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createProcessId(k, ctx(f).process)))
             .step("nt!MmCreatePeb", (k, t, f) -> check(ctx(f), MemoryManager.MmCreatePeb(k, ctx(f).process)))
@@ -232,8 +238,6 @@ public final class ClassicProcessCreation {
     public static final Routine NtCreateProcessEx = Executive.routine("nt!NtCreateProcessEx").stage(2)
             // a process always has a parent here: only the boot-time System process has none
             .inline((k, t, f) -> ctx(f).parentHandle == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
-            .call(PspCreateProcess, (k, t, f) -> StepResult.call(PspCreateProcess, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(PspCreateProcess)
             .build();
 }

@@ -157,8 +157,6 @@ public final class ClassicThreadCreation {
     public static final Routine NtCreateThread = Executive.routine("nt!NtCreateThread").stage(3)
             // a thread needs the CONTEXT the caller initialised
             .inline((k, t, f) -> ctx(f).contextStartAddress == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
-            .call(PspCreateThread, (k, t, f) -> StepResult.call(PspCreateThread, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(PspCreateThread)
             .build();
 }

@@ -205,15 +205,15 @@ public final class ProcessCreation {
                 return next();
             })
             .stage(3)
-            .call(PspAllocateProcess, (k, t, f) -> StepResult.call(PspAllocateProcess, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
-            .call(PspInsertProcess, (k, t, f) -> StepResult.call(PspInsertProcess, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            .call(PspAllocateProcess)
+            .orGoto("cleanup")
+            .call(PspInsertProcess)
+            .orGoto("cleanup")
             .stage(4)
-            .call(ThreadCreation.PspAllocateThread, (k, t, f) -> StepResult.call(ThreadCreation.PspAllocateThread, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
-            .call(ThreadCreation.PspInsertThread, (k, t, f) -> StepResult.call(ThreadCreation.PspInsertThread, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            .call(ThreadCreation.PspAllocateThread)
+            .orGoto("cleanup")
+            .call(ThreadCreation.PspInsertThread)
+            .orGoto("cleanup")
             // success: the handles and the thread now keep the objects alive
             .step("nt!ObDereferenceObject", (k, t, f) -> {
                 PspCreateParameters c = ctx(f);

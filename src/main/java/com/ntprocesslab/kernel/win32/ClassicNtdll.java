@@ -77,9 +77,7 @@ public final class ClassicNtdll {
 
     public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(4)
             // BasepCreateProcess: csrss learns of the new process and its first thread
-            .call(CsrSrv.CsrCreateProcessClassic, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcessClassic, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CsrSrv.CsrCreateProcessClassic)
             .build();
 
     /** RtlCreateUserThread: a stack and a context in the target process, then NtCreateThread. */
@@ -104,9 +102,7 @@ public final class ClassicNtdll {
                 c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();
             })
-            .call(NtCreateThreadStub, (k, t, f) -> StepResult.call(NtCreateThreadStub, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(NtCreateThreadStub)
             .build();
 
     /**
@@ -127,12 +123,12 @@ public final class ClassicNtdll {
                 c.status = c.dosPath == null ? NtStatus.STATUS_OBJECT_NAME_INVALID : NtStatus.STATUS_SUCCESS;
                 return c.dosPath == null ? jump("fail") : next();
             })
-            .call(NtOpenFileStub, (k, t, f) -> StepResult.call(NtOpenFileStub, f.args))
+            .call(NtOpenFileStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
             })
-            .call(NtCreateSectionStub, (k, t, f) -> StepResult.call(NtCreateSectionStub, f.args))
+            .call(NtCreateSectionStub)
             .step("ntdll!NtClose", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
@@ -149,7 +145,7 @@ public final class ClassicNtdll {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
             })
-            .call(NtQuerySectionStub, (k, t, f) -> StepResult.call(NtQuerySectionStub, f.args))
+            .call(NtQuerySectionStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
@@ -169,7 +165,7 @@ public final class ClassicNtdll {
                 return next();
             })
             .stage(3)
-            .call(RtlCreateUserThread, (k, t, f) -> StepResult.call(RtlCreateUserThread, f.args))
+            .call(RtlCreateUserThread)
             .step("ntdll!NtClose", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
@@ -214,7 +210,7 @@ public final class ClassicNtdll {
     /** smss's SmpExecuteImage: the native creation request of a script line. */
     public static final Routine SmpExecuteImage = Subsystems.win32Routine("smss!SmpExecuteImage")
             .call(RtlCreateUserProcess, (k, t, f) -> StepResult.call(RtlCreateUserProcess, KernelBase.nativeCreation(f.args(ApiCall.class))))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 
     /** The loader runs as the first user APC of the thread (phase 6). */

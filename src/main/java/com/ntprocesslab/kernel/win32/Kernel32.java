@@ -54,12 +54,12 @@ public final class Kernel32 {
                 c.ntPath = "\\??\\" + c.dosPath;
                 return next();
             })
-            .call(ClassicNtdll.NtOpenFileStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtOpenFileStub, f.args))
+            .call(ClassicNtdll.NtOpenFileStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("failNt");
             })
-            .call(ClassicNtdll.NtCreateSectionStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateSectionStub, f.args))
+            .call(ClassicNtdll.NtCreateSectionStub)
             // the file handle is closed at once: the section keeps the file
             .step("ntdll!NtClose", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -79,7 +79,7 @@ public final class Kernel32 {
                 c.ifeoKeyPresent = k.registry.openKey(Registry.IFEO + "\\" + c.imageName()) != null;
                 return next();
             })
-            .call(ClassicNtdll.NtQuerySectionStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtQuerySectionStub, f.args))
+            .call(ClassicNtdll.NtQuerySectionStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("closeSection");
@@ -161,13 +161,13 @@ public final class Kernel32 {
                 c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();
             })
-            .call(ClassicNtdll.NtCreateThreadStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateThreadStub, f.args))
+            .call(ClassicNtdll.NtCreateThreadStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("cleanup");
             })
             .stage(4)
-            .call(ClassicNtdll.CsrClientCallServer, (k, t, f) -> StepResult.call(ClassicNtdll.CsrClientCallServer, f.args))
+            .call(ClassicNtdll.CsrClientCallServer)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("cleanup");
@@ -265,30 +265,22 @@ public final class Kernel32 {
     private static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
 
     public static final Routine CreateProcessW = Subsystems.win32Routine("kernel32!CreateProcessW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessInternalA = Subsystems.win32Routine("kernel32!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessA = Subsystems.win32Routine("kernel32!CreateProcessA").stage(1)
-            .call(CreateProcessInternalA, (k, t, f) -> StepResult.call(CreateProcessInternalA, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalA)
             .build();
 
     /** XP's CreateProcessAsUserW lives in advapi32 and passes the token to kernel32. */
     public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("advapi32!CreateProcessAsUserW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
     /** Where NtContinue lands a Win32 process's first thread: the start routine, then ExitThread. */

@@ -43,9 +43,7 @@ public final class KernelBase {
     private static final long PRIORITY_MASK = 0x40 | 0x4000 | 0x20 | 0x8000 | 0x80 | 0x100;
 
     public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(5)
-            .call(CsrSrv.CsrCreateProcess, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcess, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CsrSrv.CsrCreateProcess)
             .build();
 
     public static final Routine CreateProcessInternalW = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalW").stage(1)
@@ -73,7 +71,7 @@ public final class KernelBase {
                 return next();
             })
             .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> next())
-            .call(NtCreateUserProcessStub, (k, t, f) -> StepResult.call(NtCreateUserProcessStub, f.args))
+            .call(NtCreateUserProcessStub)
             .stage(0)
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -117,7 +115,7 @@ public final class KernelBase {
             .stage(5)
             .label("csr")
             .step("KERNELBASE!BasepConstructSxsCreateProcessMessage", (k, t, f) -> next())
-            .call(CsrClientCallServer, (k, t, f) -> StepResult.call(CsrClientCallServer, f.args))
+            .call(CsrClientCallServer)
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
@@ -214,35 +212,25 @@ public final class KernelBase {
     }
 
     public static final Routine CreateProcessW = Subsystems.win32Routine("KERNELBASE!CreateProcessW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessWStub = Subsystems.win32Routine("KERNEL32!CreateProcessWStub").stage(1)
-            .call(CreateProcessW, (k, t, f) -> StepResult.call(CreateProcessW, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessW)
             .build();
 
     public static final Routine CreateProcessInternalA = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessA = Subsystems.win32Routine("KERNEL32!CreateProcessA").stage(1)
-            .call(CreateProcessInternalA, (k, t, f) -> StepResult.call(CreateProcessInternalA, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalA)
             .build();
 
     public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("KERNELBASE!CreateProcessAsUserW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
     /** Native creation from smss (and the kernel for smss itself): no Win32 checks, no csrss. */
@@ -259,7 +247,7 @@ public final class KernelBase {
                 c.ntPath = c.dosPath == null ? null : "\\??\\" + c.dosPath;
                 return c.dosPath == null ? ret(NtStatus.STATUS_OBJECT_NAME_INVALID) : next();
             })
-            .call(NtCreateUserProcessStub, (k, t, f) -> StepResult.call(NtCreateUserProcessStub, f.args))
+            .call(NtCreateUserProcessStub)
             .stage(0)
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);

@@ -26,14 +26,10 @@ public final class Syscalls {
     private static Routine stub(Routine service, int stage, String dispatcher) {
         String name = service.symbol().substring(service.symbol().indexOf('!') + 1);
         Routine dispatch = Subsystems.win32Routine(dispatcher).stage(stage)
-                .call(service, (k, t, f) -> StepResult.call(service, f.args))
-                .stage(0)
-                .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
+                .tailCall(service)
                 .build();
         return Subsystems.win32Routine("ntdll!" + name).stage(stage)
-                .call(dispatch, (k, t, f) -> StepResult.call(dispatch, f.args))
-                .stage(0)
-                .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
+                .tailCall(dispatch)
                 .build();
     }
 }

@@ -146,12 +146,12 @@ public final class Win32Api {
 
     public static final Routine ExitProcess = Subsystems.win32Routine("KERNEL32!ExitProcess")
             .call(Ntdll.RtlExitUserProcess, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.args(ApiCall.class).value)))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 
     public static final Routine ExitThread = Subsystems.win32Routine("KERNEL32!ExitThread")
             .call(Ntdll.RtlExitUserThread, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserThread, NtArgs.of(0, f.args(ApiCall.class).value)))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 
     public static final Routine GetLastError = Subsystems.win32Routine("KERNELBASE!GetLastError")
@@ -173,6 +173,6 @@ public final class Win32Api {
     public static final Routine RtlCreateUserProcessEntry = Subsystems.win32Routine("ntdll!RtlCreateUserProcessEx")
             .call(KernelBase.RtlCreateUserProcess, (k, t, f) -> StepResult.call(KernelBase.RtlCreateUserProcess,
                     KernelBase.nativeCreation(f.args(ApiCall.class))))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 }
