@@ -1,6 +1,5 @@
 package com.ntprocesslab.kernel.ke;
 
-
 /** KWAIT_REASON values the machine uses. */
 public enum KWaitReason {
     Executive, Suspended, UserRequest, WrUserRequest

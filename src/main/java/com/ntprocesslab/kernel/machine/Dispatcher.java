@@ -2,7 +2,6 @@ package com.ntprocesslab.kernel.machine;
 
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ke.Scheduler;
@@ -59,12 +58,9 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
                 scheduler.waitOn(thread, null, KWaitReason.Executive);
                 continue;
             }
-            if (steps >= budget) {
-                return new RunResult(Reason.BUDGET, steps, location(thread));
-            }
-            Location here = location(thread);
-            if (stop != null && stop.stopBefore(here)) {
-                return new RunResult(Reason.BREAKPOINT, steps, here);
+            RunResult stopped = stopBefore(thread, steps, budget, stop);
+            if (stopped != null) {
+                return stopped;
             }
             stepInto(thread);
             steps++;

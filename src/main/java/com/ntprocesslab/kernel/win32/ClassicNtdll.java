@@ -9,7 +9,6 @@ import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageFileServices;
-import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -112,12 +111,7 @@ public final class ClassicNtdll {
     public static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
             .step("ntdll!RtlCreateProcessParameters", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.priorityClass = PriorityClass.NORMAL;
-                for (PriorityClass pc : PriorityClass.values()) {
-                    if ((c.flags & pc.creationFlag) != 0) {
-                        c.priorityClass = pc;
-                    }
-                }
+                c.priorityClass = KernelBase.nativePriorityClass(c.flags);
                 c.dosPath = KernelBase.resolveImage(k.volume, c.commandLine);
                 c.ntPath = c.dosPath == null ? null : "\\??\\" + c.dosPath;
                 c.status = c.dosPath == null ? NtStatus.STATUS_OBJECT_NAME_INVALID : NtStatus.STATUS_SUCCESS;

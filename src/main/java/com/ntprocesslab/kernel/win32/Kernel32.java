@@ -238,18 +238,9 @@ public final class Kernel32 {
                 return next();
             })
             .label("failNt")
-            .step("kernel32!BaseSetLastNTError", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                LastError.BaseSetLastNTError(t, c.call, c.status);
-                return next();
-            })
+            .step("kernel32!BaseSetLastNTError", KernelBase::setLastNtError)
             .label("failWin32")
-            .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                KernelBase.releaseToken(k, c);
-                c.call.returnValue = 0;
-                return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
-            })
+            .inline(KernelBase::returnFalse)
             .build();
 
     /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */

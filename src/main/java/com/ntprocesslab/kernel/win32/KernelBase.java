@@ -6,7 +6,6 @@ import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.csr.Subsystems;
-import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -17,6 +16,7 @@ import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessCreation;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
@@ -152,19 +152,36 @@ public final class KernelBase {
                 return next();
             })
             .label("failNt")
-            .step("KERNELBASE!BaseSetLastNTError", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                LastError.BaseSetLastNTError(t, c.call, c.status);
-                return next();
-            })
+            .step("KERNELBASE!BaseSetLastNTError", KernelBase::setLastNtError)
             .label("failWin32")
-            .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                releaseToken(k, c);
-                c.call.returnValue = 0;
-                return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
-            })
+            .inline(KernelBase::returnFalse)
             .build();
+
+    /** BaseSetLastNTError: the failed creation's NTSTATUS becomes the caller's last error. */
+    static StepResult setLastNtError(Subsystems k, EThread t, Frame f) {
+        CreateProcessContext c = ctx(f);
+        LastError.BaseSetLastNTError(t, c.call, c.status);
+        return next();
+    }
+
+    /** The creation failed: an explicit token is released and the API returns FALSE with the failure's status. */
+    static StepResult returnFalse(Subsystems k, EThread t, Frame f) {
+        CreateProcessContext c = ctx(f);
+        releaseToken(k, c);
+        c.call.returnValue = 0;
+        return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
+    }
+
+    /** A native creation's priority class: the last *_PRIORITY_CLASS flag given, else NORMAL. */
+    static PriorityClass nativePriorityClass(long flags) {
+        PriorityClass result = PriorityClass.NORMAL;
+        for (PriorityClass pc : PriorityClass.values()) {
+            if ((flags & pc.creationFlag) != 0) {
+                result = pc;
+            }
+        }
+        return result;
+    }
 
     static void releaseToken(Subsystems k, CreateProcessContext c) {
         if (c.explicitToken != null) {
@@ -237,12 +254,7 @@ public final class KernelBase {
     public static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
             .step("ntdll!RtlCreateProcessParametersEx", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.priorityClass = PriorityClass.NORMAL;
-                for (PriorityClass pc : PriorityClass.values()) {
-                    if ((c.flags & pc.creationFlag) != 0) {
-                        c.priorityClass = pc;
-                    }
-                }
+                c.priorityClass = nativePriorityClass(c.flags);
                 c.dosPath = resolveImage(k.volume, c.commandLine);
                 c.ntPath = c.dosPath == null ? null : "\\??\\" + c.dosPath;
                 return c.dosPath == null ? ret(NtStatus.STATUS_OBJECT_NAME_INVALID) : next();

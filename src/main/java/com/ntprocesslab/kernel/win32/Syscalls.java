@@ -2,7 +2,6 @@ package com.ntprocesslab.kernel.win32;
 
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.exec.StepResult;
 
 /**
  * ntdll system-call stubs: ntdll!NtX -> nt!KiSystemServiceCopyEnd -> nt!NtX, so a stack
