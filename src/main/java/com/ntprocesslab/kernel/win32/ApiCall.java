@@ -64,6 +64,14 @@ public final class ApiCall {
         };
     }
 
+    /** The process was created: PROCESS_INFORMATION's handles are filled in, and the API returns {@code value}. */
+    public void processCreated(long processHandle, long threadHandle, long value) {
+        processInformation = true;
+        hProcess = processHandle;
+        hThread = threadHandle;
+        returnValue = value;
+    }
+
     public CallRecord record(boolean completed) {
         return new CallRecord(callerPid, api(), argumentText, completed, describe(completed));
     }

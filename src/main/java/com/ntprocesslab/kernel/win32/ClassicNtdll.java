@@ -176,10 +176,7 @@ public final class ClassicNtdll {
             .label("done")
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.call.processInformation = true;
-                c.call.hProcess = c.processHandle;
-                c.call.hThread = c.threadHandle;
-                c.call.returnValue = NtStatus.STATUS_SUCCESS;
+                c.call.processCreated(c.processHandle, c.threadHandle, NtStatus.STATUS_SUCCESS);
                 c.call.status = NtStatus.STATUS_SUCCESS;
                 return ret(NtStatus.STATUS_SUCCESS);
             })

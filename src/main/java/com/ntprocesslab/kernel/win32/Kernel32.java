@@ -2,7 +2,6 @@ package com.ntprocesslab.kernel.win32;
 
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
-import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.csr.Subsystems;
@@ -182,14 +181,7 @@ public final class Kernel32 {
                 CreateProcessContext c = ctx(f);
                 ClassicNtdll.close(k, t, c.sectionHandle);
                 c.sectionHandle = 0;
-                KernelBase.releaseToken(k, c);
-                ApiCall call = c.call;
-                call.processInformation = true;
-                call.hProcess = c.processHandle;
-                call.hThread = c.threadHandle;
-                call.returnValue = 1;
-                call.status = NtStatus.STATUS_SUCCESS;
-                return ret(NtStatus.STATUS_SUCCESS);
+                return KernelBase.returnTrue(k, c);
             })
             .stage(1)
             .label("ifeo")

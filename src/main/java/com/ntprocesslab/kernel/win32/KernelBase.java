@@ -126,17 +126,7 @@ public final class KernelBase {
             .inline((k, t, f) -> (ctx(f).flags & CreationFlags.CREATE_SUSPENDED) != 0 ? jump("done") : next())
             .call(NtResumeThreadStub, (k, t, f) -> StepResult.call(NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
             .label("done")
-            .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                releaseToken(k, c);
-                ApiCall call = c.call;
-                call.processInformation = true;
-                call.hProcess = c.processHandle;
-                call.hThread = c.threadHandle;
-                call.returnValue = 1;
-                call.status = NtStatus.STATUS_SUCCESS;
-                return ret(NtStatus.STATUS_SUCCESS);
-            })
+            .inline((k, t, f) -> returnTrue(k, ctx(f)))
             .stage(0)
             .label("csrFailed")
             // csrss refused the process: terminate it and close our handles
@@ -156,6 +146,14 @@ public final class KernelBase {
             .label("failWin32")
             .inline(KernelBase::returnFalse)
             .build();
+
+    /** The creation succeeded: an explicit token is released and the API returns TRUE with PROCESS_INFORMATION. */
+    static StepResult returnTrue(Subsystems k, CreateProcessContext c) {
+        releaseToken(k, c);
+        c.call.processCreated(c.processHandle, c.threadHandle, 1);
+        c.call.status = NtStatus.STATUS_SUCCESS;
+        return ret(NtStatus.STATUS_SUCCESS);
+    }
 
     /** BaseSetLastNTError: the failed creation's NTSTATUS becomes the caller's last error. */
     static StepResult setLastNtError(Subsystems k, EThread t, Frame f) {
@@ -277,10 +275,7 @@ public final class KernelBase {
             .label("done")
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.call.processInformation = true;
-                c.call.hProcess = c.processHandle;
-                c.call.hThread = c.threadHandle;
-                c.call.returnValue = NtStatus.STATUS_SUCCESS;
+                c.call.processCreated(c.processHandle, c.threadHandle, NtStatus.STATUS_SUCCESS);
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
