@@ -107,7 +107,9 @@ pid $DIR/nginx/nginx.pid;
 error_log $DIR/nginx/logs/error.log;
 events { worker_connections 1024; }
 http {
-    access_log $DIR/nginx/logs/access.log;
+    # which node answered each request, under which sticky route: how a failover shows
+    log_format ntlab '\$remote_addr [\$time_local] "\$request" \$status node=\$upstream_addr route=\$cookie_ntlab_route';
+    access_log $DIR/nginx/logs/access.log ntlab;
     client_body_temp_path $DIR/nginx/temp/body;
     proxy_temp_path $DIR/nginx/temp/proxy;
     fastcgi_temp_path $DIR/nginx/temp/fastcgi;
