@@ -75,8 +75,8 @@ public final class ApiLoadBenchmark {
         }
         String label = target.substring(0, equals);
         String baseUrl = target.substring(equals + 1);
-        String jdbcUrl = System.getProperty("ntlab.bench.api.jdbc-url");
-        if (jdbcUrl == null) {
+        String jdbcUrl = System.getProperty("ntlab.bench.api.jdbc-url", "");
+        if (jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("Target '" + label + "' needs -Dntlab.bench.api.jdbc-url (its database) to create the students.");
         }
         List<String> tokens;
