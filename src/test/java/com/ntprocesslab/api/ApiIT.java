@@ -249,6 +249,9 @@ class ApiIT {
         assertThat(noLab.status()).isEqualTo(404);
         assertThat(noLab.json().get("message").asString()).isEqualTo("There is no lab 'no-such-lab'.");
         assertThat(asStudent.get("api/v1/machines/" + machineId + "/history").json()).isEmpty();
+        ApiClient.Reply unknown = asStudent.get("api/v1/no-such-call");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("message").asString()).startsWith("There is no API call GET /api/v1/no-such-call");
     }
 
     @Test

@@ -75,8 +75,8 @@ public final class ApiLoadBenchmark {
         }
         String label = target.substring(0, equals);
         String baseUrl = target.substring(equals + 1);
-        String jdbcUrl = System.getProperty("ntlab.bench.api.jdbc-url");
-        if (jdbcUrl == null) {
+        String jdbcUrl = System.getProperty("ntlab.bench.api.jdbc-url", "");
+        if (jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("Target '" + label + "' needs -Dntlab.bench.api.jdbc-url (its database) to create the students.");
         }
         List<String> tokens;
@@ -177,9 +177,14 @@ public final class ApiLoadBenchmark {
         }
     }
 
+    /**
+     * Each student also sends a route cookie of their own, as a browser keeps the one nginx gives
+     * it (docker/nginx): behind it a student's calls stay on one node, which holds their machine.
+     */
     private static HttpRequest.Builder request(String url, String token, String json) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Cookie", "ntlab_route=" + token.substring(token.length() - 12))
                 .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
