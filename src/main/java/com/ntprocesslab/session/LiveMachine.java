@@ -14,6 +14,8 @@ final class LiveMachine {
     long nextSeq;
     long commandsSinceSnapshot;
     long nanosSinceSnapshot;
+    /** The fencing token of this node's lease on the machine when it was loaded; every append must still match it. */
+    long leaseToken;
 
     LiveMachine(long id, Machine machine, long nextSeq, long commandsSinceSnapshot) {
         this.id = id;
