@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,7 +169,8 @@ class RouteAccessMatrixIT extends BrowserTest {
                         softly.assertThat(outcome).as(persona + " opens /" + address).isEqualTo(expected);
                         if (outcome == Outcome.NOT_FOUND) {
                             String id = address.substring(address.lastIndexOf('/') + 1);
-                            notFoundTexts.put(target, tab.locator(NOT_FOUND).first().locator("xpath=..").innerText().replace(id, "{id}"));
+                            notFoundTexts.put(target, tab.locator(NOT_FOUND).first().locator("xpath=..").innerText()
+                                    .replaceAll("\\b" + Pattern.quote(id) + "\\b", "{id}"));
                         }
                     }
                     if (notFoundTexts.containsKey(Target.FOREIGN) && notFoundTexts.containsKey(Target.MISSING)) {
