@@ -11,8 +11,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one path by which an accepted command enters a machine's log: committed before its
- * answer is shown. The log's (machine, sequence) is unique, so two writers can never both
- * append command n.
+ * answer is shown. Two guards keep one writer per machine: the append's transaction first
+ * confirms this node's lease under the fencing token it loaded the machine with (refused if
+ * another node took the machine since), and the log's (machine, sequence) is unique, so two
+ * writers can never both append command n.
  */
 @Component
 class CommandAppender {
@@ -20,9 +22,11 @@ class CommandAppender {
     private final CommandLogRepository commandLog;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MachineLeases leases;
 
-    CommandAppender(CommandLogRepository commandLog, TransactionTemplate transactions, Clock clock) {
+    CommandAppender(CommandLogRepository commandLog, TransactionTemplate transactions, Clock clock, MachineLeases leases) {
         this.commandLog = commandLog;
+        this.leases = leases;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -32,12 +36,18 @@ class CommandAppender {
      *
      * @throws CommandNotRecordedException when the database refused it; the caller must then
      *     forget the live machine, which already ran the command
+     * @throws MachineLeaseLostException when another node serves the machine now
      */
     void append(LiveMachine machine, String command, String output) {
         CommandLogEntry entry = new CommandLogEntry(machine.id, machine.nextSeq, command, output,
                 Machine.KERNEL_VERSION, clock.instant());
         try {
-            transactions.executeWithoutResult(status -> commandLog.save(entry));
+            transactions.executeWithoutResult(status -> {
+                if (!leases.confirm(machine.id, machine.leaseToken)) {
+                    throw new MachineLeaseLostException(machine.id);
+                }
+                commandLog.save(entry);
+            });
         } catch (DataAccessException | TransactionException e) {
             throw new CommandNotRecordedException(e);
         }

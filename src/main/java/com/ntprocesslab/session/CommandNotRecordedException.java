@@ -6,4 +6,8 @@ public class CommandNotRecordedException extends RuntimeException {
     public CommandNotRecordedException(Throwable cause) {
         super("Your command could not be saved, so the machine is back at its last saved state. Please try again.", cause);
     }
+
+    protected CommandNotRecordedException(String message) {
+        super(message);
+    }
 }

@@ -6,6 +6,8 @@ import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.MachineRepository;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,9 +24,11 @@ class MachineRetirement {
     private final LiveMachines live;
     private final MachineEvents events;
     private final TransactionTemplate transactions;
+    private final MachineLeases leases;
 
     MachineRetirement(MachineOwnership ownership, MachineRepository machines, LiveMachines live, MachineEvents events,
-                      TransactionTemplate transactions) {
+                      TransactionTemplate transactions, MachineLeases leases) {
+        this.leases = leases;
         this.ownership = ownership;
         this.machines = machines;
         this.live = live;
@@ -41,6 +45,7 @@ class MachineRetirement {
                 throw new MachineRetiredException(machineId, ownership.activeSuccessor(old));
             }
             long created = transactions.execute(status -> {
+                leases.requireHeld(machine);
                 old.retire();
                 machines.save(old);
                 return ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile())).getId();
@@ -65,6 +70,7 @@ class MachineRetirement {
             }
             List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(machineId);
             long created = transactions.execute(status -> {
+                leases.requireHeld(machine);
                 MachineRecord fork = ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile()));
                 for (CommandLogEntry e : log) {
                     commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(),
@@ -77,6 +83,30 @@ class MachineRetirement {
             live.discard(machineId);
             return created;
         });
+    }
+
+    /**
+     * Start again from here: the machine made by {@code replacement} becomes the owner's machine
+     * for the purpose; their current one (if any) is retired under its lock, as by a reset, and
+     * its open pages move to the new one.
+     */
+    long replaceActive(long ownerId, String purpose, Supplier<Long> replacement) {
+        Optional<MachineRecord> current = machines.findFirstByOwnerIdAndPurposeAndActiveTrueOrderByIdDesc(ownerId, purpose);
+        if (current.isEmpty()) {
+            return replacement.get();
+        }
+        long oldId = current.get().getId();
+        long fresh = live.with(oldId, ReplayProgress.NONE, machine -> {
+            long created = replacement.get();
+            machines.findById(oldId).filter(MachineRecord::isActive).ifPresent(old -> {
+                old.retire();
+                machines.save(old);
+            });
+            live.discard(oldId);
+            return created;
+        });
+        events.publish(new MachineRetired(oldId, fresh));
+        return fresh;
     }
 
     /** Tells the old machine's open pages where the student went. */

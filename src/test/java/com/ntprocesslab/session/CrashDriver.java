@@ -12,6 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CrashDriver {
 
+    /** The restarted server keeps the killed one's node name, so it takes the machine's lease back at once. */
+    static final String CRASH_NODE = "crash-node";
+
     private CrashDriver() {
     }
 
@@ -21,7 +24,7 @@ public final class CrashDriver {
         int commands = Integer.parseInt(args[2]);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .run("--spring.datasource.url=" + databaseUrl, "--server.port=0", "--logging.level.root=WARN",
-                        "--spring.main.banner-mode=off", "--ntlab.sessions.snapshot-every=25");
+                        "--spring.main.banner-mode=off", "--ntlab.sessions.snapshot-every=25", "--ntlab.node-id=" + CRASH_NODE);
         context.getBean(AccountService.class).signUpStudent(student, "password-123");
         MachineSessions sessions = context.getBean(MachineSessions.class);
         long machineId = sessions.openSandbox(student);

@@ -55,7 +55,7 @@ class CrashSafetyTest {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(Application.class)
-                .run("--spring.datasource.url=" + databaseUrl, "--server.port=0")) {
+                .run("--spring.datasource.url=" + databaseUrl, "--server.port=0", "--ntlab.node-id=" + CrashDriver.CRASH_NODE)) {
             List<CommandLogEntry> log = restarted.getBean(CommandLogRepository.class).findByMachineIdOrderBySeq(machineId);
             assertThat(log).hasSizeGreaterThanOrEqualTo(acknowledged.size());
             for (int ack : acknowledged) {

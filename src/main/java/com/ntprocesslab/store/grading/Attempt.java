@@ -7,8 +7,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 
 /**
@@ -41,11 +42,13 @@ public class Attempt {
     @Column(nullable = false)
     private boolean passed;
 
-    @Lob
+    // CLOB on H2, text on PostgreSQL (a JPA @Lob would be an oid there)
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "feedback_en", nullable = false)
     private String feedbackEn;
 
-    @Lob
+    // CLOB on H2, text on PostgreSQL (a JPA @Lob would be an oid there)
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "feedback_zh", nullable = false)
     private String feedbackZh;
 

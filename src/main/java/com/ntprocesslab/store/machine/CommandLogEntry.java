@@ -5,8 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
@@ -28,7 +29,8 @@ public class CommandLogEntry {
     @Column(nullable = false, length = 4000)
     private String command;
 
-    @Lob
+    // CLOB on H2, text on PostgreSQL (a JPA @Lob would be an oid there)
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false)
     private String output;
 

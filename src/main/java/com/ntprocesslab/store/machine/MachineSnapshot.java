@@ -5,8 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 
 /** The serialized machine after command {@code seq}, with a checksum to detect corruption. */
@@ -27,7 +28,8 @@ public class MachineSnapshot {
     @Column(name = "kernel_version", nullable = false, length = 32)
     private String kernelVersion;
 
-    @Lob
+    // BLOB on H2, bytea on PostgreSQL (a JPA @Lob would be an oid there)
+    @JdbcTypeCode(SqlTypes.LONG32VARBINARY)
     @Column(nullable = false)
     private byte[] data;
 

@@ -5,8 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 
 /** A logged command whose replayed answer differs from the answer recorded when it was accepted. */
@@ -33,11 +34,13 @@ public class ReplayDivergence {
     @Column(name = "replay_version", nullable = false, length = 32)
     private String replayVersion;
 
-    @Lob
+    // CLOB on H2, text on PostgreSQL (a JPA @Lob would be an oid there)
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "recorded_output", nullable = false)
     private String recordedOutput;
 
-    @Lob
+    // CLOB on H2, text on PostgreSQL (a JPA @Lob would be an oid there)
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "replayed_output", nullable = false)
     private String replayedOutput;
 

@@ -1,0 +1,141 @@
+package com.ntprocesslab.session;
+
+import com.ntprocesslab.store.machine.MachineLeaseRepository;
+import com.ntprocesslab.store.machine.MachineLeaseRepository.Lease;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's holds on machines (the machine_lease rows). A node takes a machine's lease before
+ * it reads the machine's log, and every append confirms the lease in its own transaction; so
+ * while one node serves a machine no other node can append to it, and a node that died loses
+ * its machines when its leases run out.
+ */
+@Component
+class MachineLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(MachineLeases.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final MachineLeaseRepository leases;
+    private final LeaseProperties properties;
+    private final Clock clock;
+    private final String nodeId;
+
+    MachineLeases(MachineLeaseRepository leases, LeaseProperties properties, Clock clock, @Value("${ntlab.node-id:}") String nodeId) {
+        this.leases = leases;
+        this.properties = properties;
+        this.clock = clock;
+        this.nodeId = nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId.strip();
+        log.info("This node is '{}'; it holds a machine for {} and renews every {}.", this.nodeId, properties.duration(),
+                properties.renewEvery());
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    Duration duration() {
+        return properties.duration();
+    }
+
+    /**
+     * One take of a machine's lease.
+     *
+     * @param fencingToken what every append under this take must present
+     * @param takenOverFrom the node that held the machine before and stopped renewing it (it died
+     *     or was cut off), or null when the machine was free or already this node's
+     */
+    record Take(long fencingToken, String takenOverFrom) {
+    }
+
+    /**
+     * Takes the machine for this node. A live lease of another node is waited out once (it ends
+     * within one lease duration if that node died); if it is still held then, the holder is alive.
+     *
+     * @throws MachineHeldElsewhereException when another node keeps serving the machine
+     */
+    Take take(long machineId) {
+        Instant giveUpAt = clock.instant().plus(properties.duration()).plus(properties.renewEvery());
+        while (true) {
+            Optional<Lease> before = leases.find(machineId);
+            Optional<Long> token = leases.take(machineId, nodeId, clock.instant(), expiry());
+            if (token.isPresent()) {
+                String from = before.map(Lease::nodeId).filter(holder -> !holder.equals(nodeId)).orElse(null);
+                if (from != null) {
+                    log.info("Node {} took machine {} over from node {}, whose lease ran out.", nodeId, machineId, from);
+                }
+                return new Take(token.get(), from);
+            }
+            Optional<Lease> holder = leases.find(machineId);
+            if (holder.isEmpty()) {
+                // no such machine (the restore says so) or its holder just let it go: try once more
+                Optional<Long> again = leases.take(machineId, nodeId, clock.instant(), expiry());
+                return new Take(again.orElse(0L), null);
+            }
+            if (clock.instant().isAfter(giveUpAt)) {
+                throw new MachineHeldElsewhereException(machineId, holder.get().nodeId(), properties.duration());
+            }
+            sleep();
+        }
+    }
+
+    /** Extends the lease inside the caller's transaction; false when another node holds it now. */
+    boolean confirm(long machineId, long fencingToken) {
+        return leases.confirm(machineId, nodeId, fencingToken, expiry());
+    }
+
+    /** For a write in the caller's transaction other than an append (a reset, a fork): refused once another node holds the machine. */
+    void requireHeld(LiveMachine machine) {
+        if (!confirm(machine.id, machine.leaseToken)) {
+            throw new MachineLeaseLostException(machine.id);
+        }
+    }
+
+    void release(long machineId, long fencingToken) {
+        leases.release(machineId, nodeId, fencingToken);
+    }
+
+    /** Extends all of this node's leases and returns the ones it still holds. */
+    List<Lease> renew() {
+        leases.renewAll(nodeId, expiry());
+        return leases.heldBy(nodeId);
+    }
+
+    int releaseAll() {
+        return leases.releaseAll(nodeId);
+    }
+
+    private Instant expiry() {
+        return clock.instant().plus(properties.duration());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MachineWorkRefusedException("Stopped waiting for another server to release the machine.");
+        }
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
