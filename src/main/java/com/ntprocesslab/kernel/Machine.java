@@ -1,14 +1,16 @@
 package com.ntprocesslab.kernel;
 
-import com.ntprocesslab.kernel.exec.CommandExecutor;
 import com.ntprocesslab.kernel.kd.Checkpoints;
+import com.ntprocesslab.kernel.kd.CommandExecutor;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.machine.Dispatcher;
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.kd.Debugger;
 import com.ntprocesslab.kernel.kd.StateCopier;
-import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
-import com.ntprocesslab.kernel.ps.SystemInitialization;
+import com.ntprocesslab.kernel.machine.SystemInitialization;
 import java.util.List;
 
 /**
@@ -17,7 +19,7 @@ import java.util.List;
  */
 public final class Machine {
     /** Bumped whenever the same commands could produce a different machine. */
-    public static final String KERNEL_VERSION = "0.8.0";
+    public static final String KERNEL_VERSION = Kernel.VERSION;
     /**
      * The first kernel with TTD's rules (travel keeps the recorded future). Logs written by an
      * older kernel travelled by cutting the future; they replay with {@link #forgetRecordedFuture()}.
@@ -40,7 +42,7 @@ public final class Machine {
      * Boots with a listener that sees every step from the first one (tests run the invariant
      * checker there; a debugger can record the boot).
      */
-    public static Machine boot(Profile profile, Engine.StepListener listener) {
+    public static Machine boot(Profile profile, Engine.StepListener<Kernel, EThread> listener) {
         if (profile == null) {
             throw new IllegalArgumentException("A machine needs a profile (MODERN or CLASSIC).");
         }
@@ -113,7 +115,7 @@ public final class Machine {
     }
 
     /** The step engine, for the debugger: single-step, run to a stop check, frames, location. */
-    public Engine engine() {
+    public Dispatcher engine() {
         return debugger.kernel().engine;
     }
 

@@ -1,6 +1,6 @@
 package com.ntprocesslab.session;
 
-import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.machine.Symbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;

@@ -54,7 +54,7 @@ class MachineCommands {
                     live.discard(machineId);
                     throw e;
                 }
-                snapshots.afterCommand(machine, ran.nanos());
+                snapshots.afterCommand(machine, username, ran.nanos());
             }
             return new ConsoleEntry(command, ran.result().output(), ran.result().accepted());
         });

@@ -6,6 +6,8 @@ import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.MachineRepository;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,6 +83,30 @@ class MachineRetirement {
             live.discard(machineId);
             return created;
         });
+    }
+
+    /**
+     * Start again from here: the machine made by {@code replacement} becomes the owner's machine
+     * for the purpose; their current one (if any) is retired under its lock, as by a reset, and
+     * its open pages move to the new one.
+     */
+    long replaceActive(long ownerId, String purpose, Supplier<Long> replacement) {
+        Optional<MachineRecord> current = machines.findFirstByOwnerIdAndPurposeAndActiveTrueOrderByIdDesc(ownerId, purpose);
+        if (current.isEmpty()) {
+            return replacement.get();
+        }
+        long oldId = current.get().getId();
+        long fresh = live.with(oldId, ReplayProgress.NONE, machine -> {
+            long created = replacement.get();
+            machines.findById(oldId).filter(MachineRecord::isActive).ifPresent(old -> {
+                old.retire();
+                machines.save(old);
+            });
+            live.discard(oldId);
+            return created;
+        });
+        events.publish(new MachineRetired(oldId, fresh));
+        return fresh;
     }
 
     /** Tells the old machine's open pages where the student went. */

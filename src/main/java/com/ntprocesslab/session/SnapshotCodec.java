@@ -12,6 +12,7 @@ import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.kd.Checkpoints;
 import com.ntprocesslab.kernel.win32.ApiSpec;
 import com.ntprocesslab.kernel.win32.Apis;
@@ -41,6 +42,14 @@ final class SnapshotCodec {
         }
     };
 
+    /**
+     * The kernel's object layout the bytes follow. Kryo reads fields by the reading class's
+     * list, so bytes written by classes of another shape could be read as wrong values rather
+     * than fail: bump this whenever kernel classes move or change fields (the kernel version
+     * tags behaviour, this tags shape). Bytes without the current tag are rejected and replayed.
+     */
+    static final String LAYOUT = "kernel-layout-2 (exec split: machine.Kernel)";
+
     private SnapshotCodec() {
     }
 
@@ -48,6 +57,7 @@ final class SnapshotCodec {
         Kryo kryo = KRYOS.obtain();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try (Output out = new Output(new DeflaterOutputStream(bytes))) {
+            out.writeString(LAYOUT);
             kryo.writeObject(out, machine);
         } finally {
             KRYOS.free(kryo);
@@ -59,6 +69,10 @@ final class SnapshotCodec {
     static Machine decode(byte[] data) {
         Kryo kryo = KRYOS.obtain();
         try (Input in = new Input(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            String layout = in.readString();
+            if (!LAYOUT.equals(layout)) {
+                throw new CorruptSnapshotException("written for another kernel layout", null);
+            }
             return kryo.readObject(in, Machine.class);
         } catch (KryoException | IllegalArgumentException | IllegalStateException | ClassCastException
                  | IndexOutOfBoundsException | NegativeArraySizeException e) {
@@ -109,7 +123,7 @@ final class SnapshotCodec {
         fields.setSerializeTransient(true);
         kryo.setDefaultSerializer(new SerializerFactory.FieldSerializerFactory(fields));
         ImmutableCollectionsSerializers.registerSerializers(kryo);
-        kryo.addDefaultSerializer(Routine.class, new SharedCode<>("routine", Routine::key, Routine::byKey));
+        kryo.addDefaultSerializer(Routine.class, new SharedCode<>("routine", Routine::key, Symbols::routineByKey));
         kryo.addDefaultSerializer(ApiSpec.class, new SharedCode<>("API", ApiSpec::name, Apis::find));
         kryo.addDefaultSerializer(Checkpoints.class, new NotStored());
         return kryo;

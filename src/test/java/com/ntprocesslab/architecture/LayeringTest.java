@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Layers point down only (ui -> lab -> session -> store/kernel) and the kernel stays plain Java. */
+/** Layers point down only (ui and api -> lab -> session -> store/kernel; the api uses no kernel type) and the kernel stays plain Java. */
 class LayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -19,14 +19,16 @@ class LayeringTest {
     void layersOnlyPointDown() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("ui").definedBy("com.ntprocesslab.ui..")
+                .layer("api").definedBy("com.ntprocesslab.api..")
                 .layer("lab").definedBy("com.ntprocesslab.lab..")
                 .layer("session").definedBy("com.ntprocesslab.session..")
                 .layer("store").definedBy("com.ntprocesslab.store..")
                 .layer("kernel").definedBy("com.ntprocesslab.kernel..")
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lab").mayOnlyBeAccessedByLayers("ui")
-                .whereLayer("session").mayOnlyBeAccessedByLayers("ui", "lab")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("ui", "lab", "session")
+                .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("lab").mayOnlyBeAccessedByLayers("ui", "api")
+                .whereLayer("session").mayOnlyBeAccessedByLayers("ui", "lab", "api")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("ui", "lab", "session", "api")
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers("ui", "lab", "session")
                 .check(CLASSES);
     }

@@ -12,5 +12,6 @@ public final class AllBenchmarks {
         SessionBenchmark.main(args);
         GradingBenchmark.main(args);
         FairnessBenchmark.main(args);
+        ApiLoadBenchmark.main(args);
     }
 }

@@ -3,11 +3,12 @@ package com.ntprocesslab.kernel;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.exec.Kernel;
-import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class LabMachine {
         return Machine.boot(profile, LabMachine::checkAfterStep);
     }
 
-    private static void checkAfterStep(Engine.StepEvent event) {
+    private static void checkAfterStep(Engine.StepEvent<Kernel, EThread> event) {
         List<String> problems = InvariantChecker.check(event.kernel());
         if (!problems.isEmpty()) {
             throw new AssertionError("After step " + event.position() + " (" + event.symbol() + " in " + event.routine() + "): " + problems);

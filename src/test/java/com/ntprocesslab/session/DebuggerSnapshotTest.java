@@ -1,10 +1,14 @@
 package com.ntprocesslab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.esotericsoftware.kryo.io.Output;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,5 +32,18 @@ class DebuggerSnapshotTest {
             assertThat(restored.execute(command)).as(command).isEqualTo(original.execute(command));
             assertThat(restored.snapshotJson()).as("after " + command).isEqualTo(original.snapshotJson());
         }
+    }
+
+    /** Bytes of another layout (here: no layout tag, as every snapshot before the tag) are rejected, not read as wrong values. */
+    @Test
+    void aSnapshotOfAnotherLayoutIsRejected() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Output out = new Output(new DeflaterOutputStream(bytes))) {
+            out.writeString("kernel-layout-1");
+            out.writeString("anything");
+        }
+
+        assertThatThrownBy(() -> SnapshotCodec.decode(bytes.toByteArray()))
+                .isInstanceOf(SnapshotCodec.CorruptSnapshotException.class).hasMessageContaining("another kernel layout");
     }
 }

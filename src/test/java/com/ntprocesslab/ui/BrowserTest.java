@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.account.Role;
 import com.ntprocesslab.ui.pages.LoginPage;
@@ -40,6 +41,9 @@ public abstract class BrowserTest {
     @Autowired
     protected AccountService accounts;
 
+    @Autowired
+    private LabCatalog labCatalog;
+
     protected BrowserContext context;
     protected Page page;
 
@@ -64,6 +68,8 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openPage() {
+        // The server starts before its labs are verified; these tests start from the whole catalog.
+        labCatalog.loading().join();
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         context.setDefaultTimeout(20_000);
         page = context.newPage();

@@ -4,16 +4,14 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ob.HandleEntry;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.function.LongConsumer;
 
@@ -25,23 +23,23 @@ public final class CsrSrv {
     private CsrSrv() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static CsrCreateProcessMessage ctx(Frame f) {
+        return f.args(CsrCreateProcessMessage.class);
     }
 
     /** The server of the session the new process lives in, or null before csrss is up. */
-    public static CsrServer serverFor(Kernel k, int sessionId) {
+    public static CsrServer serverFor(Subsystems k, int sessionId) {
         CsrServer server = k.csrServers.get(Math.max(sessionId, 0));
         return server != null && server.csrss != null && server.csrss.alive() ? server : null;
     }
 
-    private static EProcess newProcess(Kernel k, EThread caller, CreateProcessContext c) {
+    private static EProcess newProcess(Subsystems k, EThread caller, CsrCreateProcessMessage c) {
         HandleEntry entry = caller.process.objectTable.lookup(c.processHandle);
         return (EProcess) entry.object();
     }
 
     /** csrss's own handle to an object the creator holds (DUPLICATE_SAME_ACCESS), kept where {@code keep} says. */
-    private static StepResult duplicateIntoCsrss(Kernel k, EThread t, CreateProcessContext c, long creatorHandle, LongConsumer keep) {
+    private static StepResult duplicateIntoCsrss(Subsystems k, EThread t, CsrCreateProcessMessage c, long creatorHandle, LongConsumer keep) {
         CsrServer server = server(k, t, c);
         if (k.failAllocation(AllocationKind.HANDLE)) {
             return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
@@ -51,7 +49,7 @@ public final class CsrSrv {
         return next();
     }
 
-    private static StepResult fail(Kernel k, CsrServer server, CreateProcessContext c, long status) {
+    private static StepResult fail(Subsystems k, CsrServer server, CsrCreateProcessMessage c, long status) {
         if (c.csrThreadHandle != 0) {
             ObjectManager.NtClose(k, server.csrss.objectTable, c.csrThreadHandle);
             c.csrThreadHandle = 0;
@@ -65,7 +63,7 @@ public final class CsrSrv {
         return ret(status);
     }
 
-    private static CsrServer server(Kernel k, EThread t, CreateProcessContext c) {
+    private static CsrServer server(Subsystems k, EThread t, CsrCreateProcessMessage c) {
         return serverFor(k, newProcess(k, t, c).sessionId);
     }
 
@@ -75,7 +73,7 @@ public final class CsrSrv {
     public static final Routine CsrCreateProcessClassic = csrCreateProcess(4);
 
     private static Routine csrCreateProcess(int stage) {
-        return Routine.named("CSRSRV!CsrCreateProcess").stage(stage)
+        return Subsystems.win32Routine("CSRSRV!CsrCreateProcess").stage(stage)
             .inline((k, t, f) -> server(k, t, ctx(f)) == null ? ret(NtStatus.STATUS_SUCCESS) : next())
             // csrss takes its own handles to the new process and thread: their handle counts go 1 -> 2
             .step("nt!NtDuplicateObject", (k, t, f) -> duplicateIntoCsrss(k, t, ctx(f), ctx(f).processHandle,
@@ -83,7 +81,7 @@ public final class CsrSrv {
             .step("nt!NtDuplicateObject", (k, t, f) -> duplicateIntoCsrss(k, t, ctx(f), ctx(f).threadHandle,
                     handle -> ctx(f).csrThreadHandle = handle))
             .step("CSRSRV!CsrAllocateProcess", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                CsrCreateProcessMessage c = ctx(f);
                 CsrServer server = server(k, t, c);
                 if (k.failAllocation(AllocationKind.CSR)) {
                     return fail(k, server, c, NtStatus.STATUS_NO_MEMORY);
@@ -97,17 +95,17 @@ public final class CsrSrv {
                 return next();
             })
             .step("CSRSRV!CsrCreateThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                CsrCreateProcessMessage c = ctx(f);
                 CsrThread thread = new CsrThread();
                 thread.uniqueProcess = c.csrProcess.uniqueProcess;
-                thread.uniqueThread = c.call.threadId;
+                thread.uniqueThread = c.uniqueThread;
                 thread.threadHandle = c.csrThreadHandle;
                 c.csrProcess.threadList.add(thread);
                 return next();
             })
             // one more process in the session, at the default shutdown level
             .step("CSRSRV!CsrInsertProcess", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                CsrCreateProcessMessage c = ctx(f);
                 CsrServer server = server(k, t, c);
                 c.csrProcess.shutdownLevel = CsrProcess.DEFAULT_SHUTDOWN_LEVEL;
                 c.csrProcess.sequenceNumber = server.nextSequence++;
@@ -121,7 +119,7 @@ public final class CsrSrv {
             .build();
     }
 
-    public static final Routine CsrServerInitialization = Routine.named("CSRSRV!CsrServerInitialization")
+    public static final Routine CsrServerInitialization = Subsystems.win32Routine("CSRSRV!CsrServerInitialization")
             // CsrRootProcess: csrss's own record, first in the list and not counted
             .step("CSRSRV!CsrInitializeProcessStructure", (k, t, f) -> {
                 int session = Math.max(t.process.sessionId, 0);
@@ -145,7 +143,7 @@ public final class CsrSrv {
      * A process that csrss did not create (smss started it natively) registers when kernel32
      * connects to the server: csrss opens the process and thread itself.
      */
-    public static void connect(Kernel k, EThread thread) {
+    public static void connect(Subsystems k, EThread thread) {
         EProcess p = thread.process;
         CsrServer server = serverFor(k, p.sessionId);
         if (server == null || server.csrss == p || server.find(p.uniqueProcessId) != null) {
@@ -166,7 +164,7 @@ public final class CsrSrv {
     }
 
     /** Exit notification: the records go and csrss closes its handles. */
-    public static void destroyProcess(Kernel k, EProcess p) {
+    public static void destroyProcess(Subsystems k, EProcess p) {
         CsrServer server = k.csrServers.get(Math.max(p.sessionId, 0));
         if (server == null) {
             return;

@@ -1,9 +1,5 @@
 package com.ntprocesslab.kernel.exec;
 
-import com.ntprocesslab.kernel.ke.KThreadState;
-import com.ntprocesslab.kernel.ke.Scheduler;
-import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.ps.ThreadStartup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,11 +7,13 @@ import java.util.List;
  * The step engine: runs routines one step at a time on a thread's own frame list. A
  * breakpoint is a {@link StopCheck} consulted before each step; a stack trace is the frame
  * list; nothing runs on the Java stack between steps, so the machine can stop anywhere.
+ * {@code S} is the machine's state root, handed to every step; {@code T} its thread type.
+ * Choosing the next thread (the dispatcher) belongs to the machine above, which extends this.
  */
-public final class Engine {
+public abstract class Engine<S, T extends ExecutionThread> {
     /** Observes every executed step (tests run the invariant checker here). Not machine state. */
-    public interface StepListener {
-        void afterStep(StepEvent event);
+    public interface StepListener<S, T> {
+        void afterStep(StepEvent<S, T> event);
     }
 
     /** Decides, before a step runs, whether the machine stops there (breakpoints). */
@@ -24,7 +22,7 @@ public final class Engine {
     }
 
     /** One executed step: where it ran and which stage it belongs to (0 = not a creation stage). */
-    public record StepEvent(Kernel kernel, long position, EThread thread, String symbol, String routine, int stage) {
+    public record StepEvent<S, T>(S kernel, long position, T thread, String symbol, String routine, int stage) {
     }
 
     public enum Reason { COMPLETED, BLOCKED, TERMINATED, IDLE, BUDGET, BREAKPOINT }
@@ -32,23 +30,26 @@ public final class Engine {
     public record RunResult(Reason reason, long steps, Location stoppedAt) {
     }
 
-    private final Kernel kernel;
-    private StepListener listener;
+    protected final S kernel;
+    private StepListener<S, T> listener;
 
-    Engine(Kernel kernel) {
+    protected Engine(S kernel) {
         this.kernel = kernel;
     }
 
-    public void setListener(StepListener listener) {
+    /** Moves the machine's clock one step on and returns the new position. */
+    protected abstract long advance();
+
+    public void setListener(StepListener<S, T> listener) {
         this.listener = listener;
     }
 
     /** The step listener, so a machine rebuilt for time travel keeps the same observer. */
-    public StepListener listener() {
+    public StepListener<S, T> listener() {
         return listener;
     }
 
-    public Location location(EThread thread) {
+    public Location location(T thread) {
         Frame frame = thread.top();
         if (frame == null) {
             return null;
@@ -58,14 +59,14 @@ public final class Engine {
     }
 
     /** k: the current instruction then each frame's return site, innermost first. */
-    public List<String> stackTrace(EThread thread) {
+    public List<String> stackTrace(T thread) {
         List<String> lines = new ArrayList<>();
         Location here = location(thread);
         if (here == null) {
             return lines;
         }
         lines.add(here.display());
-        List<com.ntprocesslab.kernel.exec.Frame> frames = thread.frames;
+        List<Frame> frames = thread.frames();
         int start = here.symbol() != null ? frames.size() - 1 : frames.size() - 2;
         for (int i = start; i >= 0; i--) {
             Frame f = frames.get(i);
@@ -75,17 +76,17 @@ public final class Engine {
     }
 
     /** Executes exactly one step of {@code thread} (single-step, WinDbg's t). */
-    public StepEvent stepInto(EThread thread) {
+    public StepEvent<S, T> stepInto(T thread) {
         Frame frame = thread.top();
         if (frame == null) {
             throw new IllegalStateException(thread.describe() + " has no frame to step");
         }
         Step step = frame.currentStep();
         WorkBudget.chargeStep();
-        kernel.position++;
-        StepResult result = step.action().run(kernel, thread, frame);
+        long position = advance();
+        StepResult result = step.run(kernel, thread, frame);
         apply(thread, frame, result);
-        StepEvent event = new StepEvent(kernel, kernel.position, thread,
+        StepEvent<S, T> event = new StepEvent<>(kernel, position, thread,
                 step.symbol() != null ? step.symbol() : frame.routine.symbol(), frame.routine.symbol(), step.stage());
         if (listener != null) {
             listener.afterStep(event);
@@ -93,8 +94,8 @@ public final class Engine {
         return event;
     }
 
-    private void apply(EThread thread, Frame frame, StepResult result) {
-        List<Frame> frames = thread.frames;
+    private void apply(T thread, Frame frame, StepResult result) {
+        List<Frame> frames = thread.frames();
         boolean onStack = !frames.isEmpty() && frames.get(frames.size() - 1) == frame;
         switch (result) {
             case StepResult.Next n -> {
@@ -128,16 +129,16 @@ public final class Engine {
      * Runs {@code thread} alone until its frame list unwinds to {@code baseDepth} (an
      * injected call returned), it blocks, it terminates, a stop check fires or the budget ends.
      */
-    public RunResult runThread(EThread thread, int baseDepth, long budget, StopCheck stop) {
+    public RunResult runThread(T thread, int baseDepth, long budget, StopCheck stop) {
         long steps = 0;
         while (true) {
             if (thread.terminated()) {
                 return new RunResult(Reason.TERMINATED, steps, null);
             }
-            if (thread.frames.size() <= baseDepth) {
+            if (thread.frames().size() <= baseDepth) {
                 return new RunResult(Reason.COMPLETED, steps, null);
             }
-            if (thread.tcb.state == KThreadState.Waiting) {
+            if (thread.waiting()) {
                 return new RunResult(Reason.BLOCKED, steps, location(thread));
             }
             if (steps >= budget) {
@@ -152,95 +153,4 @@ public final class Engine {
         }
     }
 
-    /** g: schedules ready threads until every thread waits, a stop check fires or the budget ends. */
-    public RunResult runScheduler(long budget, StopCheck stop) {
-        Scheduler scheduler = kernel.scheduler;
-        long steps = 0;
-        for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
-            if (!pending.finished() && pending.thread().tcb.state == KThreadState.Running && scheduler.running != pending.thread()) {
-                RunResult first = runThread(pending.thread(), pending.baseDepth(), budget - steps, stop);
-                steps += first.steps();
-                if (first.reason() == Reason.BREAKPOINT || first.reason() == Reason.BUDGET) {
-                    return new RunResult(first.reason(), steps, first.stoppedAt());
-                }
-                completePendingCalls();
-            }
-        }
-        while (true) {
-            EThread thread = scheduler.running;
-            if (thread == null || thread.tcb.state != KThreadState.Running) {
-                scheduler.running = null;
-                thread = scheduler.dispatch();
-                if (thread == null) {
-                    return new RunResult(Reason.IDLE, steps, null);
-                }
-                if (thread.frames.isEmpty() && !thread.started) {
-                    ThreadStartup.enterInitialThread(thread);
-                }
-            }
-            if (thread.frames.isEmpty()) {
-                // nothing left to run on this thread (also when a finished .call left it running): it can only wait
-                scheduler.waitOn(thread, null, com.ntprocesslab.kernel.ke.KWaitReason.Executive);
-                continue;
-            }
-            if (steps >= budget) {
-                return new RunResult(Reason.BUDGET, steps, location(thread));
-            }
-            Location here = location(thread);
-            if (stop != null && stop.stopBefore(here)) {
-                return new RunResult(Reason.BREAKPOINT, steps, here);
-            }
-            stepInto(thread);
-            steps++;
-            scheduler.quantumUsed++;
-            if (!kernel.pendingCalls.isEmpty()) {
-                completePendingCalls();
-            }
-            if (scheduler.running != thread || thread.tcb.state != KThreadState.Running) {
-                continue;
-            }
-            Frame top = thread.top();
-            boolean userBoundary = top != null && !top.routine.kernelMode();
-            if (!userBoundary) {
-                continue;
-            }
-            EThread rival = scheduler.highestReady();
-            if (rival != null && rival.tcb.priority > thread.tcb.priority) {
-                scheduler.preempt(true);
-            } else if (rival != null && rival.tcb.priority == thread.tcb.priority && scheduler.quantumUsed >= Scheduler.QUANTUM) {
-                scheduler.preempt(false);
-            }
-        }
-    }
-
-    /** Records the result of every .call whose frames have unwound; each thread gets its prior state back. */
-    public void completePendingCalls() {
-        for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
-            if (pending.finished()) {
-                kernel.pendingCalls.remove(pending);
-                complete(pending);
-            }
-        }
-    }
-
-    private void complete(PendingCall pending) {
-        EThread thread = pending.thread();
-        if (thread.terminated()) {
-            pending.call().callerExited = true;
-        } else {
-            com.ntprocesslab.kernel.win32.LastError.capture(thread, pending.call());
-            if (thread.tcb.state == KThreadState.Running && kernel.scheduler.running != thread) {
-                thread.tcb.state = pending.priorState();
-                thread.tcb.waitReason = pending.priorWaitReason();
-                thread.tcb.waitObject = pending.priorWaitObject();
-                if (thread.tcb.state == KThreadState.Ready) {
-                    kernel.scheduler.ready(thread);
-                } else if (thread.tcb.state == KThreadState.Waiting && thread.tcb.waitObject != null
-                        && thread.tcb.waitObject.signaled && thread.tcb.suspendCount == 0) {
-                    kernel.scheduler.ready(thread);
-                }
-            }
-        }
-        kernel.lastCall = pending.call().record(true);
-    }
 }

@@ -1,12 +1,10 @@
 package com.ntprocesslab.kernel.exec;
 
-import com.ntprocesslab.kernel.ps.EThread;
-
 /**
  * Where a thread stands: before step {@code pc} of its top frame. {@code symbol} is the
  * function that step enters (what a breakpoint matches), or null for inline code.
  */
-public record Location(EThread thread, Frame frame, Step step, String symbol, int stage) {
+public record Location(ExecutionThread thread, Frame frame, Step step, String symbol, int stage) {
     public String routine() {
         return frame.routine.symbol();
     }

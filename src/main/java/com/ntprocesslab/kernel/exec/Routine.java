@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.exec;
 
+import com.ntprocesslab.kernel.ps.Executive;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,11 @@ public final class Routine {
      */
     public String key() { return key; }
 
-    /** The routine with this key, or null when no such routine was built or the key is ambiguous. */
-    public static Routine byKey(String key) {
-        Symbols.routine("nt!NtClose"); // builds every routine of the kernel before looking one up
+    /**
+     * The routine with this key among those built so far, or null when none was or the key is
+     * ambiguous. The symbol table, which has every component publish its routines, asks this.
+     */
+    public static Routine built(String key) {
         Routine routine = BY_KEY.get(key);
         return routine == AMBIGUOUS ? null : routine;
     }
@@ -84,10 +88,14 @@ public final class Routine {
 
     @Override public String toString() { return symbol; }
 
-    public static Builder named(String symbol) { return new Builder(symbol); }
+    /**
+     * Starts a routine whose steps see the state as {@code S} and the thread as {@code T};
+     * components call it through their own typed shorthand (e.g. {@code Executive.routine}).
+     */
+    public static <S, T> Builder<S, T> named(String symbol) { return new Builder<>(symbol); }
 
     /** Builds a routine top to bottom; {@code stage} applies to the steps that follow it. */
-    public static final class Builder {
+    public static final class Builder<S, T> {
         private final String symbol;
         private final List<Step> steps = new ArrayList<>();
         private final Map<String, Integer> labels = new TreeMap<>();
@@ -95,17 +103,17 @@ public final class Routine {
 
         private Builder(String symbol) { this.symbol = symbol; }
 
-        public Builder stage(int stage) { this.stage = stage; return this; }
+        public Builder<S, T> stage(int stage) { this.stage = stage; return this; }
         /** Code inside this routine. */
-        public Builder inline(StepAction action) { steps.add(new Step(null, stage, action)); return this; }
+        public Builder<S, T> inline(StepAction<S, T> action) { steps.add(new Step(null, stage, action)); return this; }
         /** A function entered and left in one step (a leaf), or a call step naming its callee. */
-        public Builder step(String symbol, StepAction action) { steps.add(new Step(symbol, stage, action)); return this; }
+        public Builder<S, T> step(String symbol, StepAction<S, T> action) { steps.add(new Step(symbol, stage, action)); return this; }
         /** A call step whose callee is fixed. */
-        public Builder call(Routine callee, StepAction argsAndCall) { steps.add(new Step(callee.symbol(), stage, argsAndCall)); return this; }
+        public Builder<S, T> call(Routine callee, StepAction<S, T> argsAndCall) { steps.add(new Step(callee.symbol(), stage, argsAndCall)); return this; }
         /** How many steps were added so far (the index the next one gets). */
         public int size() { return steps.size(); }
         /** Names the next step so that branches can jump to it. */
-        public Builder label(String label) { labels.put(label, steps.size()); return this; }
+        public Builder<S, T> label(String label) { labels.put(label, steps.size()); return this; }
         public Routine build() {
             if (steps.isEmpty()) {
                 throw new IllegalStateException(symbol + " has no steps");

@@ -24,20 +24,24 @@ public final class WorkBudget {
 
     private final long maxSteps;
     private final Deadline deadline;
+    private final WorkBudget outer;
     private long steps;
 
-    private WorkBudget(long maxSteps, Deadline deadline) {
+    private WorkBudget(long maxSteps, Deadline deadline, WorkBudget outer) {
         this.maxSteps = maxSteps;
         this.deadline = deadline;
+        this.outer = outer;
     }
 
     /**
      * Runs {@code work} on this thread under the budget and returns its result with the steps
-     * it took. Budgets nest: an inner budget counts against the outer one too.
+     * it took. Budgets nest: an inner budget counts against the outer one too, and the outer
+     * one's deadline stops the inner work as well (a lab's whole verification bounds each of
+     * its runs).
      */
     public static <T> Spent<T> run(long maxSteps, Deadline deadline, Supplier<T> work) {
         WorkBudget outer = CURRENT.get();
-        WorkBudget budget = new WorkBudget(maxSteps, deadline);
+        WorkBudget budget = new WorkBudget(maxSteps, deadline, outer);
         CURRENT.set(budget);
         try {
             T result = work.get();
@@ -68,8 +72,12 @@ public final class WorkBudget {
         if (steps > maxSteps) {
             throw new WorkBudgetExhaustedException(WorkBudgetExhaustedException.Kind.STEPS, maxSteps);
         }
-        if (before / DEADLINE_EVERY != steps / DEADLINE_EVERY && deadline.passed()) {
+        if (before / DEADLINE_EVERY != steps / DEADLINE_EVERY && deadlinePassed()) {
             throw new WorkBudgetExhaustedException(WorkBudgetExhaustedException.Kind.TIME, steps);
         }
+    }
+
+    private boolean deadlinePassed() {
+        return deadline.passed() || outer != null && outer.deadlinePassed();
     }
 }

@@ -3,7 +3,7 @@ package com.ntprocesslab.kernel.inspect;
 import com.ntprocesslab.kernel.csr.CsrProcess;
 import com.ntprocesslab.kernel.csr.CsrServer;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.mm.AddressSpace;

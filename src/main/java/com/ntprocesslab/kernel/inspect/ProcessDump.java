@@ -1,6 +1,6 @@
 package com.ntprocesslab.kernel.inspect;
 
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ps.EProcess;
 
 /** {@code !process 0 0}: one entry per process on PsActiveProcessHead, as WinDbg prints it. */

@@ -4,7 +4,7 @@ import com.ntprocesslab.kernel.cm.RegistryKey;
 import com.ntprocesslab.kernel.csr.CsrProcess;
 import com.ntprocesslab.kernel.csr.CsrServer;
 import com.ntprocesslab.kernel.csr.CsrThread;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.Apc;
@@ -38,7 +38,7 @@ public final class Snapshot {
 
     public static Map<String, Object> tree(Kernel k) {
         Map<String, Object> root = new TreeMap<>();
-        root.put("KernelVersion", com.ntprocesslab.kernel.Machine.KERNEL_VERSION);
+        root.put("KernelVersion", Kernel.VERSION);
         root.put("Profile", k.profile.name());
         root.put("Position", k.position);
         root.put("InterruptTime", k.clock());
@@ -102,7 +102,7 @@ public final class Snapshot {
         root.put("PspCreateProcessNotifyRoutine", new ArrayList<>(k.processNotifyRoutines));
         root.put("PspCreateThreadNotifyRoutine", new ArrayList<>(k.threadNotifyRoutines));
         List<Object> pending = new ArrayList<>();
-        for (com.ntprocesslab.kernel.exec.PendingCall p : k.pendingCalls) {
+        for (com.ntprocesslab.kernel.machine.PendingCall p : k.pendingCalls) {
             Map<String, Object> call = new TreeMap<>();
             call.put("Thread", hex(p.thread().uniqueThread));
             call.put("Api", p.call().api());
@@ -290,7 +290,7 @@ public final class Snapshot {
         tcb.put("BasePriority", t.tcb.basePriority);
         tcb.put("SuspendCount", t.tcb.suspendCount);
         tcb.put("WaitReason", t.tcb.waitReason == null ? null : t.tcb.waitReason.name());
-        tcb.put("WaitObject", t.tcb.waitObject == null ? null : Format.pointer(t.tcb.waitObject.address));
+        tcb.put("WaitObject", t.tcb.waitObject == null ? null : Format.pointer(((KernelObject) t.tcb.waitObject).address));
         List<Object> kernelApcs = new ArrayList<>();
         for (Apc apc : t.tcb.kernelApcQueue) {
             kernelApcs.add(apc.routine());

@@ -1,16 +1,17 @@
 package com.ntprocesslab.kernel.io;
 
+import com.ntprocesslab.kernel.ps.Executive;
+
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
@@ -28,14 +29,14 @@ public final class ImageFileServices {
     private ImageFileServices() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static ImageFileRequest ctx(Frame f) {
+        return f.args(ImageFileRequest.class);
     }
 
-    public static final Routine NtOpenFile = Routine.named("nt!NtOpenFile").stage(1)
+    public static final Routine NtOpenFile = Executive.routine("nt!NtOpenFile").stage(1)
             // the file object for the image path, and a handle to it for the caller
             .step("nt!IoCreateFile", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                ImageFileRequest c = ctx(f);
                 VolumeFile file = k.volume.find(c.dosPath);
                 if (file == null) {
                     String dir = c.dosPath.substring(0, Math.max(c.dosPath.lastIndexOf('\\'), 0));
@@ -52,7 +53,7 @@ public final class ImageFileServices {
             })
             .build();
 
-    public static final Routine NtCreateSection = Routine.named("nt!NtCreateSection").stage(1)
+    public static final Routine NtCreateSection = Executive.routine("nt!NtCreateSection").stage(1)
             .inline((k, t, f) -> {
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, ctx(f).fileHandle, ObjectType.File, 0);
                 if (!ref.ok()) {
@@ -63,7 +64,7 @@ public final class ImageFileServices {
             })
             // SEC_IMAGE: only a PE file that is not a DLL backs an image section
             .step("nt!MmCreateSection", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                ImageFileRequest c = ctx(f);
                 FileObject file = c.file;
                 c.file = null;
                 long status = NtStatus.STATUS_SUCCESS;
@@ -87,10 +88,10 @@ public final class ImageFileServices {
             })
             .build();
 
-    public static final Routine NtQuerySection = Routine.named("nt!NtQuerySection").stage(1)
+    public static final Routine NtQuerySection = Executive.routine("nt!NtQuerySection").stage(1)
             // SectionImageInformation: entry point, stack sizes, subsystem and its version, machine
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                ImageFileRequest c = ctx(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.sectionHandle, ObjectType.Section, SECTION_QUERY);
                 if (!ref.ok()) {
                     return ret(ref.status());

@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.inspect.Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class Breakpoints {
         if (at == null) {
             return null;
         }
-        boolean uncalledEntry = at.frame().pc == 0 && (at.frame().injected || at.thread().frames.size() == 1);
+        boolean uncalledEntry = at.frame().pc == 0 && (at.frame().injected || at.thread().frames().size() == 1);
         for (Breakpoint b : table.values()) {
             if (b.enabled() && (b.symbol().equalsIgnoreCase(at.symbol()) || uncalledEntry && b.symbol().equalsIgnoreCase(at.routine()))) {
                 return b;

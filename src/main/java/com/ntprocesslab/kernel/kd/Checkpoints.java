@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.Map;
 import java.util.TreeMap;

@@ -4,7 +4,7 @@ import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.csr.CsrProcess;
 import com.ntprocesslab.kernel.csr.CsrServer;
 import com.ntprocesslab.kernel.csr.CsrThread;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 
 /** !csrss: each session's csrss and its CSR_PROCESS list (CsrRootProcess first) with their CSR_THREADs. */
 final class CsrView {

@@ -1,10 +1,10 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.exec.Command;
-import com.ntprocesslab.kernel.exec.CommandExecutor;
-import com.ntprocesslab.kernel.exec.CommandParser;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.kd.Command;
+import com.ntprocesslab.kernel.kd.CommandExecutor;
+import com.ntprocesslab.kernel.kd.CommandParser;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 

@@ -1,12 +1,12 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.exec.CallRecord;
-import com.ntprocesslab.kernel.exec.Command;
+import com.ntprocesslab.kernel.win32.CallRecord;
+import com.ntprocesslab.kernel.kd.Command;
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ps.EThread;
 
@@ -71,7 +71,7 @@ final class Execution {
         d.ran();
         Engine.RunResult result = k.engine.runScheduler(budget, halt);
         if (halt.last != null) {
-            d.current = halt.last.thread();
+            d.current = Where.thread(halt.last);
         }
         if (result.steps() == 0 && result.reason() == Engine.Reason.IDLE) {
             return idle(d);
@@ -95,17 +95,17 @@ final class Execution {
     }
 
     private static String stopped(Debugger d, Halt halt, Location at) {
-        d.current = at.thread();
+        d.current = Where.thread(at);
         if (halt.hit == null) {
-            return Where.is(d.kernel, at.thread());
+            return Where.is(d.kernel, Where.thread(at));
         }
         String entered = halt.hit.symbol().equalsIgnoreCase(at.symbol()) ? null : halt.hit.symbol();
-        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, at.thread(), entered);
+        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, Where.thread(at), entered);
     }
 
     private static String budgetSpent(long budget, Location at) {
-        String where = at == null ? "" : " at " + at.display() + " on thread 0x" + Long.toHexString(at.thread().uniqueThread)
-                + " of " + at.thread().process.imageFileName;
+        String where = at == null ? "" : " at " + at.display() + " on thread 0x" + Long.toHexString(Where.thread(at).uniqueThread)
+                + " of " + Where.thread(at).process.imageFileName;
         return "Step budget of " + budget + " steps exhausted; the machine stopped" + where + ". Run g again to continue.";
     }
 

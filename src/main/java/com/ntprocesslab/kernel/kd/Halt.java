@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.ps.EThread;
 
@@ -72,7 +72,7 @@ final class Halt implements Engine.StopCheck {
                 return true;
             }
         }
-        if (stepper != null && at.thread() == stepper) {
+        if (stepper != null && Where.thread(at) == stepper) {
             int now = stepper.frames.size();
             if (stepperRan && (outOnly ? now < depth : now <= depth)) {
                 return true;

@@ -1,9 +1,12 @@
 package com.ntprocesslab.kernel.kd;
 
+import com.ntprocesslab.kernel.ps.Executive;
+
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.inspect.ProcessDump;
+import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.List;
@@ -94,9 +97,10 @@ final class ProcessView {
                 .append(Lookup.hex4(t.process.uniqueProcessId)).append('.').append(Lookup.hex4(t.uniqueThread))
                 .append("  Teb: ").append(t.teb == null ? "0000000000000000" : String.format("%016x", t.teb.address))
                 .append(" Win32Thread: 0000000000000000 ").append(state).append('\n');
-        if (t.tcb.waitObject != null) {
-            out.append(indent).append("    ").append(Format.pointer(t.tcb.waitObject.address)).append("  ")
-                    .append(t.tcb.waitObject.type).append('\n');
+        // every object a thread can wait on is an object manager's object (a process, thread or event)
+        if (t.tcb.waitObject instanceof KernelObject waited) {
+            out.append(indent).append("    ").append(Format.pointer(waited.address)).append("  ")
+                    .append(waited.type).append('\n');
         }
         out.append(indent).append("Owning Process            ").append(Format.pointer(t.process.address))
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');

@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.ps.SystemInitialization;
+import com.ntprocesslab.kernel.machine.SystemInitialization;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,8 +87,8 @@ final class TimeTravel {
                 return;
             }
             Breakpoint b = d.breakpoints.match(at);
-            boolean stepped = kind != 'g' && at.thread().uniqueThread == tid
-                    && (kind == 'p' ? at.thread().frames.size() <= depth : at.thread().frames.size() < depth);
+            boolean stepped = kind != 'g' && Where.thread(at).uniqueThread == tid
+                    && (kind == 'p' ? at.thread().frames().size() <= depth : at.thread().frames().size() < depth);
             if (b != null || stepped) {
                 stop[0] = position;
                 hit[0] = b;
@@ -135,7 +135,7 @@ final class TimeTravel {
         List<Long> candidates = new ArrayList<>();
         Halt.Recorder recorder = (position, at) -> {
             if (position < before[0] && (kind == 'g' ? d.breakpoints.match(at) != null
-                    : at.thread().uniqueThread == tid && at.thread().frames.size() <= depth)) {
+                    : Where.thread(at).uniqueThread == tid && at.thread().frames().size() <= depth)) {
                 candidates.add(position);
             }
         };

@@ -1,8 +1,8 @@
 package com.ntprocesslab.kernel.kd;
 
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.ps.EThread;
 
@@ -12,6 +12,11 @@ final class Where {
     }
 
     /** The code address of a location: a function's entry, or the routine's return site before step pc. */
+    /** The thread a location stands on: the engine knows it as an execution thread, the debugger as an ETHREAD. */
+    static EThread thread(Location at) {
+        return (EThread) at.thread();
+    }
+
     static long address(Location at) {
         if (at.symbol() != null) {
             return Symbols.address(at.symbol());

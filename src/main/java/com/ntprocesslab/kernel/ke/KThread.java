@@ -1,6 +1,5 @@
 package com.ntprocesslab.kernel.ke;
 
-import com.ntprocesslab.kernel.ob.KernelObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ public final class KThread {
     public int suspendCount;
     public KWaitReason waitReason;
     /** The dispatcher object the thread waits on; null when it waits for a resume only. */
-    public KernelObject waitObject;
+    public DispatcherObject waitObject;
     public final List<Apc> kernelApcQueue = new ArrayList<>();
     public final List<Apc> userApcQueue = new ArrayList<>();
     public boolean initialized;

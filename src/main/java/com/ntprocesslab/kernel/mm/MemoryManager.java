@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.mm;
 
-import com.ntprocesslab.kernel.exec.AllocationKind;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ps.AllocationKind;
+import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -22,7 +22,7 @@ public final class MemoryManager {
     }
 
     /** Page directory, hyperspace and working-set pages; the directory's PFN gives the DirBase. */
-    public static long MmCreateProcessAddressSpace(Kernel k, EProcess process) {
+    public static long MmCreateProcessAddressSpace(Executive k, EProcess process) {
         if (k.failAllocation(AllocationKind.ADDRESSSPACE) || k.pfnDatabase.freeFrames() < ADDRESS_SPACE_PAGES.length) {
             return NtStatus.STATUS_NO_MEMORY;
         }
@@ -37,7 +37,7 @@ public final class MemoryManager {
     }
 
     /** Maps the image section at its preferred base (no relocation in this machine). */
-    public static long MmInitializeProcessAddressSpace(Kernel k, EProcess process, SectionObject section) {
+    public static long MmInitializeProcessAddressSpace(Executive k, EProcess process, SectionObject section) {
         ImageDescriptor image = section.image;
         process.addressSpace.insert(Vad.of(image.imageBase(), image.sizeOfImage(), "Image", section.fileObject.file.path(), "EXECUTE_WRITECOPY", false));
         process.sectionBaseAddress = image.imageBase();
@@ -53,7 +53,7 @@ public final class MemoryManager {
         return NtStatus.STATUS_SUCCESS;
     }
 
-    public static long MmCreatePeb(Kernel k, EProcess process) {
+    public static long MmCreatePeb(Executive k, EProcess process) {
         if (k.failAllocation(AllocationKind.PEB) || k.pfnDatabase.freeFrames() < 1) {
             return NtStatus.STATUS_NO_MEMORY;
         }
@@ -69,7 +69,7 @@ public final class MemoryManager {
     }
 
     /** The initial user stack, reserved from the image header's SizeOfStackReserve. */
-    public static long createUserStack(Kernel k, EThread thread, long reserve) {
+    public static long createUserStack(Executive k, EThread thread, long reserve) {
         EProcess process = thread.process;
         int slot = freeThreadSlot(process);
         if (k.failAllocation(AllocationKind.STACK) || slot < 0) {
@@ -88,7 +88,7 @@ public final class MemoryManager {
      * BaseCreateStack): returns the stack's limit, or 0 when no memory is left. The thread
      * adopts it when NtCreateThread captures the INITIAL_TEB.
      */
-    public static long reserveStack(Kernel k, EProcess process, long reserve) {
+    public static long reserveStack(Executive k, EProcess process, long reserve) {
         int slot = freeThreadSlot(process);
         if (k.failAllocation(AllocationKind.STACK) || slot < 0) {
             return 0;
@@ -99,7 +99,7 @@ public final class MemoryManager {
         return limit;
     }
 
-    public static long MmCreateTeb(Kernel k, EThread thread) {
+    public static long MmCreateTeb(Executive k, EThread thread) {
         EProcess process = thread.process;
         if (k.failAllocation(AllocationKind.TEB) || k.pfnDatabase.freeFrames() < 1) {
             return NtStatus.STATUS_NO_MEMORY;
@@ -117,7 +117,7 @@ public final class MemoryManager {
     }
 
     /** Frees the TEB and the user stack of an exiting or failed thread. */
-    public static void MmDeleteTeb(Kernel k, EThread thread) {
+    public static void MmDeleteTeb(Executive k, EThread thread) {
         EProcess process = thread.process;
         AddressSpace space = process.addressSpace;
         if (thread.teb != null) {
@@ -133,7 +133,7 @@ public final class MemoryManager {
     }
 
     /** Process rundown: every view and private range goes; the page directory stays until deletion. */
-    public static void MmCleanProcessAddressSpace(Kernel k, EProcess process) {
+    public static void MmCleanProcessAddressSpace(Executive k, EProcess process) {
         AddressSpace space = process.addressSpace;
         if (space == null) {
             return;
@@ -149,7 +149,7 @@ public final class MemoryManager {
     }
 
     /** Object deletion: the page-directory frames return to the free list. */
-    public static void MmDeleteProcessAddressSpace(Kernel k, EProcess process) {
+    public static void MmDeleteProcessAddressSpace(Executive k, EProcess process) {
         MmCleanProcessAddressSpace(k, process);
         AddressSpace space = process.addressSpace;
         if (space == null) {
@@ -171,7 +171,7 @@ public final class MemoryManager {
         return false;
     }
 
-    private static void freeFrame(Kernel k, AddressSpace space, String use) {
+    private static void freeFrame(Executive k, AddressSpace space, String use) {
         for (Map.Entry<Long, String> frame : space.frames.entrySet()) {
             if (frame.getValue().equals(use)) {
                 k.pfnDatabase.free(frame.getKey());

@@ -2,7 +2,7 @@ package com.ntprocesslab.kernel.mm;
 
 import com.ntprocesslab.kernel.io.FileObject;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
@@ -18,7 +18,7 @@ public final class SectionObject extends KernelObject {
     }
 
     @Override
-    protected void deleteProcedure(Kernel kernel) {
+    protected void deleteProcedure(Executive kernel) {
         FileObject file = fileObject;
         fileObject = null;
         if (file != null) {

@@ -1,12 +1,13 @@
 package com.ntprocesslab.kernel.ob;
 
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ke.DispatcherObject;
+import com.ntprocesslab.kernel.ps.Executive;
 
 /**
  * The object header every executive object carries (OBJECT_HEADER): type, pointer count,
- * handle count, name, plus the dispatcher signal state for waitable types.
+ * handle count, name; the dispatcher header (signal state) it extends is ke's.
  */
-public abstract class KernelObject {
+public abstract class KernelObject extends DispatcherObject {
     public final ObjectType type;
     public long address;
     public long pointerCount;
@@ -15,8 +16,6 @@ public abstract class KernelObject {
     /** Kept alive by the system itself (the System process, boot-time objects). */
     public boolean permanent;
     public boolean deleted;
-    /** DISPATCHER_HEADER.SignalState for processes, threads and events. */
-    public boolean signaled;
 
     protected KernelObject(ObjectType type) {
         this.type = type;
@@ -26,7 +25,7 @@ public abstract class KernelObject {
      * The type's delete procedure (PspProcessDelete, PspThreadDelete ...), run when both
      * counts reach zero. It releases whatever the object references.
      */
-    protected void deleteProcedure(Kernel kernel) {
+    protected void deleteProcedure(Executive kernel) {
     }
 
     /** Objects this one holds a pointer reference on, for the invariant checker. */
@@ -37,7 +36,7 @@ public abstract class KernelObject {
         return type + (name == null ? "" : " " + name);
     }
 
-    void runDeleteProcedure(Kernel kernel) {
+    void runDeleteProcedure(Executive kernel) {
         deleteProcedure(kernel);
     }
 }

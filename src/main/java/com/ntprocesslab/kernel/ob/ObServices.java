@@ -1,10 +1,12 @@
 package com.ntprocesslab.kernel.ob;
 
+import com.ntprocesslab.kernel.ps.Executive;
+
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KWaitReason;
@@ -20,12 +22,12 @@ public final class ObServices {
     private ObServices() {
     }
 
-    public static final Routine NtClose = Routine.named("nt!NtClose")
+    public static final Routine NtClose = Executive.routine("nt!NtClose")
             .step("nt!ObpCloseHandle", (k, t, f) -> ret(ObjectManager.NtClose(k, t.process.objectTable, f.args(NtArgs.class).handle)))
             .build();
 
     /** NtOpenProcess(access, pid): the CID lookup, then SeAccessCheck against the target's token. */
-    public static final Routine NtOpenProcess = Routine.named("nt!NtOpenProcess")
+    public static final Routine NtOpenProcess = Executive.routine("nt!NtOpenProcess")
             .step("nt!PsLookupProcessByProcessId", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 KernelObject object = a.value % 4 == 0 && a.value != 0 ? k.pspCidTable.lookup(a.value) : null;
@@ -65,7 +67,7 @@ public final class ObServices {
      * NtWaitForSingleObject: returns at once when the object is signalled or the timeout is
      * zero; otherwise the thread waits and the step is retried when the object is signalled.
      */
-    public static final Routine NtWaitForSingleObject = Routine.named("nt!NtWaitForSingleObject")
+    public static final Routine NtWaitForSingleObject = Executive.routine("nt!NtWaitForSingleObject")
             .step("nt!KeWaitForSingleObject", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, null, AccessMask.SYNCHRONIZE);
@@ -88,7 +90,7 @@ public final class ObServices {
             })
             .build();
 
-    public static final Routine NtQueryInformationProcess = Routine.named("nt!NtQueryInformationProcess")
+    public static final Routine NtQueryInformationProcess = Executive.routine("nt!NtQueryInformationProcess")
             .step("nt!PsGetProcessExitStatus", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 // Windows XP predates PROCESS_QUERY_LIMITED_INFORMATION: its kernel asks for PROCESS_QUERY_INFORMATION
@@ -104,7 +106,7 @@ public final class ObServices {
             })
             .build();
 
-    public static final Routine NtCreateEvent = Routine.named("nt!NtCreateEvent")
+    public static final Routine NtCreateEvent = Executive.routine("nt!NtCreateEvent")
             .step("nt!ObCreateObject", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EventObject event = ObjectManager.ObCreateObject(k, new EventObject(), null);
@@ -119,7 +121,7 @@ public final class ObServices {
             .build();
 
     /** A logon token for an interactive user (what lsass hands winlogon). */
-    public static final Routine NtCreateToken = Routine.named("nt!NtCreateToken")
+    public static final Routine NtCreateToken = Executive.routine("nt!NtCreateToken")
             .step("nt!SepCreateToken", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 Token token = ObjectManager.ObCreateObject(k, new Token(), null);

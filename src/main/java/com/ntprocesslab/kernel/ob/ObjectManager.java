@@ -1,6 +1,6 @@
 package com.ntprocesslab.kernel.ob;
 
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -21,7 +21,7 @@ public final class ObjectManager {
     }
 
     /** Gives the body its address and its creator's reference (pointer count 1, no handle). */
-    public static <T extends KernelObject> T ObCreateObject(Kernel kernel, T body, String name) {
+    public static <T extends KernelObject> T ObCreateObject(Executive kernel, T body, String name) {
         Pool pool = Pool.of(body.type);
         body.address = kernel.pools.allocate(pool);
         body.pointerCount = 1;
@@ -32,7 +32,7 @@ public final class ObjectManager {
     }
 
     /** Creates a handle to the object in {@code table}; the handle owns one pointer reference. */
-    public static long ObInsertObject(Kernel kernel, HandleTable table, KernelObject object, long access, boolean inherit) {
+    public static long ObInsertObject(Executive kernel, HandleTable table, KernelObject object, long access, boolean inherit) {
         object.handleCount++;
         object.pointerCount++;
         return table.insert(new HandleEntry(object, access, inherit));
@@ -42,7 +42,7 @@ public final class ObjectManager {
         object.pointerCount++;
     }
 
-    public static void ObDereferenceObject(Kernel kernel, KernelObject object) {
+    public static void ObDereferenceObject(Executive kernel, KernelObject object) {
         if (object.pointerCount <= 0) {
             throw new IllegalStateException("Dereference of " + object.describe() + " with no references");
         }
@@ -54,7 +54,7 @@ public final class ObjectManager {
      * Resolves a handle of {@code thread}'s process, checks the type and the access the
      * handle grants, and returns the object with a new pointer reference.
      */
-    public static ObRef ObReferenceObjectByHandle(Kernel kernel, EThread thread, long handle, ObjectType type, long desiredAccess) {
+    public static ObRef ObReferenceObjectByHandle(Executive kernel, EThread thread, long handle, ObjectType type, long desiredAccess) {
         EProcess process = thread.process;
         if (handle == CURRENT_PROCESS || handle == CURRENT_THREAD) {
             KernelObject self = handle == CURRENT_PROCESS ? process : thread;
@@ -80,7 +80,7 @@ public final class ObjectManager {
     }
 
     /** Closes a handle of {@code table}: the handle count and its pointer reference drop. */
-    public static long NtClose(Kernel kernel, HandleTable table, long handle) {
+    public static long NtClose(Executive kernel, HandleTable table, long handle) {
         HandleEntry entry = table == null ? null : table.remove(handle);
         if (entry == null) {
             return NtStatus.STATUS_INVALID_HANDLE;
@@ -93,7 +93,7 @@ public final class ObjectManager {
     }
 
     /** Copies a handle from one table to another; returns the new handle value. */
-    public static long NtDuplicateObject(Kernel kernel, HandleTable source, long sourceHandle, HandleTable target, long access, long options) {
+    public static long NtDuplicateObject(Executive kernel, HandleTable source, long sourceHandle, HandleTable target, long access, long options) {
         HandleEntry entry = source.lookup(sourceHandle);
         if (entry == null) {
             return -NtStatus.STATUS_INVALID_HANDLE;
@@ -107,13 +107,13 @@ public final class ObjectManager {
     }
 
     /** Closes every handle of a table (ExSweepHandleTable during process rundown). */
-    public static void ExSweepHandleTable(Kernel kernel, HandleTable table) {
+    public static void ExSweepHandleTable(Executive kernel, HandleTable table) {
         for (long handle : table.handles()) {
             NtClose(kernel, table, handle);
         }
     }
 
-    private static void deleteIfUnused(Kernel kernel, KernelObject object) {
+    private static void deleteIfUnused(Executive kernel, KernelObject object) {
         if (object.pointerCount == 0 && object.handleCount == 0 && !object.permanent && !object.deleted) {
             object.deleted = true;
             object.runDeleteProcedure(kernel);

@@ -5,7 +5,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -20,7 +20,6 @@ import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
@@ -43,29 +42,29 @@ public final class ClassicProcessCreation {
     private ClassicProcessCreation() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static PspCreateParameters ctx(Frame f) {
+        return f.args(PspCreateParameters.class);
     }
 
-    private static StepResult fail(CreateProcessContext c, long status) {
+    private static StepResult fail(PspCreateParameters c, long status) {
         c.status = status;
         return jump("exit");
     }
 
     /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(CreateProcessContext c, long status) {
+    private static StepResult check(PspCreateParameters c, long status) {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
     /** MmInitializeProcessAddressSpace maps the image while attached to the new process. */
-    public static final Routine MmInitializeProcessAddressSpace = Routine.named("nt!MmInitializeProcessAddressSpace").stage(2)
+    public static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
             // the creator's thread switches to the new process's page directory
             .step("nt!KeAttachProcess", (k, t, f) -> {
                 t.tcb.apcStateProcess = ctx(f).process.pcb;
                 return next();
             })
             .step("nt!MmMapViewOfSection", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 EProcess p = c.process;
                 MemoryManager.MmInitializeProcessAddressSpace(k, p, p.sectionObject);
                 // EPROCESS.ImageFileName: the first 15 characters of the section's file name
@@ -80,10 +79,10 @@ public final class ClassicProcessCreation {
             })
             .build();
 
-    public static final Routine PspInitializeProcessSecurity = Routine.named("nt!PspInitializeProcessSecurity").stage(2)
+    public static final Routine PspInitializeProcessSecurity = Executive.routine("nt!PspInitializeProcessSecurity").stage(2)
             // the primary token: a copy of the parent's (or the CreateProcessAsUser token)
             .step("nt!SeSubProcessToken", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.TOKEN)) {
                     return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -97,13 +96,13 @@ public final class ClassicProcessCreation {
             })
             .build();
 
-    public static final Routine PspCreateProcess = Routine.named("nt!PspCreateProcess").stage(2)
+    public static final Routine PspCreateProcess = Executive.routine("nt!PspCreateProcess").stage(2)
             // reject create flags this kernel does not define
             .inline((k, t, f) -> (ctx(f).createFlags & ~PROCESS_CREATE_FLAGS_LEGAL_MASK) != 0
                     ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             // the parent, which must grant PROCESS_CREATE_PROCESS
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.parentHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_PROCESS);
                 if (!ref.ok()) {
                     return ret(ref.status());
@@ -113,7 +112,7 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .step("nt!ObCreateObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.PROCESS)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -128,7 +127,7 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .step("nt!ObInheritDeviceMap", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.process.deviceMap = c.parent.deviceMap;
                 c.process.defaultHardErrorProcessing = c.parent.defaultHardErrorProcessing;
                 c.process.inheritedFromUniqueProcessId = c.parent.uniqueProcessId;
@@ -136,7 +135,7 @@ public final class ClassicProcessCreation {
             })
             // the image section the caller opened; the process keeps this reference
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.sectionHandle, ObjectType.Section, SECTION_MAP_EXECUTE);
                 if (!ref.ok()) {
                     return fail(c, ref.status());
@@ -145,7 +144,7 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .step("nt!MmCreateProcessAddressSpace", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 long status = MemoryManager.MmCreateProcessAddressSpace(k, c.process);
                 return NtStatus.success(status) ? next() : fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
             })
@@ -158,7 +157,7 @@ public final class ClassicProcessCreation {
             })
             .call(PspInitializeProcessSecurity, (k, t, f) -> StepResult.call(PspInitializeProcessSecurity, f.args))
             .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (!NtStatus.success(f.calleeStatus)) {
                     return fail(c, f.calleeStatus);
                 }
@@ -170,7 +169,7 @@ public final class ClassicProcessCreation {
             })
             // the handle table, with the parent's inheritable handles when asked
             .step("nt!ObInitProcess", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -198,12 +197,12 @@ public final class ClassicProcessCreation {
             })
             // the access the creator's handle will grant, checked against the new process's security
             .step("nt!SeCreateAccessStateEx", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.grantedAccess = c.desiredAccess & AccessMask.PROCESS_ALL_ACCESS_XP;
                 return next();
             })
             .step("nt!ObInsertObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -217,7 +216,7 @@ public final class ClassicProcessCreation {
             .label("exit")
             // exit_and_deref: the creation reference goes; on failure it was the last one
             .step("nt!ObDereferenceObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (c.process != null) {
                     EProcess p = c.process;
                     c.process = null;
@@ -230,7 +229,7 @@ public final class ClassicProcessCreation {
             })
             .build();
 
-    public static final Routine NtCreateProcessEx = Routine.named("nt!NtCreateProcessEx").stage(2)
+    public static final Routine NtCreateProcessEx = Executive.routine("nt!NtCreateProcessEx").stage(2)
             // a process always has a parent here: only the boot-time System process has none
             .inline((k, t, f) -> ctx(f).parentHandle == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             .call(PspCreateProcess, (k, t, f) -> StepResult.call(PspCreateProcess, f.args))

@@ -5,7 +5,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -15,7 +15,6 @@ import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
@@ -29,24 +28,24 @@ public final class ClassicThreadCreation {
     private ClassicThreadCreation() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static PspCreateParameters ctx(Frame f) {
+        return f.args(PspCreateParameters.class);
     }
 
-    private static StepResult fail(CreateProcessContext c, long status) {
+    private static StepResult fail(PspCreateParameters c, long status) {
         c.status = status;
         return jump("exit");
     }
 
     /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(CreateProcessContext c, long status) {
+    private static StepResult check(PspCreateParameters c, long status) {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
-    public static final Routine PspCreateThread = Routine.named("nt!PspCreateThread").stage(3)
+    public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread").stage(3)
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);
                 if (!ref.ok()) {
                     return ret(ref.status());
@@ -56,7 +55,7 @@ public final class ClassicThreadCreation {
                 return next();
             })
             .step("nt!ObCreateObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -70,7 +69,7 @@ public final class ClassicThreadCreation {
             .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createThreadId(k, ctx(f).thread)))
             // the TEB records the stack the caller reserved (the captured INITIAL_TEB)
             .step("nt!MmCreateTeb", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.thread.stackBase = c.stackBase;
                 c.thread.stackLimit = c.stackLimit;
                 long status = MemoryManager.MmCreateTeb(k, c.thread);
@@ -84,7 +83,7 @@ public final class ClassicThreadCreation {
             })
             // KTHREAD: the kernel context starts in KiThreadStartup; user mode where the caller's CONTEXT says
             .step("nt!KeInitThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 EThread thread = c.thread;
                 thread.tcb.basePriority = c.process.pcb.basePriority;
                 thread.tcb.priority = c.process.pcb.basePriority;
@@ -98,7 +97,7 @@ public final class ClassicThreadCreation {
             })
             // KeStartThread: into the process's thread list; the thread holds its own running reference
             .step("nt!KeStartThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.process.threadListHead.insertTail(c.thread.threadListEntry);
                 c.process.activeThreads++;
                 c.thread.holdsRunReference = true;
@@ -117,7 +116,7 @@ public final class ClassicThreadCreation {
             })
             .label("insert")
             .step("nt!ObInsertObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     // already listed: it terminates without ever running
                     Termination.abandonUnstartedThread(k, c.thread);
@@ -125,8 +124,7 @@ public final class ClassicThreadCreation {
                 }
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread,
                         c.desiredAccess & AccessMask.THREAD_ALL_ACCESS_XP, false);
-                c.call.processId = c.process.uniqueProcessId;
-                c.call.threadId = c.thread.uniqueThread;
+                c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
                 return next();
             })
             // ready to run; a suspended thread parks in a Suspended wait until NtResumeThread
@@ -143,7 +141,7 @@ public final class ClassicThreadCreation {
             .label("exit")
             // the creation references go; on failure the thread's was the last one
             .step("nt!ObDereferenceObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (c.thread != null) {
                     EThread thread = c.thread;
                     c.thread = null;
@@ -156,7 +154,7 @@ public final class ClassicThreadCreation {
             })
             .build();
 
-    public static final Routine NtCreateThread = Routine.named("nt!NtCreateThread").stage(3)
+    public static final Routine NtCreateThread = Executive.routine("nt!NtCreateThread").stage(3)
             // a thread needs the CONTEXT the caller initialised
             .inline((k, t, f) -> ctx(f).contextStartAddress == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             .call(PspCreateThread, (k, t, f) -> StepResult.call(PspCreateThread, f.args))

@@ -1,7 +1,6 @@
 package com.ntprocesslab.kernel.ps;
 
-import com.ntprocesslab.kernel.exec.AllocationKind;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -17,14 +16,14 @@ final class CreationSupport {
     }
 
     /** PspMapSystemDll: ntdll is mapped into every new process. */
-    static long PspMapSystemDll(Kernel k, EProcess process) {
+    static long PspMapSystemDll(Executive k, EProcess process) {
         VolumeFile ntdll = k.volume.find("C:\\Windows\\System32\\ntdll.dll");
         return ntdll == null ? NtStatus.STATUS_OBJECT_NAME_NOT_FOUND
                 : MemoryManager.mapImage(process, ntdll.path(), ntdll.image());
     }
 
     /** ExCreateHandle in PspCidTable: the process ID (fails when `.fail cid` is armed). */
-    static long createProcessId(Kernel k, EProcess process) {
+    static long createProcessId(Executive k, EProcess process) {
         if (k.failAllocation(AllocationKind.CID)) {
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
@@ -33,7 +32,7 @@ final class CreationSupport {
     }
 
     /** ExCreateHandle in PspCidTable: the thread ID, from the same number space as process IDs. */
-    static long createThreadId(Kernel k, EThread thread) {
+    static long createThreadId(Executive k, EThread thread) {
         if (k.failAllocation(AllocationKind.CID)) {
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }

@@ -1,6 +1,5 @@
 package com.ntprocesslab.kernel.ps;
 
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.ke.KProcess;
 import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.mm.AddressSpace;
@@ -53,7 +52,7 @@ public final class EProcess extends KernelObject {
     }
 
     @Override
-    protected void deleteProcedure(Kernel kernel) {
+    protected void deleteProcedure(Executive kernel) {
         ProcessDeletion.PspProcessDelete(kernel, this);
     }
 

@@ -1,10 +1,11 @@
 package com.ntprocesslab.kernel.ps;
 
+import com.ntprocesslab.kernel.exec.ExecutionThread;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.ListEntry;
+import com.ntprocesslab.kernel.ke.Schedulable;
 import com.ntprocesslab.kernel.mm.Teb;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectType;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** ETHREAD: the executive thread object, plus the frames the step engine runs on it. */
-public final class EThread extends KernelObject {
+public final class EThread extends KernelObject implements ExecutionThread, Schedulable {
     public final KThread tcb = new KThread();
     public EProcess process;
     public long uniqueThread;
@@ -43,7 +44,7 @@ public final class EThread extends KernelObject {
     }
 
     @Override
-    protected void deleteProcedure(Kernel kernel) {
+    protected void deleteProcedure(Executive kernel) {
         ProcessDeletion.PspThreadDelete(kernel, this);
     }
 
@@ -57,10 +58,27 @@ public final class EThread extends KernelObject {
         }
     }
 
+    @Override
+    public KThread tcb() {
+        return tcb;
+    }
+
+    @Override
+    public List<Frame> frames() {
+        return frames;
+    }
+
+    @Override
     public boolean terminated() {
         return tcb.state == KThreadState.Terminated;
     }
 
+    @Override
+    public boolean waiting() {
+        return tcb.state == KThreadState.Waiting;
+    }
+
+    @Override
     public Frame top() {
         return frames.isEmpty() ? null : frames.get(frames.size() - 1);
     }

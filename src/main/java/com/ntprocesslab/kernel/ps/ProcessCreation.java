@@ -5,9 +5,8 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.FileObject;
@@ -18,7 +17,6 @@ import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
@@ -30,24 +28,24 @@ public final class ProcessCreation {
     private ProcessCreation() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static PspCreateParameters ctx(Frame f) {
+        return f.args(PspCreateParameters.class);
     }
 
-    private static StepResult fail(CreateProcessContext c, long status) {
+    private static StepResult fail(PspCreateParameters c, long status) {
         c.status = status;
         return ret(status);
     }
 
     /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(CreateProcessContext c, long status) {
+    private static StepResult check(PspCreateParameters c, long status) {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
-    public static final Routine PspAllocateProcess = Routine.named("nt!PspAllocateProcess").stage(3)
+    public static final Routine PspAllocateProcess = Executive.routine("nt!PspAllocateProcess").stage(3)
             // the executive process object, holding the creator's reference
             .step("nt!ObCreateObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.PROCESS)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -71,7 +69,7 @@ public final class ProcessCreation {
             })
             // primary token: a copy of the parent's (or of the CreateProcessAsUser token)
             .step("nt!PspInitializeProcessSecurity", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.TOKEN)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -84,12 +82,12 @@ public final class ProcessCreation {
                 return next();
             })
             .step("nt!MmCreateProcessAddressSpace", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 long status = MemoryManager.MmCreateProcessAddressSpace(k, c.process);
                 return NtStatus.success(status) ? next() : fail(c, status);
             })
             .step("nt!KeInitializeProcess", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.process.pcb.directoryTableBase = c.process.addressSpace.directoryTableBase;
                 c.process.pcb.basePriority = c.priorityClass.basePriority;
                 c.process.pcb.initialized = true;
@@ -97,7 +95,7 @@ public final class ProcessCreation {
             })
             // the handle table (no handles are inherited in this machine)
             .step("nt!ObInitProcess", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -105,7 +103,7 @@ public final class ProcessCreation {
                 return next();
             })
             .step("nt!MmInitializeProcessAddressSpace", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 long status = MemoryManager.MmInitializeProcessAddressSpace(k, c.process, c.section);
                 return NtStatus.success(status) ? next() : fail(c, status);
             })
@@ -115,7 +113,7 @@ public final class ProcessCreation {
             .step("nt!MmCreatePeb", (k, t, f) -> check(ctx(f), MemoryManager.MmCreatePeb(k, ctx(f).process)))
             // RTL_USER_PROCESS_PARAMETERS are copied into the new process
             .step("nt!PspSetupUserProcessAddressSpace", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.process.peb.imagePathName = c.dosPath;
                 c.process.peb.commandLine = c.commandLine;
                 c.process.peb.currentDirectory = "C:\\Windows\\System32\\";
@@ -125,7 +123,7 @@ public final class ProcessCreation {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine PspInsertProcess = Routine.named("nt!PspInsertProcess").stage(3)
+    public static final Routine PspInsertProcess = Executive.routine("nt!PspInsertProcess").stage(3)
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks)
             .inline((k, t, f) -> {
                 k.psActiveProcessHead.insertTail(ctx(f).process.activeProcessLinks);
@@ -133,7 +131,7 @@ public final class ProcessCreation {
             })
             // the caller's handle to the new process
             .step("nt!ObInsertObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -143,17 +141,17 @@ public final class ProcessCreation {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine NtCreateUserProcess = Routine.named("nt!NtCreateUserProcess").stage(2)
+    public static final Routine NtCreateUserProcess = Executive.routine("nt!NtCreateUserProcess").stage(2)
             // capture and check what user mode passed
             .step("nt!PspBuildCreateProcessContext", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.createState = "PsCreateInitialState";
                 c.status = NtStatus.STATUS_SUCCESS;
                 return next();
             })
             // open the image file
             .step("nt!IoCreateFileEx", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 VolumeFile file = k.volume.find(c.dosPath);
                 if (file == null) {
                     c.createState = "PsCreateFailOnFileOpen";
@@ -171,7 +169,7 @@ public final class ProcessCreation {
             })
             // an image section: only a PE file can back one
             .step("nt!MmCreateSection", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 VolumeFile file = c.file.file;
                 if (!file.isImage()) {
                     c.createState = "PsCreateFailOnSectionCreate";
@@ -196,7 +194,7 @@ public final class ProcessCreation {
             })
             // Image File Execution Options: a Debugger value sends user mode back to stage 1
             .step("nt!RtlQueryImageFileKeyOption", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 String debugger = c.skipImageFileExecutionOptions ? null : k.registry.imageFileExecutionOption(c.imageName(), "Debugger");
                 if (debugger != null && !debugger.isBlank()) {
                     c.ifeoDebugger = debugger;
@@ -218,10 +216,9 @@ public final class ProcessCreation {
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
             // success: the handles and the thread now keep the objects alive
             .step("nt!ObDereferenceObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.createState = "PsCreateSuccess";
-                c.call.processId = c.process.uniqueProcessId;
-                c.call.threadId = c.thread.uniqueThread;
+                c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
                 releaseCreatorReferences(k, c);
                 return ret(NtStatus.STATUS_SUCCESS);
             })
@@ -229,7 +226,7 @@ public final class ProcessCreation {
             .label("cleanup")
             // undo in reverse order: handles first, then the creator's references
             .step("nt!ObCloseHandle", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 HandleTable table = t.process.objectTable;
                 if (c.threadHandle != 0) {
                     ObjectManager.NtClose(k, table, c.threadHandle);
@@ -242,7 +239,7 @@ public final class ProcessCreation {
                 return next();
             })
             .step("nt!PspDeleteCreateProcessContext", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 EThread thread = c.thread;
                 if (thread != null && thread.holdsRunReference) {
                     Termination.abandonUnstartedThread(k, thread);
@@ -252,7 +249,7 @@ public final class ProcessCreation {
             })
             .build();
 
-    private static void releaseCreatorReferences(Kernel k, CreateProcessContext c) {
+    private static void releaseCreatorReferences(Executive k, PspCreateParameters c) {
         if (c.thread != null) {
             EThread thread = c.thread;
             c.thread = null;

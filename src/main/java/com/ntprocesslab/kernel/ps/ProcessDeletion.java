@@ -1,6 +1,5 @@
 package com.ntprocesslab.kernel.ps;
 
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
@@ -15,7 +14,7 @@ public final class ProcessDeletion {
     private ProcessDeletion() {
     }
 
-    static void PspProcessDelete(Kernel k, EProcess p) {
+    static void PspProcessDelete(Executive k, EProcess p) {
         if (p.activeProcessLinks.linked()) {
             p.activeProcessLinks.remove();
         }
@@ -40,7 +39,7 @@ public final class ProcessDeletion {
         }
     }
 
-    static void PspThreadDelete(Kernel k, EThread t) {
+    static void PspThreadDelete(Executive k, EThread t) {
         if (t.threadListEntry.linked()) {
             t.threadListEntry.remove();
         }

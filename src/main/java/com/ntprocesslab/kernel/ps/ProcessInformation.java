@@ -45,7 +45,7 @@ public final class ProcessInformation {
         return null;
     }
 
-    public static final Routine NtSetInformationProcess = Routine.named("nt!NtSetInformationProcess")
+    public static final Routine NtSetInformationProcess = Executive.routine("nt!NtSetInformationProcess")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 if (a.value != ProcessPriorityClass && a.value != ProcessDefaultHardErrorMode) {

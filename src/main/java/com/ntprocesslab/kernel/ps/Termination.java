@@ -5,8 +5,6 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.csr.CsrSrv;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KThreadState;
@@ -26,7 +24,7 @@ public final class Termination {
     private Termination() {
     }
 
-    public static final Routine PspExitProcess = Routine.named("nt!PspExitProcess")
+    public static final Routine PspExitProcess = Executive.routine("nt!PspExitProcess")
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             // ObKillProcess: every handle the process holds is closed, then the table goes
             .step("nt!ExSweepHandleTable", (k, t, f) -> {
@@ -50,7 +48,7 @@ public final class Termination {
             })
             // the Windows subsystem forgets the process and closes its handles to it
             .step("CSRSRV!CsrDestroyProcess", (k, t, f) -> {
-                CsrSrv.destroyProcess(k, f.args(ThreadExitArgs.class).target.process);
+                k.processExited(f.args(ThreadExitArgs.class).target.process);
                 return next();
             })
             .inline((k, t, f) -> {
@@ -66,12 +64,12 @@ public final class Termination {
             .step("nt!KeSetProcess", (k, t, f) -> {
                 EProcess p = f.args(ThreadExitArgs.class).target.process;
                 p.exited = true;
-                k.scheduler.signal(p, k.processes());
+                k.scheduler.signal(p, k.threads());
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
 
-    public static final Routine PspExitThread = Routine.named("nt!PspExitThread")
+    public static final Routine PspExitThread = Executive.routine("nt!PspExitThread")
             .inline((k, t, f) -> {
                 ThreadExitArgs a = f.args(ThreadExitArgs.class);
                 EThread target = a.target;
@@ -103,7 +101,7 @@ public final class Termination {
             })
             .build();
 
-    public static final Routine PspTerminateThreadByPointer = Routine.named("nt!PspTerminateThreadByPointer")
+    public static final Routine PspTerminateThreadByPointer = Executive.routine("nt!PspTerminateThreadByPointer")
             .inline((k, t, f) -> {
                 ThreadExitArgs a = f.args(ThreadExitArgs.class);
                 if (a.target.terminated()) {
@@ -118,7 +116,7 @@ public final class Termination {
      * NtTerminateProcess(handle, status). A zero handle means "every thread of my process but
      * me" (what RtlExitUserProcess asks first); the caller's own thread always goes last.
      */
-    public static final Routine NtTerminateProcess = Routine.named("nt!NtTerminateProcess")
+    public static final Routine NtTerminateProcess = Executive.routine("nt!NtTerminateProcess")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EProcess target;
@@ -178,7 +176,7 @@ public final class Termination {
             .build();
 
     /** NtTerminateThread on the calling thread (RtlExitUserThread when others remain). */
-    public static final Routine NtTerminateThread = Routine.named("nt!NtTerminateThread")
+    public static final Routine NtTerminateThread = Executive.routine("nt!NtTerminateThread")
             .inline((k, t, f) -> StepResult.call(PspTerminateThreadByPointer, new ThreadExitArgs(t, f.args(NtArgs.class).value)))
             .build();
 
@@ -188,13 +186,13 @@ public final class Termination {
     }
 
     /** KeTerminateThread: Terminated, signalled, and the running reference dropped. */
-    static void terminate(Kernel k, EThread target) {
+    static void terminate(Executive k, EThread target) {
         target.process.activeThreads--;
         target.tcb.state = KThreadState.Terminated;
         target.tcb.waitObject = null;
         target.tcb.waitReason = null;
         k.scheduler.remove(target);
-        k.scheduler.signal(target, k.processes());
+        k.scheduler.signal(target, k.threads());
         if (target.holdsRunReference) {
             target.holdsRunReference = false;
             ObjectManager.ObDereferenceObject(k, target);
@@ -202,7 +200,7 @@ public final class Termination {
     }
 
     /** A creation that failed after PspInsertThread: the never-started thread is torn down. */
-    static void abandonUnstartedThread(Kernel k, EThread thread) {
+    static void abandonUnstartedThread(Executive k, EThread thread) {
         MemoryManager.MmDeleteTeb(k, thread);
         terminate(k, thread);
     }

@@ -4,19 +4,16 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.exec.AllocationKind;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Kernel;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
-import com.ntprocesslab.kernel.exec.Symbols;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.win32.CreateProcessContext;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** The initial thread (stage 4: PspAllocateThread, PspInsertThread) and suspend/resume. */
@@ -24,23 +21,23 @@ public final class ThreadCreation {
     private ThreadCreation() {
     }
 
-    private static CreateProcessContext ctx(Frame f) {
-        return f.args(CreateProcessContext.class);
+    private static PspCreateParameters ctx(Frame f) {
+        return f.args(PspCreateParameters.class);
     }
 
-    private static StepResult fail(CreateProcessContext c, long status) {
+    private static StepResult fail(PspCreateParameters c, long status) {
         c.status = status;
         return ret(status);
     }
 
     /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(CreateProcessContext c, long status) {
+    private static StepResult check(PspCreateParameters c, long status) {
         return NtStatus.success(status) ? next() : fail(c, status);
     }
 
-    public static final Routine PspAllocateThread = Routine.named("nt!PspAllocateThread").stage(4)
+    public static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
             .step("nt!ObCreateObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -54,35 +51,35 @@ public final class ThreadCreation {
             // the thread ID, from the same number space as process IDs
             .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createThreadId(k, ctx(f).thread)))
             .step("nt!RtlCreateUserStack", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 long status = MemoryManager.createUserStack(k, c.thread, c.process.sectionObject.image.sizeOfStackReserve());
                 return NtStatus.success(status) ? next() : fail(c, status);
             })
             .step("nt!MmCreateTeb", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 long status = MemoryManager.MmCreateTeb(k, c.thread);
                 return NtStatus.success(status) ? next() : fail(c, status);
             })
             // KTHREAD: priority from the process, created suspended (resumed in stage 6)
             .step("nt!KeInitThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 EThread thread = c.thread;
                 thread.tcb.basePriority = c.process.pcb.basePriority;
                 thread.tcb.priority = c.process.pcb.basePriority;
                 thread.tcb.suspendCount = 1;
                 thread.tcb.state = KThreadState.Initialized;
                 thread.tcb.initialized = true;
-                thread.startAddress = Symbols.address("ntdll!RtlUserThreadStart");
+                thread.startAddress = k.symbolAddress("ntdll!RtlUserThreadStart");
                 thread.win32StartAddress = c.process.sectionBaseAddress + c.process.sectionObject.image.addressOfEntryPoint();
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine PspInsertThread = Routine.named("nt!PspInsertThread").stage(4)
+    public static final Routine PspInsertThread = Executive.routine("nt!PspInsertThread").stage(4)
             // into the process's thread list; the thread now holds its own running reference
             .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.process.threadListHead.insertTail(c.thread.threadListEntry);
                 c.process.activeThreads++;
                 c.thread.holdsRunReference = true;
@@ -93,7 +90,7 @@ public final class ThreadCreation {
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
             .step("nt!ObInsertObject", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -102,7 +99,7 @@ public final class ThreadCreation {
             })
             // ready to run, but its suspend count of 1 parks it in a Suspended wait
             .step("nt!KeStartThread", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
+                PspCreateParameters c = ctx(f);
                 c.thread.tcb.state = KThreadState.Waiting;
                 c.thread.tcb.waitReason = KWaitReason.Suspended;
                 return next();
@@ -116,7 +113,7 @@ public final class ThreadCreation {
     public static final Routine NtResumeThreadClassic = ntResumeThread(5);
 
     private static Routine ntResumeThread(int stage) {
-        return Routine.named("nt!NtResumeThread").stage(stage)
+        return Executive.routine("nt!NtResumeThread").stage(stage)
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
@@ -137,7 +134,7 @@ public final class ThreadCreation {
             .build();
     }
 
-    public static final Routine NtSuspendThread = Routine.named("nt!NtSuspendThread")
+    public static final Routine NtSuspendThread = Executive.routine("nt!NtSuspendThread")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
@@ -167,7 +164,7 @@ public final class ThreadCreation {
             .build();
 
     /** Drops the suspend count by one; at zero a suspended wait ends. Returns the previous count. */
-    public static long KeResumeThread(Kernel k, EThread target) {
+    public static long KeResumeThread(Executive k, EThread target) {
         long previous = target.tcb.suspendCount;
         if (previous > 0) {
             target.tcb.suspendCount--;

@@ -7,7 +7,6 @@ import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.Apc;
-import com.ntprocesslab.kernel.win32.Ntdll;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
@@ -24,7 +23,7 @@ public final class ThreadStartup {
     public static final Routine PspUserThreadStartupClassic = pspUserThreadStartup(5);
 
     private static Routine pspUserThreadStartup(int stage) {
-        return Routine.named("nt!PspUserThreadStartup").stage(stage)
+        return Executive.routine("nt!PspUserThreadStartup").stage(stage)
             // tell an attached debugger about the new thread (none here)
             .step("nt!DbgkCreateThread", (k, t, f) -> next())
             // the loader runs first, as a user APC delivered on the way out to user mode
@@ -36,12 +35,12 @@ public final class ThreadStartup {
             .build();
     }
 
-    public static final Routine KiStartUserThread = Routine.named("nt!KiStartUserThread").stage(7)
+    public static final Routine KiStartUserThread = Executive.routine("nt!KiStartUserThread").stage(7)
             .call(PspUserThreadStartup, (k, t, f) -> StepResult.call(PspUserThreadStartup, null))
             // leaving the kernel delivers the queued APC: the thread continues in ntdll
             .step("nt!KiDeliverApc", (k, t, f) -> {
                 t.tcb.userApcQueue.removeIf(apc -> apc.routine().equals("ntdll!LdrInitializeThunk"));
-                return new StepResult.Transfer(Ntdll.LdrInitializeThunk, null);
+                return new StepResult.Transfer(k.systemDllRoutine("ntdll!LdrInitializeThunk"), null);
             })
             .build();
 

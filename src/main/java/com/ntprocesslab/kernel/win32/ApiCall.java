@@ -3,7 +3,6 @@ package com.ntprocesslab.kernel.win32;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.nt.NtStatus;
-import com.ntprocesslab.kernel.exec.CallRecord;
 
 /**
  * The argument and result block of one Win32/native API call, made by the console's .call

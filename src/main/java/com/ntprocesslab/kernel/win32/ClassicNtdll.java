@@ -8,10 +8,9 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.csr.CsrSrv;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
-import com.ntprocesslab.kernel.exec.Symbols;
 import com.ntprocesslab.kernel.io.ImageFileServices;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
@@ -55,7 +54,7 @@ public final class ClassicNtdll {
     }
 
     /** Closes one of the caller's handles if it is open; the field is then zeroed by the caller. */
-    static void close(Kernel k, EThread caller, long handle) {
+    static void close(Subsystems k, EThread caller, long handle) {
         if (handle != 0) {
             ObjectManager.NtClose(k, caller.process.objectTable, handle);
         }
@@ -76,7 +75,7 @@ public final class ClassicNtdll {
         c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
     }
 
-    public static final Routine CsrClientCallServer = Routine.named("ntdll!CsrClientCallServer").stage(4)
+    public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(4)
             // BasepCreateProcess: csrss learns of the new process and its first thread
             .call(CsrSrv.CsrCreateProcessClassic, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcessClassic, f.args))
             .stage(0)
@@ -84,7 +83,7 @@ public final class ClassicNtdll {
             .build();
 
     /** RtlCreateUserThread: a stack and a context in the target process, then NtCreateThread. */
-    public static final Routine RtlCreateUserThread = Routine.named("ntdll!RtlCreateUserThread").stage(3)
+    public static final Routine RtlCreateUserThread = Subsystems.win32Routine("ntdll!RtlCreateUserThread").stage(3)
             .step("ntdll!RtlpCreateStack", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 EProcess p = processOf(t, c.processHandle);
@@ -114,7 +113,7 @@ public final class ClassicNtdll {
      * RtlCreateUserProcess: the native creation of smss and of what smss starts. No Win32
      * checks and no csrss; the thread is resumed unless CREATE_SUSPENDED was asked.
      */
-    public static final Routine RtlCreateUserProcess = Routine.named("ntdll!RtlCreateUserProcess").stage(1)
+    public static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
             .step("ntdll!RtlCreateProcessParameters", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.priorityClass = PriorityClass.NORMAL;
@@ -213,13 +212,13 @@ public final class ClassicNtdll {
             .build();
 
     /** smss's SmpExecuteImage: the native creation request of a script line. */
-    public static final Routine SmpExecuteImage = Routine.named("smss!SmpExecuteImage")
+    public static final Routine SmpExecuteImage = Subsystems.win32Routine("smss!SmpExecuteImage")
             .call(RtlCreateUserProcess, (k, t, f) -> StepResult.call(RtlCreateUserProcess, KernelBase.nativeCreation(f.args(ApiCall.class))))
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
     /** The loader runs as the first user APC of the thread (phase 6). */
-    public static final Routine LdrInitializeThunk = Routine.named("ntdll!LdrInitializeThunk").stage(6)
+    public static final Routine LdrInitializeThunk = Subsystems.win32Routine("ntdll!LdrInitializeThunk").stage(6)
             .call(Ntdll.LdrpInitializeProcessClassic, (k, t, f) -> t.process.peb.ldr == null
                     ? StepResult.call(Ntdll.LdrpInitializeProcessClassic, new LoaderState()) : next())
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? ret(NtStatus.STATUS_SUCCESS)
@@ -231,9 +230,9 @@ public final class ClassicNtdll {
      * thread's own context: kernel32!BaseProcessStartThunk for a Win32 process, the image entry
      * point for a native one.
      */
-    public static final Routine KiUserApcDispatcher = Routine.named("ntdll!KiUserApcDispatcher").stage(6)
+    public static final Routine KiUserApcDispatcher = Subsystems.win32Routine("ntdll!KiUserApcDispatcher").stage(6)
             .call(LdrInitializeThunk, (k, t, f) -> StepResult.call(LdrInitializeThunk, null))
-            .step("ntdll!NtContinue", (k, t, f) -> t.startAddress == Symbols.address("kernel32!BaseProcessStartThunk")
+            .step("ntdll!NtContinue", (k, t, f) -> t.startAddress == k.symbolAddress("kernel32!BaseProcessStartThunk")
                     ? new StepResult.Transfer(Kernel32.BaseProcessStartThunk, null)
                     : new StepResult.Transfer(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals()))
             .build();

@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.csr.Subsystems;
+
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
@@ -13,6 +15,7 @@ import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +108,7 @@ public final class GuestPrograms {
     }
 
     private static Routine build(VolumeFile file, Profile profile) {
-        Routine.Builder b = Routine.named(entrySymbol(file));
+        Routine.Builder<Subsystems, EThread> b = Subsystems.win32Routine(entrySymbol(file));
         List<String> script = file.image().script() == null ? List.of("ExitProcess 0") : file.image().script();
         for (String text : script) {
             Line line = Line.parse(text);
@@ -182,7 +185,7 @@ public final class GuestPrograms {
      * cmd.exe /c <file>: each line of the batch file is started with CreateProcessW and waited
      * for; the exit code of the last one becomes cmd's.
      */
-    public static final Routine CmdRunBatch = Routine.named("cmd!BatLoop")
+    public static final Routine CmdRunBatch = Subsystems.win32Routine("cmd!BatLoop")
             .inline((k, t, f) -> {
                 BatchState s = new BatchState(f.args(ApiCall.class));
                 String line = t.process.peb == null || t.process.peb.commandLine == null ? "" : t.process.peb.commandLine;
@@ -204,7 +207,7 @@ public final class GuestPrograms {
             .build();
 
     /** One iteration per command: start it, wait for it, keep its exit code, close the handles. */
-    static final Routine BatchLine = Routine.named("cmd!ExecPgm")
+    static final Routine BatchLine = Subsystems.win32Routine("cmd!ExecPgm")
             .label("next")
             .inline((k, t, f) -> {
                 BatchState s = f.args(BatchState.class);

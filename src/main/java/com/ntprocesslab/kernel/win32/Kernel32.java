@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.csr.Subsystems;
+
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -11,7 +13,6 @@ import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
-import com.ntprocesslab.kernel.exec.Symbols;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ps.EProcess;
@@ -34,7 +35,7 @@ public final class Kernel32 {
         return f.args(CreateProcessContext.class);
     }
 
-    public static final Routine CreateProcessInternalW = Routine.named("kernel32!CreateProcessInternalW").stage(1)
+    public static final Routine CreateProcessInternalW = Subsystems.win32Routine("kernel32!CreateProcessInternalW").stage(1)
             .label("restart")
             .inline((k, t, f) -> {
                 String failure = KernelBase.validateFlagsAndToken(k, t, ctx(f));
@@ -155,7 +156,7 @@ public final class Kernel32 {
             // the user-mode context: Eip = BaseProcessStartThunk, Eax = the image entry point
             .step("kernel32!BaseInitializeContext", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.contextStartAddress = Symbols.address("kernel32!BaseProcessStartThunk");
+                c.contextStartAddress = k.symbolAddress("kernel32!BaseProcessStartThunk");
                 c.contextEntryPoint = c.imageInformation.imageBase() + c.imageInformation.addressOfEntryPoint();
                 c.createSuspended = true;
                 c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
@@ -264,13 +265,13 @@ public final class Kernel32 {
 
     private static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
 
-    public static final Routine CreateProcessW = Routine.named("kernel32!CreateProcessW").stage(1)
+    public static final Routine CreateProcessW = Subsystems.win32Routine("kernel32!CreateProcessW").stage(1)
             .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine CreateProcessInternalA = Routine.named("kernel32!CreateProcessInternalA").stage(1)
+    public static final Routine CreateProcessInternalA = Subsystems.win32Routine("kernel32!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
             .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
@@ -278,27 +279,27 @@ public final class Kernel32 {
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine CreateProcessA = Routine.named("kernel32!CreateProcessA").stage(1)
+    public static final Routine CreateProcessA = Subsystems.win32Routine("kernel32!CreateProcessA").stage(1)
             .call(CreateProcessInternalA, (k, t, f) -> StepResult.call(CreateProcessInternalA, f.args))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
     /** XP's CreateProcessAsUserW lives in advapi32 and passes the token to kernel32. */
-    public static final Routine CreateProcessAsUserW = Routine.named("advapi32!CreateProcessAsUserW").stage(1)
+    public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("advapi32!CreateProcessAsUserW").stage(1)
             .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
     /** Where NtContinue lands a Win32 process's first thread: the start routine, then ExitThread. */
-    public static final Routine BaseProcessStart = Routine.named("kernel32!BaseProcessStart").stage(6)
+    public static final Routine BaseProcessStart = Subsystems.win32Routine("kernel32!BaseProcessStart").stage(6)
             .inline((k, t, f) -> StepResult.call(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals()))
             .stage(0)
             .call(Kernel32Api.ExitThread, (k, t, f) -> StepResult.call(Kernel32Api.ExitThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine BaseProcessStartThunk = Routine.named("kernel32!BaseProcessStartThunk").stage(6)
+    public static final Routine BaseProcessStartThunk = Subsystems.win32Routine("kernel32!BaseProcessStartThunk").stage(6)
             .call(BaseProcessStart, (k, t, f) -> StepResult.call(BaseProcessStart, null))
             .build();
 }

@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.csr.Subsystems;
+
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
@@ -54,7 +56,7 @@ public final class Kernel32Api {
     public static final Routine CreateEventW = Win32Api.api("kernel32!CreateEventW", NtCreateEventStub,
             c -> NtArgs.of(0, 0), Win32Api::handle);
 
-    public static final Routine GetLastError = Routine.named("kernel32!GetLastError")
+    public static final Routine GetLastError = Subsystems.win32Routine("kernel32!GetLastError")
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
@@ -74,7 +76,7 @@ public final class Kernel32Api {
      * XP's ExitProcess: the process's other threads end first (NtTerminateProcess with no
      * handle), the DLLs get DLL_PROCESS_DETACH, then the calling thread ends the process.
      */
-    public static final Routine ExitProcess = Routine.named("kernel32!ExitProcess")
+    public static final Routine ExitProcess = Subsystems.win32Routine("kernel32!ExitProcess")
             .call(ClassicNtdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtTerminateProcessStub,
                     NtArgs.of(0, exitCode(f))))
             .call(Ntdll.LdrShutdownProcess, (k, t, f) -> StepResult.call(Ntdll.LdrShutdownProcess, new LoaderState()))
@@ -84,7 +86,7 @@ public final class Kernel32Api {
             .build();
 
     /** XP's ExitThread: the last thread of a process exits the whole process. */
-    public static final Routine ExitThread = Routine.named("kernel32!ExitThread")
+    public static final Routine ExitThread = Subsystems.win32Routine("kernel32!ExitThread")
             .inline((k, t, f) -> t.process.activeThreads <= 1
                     ? StepResult.call(ExitProcess, NtArgs.of(0, exitCode(f)))
                     : StepResult.call(NtTerminateThreadStub, NtArgs.of(0, exitCode(f))))

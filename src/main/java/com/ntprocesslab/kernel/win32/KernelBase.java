@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.csr.Subsystems;
+
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -40,13 +42,13 @@ public final class KernelBase {
 
     private static final long PRIORITY_MASK = 0x40 | 0x4000 | 0x20 | 0x8000 | 0x80 | 0x100;
 
-    public static final Routine CsrClientCallServer = Routine.named("ntdll!CsrClientCallServer").stage(5)
+    public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(5)
             .call(CsrSrv.CsrCreateProcess, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcess, f.args))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine CreateProcessInternalW = Routine.named("KERNELBASE!CreateProcessInternalW").stage(1)
+    public static final Routine CreateProcessInternalW = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalW").stage(1)
             .label("restart")
             // flag validation: a console cannot be both new and detached
             .inline((k, t, f) -> {
@@ -166,7 +168,7 @@ public final class KernelBase {
             })
             .build();
 
-    static void releaseToken(com.ntprocesslab.kernel.exec.Kernel k, CreateProcessContext c) {
+    static void releaseToken(com.ntprocesslab.kernel.csr.Subsystems k, CreateProcessContext c) {
         if (c.explicitToken != null) {
             Token token = c.explicitToken;
             c.explicitToken = null;
@@ -179,7 +181,7 @@ public final class KernelBase {
      * be both new and detached, and unknown bits are refused, before any object exists (0x57).
      * Returns the label to fail through, or null; a CreateProcessAsUser token is referenced.
      */
-    static String validateFlagsAndToken(com.ntprocesslab.kernel.exec.Kernel k, com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
+    static String validateFlagsAndToken(com.ntprocesslab.kernel.csr.Subsystems k, com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
         long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
         if ((c.flags & both) == both || (c.flags & ~CreationFlags.knownMask()) != 0) {
             LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
@@ -211,19 +213,19 @@ public final class KernelBase {
         }
     }
 
-    public static final Routine CreateProcessW = Routine.named("KERNELBASE!CreateProcessW").stage(1)
+    public static final Routine CreateProcessW = Subsystems.win32Routine("KERNELBASE!CreateProcessW").stage(1)
             .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine CreateProcessWStub = Routine.named("KERNEL32!CreateProcessWStub").stage(1)
+    public static final Routine CreateProcessWStub = Subsystems.win32Routine("KERNEL32!CreateProcessWStub").stage(1)
             .call(CreateProcessW, (k, t, f) -> StepResult.call(CreateProcessW, f.args))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine CreateProcessInternalA = Routine.named("KERNELBASE!CreateProcessInternalA").stage(1)
+    public static final Routine CreateProcessInternalA = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
             .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
@@ -231,20 +233,20 @@ public final class KernelBase {
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine CreateProcessA = Routine.named("KERNEL32!CreateProcessA").stage(1)
+    public static final Routine CreateProcessA = Subsystems.win32Routine("KERNEL32!CreateProcessA").stage(1)
             .call(CreateProcessInternalA, (k, t, f) -> StepResult.call(CreateProcessInternalA, f.args))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine CreateProcessAsUserW = Routine.named("KERNELBASE!CreateProcessAsUserW").stage(1)
+    public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("KERNELBASE!CreateProcessAsUserW").stage(1)
             .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .stage(0)
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
     /** Native creation from smss (and the kernel for smss itself): no Win32 checks, no csrss. */
-    public static final Routine RtlCreateUserProcess = Routine.named("ntdll!RtlCreateUserProcess").stage(1)
+    public static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
             .step("ntdll!RtlCreateProcessParametersEx", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.priorityClass = PriorityClass.NORMAL;

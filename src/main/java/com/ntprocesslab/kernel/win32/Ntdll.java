@@ -7,7 +7,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.csr.CsrSrv;
-import com.ntprocesslab.kernel.exec.Kernel;
+import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
@@ -34,7 +34,7 @@ public final class Ntdll {
     public static final Routine NtTerminateProcessStub = Syscalls.stub(Termination.NtTerminateProcess, 0);
     public static final Routine NtTerminateThreadStub = Syscalls.stub(Termination.NtTerminateThread, 0);
 
-    public static final Routine LdrShutdownProcess = Routine.named("ntdll!LdrShutdownProcess")
+    public static final Routine LdrShutdownProcess = Subsystems.win32Routine("ntdll!LdrShutdownProcess")
             .inline((k, t, f) -> {
                 LoaderState s = f.args(LoaderState.class);
                 Peb peb = t.process.peb;
@@ -56,7 +56,7 @@ public final class Ntdll {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine RtlExitUserProcess = Routine.named("ntdll!RtlExitUserProcess")
+    public static final Routine RtlExitUserProcess = Subsystems.win32Routine("ntdll!RtlExitUserProcess")
             // first every other thread of the process ...
             .call(NtTerminateProcessStub, (k, t, f) -> StepResult.call(NtTerminateProcessStub, NtArgs.of(0, f.args(NtArgs.class).value)))
             .call(LdrShutdownProcess, (k, t, f) -> StepResult.call(LdrShutdownProcess, new LoaderState()))
@@ -65,7 +65,7 @@ public final class Ntdll {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine RtlExitUserThread = Routine.named("ntdll!RtlExitUserThread")
+    public static final Routine RtlExitUserThread = Subsystems.win32Routine("ntdll!RtlExitUserThread")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 return t.process.activeThreads <= 1
@@ -79,7 +79,7 @@ public final class Ntdll {
 
     /** The last-chance path; XP's filter lives in kernel32 and its system call enters through KiFastCallEntry. */
     static Routine kiUserExceptionDispatcher(String unhandledExceptionFilter, Routine terminateStub) {
-        return Routine.named("ntdll!KiUserExceptionDispatcher")
+        return Subsystems.win32Routine("ntdll!KiUserExceptionDispatcher")
                 // no frame-based handler claims the exception ...
                 .step("ntdll!RtlDispatchException", (k, t, f) -> next())
                 // ... and the unhandled-exception filter ends the process with the exception code
@@ -89,12 +89,12 @@ public final class Ntdll {
                 .build();
     }
 
-    public static final Routine BaseThreadInitThunk = Routine.named("KERNEL32!BaseThreadInitThunk")
+    public static final Routine BaseThreadInitThunk = Subsystems.win32Routine("KERNEL32!BaseThreadInitThunk")
             .inline((k, t, f) -> StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals()))
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine RtlUserThreadStart = Routine.named("ntdll!RtlUserThreadStart").stage(7)
+    public static final Routine RtlUserThreadStart = Subsystems.win32Routine("ntdll!RtlUserThreadStart").stage(7)
             .inline((k, t, f) -> {
                 ImageDescriptor image = t.process.sectionObject == null ? null : t.process.sectionObject.image;
                 boolean win32 = image != null && image.imports().stream().anyMatch(i -> i.equalsIgnoreCase("kernel32.dll"));
@@ -110,7 +110,7 @@ public final class Ntdll {
     public static final Routine LdrpInitializeProcessClassic = ldrpInitializeProcess(6);
 
     private static Routine ldrpInitializeProcess(int stage) {
-        return Routine.named("ntdll!LdrpInitializeProcess").stage(stage)
+        return Subsystems.win32Routine("ntdll!LdrpInitializeProcess").stage(stage)
             // PEB_LDR_DATA with the image and ntdll, both mapped by the kernel already
             .inline((k, t, f) -> {
                 LoaderState s = f.args(LoaderState.class);
@@ -173,7 +173,7 @@ public final class Ntdll {
             .build();
     }
 
-    public static final Routine LdrInitializeThunk = Routine.named("ntdll!LdrInitializeThunk").stage(7)
+    public static final Routine LdrInitializeThunk = Subsystems.win32Routine("ntdll!LdrInitializeThunk").stage(7)
             .call(LdrpInitializeProcess, (k, t, f) -> t.process.peb.ldr == null
                     ? StepResult.call(LdrpInitializeProcess, new LoaderState()) : next())
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next()
@@ -182,7 +182,7 @@ public final class Ntdll {
             .step("ntdll!NtContinue", (k, t, f) -> new StepResult.Transfer(RtlUserThreadStart, null))
             .build();
 
-    private static void order(Kernel k, String dll, Set<String> seen, LoaderState s) {
+    private static void order(Subsystems k, String dll, Set<String> seen, LoaderState s) {
         String key = dll.toLowerCase(java.util.Locale.ROOT);
         if (!seen.add(key)) {
             return;

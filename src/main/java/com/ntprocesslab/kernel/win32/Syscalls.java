@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.csr.Subsystems;
+
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 
@@ -24,12 +26,12 @@ public final class Syscalls {
 
     private static Routine stub(Routine service, int stage, String dispatcher) {
         String name = service.symbol().substring(service.symbol().indexOf('!') + 1);
-        Routine dispatch = Routine.named(dispatcher).stage(stage)
+        Routine dispatch = Subsystems.win32Routine(dispatcher).stage(stage)
                 .call(service, (k, t, f) -> StepResult.call(service, f.args))
                 .stage(0)
                 .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
                 .build();
-        return Routine.named("ntdll!" + name).stage(stage)
+        return Subsystems.win32Routine("ntdll!" + name).stage(stage)
                 .call(dispatch, (k, t, f) -> StepResult.call(dispatch, f.args))
                 .stage(0)
                 .inline((k, t, f) -> StepResult.ret(f.calleeStatus))

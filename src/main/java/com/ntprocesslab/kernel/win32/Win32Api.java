@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.csr.Subsystems;
+
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
@@ -36,7 +38,7 @@ public final class Win32Api {
     }
 
     static Routine api(String symbol, Routine stub, Function<ApiCall, NtArgs> build, Result result) {
-        return Routine.named(symbol)
+        return Subsystems.win32Routine(symbol)
                 .call(stub, (k, t, f) -> {
                     ApiCall call = f.args(ApiCall.class);
                     NtArgs args = build.apply(call);
@@ -80,7 +82,7 @@ public final class Win32Api {
     public static final Routine TerminateProcess = terminateProcess("KERNELBASE!TerminateProcess", Ntdll.NtTerminateProcessStub);
 
     static Routine terminateProcess(String symbol, Routine stub) {
-        return Routine.named(symbol)
+        return Subsystems.win32Routine(symbol)
                 // a NULL handle would mean "my other threads" to the native service: refuse it here
                 .inline((k, t, f) -> {
                     ApiCall call = f.args(ApiCall.class);
@@ -143,17 +145,17 @@ public final class Win32Api {
     public static final Routine LogonUserW = api("ADVAPI32!LogonUserW", NtCreateTokenStub,
             c -> NtArgs.forUser(c.user), Win32Api::handle);
 
-    public static final Routine ExitProcess = Routine.named("KERNEL32!ExitProcess")
+    public static final Routine ExitProcess = Subsystems.win32Routine("KERNEL32!ExitProcess")
             .call(Ntdll.RtlExitUserProcess, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.args(ApiCall.class).value)))
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine ExitThread = Routine.named("KERNEL32!ExitThread")
+    public static final Routine ExitThread = Subsystems.win32Routine("KERNEL32!ExitThread")
             .call(Ntdll.RtlExitUserThread, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserThread, NtArgs.of(0, f.args(ApiCall.class).value)))
             .inline((k, t, f) -> ret(f.calleeStatus))
             .build();
 
-    public static final Routine GetLastError = Routine.named("KERNELBASE!GetLastError")
+    public static final Routine GetLastError = Subsystems.win32Routine("KERNELBASE!GetLastError")
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
@@ -169,7 +171,7 @@ public final class Win32Api {
     public static final Routine NtCreateEventNative = api("ntdll!ZwCreateEvent", NtCreateEventStub,
             c -> NtArgs.of(0, 0), (call, a, status, t) -> call.returnValue = NtStatus.success(status) ? a.out : 0);
 
-    public static final Routine RtlCreateUserProcessEntry = Routine.named("ntdll!RtlCreateUserProcessEx")
+    public static final Routine RtlCreateUserProcessEntry = Subsystems.win32Routine("ntdll!RtlCreateUserProcessEx")
             .call(KernelBase.RtlCreateUserProcess, (k, t, f) -> StepResult.call(KernelBase.RtlCreateUserProcess,
                     KernelBase.nativeCreation(f.args(ApiCall.class))))
             .inline((k, t, f) -> ret(f.calleeStatus))

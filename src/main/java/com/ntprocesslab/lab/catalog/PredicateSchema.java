@@ -6,6 +6,7 @@ import com.ntprocesslab.lab.checkpoint.ChildOf;
 import com.ntprocesslab.lab.checkpoint.CommandLineContains;
 import com.ntprocesslab.lab.checkpoint.CsrProcess;
 import com.ntprocesslab.lab.checkpoint.ExitStatus;
+import com.ntprocesslab.lab.checkpoint.FailureFired;
 import com.ntprocesslab.lab.checkpoint.HandleHeld;
 import com.ntprocesslab.lab.checkpoint.InCallStack;
 import com.ntprocesslab.lab.checkpoint.LastCallResult;
@@ -94,8 +95,10 @@ final class PredicateSchema {
                 req("stage", Type.NUMBER), opt("image", Type.TEXT));
         spec("last_call", a -> new LastCallResult(a.optionalText("api"), Optional.ofNullable((Boolean) a.values().get("succeeded")),
                 a.optionalNumber("win32_error")), opt("api", Type.TEXT), opt("succeeded", Type.BOOLEAN), opt("win32_error", Type.NUMBER));
-        spec("called", a -> new Called(a.text("api"), a.optionalText("caller"), Optional.ofNullable((Boolean) a.values().get("succeeded"))),
-                req("api", Type.TEXT), opt("caller", Type.TEXT), opt("succeeded", Type.BOOLEAN));
+        spec("called", a -> new Called(a.text("api"), a.optionalText("caller"), a.optionalText("target"),
+                Optional.ofNullable((Boolean) a.values().get("succeeded")), a.flag("present", true)),
+                req("api", Type.TEXT), opt("caller", Type.TEXT), opt("target", Type.TEXT), opt("succeeded", Type.BOOLEAN), opt("present", Type.BOOLEAN));
+        spec("failure_fired", a -> new FailureFired(a.text("kind")), req("kind", Type.TEXT));
         spec("stopped_in", a -> new StoppedIn(a.text("symbol")), req("symbol", Type.TEXT));
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public sealed interface Predicate permits ProcessExists, ProcessAbsent, ProcessCount, ProcessId, ChildOf, ExitStatus,
         BasePriority, CommandLineContains, ThreadCount, SuspendCount, ThreadState, LoaderList, CsrProcess, HandleHeld,
-        StoppedAt, InCallStack, StoppedInStage, LastCallResult, Called, StoppedIn {
+        StoppedAt, InCallStack, StoppedInStage, LastCallResult, Called, StoppedIn, FailureFired {
 
     /** What the predicate asks for, in the student's terms. */
     Message describe();

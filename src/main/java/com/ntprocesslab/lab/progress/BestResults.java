@@ -55,6 +55,12 @@ class BestResults {
                 Collectors.collectingAndThen(Collectors.toList(), BestResults::byCheckpoint)));
     }
 
+    /** On which machine each student first reached each checkpoint of the lab: student id -> checkpoint id -> machine id. */
+    Map<Long, Map<String, Long>> machinesOfLab(String labId) {
+        return reached.findByLabId(labId).stream().collect(Collectors.groupingBy(CheckpointReached::getStudentId,
+                Collectors.toMap(CheckpointReached::getCheckpointId, CheckpointReached::getMachineId, (first, second) -> first)));
+    }
+
     /** The student's reached checkpoints in every lab: lab id -> checkpoint id -> where. */
     Map<String, Map<String, Reached>> ofStudent(long studentId) {
         return reached.findByStudentId(studentId).stream().collect(Collectors.groupingBy(CheckpointReached::getLabId,

@@ -25,9 +25,9 @@ public record ClassGrid(String className, Lab lab, List<StudentRow> students) {
     /**
      * A checkpoint for one student: how many times they checked the lab while it was open, and
      * where they first reached it (best ever), if they did. {@code tried}: some check or
-     * re-grade graded it.
+     * re-grade graded it. {@code reachedOn}: the machine whose history reached it.
      */
-    public record Cell(int attempts, Optional<Reached> reached, boolean tried) {
+    public record Cell(int attempts, Optional<Reached> reached, boolean tried, Optional<Long> reachedOn) {
 
         public boolean passed() {
             return reached.isPresent();

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an instructor sees of their classes: the students x checkpoints grid of a lab, a
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ClassResults {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClassroomService classrooms;
     private final Labs labs;
@@ -64,12 +68,14 @@ public class ClassResults {
         Map<Long, List<Attempt>> attemptsOfStudent = attempts.findByLabIdOrderById(lab.id()).stream()
                 .collect(Collectors.groupingBy(Attempt::getStudentId));
         Map<Long, Map<String, Reached>> reachedOfStudent = best.ofLab(lab.id());
+        Map<Long, Map<String, Long>> reachedOnOfStudent = best.machinesOfLab(lab.id());
         List<ClassGrid.StudentRow> rows = new ArrayList<>();
         for (RosterEntry student : classrooms.roster(instructor, classroom.getId())) {
             List<Attempt> theirs = attemptsOfStudent.getOrDefault(student.studentId(), List.of());
             Optional<Long> machine = Optional.ofNullable(machineOfStudent.get(student.studentId()));
             rows.add(new ClassGrid.StudentRow(student.username(), machine,
-                    cells(lab, theirs, reachedOfStudent.getOrDefault(student.studentId(), Map.of())), lastActivity(instructor, theirs, machine)));
+                    cells(lab, theirs, reachedOfStudent.getOrDefault(student.studentId(), Map.of()),
+                            reachedOnOfStudent.getOrDefault(student.studentId(), Map.of())), lastActivity(instructor, theirs, machine)));
         }
         return new ClassGrid(classroom.getName(), lab, List.copyOf(rows));
     }
@@ -102,6 +108,45 @@ public class ClassResults {
         }
     }
 
+    /**
+     * The grid as JSON: per student their passed count, last activity and per checkpoint its
+     * state, checks, and where it was first reached (machine, command index, command, time).
+     */
+    public String json(ClassGrid grid) {
+        List<Map<String, Object>> students = new ArrayList<>();
+        for (ClassGrid.StudentRow row : grid.students()) {
+            List<Map<String, Object>> checkpoints = new ArrayList<>();
+            for (int i = 0; i < grid.checkpoints().size(); i++) {
+                ClassGrid.Cell cell = row.cells().get(i);
+                Map<String, Object> checkpoint = new LinkedHashMap<>();
+                checkpoint.put("id", grid.checkpoints().get(i).id());
+                checkpoint.put("state", cell.passed() ? "passed" : cell.tried() ? "not reached" : "not tried");
+                checkpoint.put("checks", cell.attempts());
+                cell.reached().ifPresent(reached -> {
+                    Map<String, Object> where = new LinkedHashMap<>();
+                    cell.reachedOn().ifPresent(machine -> where.put("machineId", machine));
+                    where.put("commandIndex", reached.position());
+                    where.put("command", reached.command());
+                    where.put("at", reached.at().map(Instant::toString).orElse(null));
+                    checkpoint.put("reached", where);
+                });
+                checkpoints.add(checkpoint);
+            }
+            Map<String, Object> student = new LinkedHashMap<>();
+            student.put("student", row.student());
+            student.put("passed", row.passed());
+            student.put("lastActivity", row.lastActivity().map(Instant::toString).orElse(null));
+            student.put("checkpoints", checkpoints);
+            students.add(student);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("class", grid.className());
+        document.put("lab", grid.lab().id());
+        document.put("checkpoints", grid.checkpoints().size());
+        document.put("students", students);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+    }
+
     /** A machine of one of the instructor's students, replayed read-only; any other id is not found. */
     public ObservedMachine studentMachine(String instructor, long machineId) {
         access.requireInstructor(instructor);
@@ -112,12 +157,13 @@ public class ClassResults {
         return classrooms.roster(instructor, classroomId).stream().map(RosterEntry::studentId).collect(Collectors.toSet());
     }
 
-    private static List<ClassGrid.Cell> cells(Lab lab, List<Attempt> theirs, Map<String, Reached> reached) {
+    private static List<ClassGrid.Cell> cells(Lab lab, List<Attempt> theirs, Map<String, Reached> reached, Map<String, Long> reachedOn) {
         Map<String, List<Attempt>> byCheckpoint = theirs.stream().collect(Collectors.groupingBy(Attempt::getCheckpointId));
         return lab.checkpoints().stream().map(checkpoint -> {
             List<Attempt> gradings = byCheckpoint.getOrDefault(checkpoint.id(), List.of());
             int checks = (int) gradings.stream().filter(a -> a.getKind() == Attempt.Kind.CHECK).count();
-            return new ClassGrid.Cell(checks, Optional.ofNullable(reached.get(checkpoint.id())), !gradings.isEmpty());
+            return new ClassGrid.Cell(checks, Optional.ofNullable(reached.get(checkpoint.id())), !gradings.isEmpty(),
+                    Optional.ofNullable(reachedOn.get(checkpoint.id())));
         }).toList();
     }
 

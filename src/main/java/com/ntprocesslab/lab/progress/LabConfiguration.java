@@ -7,9 +7,12 @@ import com.ntprocesslab.lab.grading.HistoryGrader;
 import com.ntprocesslab.lab.grading.LabRunBudget;
 import com.ntprocesslab.lab.grading.LabVerifier;
 import com.ntprocesslab.lab.grading.ReferenceRuns;
+import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.session.work.MachineWorkProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -36,17 +39,30 @@ class LabConfiguration {
         return new HistoryGrader(grader);
     }
 
+    /**
+     * The catalog, loading in the background: the server starts at once, each lab appears as
+     * soon as its own verification (in a machine-work lane of its own) ends, and a lab over its
+     * time budget is reported broken without holding up the others.
+     */
     @Bean
-    LabCatalog labCatalog(LabProperties properties, ReferenceRuns references, Grader grader) {
+    LabCatalog labCatalog(LabProperties properties, ReferenceRuns references, Grader grader, MachineWorkExecutor work) {
         LabVerifier verifier = new LabVerifier(references, grader);
         Path folder = Path.of(properties.path());
         LabCatalog catalog = new LabCatalog(
                 () -> Files.isDirectory(folder) ? LabFolders.in(folder) : PackagedLabs.list(),
-                lab -> verifier.verify(lab).problems());
-        LabCatalog.Contents contents = catalog.reload();
-        log.info("Loaded {} lab(s) from {}", contents.labs().size(),
-                Files.isDirectory(folder) ? folder.toAbsolutePath() : "the packaged labs");
-        contents.problems().forEach(problem -> log.warn("Lab problem: {}", problem));
+                lab -> verifier.verify(lab).problems(),
+                new LabCatalog.Verifications() {
+                    @Override
+                    public <T> CompletableFuture<T> start(String lab, Supplier<T> verification) {
+                        return work.submit(MachineWorkExecutor.labLane(lab), verification);
+                    }
+                },
+                properties.labTime());
+        String from = Files.isDirectory(folder) ? folder.toAbsolutePath().toString() : "the packaged labs";
+        catalog.reloadInBackground().thenAccept(contents -> {
+            log.info("Loaded {} lab(s) from {}", contents.labs().size(), from);
+            contents.problems().forEach(problem -> log.warn("Lab problem: {}", problem));
+        });
         return catalog;
     }
 }

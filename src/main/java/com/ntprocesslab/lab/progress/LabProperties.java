@@ -1,18 +1,25 @@
 package com.ntprocesslab.lab.progress;
 
+import com.ntprocesslab.lab.catalog.LabCatalog;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where labs are read from.
  *
  * @param path a folder of lab folders; when it does not exist, the labs packaged in the jar are used
+ * @param labTime how long one lab's loading and verification may take, all its runs together;
+ *                past it the lab is reported broken and left out
  */
 @ConfigurationProperties("ntlab.labs")
-public record LabProperties(String path) {
+public record LabProperties(String path, Duration labTime) {
 
     public LabProperties {
         if (path == null || path.isBlank()) {
             path = "labs";
+        }
+        if (labTime == null || labTime.isNegative() || labTime.isZero()) {
+            labTime = LabCatalog.DEFAULT_LAB_TIME;
         }
     }
 }

@@ -1,5 +1,9 @@
 package com.ntprocesslab.lab.state;
 
-/** The last {@code .call}: who called which API, whether it completed successfully, and GetLastError. */
-public record LastCall(String caller, String api, boolean completed, boolean succeeded, long lastError) {
+/**
+ * The last {@code .call}: who called which API, whether it completed successfully, and GetLastError.
+ * {@code target} is the image of the process (or thread's process) that the call's first argument
+ * names as a handle in the caller's table, or "" when it names none (a path, a PID, a closed handle).
+ */
+public record LastCall(String caller, String api, String target, boolean completed, boolean succeeded, long lastError) {
 }

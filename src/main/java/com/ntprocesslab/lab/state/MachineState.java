@@ -17,13 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * state comparison work on the model, so a change in the kernel's JSON changes only this file.
  */
 public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csrProcesses,
-                           Optional<StopInfo> stop, Optional<LastCall> lastCall, History history) {
+                           Optional<StopInfo> stop, Optional<LastCall> lastCall, List<String> armedFailures, History history) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** STATUS_PENDING: the exit status of a process that has not exited (STILL_ACTIVE). */
     private static final long STILL_ACTIVE = 0x103;
     private static final Pattern THREAD_TARGET = Pattern.compile("thread 0x([0-9a-fA-F]+)");
     private static final Pattern LAST_ERROR = Pattern.compile("LastError: 0x([0-9a-fA-F]+)");
+    private static final Pattern HANDLE_ARGUMENT = Pattern.compile("\\s*(?:0[xX]([0-9a-fA-F]{1,8})|(\\d{1,9}))(?:\\s|$)");
     private static final Pattern FAILED_RETURN = Pattern.compile(" returned (FALSE|NULL|0xffffffff)");
 
     public static MachineState fromSnapshot(String snapshotJson) {
@@ -46,12 +47,12 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
 
     private static MachineState of(JsonNode root) {
         List<ProcessInfo> processes = processes(root);
-        return new MachineState(processes, csrProcesses(root), stop(root), lastCall(root, processes), History.NONE);
+        return new MachineState(processes, csrProcesses(root), stop(root), lastCall(root, processes), armedFailures(root), History.NONE);
     }
 
     /** The same state, seen at a point of a history (for the predicates over what happened before). */
     public MachineState withHistory(History past) {
-        return new MachineState(processes, csrProcesses, stop, lastCall, past);
+        return new MachineState(processes, csrProcesses, stop, lastCall, armedFailures, past);
     }
 
     /** Processes with this image name (case-insensitive, as Windows compares them), in PID order. */
@@ -188,13 +189,34 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
             return Optional.empty();
         }
         long callerPid = number(call, 0, "Caller");
-        String caller = processes.stream().filter(p -> p.pid() == callerPid).map(ProcessInfo::image).findFirst().orElse("");
+        Optional<ProcessInfo> callerProcess = processes.stream().filter(p -> p.pid() == callerPid).findFirst();
+        String caller = callerProcess.map(ProcessInfo::image).orElse("");
+        String target = callerProcess.map(p -> handleTarget(p, call.path("Arguments").asString(""))).orElse("");
         String result = call.path("Result").asString("");
         Matcher error = LAST_ERROR.matcher(result);
         long lastError = error.find() ? Long.parseLong(error.group(1), 16) : 0;
         boolean failed = FAILED_RETURN.matcher(result).find();
-        return Optional.of(new LastCall(caller, call.path("Api").asString(""), call.path("Completed").asBoolean(true),
+        return Optional.of(new LastCall(caller, call.path("Api").asString(""), target, call.path("Completed").asBoolean(true),
                 !failed && result.contains(" returned "), lastError));
+    }
+
+    /** The process or thread a call's first argument names as a handle of the caller (TerminateProcess 0x8 ...). */
+    private static String handleTarget(ProcessInfo caller, String arguments) {
+        Matcher handle = HANDLE_ARGUMENT.matcher(arguments);
+        if (!handle.lookingAt()) {
+            return "";
+        }
+        long value = handle.group(1) != null ? Long.parseLong(handle.group(1), 16) : Long.parseLong(handle.group(2));
+        return caller.handles().stream()
+                .filter(h -> h.value() == value && (h.objectType().equals("Process") || h.objectType().equals("Thread")))
+                .map(HandleInfo::target).findFirst().orElse("");
+    }
+
+    /** The allocations armed with {@code .fail} that have not fired yet. */
+    private static List<String> armedFailures(JsonNode root) {
+        List<String> armed = new ArrayList<>();
+        root.path("ArmedFailures").forEach(kind -> armed.add(kind.asString("")));
+        return List.copyOf(armed);
     }
 
     /** A number written as JSON number or as a "0x..." string, as kernel dumps often do. */

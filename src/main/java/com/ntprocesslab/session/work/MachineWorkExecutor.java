@@ -57,6 +57,11 @@ public class MachineWorkExecutor implements DisposableBean {
         return "observer:" + who;
     }
 
+    /** The lane of one lab folder's verification: labs load side by side, none waits behind a slow one. */
+    public static String labLane(String folder) {
+        return "lab:" + folder;
+    }
+
     /**
      * Runs the work on a worker in its lane, after the lane's earlier work.
      *

@@ -11,5 +11,7 @@ public interface CheckpointReachedRepository extends JpaRepository<CheckpointRea
 
     List<CheckpointReached> findByLabId(String labId);
 
+    List<CheckpointReached> findByMachineIdOrderByLogPosition(Long machineId);
+
     boolean existsByStudentIdAndLabIdAndCheckpointId(Long studentId, String labId, String checkpointId);
 }

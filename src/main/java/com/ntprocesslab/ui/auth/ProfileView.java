@@ -2,12 +2,15 @@ package com.ntprocesslab.ui.auth;
 
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.account.SignupRejectedException;
+import com.ntprocesslab.store.token.AccessTokens;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
@@ -15,7 +18,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** Every signed-in user changes their own password here (the current one is asked again). */
+/**
+ * Every signed-in user changes their own password here (the current one is asked again) and
+ * manages their personal access tokens for the HTTP API.
+ */
 @Route(value = ProfileView.ROUTE, layout = MainLayout.class)
 @PageTitle("Profile | NT Process Lab")
 @PermitAll
@@ -30,10 +36,24 @@ public class ProfileView extends VerticalLayout {
     private final PasswordField confirmation = new PasswordField();
     private final Paragraph error = new Paragraph();
 
-    public ProfileView(AccountService accounts, AuthenticationContext authentication) {
+    public ProfileView(AccountService accounts, AccessTokens tokens, AuthenticationContext authentication) {
         this.accounts = accounts;
         this.username = authentication.getPrincipalName().orElseThrow();
-        add(new H2(getTranslation("profile.title")), new Paragraph(getTranslation("profile.user", username)), configureForm());
+        add(new H2(getTranslation("profile.title")), new Paragraph(getTranslation("profile.user", username)),
+                configureSections(configureForm(), new AccessTokenPanel(tokens, username)));
+    }
+
+    /** Password and tokens side by side where the screen is wide enough, one above the other where it is not. */
+    private static FlexLayout configureSections(VerticalLayout password, AccessTokenPanel tokens) {
+        password.setWidth(null);
+        password.getStyle().set("flex", "0 1 380px");
+        tokens.setWidth(null);
+        tokens.getStyle().set("flex", "1 1 32em").set("max-width", "60em");
+        FlexLayout sections = new FlexLayout(password, tokens);
+        sections.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        sections.getStyle().set("gap", "var(--lumo-space-xl)");
+        sections.setWidthFull();
+        return sections;
     }
 
     private VerticalLayout configureForm() {
@@ -49,7 +69,7 @@ public class ProfileView extends VerticalLayout {
         Button change = new Button(getTranslation("profile.change"), click -> change());
         change.setId("change-password");
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        VerticalLayout form = new VerticalLayout(current, fresh, confirmation, error, change);
+        VerticalLayout form = new VerticalLayout(new H3(getTranslation("profile.password")), current, fresh, confirmation, error, change);
         form.addClassName("auth-card");
         form.setPadding(false);
         return form;

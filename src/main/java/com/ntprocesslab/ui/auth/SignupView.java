@@ -2,6 +2,7 @@ package com.ntprocesslab.ui.auth;
 
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.account.SignupRejectedException;
+import com.ntprocesslab.ui.security.SignupThrottle;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,7 +18,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Students create their own accounts; a join code from the instructor puts them in a class. */
 @Route(SignupView.ROUTE)
@@ -28,14 +32,16 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
     static final String ROUTE = "signup";
 
     private final AccountService accounts;
+    private final SignupThrottle throttle;
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final PasswordField confirmation = new PasswordField();
     private final TextField joinCode = new TextField();
     private final Paragraph error = new Paragraph();
 
-    public SignupView(AccountService accounts) {
+    public SignupView(AccountService accounts, SignupThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -73,6 +79,11 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
     private void signUp() {
         if (!password.getValue().equals(confirmation.getValue())) {
             error.setText(getTranslation("signup.mismatch"));
+            return;
+        }
+        Optional<Duration> wait = throttle.attempt(VaadinRequest.getCurrent().getRemoteAddr());
+        if (wait.isPresent()) {
+            error.setText(getTranslation("signup.throttled", SignupThrottle.minutes(wait.get())));
             return;
         }
         try {

@@ -28,6 +28,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -66,6 +67,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
     private final ProgressBar regradeProgress = new ProgressBar();
     private final Span regradeStatus = new Span();
     private final Anchor csv = new Anchor();
+    private final Anchor json = new Anchor();
     private long classroomId;
 
     public ClassGridView(ClassResults results, Labs labs, MachineWorkExecutor work, AuthenticationContext authentication) {
@@ -96,7 +98,10 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         csv.setText(getTranslation("grid.csv"));
         csv.setId("csv-download");
         csv.getElement().setAttribute("download", true);
-        HorizontalLayout toolbar = new HorizontalLayout(lab, regrade, csv);
+        json.setText(getTranslation("grid.json"));
+        json.setId("json-download");
+        json.getElement().setAttribute("download", true);
+        HorizontalLayout toolbar = new HorizontalLayout(lab, regrade, csv, json);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         return toolbar;
     }
@@ -123,7 +128,9 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         this.classroomId = classroomId;
         try {
             List<Lab> all = labs.labs();
-            lab.setValue(all.isEmpty() ? null : all.getFirst());
+            // ?lab=<id>: back from a student's machine to the lab it is for
+            String wanted = event.getLocation().getQueryParameters().getSingleParameter("lab").orElse("");
+            lab.setValue(all.stream().filter(l -> l.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.getFirst()));
         } catch (ClassroomNotFoundException | LabNotFoundException notFound) {
             showNotFound();
         }
@@ -140,7 +147,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
             int index = i;
             Span header = new Span(checkpoints.get(i).id());
             header.getElement().setAttribute("title", checkpoints.get(i).title().in(language));
-            grid.addComponentColumn(row -> cell(row.cells().get(index))).setHeader(header).setAutoWidth(true);
+            grid.addComponentColumn(row -> cell(row, checkpoints.get(index), row.cells().get(index))).setHeader(header).setAutoWidth(true);
         }
         grid.addColumn(row -> row.passed() + " / " + checkpoints.size()).setHeader(getTranslation("grid.passed")).setAutoWidth(true);
         grid.addColumn(row -> row.lastActivity().map(WHEN::format).orElse("—")).setHeader(getTranslation("grid.lastActivity")).setAutoWidth(true);
@@ -148,13 +155,24 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         grid.setItems(results.students());
         grid.getElement().setAttribute("aria-label", getTranslation("grid.label", results.lab().title().in(language)));
         csv.setHref(DownloadHandler.fromInputStream(download -> csvOf(results)));
+        json.setHref(DownloadHandler.fromInputStream(download -> file(this.results.json(results), "results-" + results.lab().id() + ".json",
+                "application/json")));
     }
 
-    private Component cell(ClassGrid.Cell cell) {
+    /** A passed cell links to the moment of the student's history where the checkpoint was first reached. */
+    private Component cell(ClassGrid.StudentRow row, Checkpoint checkpoint, ClassGrid.Cell cell) {
         String state = cell.passed() ? "passed" : cell.tried() ? "notReached" : "notTried";
-        Span text = new Span(getTranslation("grid.cell." + state, cell.attempts()));
-        text.addClassName("grid-cell-" + state);
-        return text;
+        String text = getTranslation("grid.cell." + state, cell.attempts());
+        if (cell.reached().isPresent() && cell.reachedOn().isPresent()) {
+            RouterLink moment = new RouterLink(text, StudentMachineView.class, cell.reachedOn().get());
+            moment.setQueryParameters(QueryParameters.of("at", String.valueOf(cell.reached().get().position())));
+            moment.getElement().setAttribute("aria-label", getTranslation("grid.cell.reached.label", row.student(), checkpoint.id()));
+            moment.addClassName("grid-cell-" + state);
+            return moment;
+        }
+        Span plain = new Span(text);
+        plain.addClassName("grid-cell-" + state);
+        return plain;
     }
 
     private Component machineLink(ClassGrid.StudentRow row) {
@@ -172,9 +190,12 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        String file = "results-" + results.lab().id() + ".csv";
-        return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv", bytes.length);
+        return file(text.toString(), "results-" + results.lab().id() + ".csv", "text/csv");
+    }
+
+    private static DownloadResponse file(String text, String name, String type) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length);
     }
 
     /** Grades every student's lab machine again on the application's executor; the bar moves per student. */

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A WinDbg-style console: the transcript above, the command line below, with history on
@@ -108,7 +110,7 @@ public class Console extends VerticalLayout {
         Pre block = new Pre();
         Span prompt = new Span(PROMPT + entry.command());
         prompt.addClassName("prompt");
-        Span answer = new Span("\n" + entry.output());
+        Span answer = new Span("\n" + shown(entry));
         if (!entry.accepted()) {
             answer.addClassName("rejected");
             block.getElement().setAttribute("role", "alert");
@@ -131,7 +133,16 @@ public class Console extends VerticalLayout {
         block.add(prompt, answer);
         transcript.add(block);
         scrollToNewestLine(block);
-        return new PendingLine(block, answer);
+        return new PendingLine(block, answer, this::shown);
+    }
+
+    /** An answer as the student reads it: a rejection in the student's language, everything else as the kernel printed it. */
+    private String shown(ConsoleEntry entry) {
+        if (entry.accepted()) {
+            return entry.output();
+        }
+        boolean english = !Locale.CHINESE.getLanguage().equals(getLocale().getLanguage());
+        return KernelErrors.in(entry.output(), english, this::getTranslation);
     }
 
     /** The newest line, not the top of the newest answer: a long answer ends where the student reads on. */
@@ -143,15 +154,17 @@ public class Console extends VerticalLayout {
     public static final class PendingLine {
         private final Pre block;
         private final Span answer;
+        private final Function<ConsoleEntry, String> shown;
 
-        private PendingLine(Pre block, Span answer) {
+        private PendingLine(Pre block, Span answer, Function<ConsoleEntry, String> shown) {
             this.block = block;
             this.answer = answer;
+            this.shown = shown;
         }
 
         public void answer(ConsoleEntry entry) {
             block.removeClassName("pending");
-            answer.setText("\n" + entry.output());
+            answer.setText("\n" + shown.apply(entry));
             if (!entry.accepted()) {
                 answer.addClassName("rejected");
                 block.getElement().setAttribute("role", "alert");

@@ -6,8 +6,8 @@ import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.exec.PendingCall;
-import com.ntprocesslab.kernel.exec.Symbols;
+import com.ntprocesslab.kernel.machine.PendingCall;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
@@ -210,7 +210,7 @@ class ClassicPipelineTest {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
 
         Engine.RunResult ldr = machine.engine().runScheduler(10_000, at -> "ntdll!LdrpCallInitRoutine".equals(at.symbol()));
-        EThread thread = ldr.stoppedAt().thread();
+        EThread thread = (EThread) ldr.stoppedAt().thread();
         assertThat(thread.process.imageFileName).isEqualTo("notepad.exe");
         assertThat(ldr.stoppedAt().stage()).isEqualTo(6);
         assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("ntdll!LdrpCallInitRoutine",

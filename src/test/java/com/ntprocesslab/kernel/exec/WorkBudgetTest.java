@@ -57,4 +57,18 @@ class WorkBudgetTest {
 
         assertThat(outer.steps()).isEqualTo(outer.result()).isPositive();
     }
+
+    @Test
+    void anOuterDeadlineStopsInnerWork() {
+        Machine machine = Machine.boot(Profile.MODERN);
+
+        assertThatThrownBy(() -> WorkBudget.run(Long.MAX_VALUE, () -> true,
+                () -> WorkBudget.run(Long.MAX_VALUE, WorkBudget.Deadline.NONE, () -> {
+                    for (int i = 0; i < 100; i++) {
+                        machine.execute(CREATE);
+                    }
+                    return null;
+                }))).isInstanceOfSatisfying(WorkBudgetExhaustedException.class,
+                e -> assertThat(e.kind()).isEqualTo(WorkBudgetExhaustedException.Kind.TIME));
+    }
 }

@@ -7,7 +7,14 @@ import com.ntprocesslab.lab.progress.ClassRegrade;
 import com.ntprocesslab.lab.progress.LabChecks;
 import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.Labs;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.lab.progress.MachineReview;
+import com.ntprocesslab.session.MachineForks;
+import com.ntprocesslab.session.MachineMoments;
 import com.ntprocesslab.session.MachineNotFoundException;
+import com.ntprocesslab.session.ReplayedHistory;
+import com.ntprocesslab.store.machine.CommandLogRepository;
+import java.time.Duration;
 import com.ntprocesslab.session.MachineObservers;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ReplayProgress;
@@ -77,6 +84,14 @@ class AuthorizationMatrixTest {
     ClassResults results;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MachineMoments moments;
+    @Autowired
+    MachineReview review;
+    @Autowired
+    MachineForks forks;
+    @Autowired
+    CommandLogRepository commandLog;
 
     private String prefix;
     private long studentMachine;
@@ -101,6 +116,11 @@ class AuthorizationMatrixTest {
         otherStudentMachine = labMachines.openLab(name(Persona.OTHER_STUDENT), LAB);
         checks.check(name(Persona.STUDENT), LAB);
         checks.check(name(Persona.OTHER_STUDENT), LAB);
+    }
+
+    /** The machine's history as a caller would hold it after a replay (built here, so a refused caller holds one too). */
+    private ReplayedHistory historyOf(long machineId) {
+        return ReplayedHistory.replay(machineId, Profile.MODERN, commandLog.findByMachineIdOrderBySeq(machineId), Duration.ofSeconds(30));
     }
 
     private String name(Persona persona) {
@@ -149,6 +169,18 @@ class AuthorizationMatrixTest {
                         .anyMatch(grade -> grade.machineId() == id)));
         rows.add(new Row("see the student's attempts", true, OWNER,
                 (caller, id) -> checks.attempts(caller, LAB).stream().anyMatch(attempt -> attempt.getMachineId() == id)));
+        rows.add(new Row("replay a machine's whole history", true, OWNER_AND_TEACHERS, (caller, id) -> moments.replay(caller, id).machineId() == id));
+        rows.add(new Row("rebuild a machine after a command", true, OWNER_AND_TEACHERS,
+                (caller, id) -> moments.atCommand(caller, historyOf(id), 1).command() == 1));
+        rows.add(new Row("rebuild a machine at a step", true, OWNER_AND_TEACHERS,
+                (caller, id) -> moments.atPosition(caller, historyOf(id), historyOf(id).bootPosition()).command() == 0));
+        rows.add(new Row("review a student's machine (markers, class)", true, TEACHERS,
+                (caller, id) -> review.review(caller, id).machine().machineId() == id));
+        rows.add(new Row("download a student's command history", true, TEACHERS,
+                (caller, id) -> review.historyJson(caller, id).contains("\"commands\"")));
+        rows.add(new Row("fork a moment into my sandbox", true, TEACHERS,
+                (caller, id) -> forks.forkForMyself(caller, historyOf(id), MachineForks.ForkPoint.afterCommand(1)) != id));
+        rows.add(new Row("list the forks of a machine", true, OWNER_AND_TEACHERS, (caller, id) -> forks.forksOf(caller, id) != null));
         rows.add(new Row("class roster", false, TEACHERS, (caller, id) -> !classrooms.roster(caller, id).isEmpty()));
         rows.add(new Row("class teachers", false, TEACHERS, (caller, id) -> classrooms.teachersOf(caller, id).size() >= 1));
         rows.add(new Row("class results grid", false, TEACHERS, (caller, id) -> !results.grid(caller, id, LAB).students().isEmpty()));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.exec.PendingCall;
+import com.ntprocesslab.kernel.machine.PendingCall;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

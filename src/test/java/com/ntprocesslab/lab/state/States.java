@@ -59,12 +59,12 @@ public final class States {
     }
 
     public States lastCall(String api, boolean succeeded, long error) {
-        lastCall = new LastCall("explorer.exe", api, true, succeeded, error);
+        lastCall = new LastCall("explorer.exe", api, "", true, succeeded, error);
         return this;
     }
 
     public MachineState build() {
         return new MachineState(List.copyOf(processes), List.copyOf(csr), Optional.ofNullable(stop), Optional.ofNullable(lastCall),
-                History.NONE);
+                List.of(), History.NONE);
     }
 }

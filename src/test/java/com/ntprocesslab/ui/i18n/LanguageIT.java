@@ -22,6 +22,14 @@ class LanguageIT extends BrowserTest {
 
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重置机器"))).isVisible();
         assertThat(page.getByLabel("命令")).isVisible();
+        WorkspacePage console = new WorkspacePage(page);
+        console.run("frobnicate");
+        assertThat(console.lastAnswer()).containsText("未知命令 'frobnicate'。调试器命令：");
+        assertThat(console.lastAnswer()).not().containsText("Unknown command");
+        console.run("!process 0 0 extra");
+        assertThat(console.lastAnswer()).containsText("语法错误，位于 'extra'：应为 !process");
+        assertThat(console.lastAnswer()).not().containsText("Syntax error");
+        assertThat(console.lastAnswer()).not().containsText("expected");
         screenshot("workspace-zh-CN");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出登录")).click();

@@ -78,6 +78,9 @@ class LabPageLayoutIT extends BrowserTest {
         page.waitForURL(u -> u.contains("/machine/"));
         page.locator("#console-input input").waitFor();
         assertAccessible("sandbox");
+        page.locator("#console-input input").focus();
+        assertAccessible("sandbox, command line focused");
+        assertBusyCommandLineReadable();
         context.clearCookies();
         signedIn(page, "axe-teacher", Role.INSTRUCTOR);
         page.navigate(url("labs"));
@@ -96,7 +99,47 @@ class LabPageLayoutIT extends BrowserTest {
                 && rule.getNodes().stream().allMatch(node -> node.getTarget().toString().contains("vaadin-tabs"));
     }
 
+    /**
+     * While a history replays the command line is disabled, and axe leaves disabled fields out;
+     * the student still reads its label and help then, so their contrast is measured here, with
+     * the field disabled as the server disables it.
+     */
+    private void assertBusyCommandLineReadable() {
+        page.locator("#console-input").evaluate("f => f.disabled = true");
+        List<?> ratios = (List<?>) page.locator("#console-input").evaluate("""
+                f => {
+                    const luminance = rgba => {
+                        const [red, green, blue, alpha = 1] = rgba.match(/[\\d.]+/g).map(Number);
+                        const [r, g, b] = [red, green, blue].map(v => alpha * v / 255 + (1 - alpha))
+                                .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+                        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                    };
+                    const ratio = el => (1.05) / (luminance(getComputedStyle(el).webkitTextFillColor) + 0.05);
+                    return [ratio(f.querySelector('[slot=label]')), ratio(f.querySelector('[slot=helper]'))];
+                }""");
+        page.locator("#console-input").evaluate("f => f.disabled = false");
+        assertThat(ratios).as("contrast of the busy command line's label and help on white")
+                .allSatisfy(ratio -> assertThat(((Number) ratio).doubleValue()).isGreaterThanOrEqualTo(4.5));
+    }
+
+    /**
+     * axe measures colours as they are painted at that instant: a scan during a page's round trip,
+     * a history replay (the command line is disabled then) or a colour fade reads a half-drawn page.
+     * Every scan waits until the page stands still.
+     */
+    private void waitUntilIdle() {
+        page.waitForFunction("""
+                () => {
+                    const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
+                    const busy = Object.values(clients).some(client => client.isActive && client.isActive());
+                    const fading = document.getAnimations().some(a => a.playState === 'running'
+                            && Number.isFinite(a.effect.getComputedTiming().endTime));
+                    return !busy && !fading && !document.querySelector('#console-input[disabled]');
+                }""");
+    }
+
     private void assertAccessible(String what) {
+        waitUntilIdle();
         List<Rule> serious = new AxeBuilder(page).analyze().getViolations().stream()
                 .filter(rule -> Set.of("serious", "critical").contains(rule.getImpact()))
                 .filter(rule -> !insideVaadinTabs(rule)).toList();

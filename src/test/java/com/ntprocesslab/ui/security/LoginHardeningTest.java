@@ -40,11 +40,19 @@ class LoginHardeningTest {
     /** One browser-like visitor: its own cookies, and the CSRF token its login page carries. */
     private final class Visitor {
         final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        /** The address the local proxy reports for this visitor (the test server trusts it, as production does). */
+        String address = "127.0.0.1";
         String loginPageToken;
         HttpResponse<String> loginPage;
 
+        Visitor from(String forwardedAddress) {
+            address = forwardedAddress;
+            return this;
+        }
+
         Visitor openLoginPage() throws IOException, InterruptedException {
-            loginPage = http.send(HttpRequest.newBuilder(uri("login")).build(), HttpResponse.BodyHandlers.ofString());
+            loginPage = http.send(HttpRequest.newBuilder(uri("login")).header("X-Forwarded-For", address).build(),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher token = CSRF_META.matcher(loginPage.body());
             assertThat(token.find()).as("the login page carries the CSRF token for Vaadin's LoginForm").isTrue();
             loginPageToken = token.group(1);
@@ -56,6 +64,7 @@ class LoginHardeningTest {
             String form = "username=" + encode(username) + "&password=" + encode(password) + (csrf == null ? "" : "&_csrf=" + encode(csrf));
             HttpRequest.Builder request = HttpRequest.newBuilder(uri("login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Forwarded-For", address)
                     .POST(HttpRequest.BodyPublishers.ofString(form));
             if (origin != null) {
                 request.header("Origin", origin);
@@ -121,6 +130,28 @@ class LoginHardeningTest {
 
         assertThat(signedIn(right)).isFalse();
         assertThat(right.headers().firstValue("Location").orElseThrow()).contains("/login?throttled=");
+    }
+
+    @Test
+    void wrongPasswordsForManyAccountsFromOneAddressPauseThatAddressOnly() throws Exception {
+        // 30 attempts per address, one back every 10 s: the tries go on until the address is paused.
+        int attempts = 0;
+        String answer = "";
+        while (!answer.contains("throttled") && attempts < 40) {
+            Visitor visitor = new Visitor().from("203.0.113.9").openLoginPage();
+            answer = visitor.postLogin("guess-" + attempts++, "wrong-password", visitor.loginPageToken, null).headers()
+                    .firstValue("Location").orElseThrow();
+        }
+        assertThat(attempts).as("wrong tries from one address before it is paused").isBetween(31, 40);
+        String name = user();
+        Visitor sameAddress = new Visitor().from("203.0.113.9").openLoginPage();
+
+        HttpResponse<String> right = sameAddress.postLogin(name, PASSWORD, sameAddress.loginPageToken, null);
+
+        assertThat(signedIn(right)).as("an untouched account, from the paused address").isFalse();
+        assertThat(right.headers().firstValue("Location").orElseThrow()).contains("/login?throttled=");
+        Visitor otherAddress = new Visitor().from("203.0.113.10").openLoginPage();
+        assertThat(signedIn(otherAddress.postLogin(name, PASSWORD, otherAddress.loginPageToken, null))).isTrue();
     }
 
     @Test

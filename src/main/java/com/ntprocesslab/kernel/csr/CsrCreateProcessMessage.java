@@ -1,0 +1,14 @@
+package com.ntprocesslab.kernel.csr;
+
+import com.ntprocesslab.kernel.ps.PspCreateParameters;
+
+/**
+ * BASE_CREATE_PROCESS as csrss reads it: the creator's handles to the new process and thread
+ * and their IDs (from the creation parameters it extends), plus what csrss builds at stage 5:
+ * its duplicated handles and its CSR_PROCESS record, until inserted.
+ */
+public class CsrCreateProcessMessage extends PspCreateParameters {
+    public long csrProcessHandle;
+    public long csrThreadHandle;
+    public CsrProcess csrProcess;
+}

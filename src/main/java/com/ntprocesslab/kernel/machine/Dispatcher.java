@@ -1,0 +1,123 @@
+package com.ntprocesslab.kernel.machine;
+
+import com.ntprocesslab.kernel.ps.Executive;
+
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.Location;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.ke.Scheduler;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.ThreadStartup;
+import com.ntprocesslab.kernel.win32.LastError;
+import java.util.List;
+
+/**
+ * The step engine bound to this machine, plus the dispatcher loop above it: which thread
+ * runs next (the scheduler's choice, preemption at the user-mode boundary), a thread's
+ * first entry, and the console's .calls that finish.
+ */
+public final class Dispatcher extends Engine<Kernel, EThread> {
+
+    Dispatcher(Kernel kernel) {
+        super(kernel);
+    }
+
+    @Override
+    protected long advance() {
+        return ++kernel.position;
+    }
+
+    /** g: schedules ready threads until every thread waits, a stop check fires or the budget ends. */
+    public RunResult runScheduler(long budget, StopCheck stop) {
+        Scheduler<EThread> scheduler = kernel.scheduler;
+        long steps = 0;
+        for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
+            if (!pending.finished() && pending.thread().tcb.state == KThreadState.Running && scheduler.running != pending.thread()) {
+                RunResult first = runThread(pending.thread(), pending.baseDepth(), budget - steps, stop);
+                steps += first.steps();
+                if (first.reason() == Reason.BREAKPOINT || first.reason() == Reason.BUDGET) {
+                    return new RunResult(first.reason(), steps, first.stoppedAt());
+                }
+                completePendingCalls();
+            }
+        }
+        while (true) {
+            EThread thread = scheduler.running;
+            if (thread == null || thread.tcb.state != KThreadState.Running) {
+                scheduler.running = null;
+                thread = scheduler.dispatch();
+                if (thread == null) {
+                    return new RunResult(Reason.IDLE, steps, null);
+                }
+                if (thread.frames.isEmpty() && !thread.started) {
+                    ThreadStartup.enterInitialThread(thread);
+                }
+            }
+            if (thread.frames.isEmpty()) {
+                // nothing left to run on this thread (also when a finished .call left it running): it can only wait
+                scheduler.waitOn(thread, null, KWaitReason.Executive);
+                continue;
+            }
+            if (steps >= budget) {
+                return new RunResult(Reason.BUDGET, steps, location(thread));
+            }
+            Location here = location(thread);
+            if (stop != null && stop.stopBefore(here)) {
+                return new RunResult(Reason.BREAKPOINT, steps, here);
+            }
+            stepInto(thread);
+            steps++;
+            scheduler.quantumUsed++;
+            if (!kernel.pendingCalls.isEmpty()) {
+                completePendingCalls();
+            }
+            if (scheduler.running != thread || thread.tcb.state != KThreadState.Running) {
+                continue;
+            }
+            Frame top = thread.top();
+            boolean userBoundary = top != null && !top.routine.kernelMode();
+            if (!userBoundary) {
+                continue;
+            }
+            EThread rival = scheduler.highestReady();
+            if (rival != null && rival.tcb.priority > thread.tcb.priority) {
+                scheduler.preempt(true);
+            } else if (rival != null && rival.tcb.priority == thread.tcb.priority && scheduler.quantumUsed >= Scheduler.QUANTUM) {
+                scheduler.preempt(false);
+            }
+        }
+    }
+
+    /** Records the result of every .call whose frames have unwound; each thread gets its prior state back. */
+    public void completePendingCalls() {
+        for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
+            if (pending.finished()) {
+                kernel.pendingCalls.remove(pending);
+                complete(pending);
+            }
+        }
+    }
+
+    private void complete(PendingCall pending) {
+        EThread thread = pending.thread();
+        if (thread.terminated()) {
+            pending.call().callerExited = true;
+        } else {
+            LastError.capture(thread, pending.call());
+            if (thread.tcb.state == KThreadState.Running && kernel.scheduler.running != thread) {
+                thread.tcb.state = pending.priorState();
+                thread.tcb.waitReason = pending.priorWaitReason();
+                thread.tcb.waitObject = pending.priorWaitObject();
+                if (thread.tcb.state == KThreadState.Ready) {
+                    kernel.scheduler.ready(thread);
+                } else if (thread.tcb.state == KThreadState.Waiting && thread.tcb.waitObject != null
+                        && thread.tcb.waitObject.signaled && thread.tcb.suspendCount == 0) {
+                    kernel.scheduler.ready(thread);
+                }
+            }
+        }
+        kernel.lastCall = pending.call().record(true);
+    }
+}

@@ -1,0 +1,166 @@
+package com.ntprocesslab.kernel.machine;
+
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.RoutinePublisher;
+import com.ntprocesslab.kernel.exec.Step;
+import com.ntprocesslab.kernel.io.DefaultVolume;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The symbol table for x, bp and k: every routine and step symbol with a deterministic
+ * address, assembled from the routines each component publishes ({@link RoutinePublisher}).
+ * Functions of a module are laid out alphabetically from the module's base.
+ */
+public final class Symbols {
+    private static final Map<String, Long> MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private static final TreeMap<String, Long> ADDRESSES = new TreeMap<>();
+    private static final Map<String, Routine> ROUTINES = new TreeMap<>();
+    /** Each profile's routine of a name (both kernels have an ntdll!LdrInitializeThunk, each its own). */
+    private static final Map<Profile, Map<String, Routine>> ROUTINES_OF = new EnumMap<>(Map.of(
+            Profile.MODERN, new TreeMap<>(), Profile.CLASSIC, new TreeMap<>()));
+    /** The symbols each kernel has: an XP machine has no KERNELBASE, a Windows 10 one no kernel32!CreateProcessInternalW. */
+    private static final Map<Profile, TreeSet<String>> VISIBLE = new EnumMap<>(Map.of(
+            Profile.MODERN, new TreeSet<>(), Profile.CLASSIC, new TreeSet<>()));
+
+    static {
+        MODULE_BASES.put("nt", 0xfffff80255a00000L);
+        MODULE_BASES.put("ntdll", 0x00007ff8cfb80000L);
+        MODULE_BASES.put("KERNELBASE", 0x00007ff8cd7e0000L);
+        MODULE_BASES.put("KERNEL32", 0x00007ff8ced30000L);
+        MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
+        MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
+        List<Routine> shared = new ArrayList<>();
+        List<Routine> modern = new ArrayList<>();
+        List<Routine> classic = new ArrayList<>();
+        // every component lists its publisher in META-INF/services; the file's order is the table's
+        for (RoutinePublisher component : ServiceLoader.load(RoutinePublisher.class, RoutinePublisher.class.getClassLoader())) {
+            shared.addAll(component.shared());
+            modern.addAll(component.only(Profile.MODERN));
+            classic.addAll(component.only(Profile.CLASSIC));
+        }
+        // a profile's own routine wins over a shared one of the same name
+        modern.addAll(shared);
+        classic.addAll(shared);
+        for (VolumeFile file : DefaultVolume.create().files()) {
+            if (file.isImage() && !file.image().dll()) {
+                MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
+            }
+        }
+        // the modern machine's layout comes first, so adding the classic kernel moved none of its addresses
+        TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        collect(modern, byModule, Profile.MODERN);
+        TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        layOut(byModule, ends);
+        TreeMap<String, TreeSet<String>> classicOnly = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        collect(classic, classicOnly, Profile.CLASSIC);
+        for (TreeSet<String> symbols : classicOnly.values()) {
+            symbols.removeIf(ADDRESSES::containsKey);
+        }
+        layOut(classicOnly, ends);
+    }
+
+    private static void layOut(TreeMap<String, TreeSet<String>> byModule, TreeMap<String, Long> ends) {
+        for (Map.Entry<String, TreeSet<String>> module : byModule.entrySet()) {
+            long base = MODULE_BASES.getOrDefault(module.getKey(), 0x00007ff8c0000000L);
+            long offset = ends.getOrDefault(module.getKey(), 0x1000L);
+            for (String symbol : module.getValue()) {
+                ADDRESSES.put(symbol, base + offset);
+                Routine routine = ROUTINES.get(symbol);
+                offset += routine == null ? 0x80 : (routine.size() + 0x3f) & ~0x3fL;
+            }
+            ends.put(module.getKey(), offset);
+        }
+    }
+
+    private static void collect(List<Routine> routines, TreeMap<String, TreeSet<String>> byModule, Profile profile) {
+        TreeSet<String> visible = VISIBLE.get(profile);
+        for (Routine routine : routines) {
+            ROUTINES.putIfAbsent(routine.symbol(), routine);
+            ROUTINES_OF.get(profile).putIfAbsent(routine.symbol(), routine);
+            add(byModule, routine.symbol());
+            visible.add(routine.symbol());
+            for (Step step : routine.steps()) {
+                if (step.symbol() != null) {
+                    add(byModule, step.symbol());
+                    visible.add(step.symbol());
+                }
+            }
+        }
+    }
+
+    private Symbols() {
+    }
+
+    private static void add(TreeMap<String, TreeSet<String>> byModule, String symbol) {
+        byModule.computeIfAbsent(symbol.substring(0, symbol.indexOf('!')), m -> new TreeSet<>()).add(symbol);
+    }
+
+    /** The address of a symbol, or 0 when unknown. */
+    public static long address(String symbol) {
+        return ADDRESSES.getOrDefault(symbol, 0L);
+    }
+
+    /** All symbols of both kernels, sorted, with their addresses. */
+    public static Map<String, Long> all() {
+        return Collections.unmodifiableMap(ADDRESSES);
+    }
+
+    /** The symbols a machine of {@code profile} has, sorted, with their addresses. */
+    public static Map<String, Long> all(Profile profile) {
+        TreeMap<String, Long> result = new TreeMap<>();
+        for (String symbol : VISIBLE.get(profile)) {
+            result.put(symbol, ADDRESSES.get(symbol));
+        }
+        return result;
+    }
+
+    /** Symbols of the modern kernel matching a WinDbg pattern such as {@code nt!*CreateProcess*} (case-insensitive). */
+    public static List<String> match(String pattern) {
+        return match(pattern, Profile.MODERN);
+    }
+
+    /**
+     * Symbols of {@code profile}'s kernel matching a WinDbg pattern (case-insensitive), in
+     * time linear in the symbols' length for any pattern ({@link WildcardPattern}).
+     */
+    public static List<String> match(String pattern, Profile profile) {
+        WildcardPattern compiled = WildcardPattern.compile(pattern);
+        List<String> result = new ArrayList<>();
+        for (String symbol : VISIBLE.get(profile)) {
+            if (compiled.matches(symbol)) {
+                result.add(symbol);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The routine with this key (a snapshot names the routines on its stacks so), or null when
+     * there is none or the key is ambiguous; every published routine is built by then.
+     */
+    public static Routine routineByKey(String key) {
+        return Routine.built(key);
+    }
+
+    public static Routine routine(String symbol) {
+        return ROUTINES.get(symbol);
+    }
+
+    /** The routine named {@code symbol} on a machine of {@code profile}, or null when it has none. */
+    public static Routine routine(String symbol, Profile profile) {
+        return ROUTINES_OF.get(profile).get(symbol);
+    }
+
+    public static Map<String, Long> modules() {
+        return Collections.unmodifiableMap(MODULE_BASES);
+    }
+}

@@ -1,0 +1,89 @@
+package com.ntprocesslab.kernel.ps;
+
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.cm.Registry;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.io.Volume;
+import com.ntprocesslab.kernel.ke.ListEntry;
+import com.ntprocesslab.kernel.ke.Scheduler;
+import com.ntprocesslab.kernel.mm.PfnDatabase;
+import com.ntprocesslab.kernel.mm.PoolAllocator;
+import com.ntprocesslab.kernel.ob.KernelObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The executive's globals, as ntoskrnl keeps them (PspCidTable, PsActiveProcessHead, the PFN
+ * database, pools, the object directory, the dispatcher's queues): what the executive's
+ * routines see of the machine. The machine's state root extends this with the Windows
+ * subsystem and the console's state; the services the executive needs from above (a
+ * symbol's address, ntdll's entry points, the subsystem's process-exit port) are abstract here.
+ */
+public abstract class Executive {
+    public final Profile profile;
+    /** Steps executed since boot: the machine's position in time. */
+    public long position;
+    public final PoolAllocator pools = new PoolAllocator();
+    /** Every live object by address (what the object manager could find). */
+    public final TreeMap<Long, KernelObject> objects = new TreeMap<>();
+    public final CidTable pspCidTable = new CidTable();
+    public final ListEntry<EProcess> psActiveProcessHead = ListEntry.head();
+    public final PfnDatabase pfnDatabase = new PfnDatabase();
+    public final Registry registry;
+    public final Volume volume;
+    public final Scheduler<EThread> scheduler = new Scheduler<>();
+    public final FailureInjector faults = new FailureInjector();
+    public final List<String> processNotifyRoutines = new ArrayList<>();
+    public final List<String> threadNotifyRoutines = new ArrayList<>();
+    public EProcess systemProcess;
+    public EProcess idleProcess;
+
+    protected Executive(Profile profile, Registry registry, Volume volume) {
+        this.profile = profile;
+        this.registry = registry;
+        this.volume = volume;
+    }
+
+    /** Starts an executive routine: its steps see the machine as the executive and run on an ETHREAD. */
+    public static Routine.Builder<Executive, EThread> routine(String symbol) {
+        return Routine.named(symbol);
+    }
+
+    /** The address the machine's symbol table gives {@code symbol} (a thread's start address). */
+    public abstract long symbolAddress(String symbol);
+
+    /**
+     * A routine of the system DLL the kernel enters user mode through (ntdll!LdrInitializeThunk,
+     * ntdll!KiUserApcDispatcher), found by name as PspLookupKernelUserEntryPoints does at boot.
+     */
+    public abstract Routine systemDllRoutine(String symbol);
+
+    /**
+     * Tells the Windows subsystem that a process it may know has exited: the message csrss gets
+     * on the port it registered (LPC_CLIENT_DIED). A machine without a subsystem ignores it.
+     */
+    public abstract void processExited(EProcess process);
+
+    public List<EProcess> processes() {
+        return psActiveProcessHead.owners();
+    }
+
+    /** Interrupt time in 100 ns units: every step advances the virtual clock by 1 us. */
+    public long clock() {
+        return position * 10;
+    }
+
+    /** All threads of all listed processes, in list order. */
+    public List<EThread> threads() {
+        List<EThread> result = new ArrayList<>();
+        for (EProcess p : processes()) {
+            result.addAll(p.threadListHead.owners());
+        }
+        return result;
+    }
+
+    public boolean failAllocation(AllocationKind kind) {
+        return faults.consume(kind);
+    }
+}

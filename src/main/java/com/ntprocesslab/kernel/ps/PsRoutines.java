@@ -1,0 +1,30 @@
+package com.ntprocesslab.kernel.ps;
+
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.RoutinePublisher;
+import java.util.List;
+
+/** The process manager's routines: creation of both profiles, resume and suspend, termination. */
+public final class PsRoutines implements RoutinePublisher {
+    @Override
+    public List<Routine> shared() {
+        return List.of(ThreadCreation.NtSuspendThread,
+                Termination.NtTerminateProcess, Termination.NtTerminateThread, Termination.PspTerminateThreadByPointer,
+                Termination.PspExitThread, Termination.PspExitProcess);
+    }
+
+    @Override
+    public List<Routine> only(Profile profile) {
+        return switch (profile) {
+            case MODERN -> List.of(ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
+                    ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
+                    ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread);
+            case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.PspCreateProcess,
+                    ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
+                    ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread,
+                    ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
+                    ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic);
+        };
+    }
+}

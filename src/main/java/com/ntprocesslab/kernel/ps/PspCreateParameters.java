@@ -1,0 +1,89 @@
+package com.ntprocesslab.kernel.ps;
+
+import com.ntprocesslab.kernel.io.ImageFileRequest;
+import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.ob.HoldsReferences;
+import com.ntprocesslab.kernel.ob.KernelObject;
+import com.ntprocesslab.kernel.se.Token;
+import java.util.function.Consumer;
+
+/**
+ * What the process manager's creation services read and build: the request as the system
+ * calls pass it (NtCreateUserProcess's attributes, or NtCreateProcessEx's and NtCreateThread's
+ * arguments) and the objects built so far, each holding its creator's reference until a handle
+ * takes it or the cleanup path drops it. The Windows subsystem's message and kernel32's own
+ * state extend it; the executive sees only this.
+ */
+public class PspCreateParameters extends ImageFileRequest implements HoldsReferences {
+    public String commandLine;
+    public Integer sessionOverride;
+    public boolean skipImageFileExecutionOptions;
+    public PriorityClass priorityClass = PriorityClass.NORMAL;
+    /** PS_CREATE_STATE reported back to user mode. */
+    public String createState = "PsCreateInitialState";
+    public String ifeoDebugger;
+    public long status;
+
+    public SectionObject section;
+    public EProcess process;
+    public EThread thread;
+    public Token explicitToken;
+    public long processHandle;
+    public long threadHandle;
+    /** The CLIENT_ID the service returns: the new process's and thread's IDs. */
+    public long uniqueProcess;
+    public long uniqueThread;
+
+    /*
+     * The classic kernel holds a reference to the parent only while a service runs; the
+     * process and thread are created by two system calls.
+     */
+    /** NtCreateProcessEx's ParentProcess: NtCurrentProcess (-1) from kernel32 and ntdll. */
+    public long parentHandle;
+    /** PROCESS_CREATE_FLAGS_* passed to NtCreateProcessEx. */
+    public long createFlags;
+    public EProcess parent;
+    /** INITIAL_TEB from BaseCreateStack, and the CONTEXT from BaseInitializeContext. */
+    public long stackBase;
+    public long stackLimit;
+    public long contextStartAddress;
+    public long contextEntryPoint;
+    public boolean createSuspended;
+    /** DesiredAccess of NtCreateProcessEx / NtCreateThread, and what SeCreateAccessStateEx grants of it. */
+    public long desiredAccess;
+    public long grantedAccess;
+
+    /** The service succeeded: its caller learns the new process's and thread's IDs. */
+    public void returnClientId(long process, long thread) {
+        uniqueProcess = process;
+        uniqueThread = thread;
+    }
+
+    @Override
+    public void forEachReference(Consumer<KernelObject> sink) {
+        if (file != null) {
+            sink.accept(file);
+        }
+        if (section != null) {
+            sink.accept(section);
+        }
+        if (process != null) {
+            sink.accept(process);
+        }
+        if (thread != null) {
+            sink.accept(thread);
+        }
+        if (parent != null) {
+            sink.accept(parent);
+        }
+        if (explicitToken != null) {
+            sink.accept(explicitToken);
+        }
+    }
+
+    public String imageName() {
+        String path = dosPath != null ? dosPath : commandLine;
+        return path.substring(path.lastIndexOf('\\') + 1);
+    }
+}

@@ -1,0 +1,59 @@
+package com.ntprocesslab.kernel.win32;
+
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.RoutinePublisher;
+import com.ntprocesslab.kernel.io.DefaultVolume;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The user-mode libraries' routines (ntdll, KERNELBASE or kernel32, the API wrappers) and the
+ * entry point of every program on the default volume, as that profile's loader starts it.
+ */
+public final class Win32Routines implements RoutinePublisher {
+    @Override
+    public List<Routine> shared() {
+        return List.of(Ntdll.RtlExitUserThread, Ntdll.RtlExitUserProcess, Ntdll.LdrShutdownProcess,
+                Ntdll.NtTerminateProcessStub, Ntdll.NtTerminateThreadStub,
+                Win32Api.LogonUserW, Win32Api.NtCloseNative, Win32Api.NtWaitNative, Win32Api.NtCreateEventNative,
+                Win32Api.NtCloseStub, Win32Api.NtWaitForSingleObjectStub, Win32Api.NtCreateEventStub, Win32Api.NtCreateTokenStub,
+                GuestPrograms.CmdRunBatch);
+    }
+
+    @Override
+    public List<Routine> only(Profile profile) {
+        List<Routine> routines = new ArrayList<>(switch (profile) {
+            case MODERN -> List.of(KernelBase.CreateProcessWStub, KernelBase.CreateProcessW, KernelBase.CreateProcessInternalW,
+                    KernelBase.CreateProcessA, KernelBase.CreateProcessInternalA, KernelBase.CreateProcessAsUserW,
+                    KernelBase.RtlCreateUserProcess, KernelBase.NtCreateUserProcessStub, KernelBase.CsrClientCallServer,
+                    Ntdll.LdrInitializeThunk, Ntdll.LdrpInitializeProcess, Ntdll.RtlUserThreadStart, Ntdll.BaseThreadInitThunk,
+                    Win32Api.RtlCreateUserProcessEntry, KernelBase.NtResumeThreadStub,
+                    Win32Api.CloseHandle, Win32Api.TerminateProcess, Win32Api.ResumeThread, Win32Api.SuspendThread,
+                    Win32Api.OpenProcess, Win32Api.WaitForSingleObject, Win32Api.GetExitCodeProcess, Win32Api.CreateEventW,
+                    Win32Api.ExitProcess, Win32Api.ExitThread, Win32Api.GetLastError, Ntdll.KiUserExceptionDispatcher,
+                    Win32Api.NtOpenProcessStub, Win32Api.NtQueryInformationProcessStub, Win32Api.NtSuspendThreadStub);
+            case CLASSIC -> List.of(Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA,
+                    Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
+                    Kernel32.BaseProcessStart,
+                    ClassicNtdll.NtOpenFileStub, ClassicNtdll.NtCreateSectionStub, ClassicNtdll.NtQuerySectionStub,
+                    ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
+                    ClassicNtdll.NtResumeThreadStub, ClassicNtdll.NtTerminateProcessStub, ClassicNtdll.CsrClientCallServer,
+                    ClassicNtdll.RtlCreateUserThread, ClassicNtdll.RtlCreateUserProcess, ClassicNtdll.SmpExecuteImage,
+                    ClassicNtdll.LdrInitializeThunk, ClassicNtdll.KiUserApcDispatcher, Ntdll.LdrpInitializeProcessClassic,
+                    Kernel32Api.CloseHandle, Kernel32Api.TerminateProcess, Kernel32Api.ResumeThread, Kernel32Api.SuspendThread,
+                    Kernel32Api.OpenProcess, Kernel32Api.WaitForSingleObject, Kernel32Api.GetExitCodeProcess,
+                    Kernel32Api.CreateEventW, Kernel32Api.GetLastError, Kernel32Api.ExitProcess, Kernel32Api.ExitThread,
+                    Kernel32Api.NtCloseStub, Kernel32Api.NtOpenProcessStub, Kernel32Api.NtWaitForSingleObjectStub,
+                    Kernel32Api.NtQueryInformationProcessStub, Kernel32Api.NtCreateEventStub, Kernel32Api.NtSuspendThreadStub,
+                    Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher);
+        });
+        for (VolumeFile file : DefaultVolume.create().files()) {
+            if (file.isImage() && !file.image().dll()) {
+                routines.add(GuestPrograms.entryForFile(file, profile));
+            }
+        }
+        return routines;
+    }
+}

@@ -1,0 +1,28 @@
+package com.ntprocesslab.store.token;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+
+/**
+ * A token the profile page must refuse to create. It carries a translation key and its
+ * arguments so the page can say why in the user's language; {@link #getMessage()} is the English sentence.
+ */
+public class TokenRejectedException extends RuntimeException {
+
+    private final String messageKey;
+    private final transient Object[] arguments;
+
+    TokenRejectedException(String messageKey, String english, Object... arguments) {
+        super(new MessageFormat(english, Locale.ROOT).format(arguments));
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+}
