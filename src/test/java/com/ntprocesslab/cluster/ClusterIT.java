@@ -45,6 +45,8 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
+        // a run that was killed may have left its topology running: stop it before starting afresh
+        cluster("stop");
         FileSystemUtils.deleteRecursively(STATE);
         cluster("start");
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
