@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 public final class ReplayedHistory {
 
     /** Commands between two frozen copies: the most a move to a command replays. */
-    public static final int FREEZE_EVERY = 250;
+    public static final int FREEZE_EVERY = 100;
     private static final CheckpointCopier CHECKPOINTS = new CheckpointCopier();
 
     /** One accepted command: its index in the log (1 is the first), when it was accepted, and the machine's position after it. */
@@ -93,6 +93,11 @@ public final class ReplayedHistory {
     /** The end of the recorded history, where the step scrubber ends. */
     public long presentPosition() {
         return present.present();
+    }
+
+    /** Bytes held by the frozen copies (what an open review costs besides the machine at its present). */
+    public long frozenBytes() {
+        return frozen.values().stream().mapToLong(copy -> copy.length).sum();
     }
 
     /** The machine after the first {@code command} commands of the log (0: just booted). */

@@ -13,5 +13,6 @@ public final class AllBenchmarks {
         GradingBenchmark.main(args);
         FairnessBenchmark.main(args);
         ApiLoadBenchmark.main(args);
+        TimeMachineBenchmark.main(args);
     }
 }

@@ -27,6 +27,9 @@ public class Classroom {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     protected Classroom() {
     }
 
@@ -55,5 +58,21 @@ public class Classroom {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void archive(Instant when) {
+        this.archivedAt = when;
+    }
+
+    void restore() {
+        this.archivedAt = null;
     }
 }

@@ -3,6 +3,7 @@ package com.ntprocesslab.store.classroom;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
 import com.ntprocesslab.store.access.AccessPolicy;
+import com.ntprocesslab.store.access.AccessRefusedException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -44,11 +45,64 @@ public class ClassroomService {
     @Transactional
     public Classroom create(String instructorUsername, String name) {
         Account instructor = access.requireInstructor(instructorUsername);
+        String trimmed = validName(instructor.getId(), name, null);
+        return classrooms.save(new Classroom(trimmed, instructor.getId(), freshCode(), clock.instant()));
+    }
+
+    /** Renames a class the caller teaches; the name stays unique among its creator's classes. */
+    @Transactional
+    public Classroom rename(String instructorUsername, long classroomId, String name) {
+        Classroom classroom = taught(instructorUsername, classroomId);
+        classroom.rename(validName(classroom.getInstructorId(), name, classroom.getId()));
+        return classrooms.save(classroom);
+    }
+
+    /**
+     * Archives a class the caller teaches: it leaves the active lists and its join code stops
+     * admitting students; its roster, machines, logs and results all stay (restore brings it back).
+     */
+    @Transactional
+    public Classroom archive(String instructorUsername, long classroomId) {
+        Classroom classroom = taught(instructorUsername, classroomId);
+        classroom.archive(clock.instant());
+        return classrooms.save(classroom);
+    }
+
+    @Transactional
+    public Classroom restore(String instructorUsername, long classroomId) {
+        Classroom classroom = taught(instructorUsername, classroomId);
+        classroom.restore();
+        return classrooms.save(classroom);
+    }
+
+    /**
+     * Deletes a class: only the instructor who created it may. The roster and the co-instructors
+     * go with it; the students keep their accounts, machines, logs and results.
+     */
+    @Transactional
+    public void delete(String instructorUsername, long classroomId) {
+        Classroom classroom = taught(instructorUsername, classroomId);
+        if (!classroom.getInstructorId().equals(access.caller(instructorUsername).getId())) {
+            throw new AccessRefusedException("Only the instructor who created " + classroom.getName() + " may delete it; archive it instead.");
+        }
+        enrollments.deleteAll(enrollments.findByClassroomIdOrderByJoinedAt(classroom.getId()));
+        teachers.deleteAll(teachers.findByClassroomIdOrderById(classroom.getId()));
+        classrooms.delete(classroom);
+    }
+
+    /** The name stripped, when it fits and no other class of the same creator has it (compared ignoring case). */
+    private String validName(long creatorId, String name, Long renamed) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw new IllegalArgumentException("A class needs a name of 1 to 100 characters.");
         }
-        return classrooms.save(new Classroom(trimmed, instructor.getId(), freshCode(), clock.instant()));
+        boolean taken = classrooms.findByInstructorIdOrderByCreatedAtDesc(creatorId).stream()
+                .anyMatch(other -> !other.getId().equals(renamed) && other.getName().equalsIgnoreCase(trimmed));
+        if (taken) {
+            throw new IllegalArgumentException("You already have a class named '" + trimmed
+                    + "' (archived classes count too); choose another name, for example with the term or year.");
+        }
+        return trimmed;
     }
 
     /** The classes the instructor teaches, created or co-instructed, newest first. */
@@ -85,10 +139,11 @@ public class ClassroomService {
                 .toList();
     }
 
-    /** The class with this code, if the code is valid (case and surrounding spaces are forgiven). */
+    /** The class with this code, if the code is valid and the class not archived (case and surrounding spaces are forgiven). */
     @Transactional(readOnly = true)
     public Optional<Classroom> byJoinCode(String joinCode) {
-        return joinCode == null ? Optional.empty() : classrooms.findByJoinCode(joinCode.strip().toUpperCase(Locale.ROOT));
+        return joinCode == null ? Optional.empty()
+                : classrooms.findByJoinCode(joinCode.strip().toUpperCase(Locale.ROOT)).filter(classroom -> !classroom.isArchived());
     }
 
     @Transactional

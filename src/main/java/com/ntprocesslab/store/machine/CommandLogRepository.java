@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.machine;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,4 +14,7 @@ public interface CommandLogRepository extends JpaRepository<CommandLogEntry, Lon
     Optional<CommandLogEntry> findFirstByMachineIdOrderBySeqDesc(Long machineId);
 
     List<CommandLogEntry> findByMachineIdAndSeqGreaterThanOrderBySeq(Long machineId, long seq);
+
+    /** The newest accepted commands of these machines (an instructor's recent activity). */
+    List<CommandLogEntry> findTop12ByMachineIdInOrderByAcceptedAtDesc(Collection<Long> machineIds);
 }

@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.machine;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,4 +12,6 @@ public interface MachineRepository extends JpaRepository<MachineRecord, Long> {
     List<MachineRecord> findByOwnerIdAndPurposeOrderById(Long ownerId, String purpose);
 
     List<MachineRecord> findByPurposeAndActiveTrueOrderById(String purpose);
+
+    List<MachineRecord> findByOwnerIdIn(Collection<Long> ownerIds);
 }

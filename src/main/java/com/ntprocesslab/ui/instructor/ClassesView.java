@@ -4,7 +4,14 @@ import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.classroom.RosterEntry;
 import com.ntprocesslab.ui.layout.MainLayout;
+import com.ntprocesslab.store.access.AccessRefusedException;
+import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
+import com.vaadin.flow.component.ClickEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -22,8 +29,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 
-/** An instructor's classes: create one (it gets a join code) and see who joined. */
+/** An instructor's classes: create one (it gets a join code), see who joined, rename, archive or delete one. */
 @Route(value = ClassesView.ROUTE, layout = MainLayout.class)
 @PageTitle("Classes | NT Process Lab")
 @RolesAllowed("INSTRUCTOR")
@@ -77,7 +85,79 @@ public class ClassesView extends VerticalLayout {
             results.getElement().setAttribute("aria-label", getTranslation("classes.results.label", classroom.getName()));
             return results;
         }).setHeader(getTranslation("classes.results")).setAutoWidth(true);
+        classes.addColumn(classroom -> getTranslation(classroom.isArchived() ? "classes.state.archived" : "classes.state.active"))
+                .setHeader(getTranslation("classes.state")).setAutoWidth(true);
+        classes.addComponentColumn(this::manage).setHeader(getTranslation("classes.actions")).setAutoWidth(true);
         classes.asSingleSelect().addValueChangeListener(selected -> showRoster(selected.getValue()));
+    }
+
+    /** Rename, archive or restore, delete: each asks the service, which checks who may. */
+    private HorizontalLayout manage(Classroom classroom) {
+        Button rename = small("classes.rename", classroom, click -> rename(classroom));
+        Button archive = classroom.isArchived()
+                ? small("classes.restore", classroom, click -> act(() -> classrooms.restore(instructor, classroom.getId()), "classes.restored", classroom))
+                : small("classes.archive", classroom, click -> act(() -> classrooms.archive(instructor, classroom.getId()), "classes.archived", classroom));
+        Button delete = small("classes.delete", classroom, click -> confirmDelete(classroom));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(rename, archive, delete);
+    }
+
+    private Button small(String key, Classroom classroom, ComponentEventListener<ClickEvent<Button>> listener) {
+        Button button = new Button(getTranslation(key), listener);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        button.getElement().setAttribute("aria-label", getTranslation(key + ".label", classroom.getName()));
+        return button;
+    }
+
+    private void rename(Classroom classroom) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("classes.rename.label", classroom.getName()));
+        TextField newName = new TextField(getTranslation("classes.name"));
+        newName.setId("rename-class");
+        newName.setMaxLength(100);
+        newName.setValue(classroom.getName());
+        newName.setWidth("24em");
+        Button save = new Button(getTranslation("classes.rename.save"), click -> {
+            try {
+                Classroom renamed = classrooms.rename(instructor, classroom.getId(), newName.getValue());
+                dialog.close();
+                Notification.show(getTranslation("classes.renamed", renamed.getName()));
+                refresh();
+            } catch (IllegalArgumentException invalid) {
+                newName.setInvalid(true);
+                newName.setErrorMessage(invalid.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(newName);
+        dialog.getFooter().add(new Button(getTranslation("dialog.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void confirmDelete(Classroom classroom) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("classes.delete.label", classroom.getName()));
+        confirm.setText(getTranslation("classes.delete.confirm", classroom.getName()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("dialog.cancel"));
+        confirm.setConfirmText(getTranslation("classes.delete.yes"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(yes -> act(() -> {
+            classrooms.delete(instructor, classroom.getId());
+            return classroom;
+        }, "classes.deleted", classroom));
+        confirm.open();
+    }
+
+    private void act(Supplier<Classroom> action, String done, Classroom classroom) {
+        try {
+            action.get();
+            Notification.show(getTranslation(done, classroom.getName()));
+        } catch (AccessRefusedException | ClassroomNotFoundException refused) {
+            Notification.show(refused.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+        showRoster(null);
     }
 
     private void configureRoster() {

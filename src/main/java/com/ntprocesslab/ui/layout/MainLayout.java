@@ -5,6 +5,7 @@ import com.ntprocesslab.ui.auth.ProfileView;
 import com.ntprocesslab.ui.i18n.LanguageSwitch;
 import com.ntprocesslab.ui.i18n.UserLanguage;
 import com.ntprocesslab.ui.instructor.ClassesView;
+import com.ntprocesslab.ui.instructor.DashboardView;
 import com.ntprocesslab.ui.instructor.ReplayReportView;
 import com.ntprocesslab.ui.lab.LabListView;
 import com.ntprocesslab.ui.workspace.HomeView;
@@ -32,7 +33,8 @@ public class MainLayout extends AppLayout {
         HorizontalLayout navigation = new HorizontalLayout(home, labs, sandbox);
         navigation.setAlignItems(FlexComponent.Alignment.CENTER);
         if (authentication.hasRole("INSTRUCTOR")) {
-            navigation.add(new RouterLink(getTranslation("nav.classes"), ClassesView.class),
+            navigation.add(new RouterLink(getTranslation("nav.dashboard"), DashboardView.class),
+                    new RouterLink(getTranslation("nav.classes"), ClassesView.class),
                     new RouterLink(getTranslation("nav.replayReport"), ReplayReportView.class));
         }
         if (authentication.hasRole("ADMIN")) {

@@ -1,19 +1,30 @@
 package com.ntprocesslab.ui.workspace;
 
+import com.ntprocesslab.ui.instructor.DashboardView;
 import com.ntprocesslab.ui.lab.LabListView;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The landing page is the lab catalog: the labs with the student's progress, and the free sandbox. */
+/**
+ * The landing page: an instructor's dashboard (their classes, what their students do, who is
+ * stuck), a student's lab catalog with their progress and the free sandbox.
+ */
 @Route("")
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
 
+    private final AuthenticationContext authentication;
+
+    public HomeView(AuthenticationContext authentication) {
+        this.authentication = authentication;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(LabListView.class);
+        event.forwardTo(authentication.hasRole("INSTRUCTOR") ? DashboardView.class : LabListView.class);
     }
 }

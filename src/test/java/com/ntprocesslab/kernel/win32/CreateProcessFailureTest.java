@@ -1,10 +1,10 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import com.ntprocesslab.lab.progress.LabChecks;
 import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.lab.progress.InstructorDashboard;
 import com.ntprocesslab.lab.progress.MachineReview;
 import com.ntprocesslab.session.MachineForks;
 import com.ntprocesslab.session.MachineMoments;
@@ -86,6 +87,8 @@ class AuthorizationMatrixTest {
     JdbcTemplate jdbc;
     @Autowired
     MachineMoments moments;
+    @Autowired
+    InstructorDashboard dashboards;
     @Autowired
     MachineReview review;
     @Autowired
@@ -202,6 +205,7 @@ class AuthorizationMatrixTest {
                 new Row("see the broken labs", false, INSTRUCTORS, (caller, id) -> labs.catalog(caller) != null),
                 new Row("create a class", false, INSTRUCTORS, (caller, id) -> classrooms.create(caller, "Made by " + caller) != null),
                 new Row("list my classes", false, INSTRUCTORS, (caller, id) -> classrooms.classesOf(caller) != null),
+                new Row("see my dashboard", false, INSTRUCTORS, (caller, id) -> dashboards.dashboard(caller) != null),
                 new Row("create an instructor account", false, EnumSet.of(Persona.ADMIN), (caller, id) ->
                         accounts.createInstructor(caller, prefix + "made-" + INVITEES.incrementAndGet(), PASSWORD) != null));
     }

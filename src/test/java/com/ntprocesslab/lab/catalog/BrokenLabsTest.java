@@ -37,7 +37,7 @@ class BrokenLabsTest {
         assertThat(problemsOf("unknown-predicate"))
                 .containsExactly("unknown-predicate/lab.yaml:14: unknown predicate 'foo' (known: process_exists, process_absent,"
                         + " process_count, process_id, child_of, exit_status, base_priority, command_line, thread_count, suspend_count,"
-                        + " thread_state, loader_list, csr_process, handle, stopped_at, in_call_stack, stopped_in_stage, last_call, called, stopped_in)");
+                        + " thread_state, loader_list, csr_process, handle, stopped_at, in_call_stack, stopped_in_stage, last_call, called, failure_fired, stopped_in)");
     }
 
     @Test

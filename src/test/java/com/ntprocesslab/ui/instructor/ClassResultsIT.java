@@ -12,7 +12,10 @@ import com.ntprocesslab.ui.pages.ClassGridPage;
 import com.ntprocesslab.ui.pages.ClassesPage;
 import com.ntprocesslab.ui.pages.MachinePanels;
 import com.ntprocesslab.ui.pages.WorkspacePage;
+import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -86,6 +89,26 @@ class ClassResultsIT extends BrowserTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith(group.worker() + ",2,3,").endsWith(",passed,1,1,passed,1,1,not reached,1,");
         assertThat(lines.get(2)).isEqualTo(group.idle() + ",0,3,,not tried,0,,not tried,0,,not tried,0,");
+    }
+
+    @Test
+    void theJsonNamesWhereAndWhenEachCheckpointWasFirstReached() {
+        signedIn(page, "json-teacher", Role.INSTRUCTOR);
+        Class group = classWithOneWorkingStudent(new ClassesPage(page).open(url("")));
+        ClassGridPage grid = new ClassGridPage(page).openFromClasses(group.name()).chooseLab(LAB_TITLE);
+
+        JsonNode results = JsonMapper.builder().build().readTree(grid.downloadJson());
+
+        assertThat(results.get("lab").asString()).isEqualTo(LAB);
+        JsonNode worker = results.get("students").get(0);
+        assertThat(worker.get("student").asString()).isEqualTo(group.worker());
+        JsonNode reached = worker.get("checkpoints").get(0).get("reached");
+        assertThat(reached.get("machineId").asLong()).isEqualTo(group.workersMachine());
+        assertThat(reached.get("commandIndex").asLong()).isEqualTo(1);
+        assertThat(reached.get("command").asString()).isEqualTo(CREATE_SUSPENDED);
+        assertThat(Instant.parse(reached.get("at").asString())).isBefore(Instant.now());
+        assertThat(worker.get("checkpoints").get(2).get("state").asString()).isEqualTo("not reached");
+        assertThat(results.get("students").get(1).get("checkpoints").get(0).get("state").asString()).isEqualTo("not tried");
     }
 
     @Test

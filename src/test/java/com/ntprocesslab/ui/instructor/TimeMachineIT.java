@@ -101,6 +101,11 @@ class TimeMachineIT extends BrowserTest {
         new StudentMachinePage(page).waitUntilReplayed();
         assertThat(machine.moment()).containsText("At step " + middle + " of ");
 
+        List<String> csv = machine.downloadHistory("#history-csv").lines().toList();
+        assertThat(csv.getFirst()).isEqualTo("command_index,accepted_at,command,output");
+        assertThat(csv.get(1)).startsWith("1,20").contains(CREATE_SUSPENDED);
+        assertThat(machine.downloadHistory("#history-json")).contains("\"student\" : \"" + student.name() + "\"", "\"acceptedAt\"");
+
         machine.backToClass();
         assertThat(grid.grid()).hasAttribute("aria-label", "Students and checkpoints of " + LAB_TITLE);
         assertThat(sessions.history(student.machine(), student.name())).hasSize(student.commands());

@@ -61,7 +61,16 @@ public class ClassGridPage {
 
     /** Clicks the CSV link and returns the downloaded file's text. */
     public String downloadCsv() {
-        Download download = page.waitForDownload(() -> page.locator("#csv-download").click());
+        return download("#csv-download");
+    }
+
+    /** Clicks the JSON link and returns the downloaded file's text. */
+    public String downloadJson() {
+        return download("#json-download");
+    }
+
+    private String download(String link) {
+        Download download = page.waitForDownload(() -> page.locator(link).click());
         try {
             return Files.readString(download.path(), StandardCharsets.UTF_8);
         } catch (IOException e) {

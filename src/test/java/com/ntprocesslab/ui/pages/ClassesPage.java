@@ -45,6 +45,32 @@ public class ClassesPage {
         return page.locator("#teachers");
     }
 
+    /** Renames a class in its dialog; the dialog stays open (with the service's message) when the name is refused. */
+    public void rename(String name, String newName) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename " + name)).click();
+        page.locator("#rename-class input").fill(newName);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save name")).click();
+    }
+
+    /** The message under the rename dialog's name field. */
+    public Locator renameError() {
+        return page.locator("#rename-class [slot='error-message']");
+    }
+
+    public void archive(String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive " + name)).click();
+    }
+
+    public void delete(String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete " + name)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete the class")).click();
+    }
+
+    /** The class's row as text, cells joined with '|'. */
+    public Locator row(String name) {
+        return page.locator("#classes vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true));
+    }
+
     public Locator classes() {
         return page.locator("#classes");
     }

@@ -67,6 +67,16 @@ public class StudentMachinePage {
         return page.locator("#fork-outcome");
     }
 
+    /** Downloads the student's command history (link "#history-csv" or "#history-json") and returns its text. */
+    public String downloadHistory(String link) {
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator(link).click());
+        try {
+            return java.nio.file.Files.readString(download.path(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The downloaded history could not be read", e);
+        }
+    }
+
     public void backToClass() {
         page.locator("#back-to-class").click();
         page.waitForURL(url -> url.contains("/instructor/class/"));
