@@ -3,6 +3,7 @@ package com.ntprocesslab.bench;
 import com.ntprocesslab.Application;
 import com.ntprocesslab.CommandMix;
 import com.ntprocesslab.store.token.AccessTokens;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,7 +160,7 @@ public final class ApiLoadBenchmark {
             HttpResponse<String> answer;
             try {
                 answer = http.send(request(commands, token, body).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 failures.incrementAndGet();
                 next = Math.max(next + PERIOD.toNanos(), System.nanoTime());
                 continue;
