@@ -54,6 +54,7 @@ class MomentActions extends HorizontalLayout {
         outcome.setId("fork-outcome");
         outcome.setAlignItems(FlexComponent.Alignment.BASELINE);
         setAlignItems(FlexComponent.Alignment.BASELINE);
+        setWrap(true);
         setWidthFull();
         add(fork, handOver, csv, json, outcome);
     }

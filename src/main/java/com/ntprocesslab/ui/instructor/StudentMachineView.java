@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -130,6 +131,7 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         Optional<Long> step = number(query.get("step"));
         Optional<Long> at = number(query.get("at"));
+        boolean malformed = (query.containsKey("step") && step.isEmpty()) || (query.containsKey("at") && at.isEmpty());
         if (history != null && history.machineId() == machineId) {
             moveTo(at, step);
             return;
@@ -154,6 +156,9 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
             actions.show(review.machine());
             actions.setVisible(true);
             moveTo(at, step);
+            if (malformed) {
+                actions.problem(getTranslation("scrub.malformed"));
+            }
         });
     }
 
@@ -228,7 +233,14 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
     /** Runs machine work in the instructor's observer lane (never on the request thread nor the common pool), then shows it. */
     private <T> void inLane(Supplier<T> job, Consumer<T> then) {
         UI ui = UI.getCurrent();
-        CompletableFuture<T> result = work.submit(MachineWorkExecutor.observerLane(instructor), job);
+        CompletableFuture<T> result;
+        try {
+            result = work.submit(MachineWorkExecutor.observerLane(instructor), job);
+        } catch (RejectedExecutionException busy) {
+            // the slider was moved faster than moments are rebuilt: this move is dropped, the next one will come
+            actions.problem(getTranslation("scrub.busy"));
+            return;
+        }
         result.whenComplete((value, failure) -> ui.access(() -> {
             if (failure == null) {
                 then.accept(value);

@@ -101,6 +101,10 @@ class TimeMachineIT extends BrowserTest {
         new StudentMachinePage(page).waitUntilReplayed();
         assertThat(machine.moment()).containsText("At step " + middle + " of ");
 
+        machine.open(url("instructor/machine/" + student.machine() + "?at=middle"));
+        assertThat(machine.outcome()).containsText("The address names no moment this page knows");
+        assertThat(machine.moment()).containsText("After command " + student.commands() + " of " + student.commands());
+
         List<String> csv = machine.downloadHistory("#history-csv").lines().toList();
         assertThat(csv.getFirst()).isEqualTo("command_index,accepted_at,command,output");
         assertThat(csv.get(1)).startsWith("1,20").contains(CREATE_SUSPENDED);
