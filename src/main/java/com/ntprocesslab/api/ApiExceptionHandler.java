@@ -2,6 +2,7 @@ package com.ntprocesslab.api;
 
 import com.ntprocesslab.lab.progress.LabNotFoundException;
 import com.ntprocesslab.session.CommandNotRecordedException;
+import com.ntprocesslab.session.MachineHeldElsewhereException;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineRetiredException;
 import com.ntprocesslab.session.MachineWorkRefusedException;
@@ -49,7 +50,7 @@ class ApiExceptionHandler {
                 .body(new ApiError(429, "too_many_requests", "Your earlier commands are still waiting to run; send this one again in a moment."));
     }
 
-    @ExceptionHandler({MachineWorkRefusedException.class, CommandNotRecordedException.class})
+    @ExceptionHandler({MachineWorkRefusedException.class, CommandNotRecordedException.class, MachineHeldElsewhereException.class})
     ResponseEntity<ApiError> unavailable(RuntimeException e) {
         return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
     }

@@ -1,12 +1,13 @@
 package com.ntprocesslab.api;
 
+import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.grading.Reached;
 import com.ntprocesslab.lab.progress.ClassGrid;
 import com.ntprocesslab.lab.progress.ClassResults;
-import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/classes")
 class ClassesController {
 
-    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ClassroomService classrooms;
     private final ClassResults results;
@@ -63,7 +64,7 @@ class ClassesController {
 
     record Results(String className, String labId, List<String> checkpoints, List<StudentResult> students) {
         static Results of(ClassGrid grid) {
-            List<String> checkpoints = grid.checkpoints().stream().map(c -> c.id()).toList();
+            List<String> checkpoints = grid.checkpoints().stream().map(Checkpoint::id).toList();
             return new Results(grid.className(), grid.lab().id(), checkpoints,
                     grid.students().stream().map(row -> StudentResult.of(row, checkpoints)).toList());
         }

@@ -10,6 +10,7 @@ import com.ntprocesslab.lab.progress.LabStanding;
 import com.ntprocesslab.lab.progress.LabStandings;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,7 +60,7 @@ class LabsController {
 
     /** The kernel profile's name as lab.yaml spells it; read through Object, as the API does not use the kernel itself. */
     private static String profileName(Lab lab) {
-        return String.valueOf((Object) lab.profile()).toLowerCase(java.util.Locale.ROOT);
+        return String.valueOf((Object) lab.profile()).toLowerCase(Locale.ROOT);
     }
 
     record OpenedMachine(long machineId, String labId) {
@@ -75,7 +76,7 @@ class LabsController {
     /** {@code status}: passed, next (the one to reach now, with feedback) or not_reached (counts after the ones before it). */
     record Outcome(String id, ApiText title, String status, ReachedAt reached, ApiText feedback, ApiText hint) {
         static Outcome of(CheckOutcome outcome) {
-            return new Outcome(outcome.checkpointId(), ApiText.of(outcome.title()), outcome.status().name().toLowerCase(),
+            return new Outcome(outcome.checkpointId(), ApiText.of(outcome.title()), outcome.status().name().toLowerCase(Locale.ROOT),
                     outcome.reached().map(ReachedAt::of).orElse(null), ApiText.of(outcome.feedback()),
                     outcome.hint().map(ApiText::of).orElse(null));
         }

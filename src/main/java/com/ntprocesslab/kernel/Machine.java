@@ -1,16 +1,16 @@
 package com.ntprocesslab.kernel;
 
-import com.ntprocesslab.kernel.kd.Checkpoints;
-import com.ntprocesslab.kernel.kd.CommandExecutor;
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.machine.Dispatcher;
-import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.kd.Debugger;
-import com.ntprocesslab.kernel.kd.StateCopier;
-import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
+import com.ntprocesslab.kernel.kd.Checkpoints;
+import com.ntprocesslab.kernel.kd.CommandExecutor;
+import com.ntprocesslab.kernel.kd.Debugger;
+import com.ntprocesslab.kernel.kd.StateCopier;
+import com.ntprocesslab.kernel.machine.Dispatcher;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.machine.SystemInitialization;
+import com.ntprocesslab.kernel.ps.EThread;
 import java.util.List;
 
 /**

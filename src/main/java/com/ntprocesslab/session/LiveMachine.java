@@ -16,6 +16,8 @@ final class LiveMachine {
     long nanosSinceSnapshot;
     /** The fencing token of this node's lease on the machine when it was loaded; every append must still match it. */
     long leaseToken;
+    /** The node this one took the machine over from after it stopped, until a page has told the student. */
+    String takenOverFrom;
 
     LiveMachine(long id, Machine machine, long nextSeq, long commandsSinceSnapshot) {
         this.id = id;

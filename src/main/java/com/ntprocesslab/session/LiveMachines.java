@@ -52,15 +52,16 @@ class LiveMachines {
     }
 
     private LiveMachine load(long machineId, ReplayProgress progress) {
-        long token = leases.take(machineId);
+        MachineLeases.Take take = leases.take(machineId);
         LiveMachine machine;
         try {
             machine = restorer.restore(machineId, progress);
         } catch (RuntimeException e) {
-            leases.release(machineId, token);
+            leases.release(machineId, take.fencingToken());
             throw e;
         }
-        machine.leaseToken = token;
+        machine.leaseToken = take.fencingToken();
+        machine.takenOverFrom = take.takenOverFrom();
         return machine;
     }
 

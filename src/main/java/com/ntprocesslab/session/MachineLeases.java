@@ -50,24 +50,38 @@ class MachineLeases {
     }
 
     /**
+     * One take of a machine's lease.
+     *
+     * @param fencingToken what every append under this take must present
+     * @param takenOverFrom the node that held the machine before and stopped renewing it (it died
+     *     or was cut off), or null when the machine was free or already this node's
+     */
+    record Take(long fencingToken, String takenOverFrom) {
+    }
+
+    /**
      * Takes the machine for this node. A live lease of another node is waited out once (it ends
      * within one lease duration if that node died); if it is still held then, the holder is alive.
      *
-     * @return the fencing token of this take
      * @throws MachineHeldElsewhereException when another node keeps serving the machine
      */
-    long take(long machineId) {
+    Take take(long machineId) {
         Instant giveUpAt = clock.instant().plus(properties.duration()).plus(properties.renewEvery());
         while (true) {
+            Optional<Lease> before = leases.find(machineId);
             Optional<Long> token = leases.take(machineId, nodeId, clock.instant(), expiry());
             if (token.isPresent()) {
-                return token.get();
+                String from = before.map(Lease::nodeId).filter(holder -> !holder.equals(nodeId)).orElse(null);
+                if (from != null) {
+                    log.info("Node {} took machine {} over from node {}, whose lease ran out.", nodeId, machineId, from);
+                }
+                return new Take(token.get(), from);
             }
             Optional<Lease> holder = leases.find(machineId);
             if (holder.isEmpty()) {
                 // no such machine (the restore says so) or its holder just let it go: try once more
                 Optional<Long> again = leases.take(machineId, nodeId, clock.instant(), expiry());
-                return again.orElse(0L);
+                return new Take(again.orElse(0L), null);
             }
             if (clock.instant().isAfter(giveUpAt)) {
                 throw new MachineHeldElsewhereException(machineId, holder.get().nodeId(), properties.duration());
@@ -79,6 +93,13 @@ class MachineLeases {
     /** Extends the lease inside the caller's transaction; false when another node holds it now. */
     boolean confirm(long machineId, long fencingToken) {
         return leases.confirm(machineId, nodeId, fencingToken, expiry());
+    }
+
+    /** For a write in the caller's transaction other than an append (a reset, a fork): refused once another node holds the machine. */
+    void requireHeld(LiveMachine machine) {
+        if (!confirm(machine.id, machine.leaseToken)) {
+            throw new MachineLeaseLostException(machine.id);
+        }
     }
 
     void release(long machineId, long fencingToken) {

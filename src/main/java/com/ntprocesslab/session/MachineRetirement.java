@@ -24,9 +24,11 @@ class MachineRetirement {
     private final LiveMachines live;
     private final MachineEvents events;
     private final TransactionTemplate transactions;
+    private final MachineLeases leases;
 
     MachineRetirement(MachineOwnership ownership, MachineRepository machines, LiveMachines live, MachineEvents events,
-                      TransactionTemplate transactions) {
+                      TransactionTemplate transactions, MachineLeases leases) {
+        this.leases = leases;
         this.ownership = ownership;
         this.machines = machines;
         this.live = live;
@@ -43,6 +45,7 @@ class MachineRetirement {
                 throw new MachineRetiredException(machineId, ownership.activeSuccessor(old));
             }
             long created = transactions.execute(status -> {
+                leases.requireHeld(machine);
                 old.retire();
                 machines.save(old);
                 return ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile())).getId();
@@ -67,6 +70,7 @@ class MachineRetirement {
             }
             List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(machineId);
             long created = transactions.execute(status -> {
+                leases.requireHeld(machine);
                 MachineRecord fork = ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile()));
                 for (CommandLogEntry e : log) {
                     commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(),

@@ -7,6 +7,7 @@ import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.ReplayDivergence;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -186,6 +187,19 @@ public class MachineSessions {
         return report.all().stream()
                 .filter(divergence -> ownership.ownerOf(divergence.getMachineId()).filter(readable::contains).isPresent())
                 .toList();
+    }
+
+    /**
+     * The server this machine was taken over from, when this server restored it because that one
+     * stopped (its lease ran out); told once, to the first page that asks after the restore.
+     */
+    public Optional<String> takenOverFrom(long machineId, String username) {
+        ownership.requireOwned(machineId, username);
+        return inLane(username, () -> live.with(machineId, ReplayProgress.NONE, machine -> {
+            String from = machine.takenOverFrom;
+            machine.takenOverFrom = null;
+            return Optional.ofNullable(from);
+        }));
     }
 
     /** Drops a machine from memory; the next touch restores it from the database. */

@@ -1,11 +1,13 @@
 package com.ntprocesslab.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +43,7 @@ final class ApiClient {
 
     /** Runs one console command and returns the answer's JSON. */
     Reply command(long machineId, String command) {
-        return post("api/v1/machines/" + machineId + "/commands", JSON.writeValueAsString(java.util.Map.of("command", command)));
+        return post("api/v1/machines/" + machineId + "/commands", JSON.writeValueAsString(Map.of("command", command)));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -54,7 +56,7 @@ final class ApiClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ApiReadmeExamplesIT {
 
     private static final String TOKEN_LINE = "TOKEN=ntlab_paste-the-token-your-profile-page-showed-you";
     private static final String PASSWORD = "readme-pass-4242";
-    private static final java.util.concurrent.atomic.AtomicInteger USERS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger USERS = new AtomicInteger();
     private static final Pattern SHELL_BLOCK = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL);
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package com.ntprocesslab.bench;
 import com.ntprocesslab.Application;
 import com.ntprocesslab.CommandMix;
 import com.ntprocesslab.store.token.AccessTokens;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,8 +76,8 @@ public final class ApiLoadBenchmark {
         }
         String label = target.substring(0, equals);
         String baseUrl = target.substring(equals + 1);
-        String jdbcUrl = System.getProperty("ntlab.bench.api.jdbc-url");
-        if (jdbcUrl == null) {
+        String jdbcUrl = System.getProperty("ntlab.bench.api.jdbc-url", "");
+        if (jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("Target '" + label + "' needs -Dntlab.bench.api.jdbc-url (its database) to create the students.");
         }
         List<String> tokens;
@@ -159,7 +160,7 @@ public final class ApiLoadBenchmark {
             HttpResponse<String> answer;
             try {
                 answer = http.send(request(commands, token, body).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 failures.incrementAndGet();
                 next = Math.max(next + PERIOD.toNanos(), System.nanoTime());
                 continue;
@@ -177,9 +178,14 @@ public final class ApiLoadBenchmark {
         }
     }
 
+    /**
+     * Each student also sends a route cookie of their own, as a browser keeps the one nginx gives
+     * it (docker/nginx): behind it a student's calls stay on one node, which holds their machine.
+     */
     private static HttpRequest.Builder request(String url, String token, String json) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Cookie", "ntlab_route=" + token.substring(token.length() - 12))
                 .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 

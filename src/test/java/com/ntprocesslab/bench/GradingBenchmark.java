@@ -56,7 +56,8 @@ public final class GradingBenchmark {
         List<String[]> log = studentLog(lab);
         // Compared where the comparison holds: notepad.exe registered, before the termination (the last two commands).
         gradeOneCheckpoint(lab, comparison, log.subList(0, log.size() - 2));
-        gradeTheWholeHistory(lab, log);
+        gradeTheWholeHistory(lab, log, "lab done at the end");
+        gradeTheWholeHistory(lab, studentLog(lab, true), "lab done first, then exploring");
         regradeClass(log);
     }
 
@@ -66,10 +67,21 @@ public final class GradingBenchmark {
      * is a command and the answer the kernel gave, as the command log stores them.
      */
     private static List<String[]> studentLog(Lab lab) {
+        return studentLog(lab, false);
+    }
+
+    /** With {@code pathFirst} the lab's own path comes right after the setup and the calc.exe cycles follow: a student exploring after the lab is done. */
+    private static List<String[]> studentLog(Lab lab, boolean pathFirst) {
         Machine machine = Machine.boot(lab.profile());
         List<String[]> log = new ArrayList<>();
         lab.setup().stream().map(ScriptLine::command).forEach(command -> run(machine, command, log));
-        int ending = 4;
+        if (pathFirst) {
+            String answer = run(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", log);
+            run(machine, "g", log);
+            run(machine, ".call explorer.exe TerminateProcess " + handlesIn(answer)[0] + " 1", log);
+            run(machine, "g", log);
+        }
+        int ending = pathFirst ? 0 : 4;
         while (log.size() + 7 + ending <= LOG_LENGTH) {
             String[] handles = startAndStop(machine, "calc.exe", log);
             run(machine, ".call explorer.exe CloseHandle " + handles[1], log);
@@ -77,6 +89,9 @@ public final class GradingBenchmark {
         }
         while (log.size() + ending < LOG_LENGTH) {
             run(machine, "!process 0 0", log);
+        }
+        if (pathFirst) {
+            return log;
         }
         // The lab's own path at the end: notepad.exe registered with csrss, then terminated with status 1.
         String answer = run(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", log);
@@ -117,7 +132,7 @@ public final class GradingBenchmark {
      * Every checkpoint of the lab over the whole 1,000-command history, evaluated after every
      * command (a replay from boot), as a student's Check and a re-grade do.
      */
-    private static void gradeTheWholeHistory(Lab lab, List<String[]> log) {
+    private static void gradeTheWholeHistory(Lab lab, List<String[]> log, String shape) {
         List<LoggedCommand> history = log.stream().map(entry -> LoggedCommand.of(entry[0])).toList();
         HistoryGrader grader = new HistoryGrader(new Grader(new ReferenceRuns()));
         HistoryGrade first = grader.grade(lab, history, lab.setup().size());
@@ -135,7 +150,7 @@ public final class GradingBenchmark {
             times[i] = System.nanoTime() - start;
         }
         Arrays.sort(times);
-        SessionBenchmark.print("grade " + lab.checkpoints().size() + " checkpoints over a " + history.size() + "-cmd history, median",
+        SessionBenchmark.print("grade " + lab.checkpoints().size() + " checkpoints over a " + history.size() + "-cmd history (" + shape + "), median",
                 times[rounds / 2] / 1e6, "ms", "target < 1 s");
     }
 

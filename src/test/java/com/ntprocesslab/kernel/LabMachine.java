@@ -3,10 +3,10 @@ package com.ntprocesslab.kernel;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.machine.Kernel;
-import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package com.ntprocesslab.api.security;
 
 import com.ntprocesslab.api.ApiError;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
@@ -19,7 +20,7 @@ class ApiErrorResponses {
         this.json = json;
     }
 
-    void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
         boolean presented = request.getHeader("Authorization") != null;
@@ -28,7 +29,7 @@ class ApiErrorResponses {
                 : "Send a personal access token as 'Authorization: Bearer <token>'; create one on your profile page."));
     }
 
-    void forbidden(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(response, new ApiError(HttpServletResponse.SC_FORBIDDEN, "forbidden", "Your account may not do this."));
     }

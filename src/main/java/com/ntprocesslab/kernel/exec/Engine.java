@@ -141,16 +141,25 @@ public abstract class Engine<S, T extends ExecutionThread> {
             if (thread.waiting()) {
                 return new RunResult(Reason.BLOCKED, steps, location(thread));
             }
-            if (steps >= budget) {
-                return new RunResult(Reason.BUDGET, steps, location(thread));
-            }
-            Location here = location(thread);
-            if (stop != null && stop.stopBefore(here)) {
-                return new RunResult(Reason.BREAKPOINT, steps, here);
+            RunResult stopped = stopBefore(thread, steps, budget, stop);
+            if (stopped != null) {
+                return stopped;
             }
             stepInto(thread);
             steps++;
         }
+    }
+
+    /** Why {@code thread} must not run its next step (the budget is spent, a stop check fires), or null when it may. */
+    protected RunResult stopBefore(T thread, long steps, long budget, StopCheck stop) {
+        if (steps >= budget) {
+            return new RunResult(Reason.BUDGET, steps, location(thread));
+        }
+        Location here = location(thread);
+        if (stop != null && stop.stopBefore(here)) {
+            return new RunResult(Reason.BREAKPOINT, steps, here);
+        }
+        return null;
     }
 
 }

@@ -1,7 +1,6 @@
 package com.ntprocesslab.kernel.exec;
 
-import com.ntprocesslab.kernel.ps.Executive;
-
+import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class Routine {
 
     /**
      * Starts a routine whose steps see the state as {@code S} and the thread as {@code T};
-     * components call it through their own typed shorthand (e.g. {@code Executive.routine}).
+     * components call it through the typed shorthand of the state view their routines are written against.
      */
     public static <S, T> Builder<S, T> named(String symbol) { return new Builder<>(symbol); }
 
@@ -110,6 +109,18 @@ public final class Routine {
         public Builder<S, T> step(String symbol, StepAction<S, T> action) { steps.add(new Step(symbol, stage, action)); return this; }
         /** A call step whose callee is fixed. */
         public Builder<S, T> call(Routine callee, StepAction<S, T> argsAndCall) { steps.add(new Step(callee.symbol(), stage, argsAndCall)); return this; }
+        /** A call step that hands the callee this routine's own argument block (a service passing its parameters on). */
+        public Builder<S, T> call(Routine callee) { return call(callee, (k, t, f) -> StepResult.call(callee, f.args)); }
+        /** Inline code after a call: goes on when the callee succeeded, else continues at {@code label} (the cleanup path). */
+        public Builder<S, T> orGoto(String label) {
+            return inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? StepResult.next() : StepResult.jump(label));
+        }
+        /** Inline code after a call: this routine returns whatever status the callee returned. */
+        public Builder<S, T> returnCalleeStatus() { return inline((k, t, f) -> StepResult.ret(f.calleeStatus)); }
+        /** Calls {@code callee} with this routine's arguments and returns its status; the return is glue (stage 0). */
+        public Builder<S, T> tailCall(Routine callee) { return call(callee).stage(0).returnCalleeStatus(); }
+        /** Calls {@code callee} as {@code argsAndCall} says and returns its status; the return is glue (stage 0). */
+        public Builder<S, T> tailCall(Routine callee, StepAction<S, T> argsAndCall) { return call(callee, argsAndCall).stage(0).returnCalleeStatus(); }
         /** How many steps were added so far (the index the next one gets). */
         public int size() { return steps.size(); }
         /** Names the next step so that branches can jump to it. */

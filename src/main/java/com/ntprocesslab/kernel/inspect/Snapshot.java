@@ -4,10 +4,11 @@ import com.ntprocesslab.kernel.cm.RegistryKey;
 import com.ntprocesslab.kernel.csr.CsrProcess;
 import com.ntprocesslab.kernel.csr.CsrServer;
 import com.ntprocesslab.kernel.csr.CsrThread;
-import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.Apc;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.mm.LdrEntry;
 import com.ntprocesslab.kernel.mm.Peb;
 import com.ntprocesslab.kernel.mm.Vad;
@@ -102,7 +103,7 @@ public final class Snapshot {
         root.put("PspCreateProcessNotifyRoutine", new ArrayList<>(k.processNotifyRoutines));
         root.put("PspCreateThreadNotifyRoutine", new ArrayList<>(k.threadNotifyRoutines));
         List<Object> pending = new ArrayList<>();
-        for (com.ntprocesslab.kernel.machine.PendingCall p : k.pendingCalls) {
+        for (PendingCall p : k.pendingCalls) {
             Map<String, Object> call = new TreeMap<>();
             call.put("Thread", hex(p.thread().uniqueThread));
             call.put("Api", p.call().api());

@@ -1,18 +1,17 @@
 package com.ntprocesslab.kernel.io;
 
-import com.ntprocesslab.kernel.ps.Executive;
-
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
-import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.AllocationKind;
+import com.ntprocesslab.kernel.ps.Executive;
 
 /**
  * The system services Windows XP's process creation uses to open its image before any process

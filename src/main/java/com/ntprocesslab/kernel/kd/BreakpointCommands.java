@@ -1,9 +1,9 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.machine.WildcardPattern;
-import com.ntprocesslab.kernel.inspect.Format;
 import java.util.ArrayList;
 import java.util.List;
 

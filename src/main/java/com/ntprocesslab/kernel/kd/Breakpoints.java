@@ -1,8 +1,8 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.machine.Symbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,16 +1,15 @@
 package com.ntprocesslab.kernel.kd;
 
-import com.ntprocesslab.kernel.machine.Kernel;
-import com.ntprocesslab.kernel.machine.PendingCall;
-import com.ntprocesslab.kernel.exec.Frame;
-
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.cm.RegistryKey;
+import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;

@@ -1,7 +1,6 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.ps.AllocationKind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

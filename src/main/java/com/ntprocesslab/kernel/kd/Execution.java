@@ -1,14 +1,14 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.win32.CallRecord;
-import com.ntprocesslab.kernel.kd.Command;
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.machine.PendingCall;
+import com.ntprocesslab.kernel.kd.Command;
 import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.win32.CallRecord;
 
 /**
  * The commands that run the machine: g, t, p, gu and .call. Each is one engine run with a

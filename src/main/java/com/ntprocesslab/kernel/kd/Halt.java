@@ -1,8 +1,8 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.exec.Engine;
-import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ps.EThread;
 
 /**

@@ -1,14 +1,13 @@
 package com.ntprocesslab.kernel.kd;
 
-import com.ntprocesslab.kernel.ps.Executive;
-
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.inspect.ProcessDump;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.Executive;
 import java.util.List;
 
 /**

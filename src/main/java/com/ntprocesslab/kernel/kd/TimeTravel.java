@@ -2,8 +2,8 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.machine.Kernel;
-import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.machine.SystemInitialization;
+import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
 

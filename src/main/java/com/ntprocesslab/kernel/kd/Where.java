@@ -1,9 +1,9 @@
 package com.ntprocesslab.kernel.kd;
 
-import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ps.EThread;
 
 /** Where a thread stands, printed as WinDbg prints the next instruction after a stop. */

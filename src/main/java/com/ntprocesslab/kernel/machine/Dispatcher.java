@@ -1,14 +1,12 @@
 package com.ntprocesslab.kernel.machine;
 
-import com.ntprocesslab.kernel.ps.Executive;
-
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
-import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.ThreadStartup;
 import com.ntprocesslab.kernel.win32.LastError;
 import java.util.List;
@@ -60,12 +58,9 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
                 scheduler.waitOn(thread, null, KWaitReason.Executive);
                 continue;
             }
-            if (steps >= budget) {
-                return new RunResult(Reason.BUDGET, steps, location(thread));
-            }
-            Location here = location(thread);
-            if (stop != null && stop.stopBefore(here)) {
-                return new RunResult(Reason.BREAKPOINT, steps, here);
+            RunResult stopped = stopBefore(thread, steps, budget, stop);
+            if (stopped != null) {
+                return stopped;
             }
             stepInto(thread);
             steps++;

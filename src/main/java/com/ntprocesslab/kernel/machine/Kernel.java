@@ -2,8 +2,8 @@ package com.ntprocesslab.kernel.machine;
 
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.cm.Registry;
-import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.csr.Subsystems;
+import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.win32.CallRecord;

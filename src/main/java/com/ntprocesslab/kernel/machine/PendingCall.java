@@ -1,8 +1,8 @@
 package com.ntprocesslab.kernel.machine;
 
+import com.ntprocesslab.kernel.ke.DispatcherObject;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
-import com.ntprocesslab.kernel.ke.DispatcherObject;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.win32.ApiCall;
 

@@ -1,15 +1,10 @@
 package com.ntprocesslab.kernel.machine;
 
-import com.ntprocesslab.kernel.csr.Subsystems;
-import com.ntprocesslab.kernel.ps.EProcess;
-import com.ntprocesslab.kernel.ps.EThread;
-
-
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.cm.Registry;
+import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
-
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.DefaultVolume;
@@ -18,6 +13,8 @@ import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.se.Token;
 import com.ntprocesslab.kernel.win32.ApiCall;
 import com.ntprocesslab.kernel.win32.Apis;
@@ -129,7 +126,7 @@ public final class SystemInitialization {
         thread.tcb.basePriority = 13;
         thread.tcb.priority = 13;
         thread.tcb.initialized = true;
-        thread.startAddress = com.ntprocesslab.kernel.machine.Symbols.address("nt!Phase1InitializationDiscard");
+        thread.startAddress = Symbols.address("nt!Phase1InitializationDiscard");
         system.threadListHead.insertTail(thread.threadListEntry);
         system.activeThreads = 1;
         thread.holdsRunReference = true;

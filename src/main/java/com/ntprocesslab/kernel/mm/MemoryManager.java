@@ -1,11 +1,11 @@
 package com.ntprocesslab.kernel.mm;
 
-import com.ntprocesslab.kernel.ps.AllocationKind;
-import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
+import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.Executive;
 import java.util.Map;
 
 /**

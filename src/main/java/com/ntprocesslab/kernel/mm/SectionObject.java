@@ -2,10 +2,10 @@ package com.ntprocesslab.kernel.mm;
 
 import com.ntprocesslab.kernel.io.FileObject;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
-import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.Executive;
 import java.util.function.Consumer;
 
 /** An image section (SEC_IMAGE) created from an executable file: it references the file. */

@@ -1,21 +1,20 @@
 package com.ntprocesslab.kernel.ob;
 
-import com.ntprocesslab.kernel.ps.Executive;
-
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
-import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.Executive;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.se.Privilege;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.NtStatus;
 
 /** Native services over objects and handles: close, open, wait, query, events, tokens. */
 public final class ObServices {

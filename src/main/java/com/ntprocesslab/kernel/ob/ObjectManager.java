@@ -1,10 +1,10 @@
 package com.ntprocesslab.kernel.ob;
 
-import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.mm.Pool;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.Executive;
 
 /**
  * The object manager's reference and handle services (ReactOS ob/oblife.c, obref.c,

@@ -1,26 +1,26 @@
 package com.ntprocesslab.kernel.ps;
 
-import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
+import static com.ntprocesslab.kernel.ps.CreationSteps.creation;
+import static com.ntprocesslab.kernel.ps.CreationSteps.exitFailure;
+import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 
-import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.ps.AllocationKind;
-import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.HandleEntry;
 import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * Windows XP / WRK process creation, phase 2: NtCreateProcessEx -> PspCreateProcess
@@ -42,31 +42,21 @@ public final class ClassicProcessCreation {
     private ClassicProcessCreation() {
     }
 
-    private static PspCreateParameters ctx(Frame f) {
-        return f.args(PspCreateParameters.class);
-    }
-
-    private static StepResult fail(PspCreateParameters c, long status) {
-        c.status = status;
-        return jump("exit");
-    }
-
-    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(PspCreateParameters c, long status) {
-        return NtStatus.success(status) ? next() : fail(c, status);
-    }
-
     /** MmInitializeProcessAddressSpace maps the image while attached to the new process. */
     public static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
             // the creator's thread switches to the new process's page directory
             .step("nt!KeAttachProcess", (k, t, f) -> {
-                t.tcb.apcStateProcess = ctx(f).process.pcb;
+                t.tcb.apcStateProcess = creation(f).process.pcb;
                 return next();
             })
             .step("nt!MmMapViewOfSection", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 EProcess p = c.process;
-                MemoryManager.MmInitializeProcessAddressSpace(k, p, p.sectionObject);
+                long status = MemoryManager.MmInitializeProcessAddressSpace(k, p, p.sectionObject);
+                if (!NtStatus.success(status)) {
+                    t.tcb.apcStateProcess = null; // detached on the way out, as KeDetachProcess below would
+                    return ret(status);
+                }
                 // EPROCESS.ImageFileName: the first 15 characters of the section's file name
                 VolumeFile file = p.sectionObject.fileObject.file;
                 p.imageFileName = file.name().length() > 14 ? file.name().substring(0, 14) : file.name();
@@ -82,7 +72,7 @@ public final class ClassicProcessCreation {
     public static final Routine PspInitializeProcessSecurity = Executive.routine("nt!PspInitializeProcessSecurity").stage(2)
             // the primary token: a copy of the parent's (or the CreateProcessAsUser token)
             .step("nt!SeSubProcessToken", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.TOKEN)) {
                     return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
@@ -98,11 +88,11 @@ public final class ClassicProcessCreation {
 
     public static final Routine PspCreateProcess = Executive.routine("nt!PspCreateProcess").stage(2)
             // reject create flags this kernel does not define
-            .inline((k, t, f) -> (ctx(f).createFlags & ~PROCESS_CREATE_FLAGS_LEGAL_MASK) != 0
+            .inline((k, t, f) -> (creation(f).createFlags & ~PROCESS_CREATE_FLAGS_LEGAL_MASK) != 0
                     ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             // the parent, which must grant PROCESS_CREATE_PROCESS
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.parentHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_PROCESS);
                 if (!ref.ok()) {
                     return ret(ref.status());
@@ -112,9 +102,9 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .step("nt!ObCreateObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.PROCESS)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 EProcess p = ObjectManager.ObCreateObject(k, new EProcess(), null);
                 p.sessionId = c.sessionOverride != null ? c.sessionOverride
@@ -123,11 +113,11 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .step("nt!PspInheritQuota", (k, t, f) -> {
-                ctx(f).process.quotaBlock = ctx(f).parent.quotaBlock;
+                creation(f).process.quotaBlock = creation(f).parent.quotaBlock;
                 return next();
             })
             .step("nt!ObInheritDeviceMap", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.process.deviceMap = c.parent.deviceMap;
                 c.process.defaultHardErrorProcessing = c.parent.defaultHardErrorProcessing;
                 c.process.inheritedFromUniqueProcessId = c.parent.uniqueProcessId;
@@ -135,31 +125,31 @@ public final class ClassicProcessCreation {
             })
             // the image section the caller opened; the process keeps this reference
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.sectionHandle, ObjectType.Section, SECTION_MAP_EXECUTE);
                 if (!ref.ok()) {
-                    return fail(c, ref.status());
+                    return exitFailure(c, ref.status());
                 }
                 c.process.sectionObject = (SectionObject) ref.object();
                 return next();
             })
             .step("nt!MmCreateProcessAddressSpace", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 long status = MemoryManager.MmCreateProcessAddressSpace(k, c.process);
-                return NtStatus.success(status) ? next() : fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                return NtStatus.success(status) ? next() : exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
             })
             .step("nt!KeInitializeProcess", (k, t, f) -> {
-                EProcess p = ctx(f).process;
+                EProcess p = creation(f).process;
                 p.pcb.directoryTableBase = p.addressSpace.directoryTableBase;
                 p.pcb.basePriority = NORMAL_BASE_PRIORITY;
                 p.pcb.initialized = true;
                 return next();
             })
-            .call(PspInitializeProcessSecurity, (k, t, f) -> StepResult.call(PspInitializeProcessSecurity, f.args))
+            .call(PspInitializeProcessSecurity)
             .inline((k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (!NtStatus.success(f.calleeStatus)) {
-                    return fail(c, f.calleeStatus);
+                    return exitFailure(c, f.calleeStatus);
                 }
                 // a child of an idle or below-normal parent keeps its class; NtSetInformationProcess may change it later
                 String parentClass = c.parent.priorityClass;
@@ -169,9 +159,9 @@ public final class ClassicProcessCreation {
             })
             // the handle table, with the parent's inheritable handles when asked
             .step("nt!ObInitProcess", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 HandleTable table = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
                 c.process.objectTable = table;
@@ -185,38 +175,40 @@ public final class ClassicProcessCreation {
                 }
                 return next();
             })
-            .call(MmInitializeProcessAddressSpace, (k, t, f) -> StepResult.call(MmInitializeProcessAddressSpace, f.args))
-            .step("nt!PspMapSystemDll", (k, t, f) -> check(ctx(f), CreationSupport.PspMapSystemDll(k, ctx(f).process)))
+            .call(MmInitializeProcessAddressSpace)
+            // the image mapped (MmInitializeProcessAddressSpace's status), then ntdll
+            .step("nt!PspMapSystemDll", (k, t, f) -> NtStatus.success(f.calleeStatus)
+                    ? nextOrExit(creation(f), CreationSupport.PspMapSystemDll(k, creation(f).process)) : exitFailure(creation(f), f.calleeStatus))
             // the process ID: a handle in PspCidTable
-            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createProcessId(k, ctx(f).process)))
-            .step("nt!MmCreatePeb", (k, t, f) -> check(ctx(f), MemoryManager.MmCreatePeb(k, ctx(f).process)))
+            .step("nt!ExCreateHandle", (k, t, f) -> nextOrExit(creation(f), CreationSupport.createProcessId(k, creation(f).process)))
+            .step("nt!MmCreatePeb", (k, t, f) -> nextOrExit(creation(f), MemoryManager.MmCreatePeb(k, creation(f).process)))
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks): now !process lists it
             .inline((k, t, f) -> {
-                k.psActiveProcessHead.insertTail(ctx(f).process.activeProcessLinks);
+                k.psActiveProcessHead.insertTail(creation(f).process.activeProcessLinks);
                 return next();
             })
             // the access the creator's handle will grant, checked against the new process's security
             .step("nt!SeCreateAccessStateEx", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.grantedAccess = c.desiredAccess & AccessMask.PROCESS_ALL_ACCESS_XP;
                 return next();
             })
             .step("nt!ObInsertObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 c.processHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.process, c.grantedAccess, false);
                 return next();
             })
             .step("nt!KeQuerySystemTime", (k, t, f) -> {
-                ctx(f).process.createTime = k.clock();
+                creation(f).process.createTime = k.clock();
                 return next();
             })
             .label("exit")
             // exit_and_deref: the creation reference goes; on failure it was the last one
             .step("nt!ObDereferenceObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (c.process != null) {
                     EProcess p = c.process;
                     c.process = null;
@@ -231,9 +223,7 @@ public final class ClassicProcessCreation {
 
     public static final Routine NtCreateProcessEx = Executive.routine("nt!NtCreateProcessEx").stage(2)
             // a process always has a parent here: only the boot-time System process has none
-            .inline((k, t, f) -> ctx(f).parentHandle == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
-            .call(PspCreateProcess, (k, t, f) -> StepResult.call(PspCreateProcess, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .inline((k, t, f) -> creation(f).parentHandle == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
+            .tailCall(PspCreateProcess)
             .build();
 }

@@ -3,19 +3,20 @@ package com.ntprocesslab.kernel.ps;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
+import static com.ntprocesslab.kernel.ps.CreationSteps.creation;
+import static com.ntprocesslab.kernel.ps.CreationSteps.exitFailure;
+import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 
-import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.ps.AllocationKind;
-import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 
 /**
  * Windows XP / WRK thread creation, phase 3: NtCreateThread -> PspCreateThread. The caller
@@ -28,24 +29,10 @@ public final class ClassicThreadCreation {
     private ClassicThreadCreation() {
     }
 
-    private static PspCreateParameters ctx(Frame f) {
-        return f.args(PspCreateParameters.class);
-    }
-
-    private static StepResult fail(PspCreateParameters c, long status) {
-        c.status = status;
-        return jump("exit");
-    }
-
-    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(PspCreateParameters c, long status) {
-        return NtStatus.success(status) ? next() : fail(c, status);
-    }
-
     public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread").stage(3)
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);
                 if (!ref.ok()) {
                     return ret(ref.status());
@@ -55,9 +42,9 @@ public final class ClassicThreadCreation {
                 return next();
             })
             .step("nt!ObCreateObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 EThread thread = ObjectManager.ObCreateObject(k, new EThread(), null);
                 thread.process = c.process;
@@ -66,10 +53,10 @@ public final class ClassicThreadCreation {
                 return next();
             })
             // the thread ID, from the same number space as process IDs
-            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createThreadId(k, ctx(f).thread)))
+            .step("nt!ExCreateHandle", (k, t, f) -> nextOrExit(creation(f), CreationSupport.createThreadId(k, creation(f).thread)))
             // the TEB records the stack the caller reserved (the captured INITIAL_TEB)
             .step("nt!MmCreateTeb", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.thread.stackBase = c.stackBase;
                 c.thread.stackLimit = c.stackLimit;
                 long status = MemoryManager.MmCreateTeb(k, c.thread);
@@ -77,13 +64,13 @@ public final class ClassicThreadCreation {
                     // the stack stays the caller's: only the TEB would have been this thread's
                     c.thread.stackBase = 0;
                     c.thread.stackLimit = 0;
-                    return fail(c, status);
+                    return exitFailure(c, status);
                 }
                 return next();
             })
             // KTHREAD: the kernel context starts in KiThreadStartup; user mode where the caller's CONTEXT says
             .step("nt!KeInitThread", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 EThread thread = c.thread;
                 thread.tcb.basePriority = c.process.pcb.basePriority;
                 thread.tcb.priority = c.process.pcb.basePriority;
@@ -97,7 +84,7 @@ public final class ClassicThreadCreation {
             })
             // KeStartThread: into the process's thread list; the thread holds its own running reference
             .step("nt!KeStartThread", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.process.threadListHead.insertTail(c.thread.threadListEntry);
                 c.process.activeThreads++;
                 c.thread.holdsRunReference = true;
@@ -105,22 +92,22 @@ public final class ClassicThreadCreation {
                 return next();
             })
             // the first thread of a process is when the process-creation callbacks run
-            .inline((k, t, f) -> ctx(f).process.activeThreads == 1 ? next() : jump("threadNotify"))
+            .inline((k, t, f) -> creation(f).process.activeThreads == 1 ? next() : jump("threadNotify"))
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             .label("threadNotify")
             .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
-            .inline((k, t, f) -> ctx(f).createSuspended ? next() : jump("insert"))
+            .inline((k, t, f) -> creation(f).createSuspended ? next() : jump("insert"))
             .step("nt!KeSuspendThread", (k, t, f) -> {
-                ctx(f).thread.tcb.suspendCount++;
+                creation(f).thread.tcb.suspendCount++;
                 return next();
             })
             .label("insert")
             .step("nt!ObInsertObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     // already listed: it terminates without ever running
                     Termination.abandonUnstartedThread(k, c.thread);
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread,
                         c.desiredAccess & AccessMask.THREAD_ALL_ACCESS_XP, false);
@@ -129,7 +116,7 @@ public final class ClassicThreadCreation {
             })
             // ready to run; a suspended thread parks in a Suspended wait until NtResumeThread
             .step("nt!KeReadyThread", (k, t, f) -> {
-                EThread thread = ctx(f).thread;
+                EThread thread = creation(f).thread;
                 if (thread.tcb.suspendCount > 0) {
                     thread.tcb.state = KThreadState.Waiting;
                     thread.tcb.waitReason = KWaitReason.Suspended;
@@ -141,7 +128,7 @@ public final class ClassicThreadCreation {
             .label("exit")
             // the creation references go; on failure the thread's was the last one
             .step("nt!ObDereferenceObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (c.thread != null) {
                     EThread thread = c.thread;
                     c.thread = null;
@@ -156,9 +143,7 @@ public final class ClassicThreadCreation {
 
     public static final Routine NtCreateThread = Executive.routine("nt!NtCreateThread").stage(3)
             // a thread needs the CONTEXT the caller initialised
-            .inline((k, t, f) -> ctx(f).contextStartAddress == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
-            .call(PspCreateThread, (k, t, f) -> StepResult.call(PspCreateThread, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .inline((k, t, f) -> creation(f).contextStartAddress == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
+            .tailCall(PspCreateThread)
             .build();
 }

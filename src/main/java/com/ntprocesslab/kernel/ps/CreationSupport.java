@@ -1,9 +1,9 @@
 package com.ntprocesslab.kernel.ps;
 
-import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 
 /**
  * Executive work the modern and the classic creation pipelines do the same way. Each

@@ -5,11 +5,11 @@ import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.mm.AddressSpace;
 import com.ntprocesslab.kernel.mm.Peb;
 import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.function.Consumer;
 
 /** EPROCESS: the executive process object. Field names follow the NT structure. */

@@ -3,21 +3,22 @@ package com.ntprocesslab.kernel.ps;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
+import static com.ntprocesslab.kernel.ps.CreationSteps.creation;
+import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrReturn;
+import static com.ntprocesslab.kernel.ps.CreationSteps.returnFailure;
 
-import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.ps.AllocationKind;
-import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.FileObject;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.se.Token;
-import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * NtCreateUserProcess and the process half of it (ReactOS ps/process.c): open the image
@@ -28,26 +29,12 @@ public final class ProcessCreation {
     private ProcessCreation() {
     }
 
-    private static PspCreateParameters ctx(Frame f) {
-        return f.args(PspCreateParameters.class);
-    }
-
-    private static StepResult fail(PspCreateParameters c, long status) {
-        c.status = status;
-        return ret(status);
-    }
-
-    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(PspCreateParameters c, long status) {
-        return NtStatus.success(status) ? next() : fail(c, status);
-    }
-
     public static final Routine PspAllocateProcess = Executive.routine("nt!PspAllocateProcess").stage(3)
             // the executive process object, holding the creator's reference
             .step("nt!ObCreateObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.PROCESS)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 EProcess parent = t.process;
                 EProcess p = ObjectManager.ObCreateObject(k, new EProcess(), null);
@@ -69,9 +56,9 @@ public final class ProcessCreation {
             })
             // primary token: a copy of the parent's (or of the CreateProcessAsUser token)
             .step("nt!PspInitializeProcessSecurity", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.TOKEN)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 Token source = c.explicitToken != null ? c.explicitToken : t.process.token;
                 Token token = ObjectManager.ObCreateObject(k, new Token(), null);
@@ -82,12 +69,12 @@ public final class ProcessCreation {
                 return next();
             })
             .step("nt!MmCreateProcessAddressSpace", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 long status = MemoryManager.MmCreateProcessAddressSpace(k, c.process);
-                return NtStatus.success(status) ? next() : fail(c, status);
+                return NtStatus.success(status) ? next() : returnFailure(c, status);
             })
             .step("nt!KeInitializeProcess", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.process.pcb.directoryTableBase = c.process.addressSpace.directoryTableBase;
                 c.process.pcb.basePriority = c.priorityClass.basePriority;
                 c.process.pcb.initialized = true;
@@ -95,25 +82,25 @@ public final class ProcessCreation {
             })
             // the handle table (no handles are inherited in this machine)
             .step("nt!ObInitProcess", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 c.process.objectTable = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
                 return next();
             })
             .step("nt!MmInitializeProcessAddressSpace", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 long status = MemoryManager.MmInitializeProcessAddressSpace(k, c.process, c.section);
-                return NtStatus.success(status) ? next() : fail(c, status);
+                return NtStatus.success(status) ? next() : returnFailure(c, status);
             })
-            .step("nt!PspMapSystemDll", (k, t, f) -> check(ctx(f), CreationSupport.PspMapSystemDll(k, ctx(f).process)))
+            .step("nt!PspMapSystemDll", (k, t, f) -> nextOrReturn(creation(f), CreationSupport.PspMapSystemDll(k, creation(f).process)))
             // the process ID: a handle in PspCidTable
-            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createProcessId(k, ctx(f).process)))
-            .step("nt!MmCreatePeb", (k, t, f) -> check(ctx(f), MemoryManager.MmCreatePeb(k, ctx(f).process)))
+            .step("nt!ExCreateHandle", (k, t, f) -> nextOrReturn(creation(f), CreationSupport.createProcessId(k, creation(f).process)))
+            .step("nt!MmCreatePeb", (k, t, f) -> nextOrReturn(creation(f), MemoryManager.MmCreatePeb(k, creation(f).process)))
             // RTL_USER_PROCESS_PARAMETERS are copied into the new process
             .step("nt!PspSetupUserProcessAddressSpace", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.process.peb.imagePathName = c.dosPath;
                 c.process.peb.commandLine = c.commandLine;
                 c.process.peb.currentDirectory = "C:\\Windows\\System32\\";
@@ -126,14 +113,14 @@ public final class ProcessCreation {
     public static final Routine PspInsertProcess = Executive.routine("nt!PspInsertProcess").stage(3)
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks)
             .inline((k, t, f) -> {
-                k.psActiveProcessHead.insertTail(ctx(f).process.activeProcessLinks);
+                k.psActiveProcessHead.insertTail(creation(f).process.activeProcessLinks);
                 return next();
             })
             // the caller's handle to the new process
             .step("nt!ObInsertObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 c.processHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.process, AccessMask.PROCESS_ALL_ACCESS, false);
                 return next();
@@ -144,14 +131,14 @@ public final class ProcessCreation {
     public static final Routine NtCreateUserProcess = Executive.routine("nt!NtCreateUserProcess").stage(2)
             // capture and check what user mode passed
             .step("nt!PspBuildCreateProcessContext", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.createState = "PsCreateInitialState";
                 c.status = NtStatus.STATUS_SUCCESS;
                 return next();
             })
             // open the image file
             .step("nt!IoCreateFileEx", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 VolumeFile file = k.volume.find(c.dosPath);
                 if (file == null) {
                     c.createState = "PsCreateFailOnFileOpen";
@@ -169,7 +156,7 @@ public final class ProcessCreation {
             })
             // an image section: only a PE file can back one
             .step("nt!MmCreateSection", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 VolumeFile file = c.file.file;
                 if (!file.isImage()) {
                     c.createState = "PsCreateFailOnSectionCreate";
@@ -194,7 +181,7 @@ public final class ProcessCreation {
             })
             // Image File Execution Options: a Debugger value sends user mode back to stage 1
             .step("nt!RtlQueryImageFileKeyOption", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 String debugger = c.skipImageFileExecutionOptions ? null : k.registry.imageFileExecutionOption(c.imageName(), "Debugger");
                 if (debugger != null && !debugger.isBlank()) {
                     c.ifeoDebugger = debugger;
@@ -205,18 +192,18 @@ public final class ProcessCreation {
                 return next();
             })
             .stage(3)
-            .call(PspAllocateProcess, (k, t, f) -> StepResult.call(PspAllocateProcess, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
-            .call(PspInsertProcess, (k, t, f) -> StepResult.call(PspInsertProcess, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            .call(PspAllocateProcess)
+            .orGoto("cleanup")
+            .call(PspInsertProcess)
+            .orGoto("cleanup")
             .stage(4)
-            .call(ThreadCreation.PspAllocateThread, (k, t, f) -> StepResult.call(ThreadCreation.PspAllocateThread, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
-            .call(ThreadCreation.PspInsertThread, (k, t, f) -> StepResult.call(ThreadCreation.PspInsertThread, f.args))
-            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : jump("cleanup"))
+            .call(ThreadCreation.PspAllocateThread)
+            .orGoto("cleanup")
+            .call(ThreadCreation.PspInsertThread)
+            .orGoto("cleanup")
             // success: the handles and the thread now keep the objects alive
             .step("nt!ObDereferenceObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.createState = "PsCreateSuccess";
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
                 releaseCreatorReferences(k, c);
@@ -226,7 +213,7 @@ public final class ProcessCreation {
             .label("cleanup")
             // undo in reverse order: handles first, then the creator's references
             .step("nt!ObCloseHandle", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 HandleTable table = t.process.objectTable;
                 if (c.threadHandle != 0) {
                     ObjectManager.NtClose(k, table, c.threadHandle);
@@ -239,7 +226,7 @@ public final class ProcessCreation {
                 return next();
             })
             .step("nt!PspDeleteCreateProcessContext", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 EThread thread = c.thread;
                 if (thread != null && thread.holdsRunReference) {
                     Termination.abandonUnstartedThread(k, thread);

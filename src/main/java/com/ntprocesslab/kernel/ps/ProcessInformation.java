@@ -4,13 +4,13 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
-import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
  * NtSetInformationProcess for the two classes Windows XP's CreateProcessW sets on a new

@@ -2,44 +2,33 @@ package com.ntprocesslab.kernel.ps;
 
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
+import static com.ntprocesslab.kernel.ps.CreationSteps.creation;
+import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrReturn;
+import static com.ntprocesslab.kernel.ps.CreationSteps.returnFailure;
 
-import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
-import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.AllocationKind;
 
 /** The initial thread (stage 4: PspAllocateThread, PspInsertThread) and suspend/resume. */
 public final class ThreadCreation {
     private ThreadCreation() {
     }
 
-    private static PspCreateParameters ctx(Frame f) {
-        return f.args(PspCreateParameters.class);
-    }
-
-    private static StepResult fail(PspCreateParameters c, long status) {
-        c.status = status;
-        return ret(status);
-    }
-
-    /** Goes on when the executive call succeeded, else takes this pipeline's failure path. */
-    private static StepResult check(PspCreateParameters c, long status) {
-        return NtStatus.success(status) ? next() : fail(c, status);
-    }
-
     public static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
             .step("nt!ObCreateObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 EThread thread = ObjectManager.ObCreateObject(k, new EThread(), null);
                 thread.process = c.process;
@@ -49,20 +38,20 @@ public final class ThreadCreation {
                 return next();
             })
             // the thread ID, from the same number space as process IDs
-            .step("nt!ExCreateHandle", (k, t, f) -> check(ctx(f), CreationSupport.createThreadId(k, ctx(f).thread)))
+            .step("nt!ExCreateHandle", (k, t, f) -> nextOrReturn(creation(f), CreationSupport.createThreadId(k, creation(f).thread)))
             .step("nt!RtlCreateUserStack", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 long status = MemoryManager.createUserStack(k, c.thread, c.process.sectionObject.image.sizeOfStackReserve());
-                return NtStatus.success(status) ? next() : fail(c, status);
+                return NtStatus.success(status) ? next() : returnFailure(c, status);
             })
             .step("nt!MmCreateTeb", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 long status = MemoryManager.MmCreateTeb(k, c.thread);
-                return NtStatus.success(status) ? next() : fail(c, status);
+                return NtStatus.success(status) ? next() : returnFailure(c, status);
             })
             // KTHREAD: priority from the process, created suspended (resumed in stage 6)
             .step("nt!KeInitThread", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 EThread thread = c.thread;
                 thread.tcb.basePriority = c.process.pcb.basePriority;
                 thread.tcb.priority = c.process.pcb.basePriority;
@@ -79,7 +68,7 @@ public final class ThreadCreation {
     public static final Routine PspInsertThread = Executive.routine("nt!PspInsertThread").stage(4)
             // into the process's thread list; the thread now holds its own running reference
             .inline((k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.process.threadListHead.insertTail(c.thread.threadListEntry);
                 c.process.activeThreads++;
                 c.thread.holdsRunReference = true;
@@ -90,16 +79,16 @@ public final class ThreadCreation {
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
             .step("nt!ObInsertObject", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
-                    return fail(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
+                    return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, AccessMask.THREAD_ALL_ACCESS, false);
                 return next();
             })
             // ready to run, but its suspend count of 1 parks it in a Suspended wait
             .step("nt!KeStartThread", (k, t, f) -> {
-                PspCreateParameters c = ctx(f);
+                PspCreateParameters c = creation(f);
                 c.thread.tcb.state = KThreadState.Waiting;
                 c.thread.tcb.waitReason = KWaitReason.Suspended;
                 return next();
@@ -114,15 +103,7 @@ public final class ThreadCreation {
 
     private static Routine ntResumeThread(int stage) {
         return Executive.routine("nt!NtResumeThread").stage(stage)
-            .inline((k, t, f) -> {
-                NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
-                if (!ref.ok()) {
-                    return ret(ref.status());
-                }
-                a.referenced = ref.object();
-                return next();
-            })
+            .inline(ThreadCreation::referenceThreadToSuspendOrResume)
             .step("nt!KeResumeThread", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EThread target = (EThread) a.referenced;
@@ -134,16 +115,19 @@ public final class ThreadCreation {
             .build();
     }
 
+    /** ObReferenceObjectByHandle(ThreadHandle, THREAD_SUSPEND_RESUME): the reference is dropped by the next step. */
+    private static StepResult referenceThreadToSuspendOrResume(Executive k, EThread t, Frame f) {
+        NtArgs a = f.args(NtArgs.class);
+        ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
+        if (!ref.ok()) {
+            return ret(ref.status());
+        }
+        a.referenced = ref.object();
+        return next();
+    }
+
     public static final Routine NtSuspendThread = Executive.routine("nt!NtSuspendThread")
-            .inline((k, t, f) -> {
-                NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_SUSPEND_RESUME);
-                if (!ref.ok()) {
-                    return ret(ref.status());
-                }
-                a.referenced = ref.object();
-                return next();
-            })
+            .inline(ThreadCreation::referenceThreadToSuspendOrResume)
             .step("nt!KeSuspendThread", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EThread target = (EThread) a.referenced;

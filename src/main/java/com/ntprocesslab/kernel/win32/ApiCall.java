@@ -1,8 +1,8 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.nt.Win32Error;
+import com.ntprocesslab.kernel.ps.NtArgs;
 
 /**
  * The argument and result block of one Win32/native API call, made by the console's .call
@@ -62,6 +62,14 @@ public final class ApiCall {
             case "ExitCode" -> value;
             default -> null;
         };
+    }
+
+    /** The process was created: PROCESS_INFORMATION's handles are filled in, and the API returns {@code value}. */
+    public void processCreated(long processHandle, long threadHandle, long value) {
+        processInformation = true;
+        hProcess = processHandle;
+        hThread = threadHandle;
+        returnValue = value;
     }
 
     public CallRecord record(boolean completed) {

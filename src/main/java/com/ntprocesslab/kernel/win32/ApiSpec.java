@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.nt.AccessMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

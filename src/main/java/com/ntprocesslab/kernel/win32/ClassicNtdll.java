@@ -1,8 +1,5 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
@@ -12,14 +9,16 @@ import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageFileServices;
-import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.HandleEntry;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.ClassicProcessCreation;
 import com.ntprocesslab.kernel.ps.ClassicThreadCreation;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
 import com.ntprocesslab.kernel.ps.Termination;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
@@ -77,9 +76,7 @@ public final class ClassicNtdll {
 
     public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(4)
             // BasepCreateProcess: csrss learns of the new process and its first thread
-            .call(CsrSrv.CsrCreateProcessClassic, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcessClassic, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CsrSrv.CsrCreateProcessClassic)
             .build();
 
     /** RtlCreateUserThread: a stack and a context in the target process, then NtCreateThread. */
@@ -104,9 +101,7 @@ public final class ClassicNtdll {
                 c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();
             })
-            .call(NtCreateThreadStub, (k, t, f) -> StepResult.call(NtCreateThreadStub, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(NtCreateThreadStub)
             .build();
 
     /**
@@ -116,23 +111,18 @@ public final class ClassicNtdll {
     public static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
             .step("ntdll!RtlCreateProcessParameters", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.priorityClass = PriorityClass.NORMAL;
-                for (PriorityClass pc : PriorityClass.values()) {
-                    if ((c.flags & pc.creationFlag) != 0) {
-                        c.priorityClass = pc;
-                    }
-                }
+                c.priorityClass = KernelBase.nativePriorityClass(c.flags);
                 c.dosPath = KernelBase.resolveImage(k.volume, c.commandLine);
                 c.ntPath = c.dosPath == null ? null : "\\??\\" + c.dosPath;
                 c.status = c.dosPath == null ? NtStatus.STATUS_OBJECT_NAME_INVALID : NtStatus.STATUS_SUCCESS;
                 return c.dosPath == null ? jump("fail") : next();
             })
-            .call(NtOpenFileStub, (k, t, f) -> StepResult.call(NtOpenFileStub, f.args))
+            .call(NtOpenFileStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
             })
-            .call(NtCreateSectionStub, (k, t, f) -> StepResult.call(NtCreateSectionStub, f.args))
+            .call(NtCreateSectionStub)
             .step("ntdll!NtClose", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
@@ -149,7 +139,7 @@ public final class ClassicNtdll {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
             })
-            .call(NtQuerySectionStub, (k, t, f) -> StepResult.call(NtQuerySectionStub, f.args))
+            .call(NtQuerySectionStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
@@ -169,7 +159,7 @@ public final class ClassicNtdll {
                 return next();
             })
             .stage(3)
-            .call(RtlCreateUserThread, (k, t, f) -> StepResult.call(RtlCreateUserThread, f.args))
+            .call(RtlCreateUserThread)
             .step("ntdll!NtClose", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
@@ -186,10 +176,7 @@ public final class ClassicNtdll {
             .label("done")
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.call.processInformation = true;
-                c.call.hProcess = c.processHandle;
-                c.call.hThread = c.threadHandle;
-                c.call.returnValue = NtStatus.STATUS_SUCCESS;
+                c.call.processCreated(c.processHandle, c.threadHandle, NtStatus.STATUS_SUCCESS);
                 c.call.status = NtStatus.STATUS_SUCCESS;
                 return ret(NtStatus.STATUS_SUCCESS);
             })
@@ -214,7 +201,7 @@ public final class ClassicNtdll {
     /** smss's SmpExecuteImage: the native creation request of a script line. */
     public static final Routine SmpExecuteImage = Subsystems.win32Routine("smss!SmpExecuteImage")
             .call(RtlCreateUserProcess, (k, t, f) -> StepResult.call(RtlCreateUserProcess, KernelBase.nativeCreation(f.args(ApiCall.class))))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 
     /** The loader runs as the first user APC of the thread (phase 6). */

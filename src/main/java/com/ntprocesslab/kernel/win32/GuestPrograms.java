@@ -1,21 +1,20 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.csr.Subsystems;
-
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.io.VolumeFile;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,21 +1,19 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.csr.Subsystems;
-
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.AccessMask;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
-import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.cm.Registry;
+import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
 import java.util.Locale;
 
@@ -55,12 +53,12 @@ public final class Kernel32 {
                 c.ntPath = "\\??\\" + c.dosPath;
                 return next();
             })
-            .call(ClassicNtdll.NtOpenFileStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtOpenFileStub, f.args))
+            .call(ClassicNtdll.NtOpenFileStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("failNt");
             })
-            .call(ClassicNtdll.NtCreateSectionStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateSectionStub, f.args))
+            .call(ClassicNtdll.NtCreateSectionStub)
             // the file handle is closed at once: the section keeps the file
             .step("ntdll!NtClose", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -80,7 +78,7 @@ public final class Kernel32 {
                 c.ifeoKeyPresent = k.registry.openKey(Registry.IFEO + "\\" + c.imageName()) != null;
                 return next();
             })
-            .call(ClassicNtdll.NtQuerySectionStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtQuerySectionStub, f.args))
+            .call(ClassicNtdll.NtQuerySectionStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("closeSection");
@@ -162,13 +160,13 @@ public final class Kernel32 {
                 c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();
             })
-            .call(ClassicNtdll.NtCreateThreadStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateThreadStub, f.args))
+            .call(ClassicNtdll.NtCreateThreadStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("cleanup");
             })
             .stage(4)
-            .call(ClassicNtdll.CsrClientCallServer, (k, t, f) -> StepResult.call(ClassicNtdll.CsrClientCallServer, f.args))
+            .call(ClassicNtdll.CsrClientCallServer)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("cleanup");
@@ -183,14 +181,7 @@ public final class Kernel32 {
                 CreateProcessContext c = ctx(f);
                 ClassicNtdll.close(k, t, c.sectionHandle);
                 c.sectionHandle = 0;
-                KernelBase.releaseToken(k, c);
-                ApiCall call = c.call;
-                call.processInformation = true;
-                call.hProcess = c.processHandle;
-                call.hThread = c.threadHandle;
-                call.returnValue = 1;
-                call.status = NtStatus.STATUS_SUCCESS;
-                return ret(NtStatus.STATUS_SUCCESS);
+                return KernelBase.returnTrue(k, c);
             })
             .stage(1)
             .label("ifeo")
@@ -239,18 +230,9 @@ public final class Kernel32 {
                 return next();
             })
             .label("failNt")
-            .step("kernel32!BaseSetLastNTError", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                LastError.BaseSetLastNTError(t, c.call, c.status);
-                return next();
-            })
+            .step("kernel32!BaseSetLastNTError", KernelBase::setLastNtError)
             .label("failWin32")
-            .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                KernelBase.releaseToken(k, c);
-                c.call.returnValue = 0;
-                return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
-            })
+            .inline(KernelBase::returnFalse)
             .build();
 
     /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */
@@ -266,30 +248,22 @@ public final class Kernel32 {
     private static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
 
     public static final Routine CreateProcessW = Subsystems.win32Routine("kernel32!CreateProcessW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessInternalA = Subsystems.win32Routine("kernel32!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessA = Subsystems.win32Routine("kernel32!CreateProcessA").stage(1)
-            .call(CreateProcessInternalA, (k, t, f) -> StepResult.call(CreateProcessInternalA, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalA)
             .build();
 
     /** XP's CreateProcessAsUserW lives in advapi32 and passes the token to kernel32. */
     public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("advapi32!CreateProcessAsUserW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
     /** Where NtContinue lands a Win32 process's first thread: the start routine, then ExitThread. */

@@ -1,23 +1,23 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.csr.Subsystems;
-
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.Win32Error;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessCreation;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
 import com.ntprocesslab.kernel.se.Privilege;
@@ -43,9 +43,7 @@ public final class KernelBase {
     private static final long PRIORITY_MASK = 0x40 | 0x4000 | 0x20 | 0x8000 | 0x80 | 0x100;
 
     public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(5)
-            .call(CsrSrv.CsrCreateProcess, (k, t, f) -> StepResult.call(CsrSrv.CsrCreateProcess, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CsrSrv.CsrCreateProcess)
             .build();
 
     public static final Routine CreateProcessInternalW = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalW").stage(1)
@@ -73,7 +71,7 @@ public final class KernelBase {
                 return next();
             })
             .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> next())
-            .call(NtCreateUserProcessStub, (k, t, f) -> StepResult.call(NtCreateUserProcessStub, f.args))
+            .call(NtCreateUserProcessStub)
             .stage(0)
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -117,7 +115,7 @@ public final class KernelBase {
             .stage(5)
             .label("csr")
             .step("KERNELBASE!BasepConstructSxsCreateProcessMessage", (k, t, f) -> next())
-            .call(CsrClientCallServer, (k, t, f) -> StepResult.call(CsrClientCallServer, f.args))
+            .call(CsrClientCallServer)
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
@@ -128,17 +126,7 @@ public final class KernelBase {
             .inline((k, t, f) -> (ctx(f).flags & CreationFlags.CREATE_SUSPENDED) != 0 ? jump("done") : next())
             .call(NtResumeThreadStub, (k, t, f) -> StepResult.call(NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
             .label("done")
-            .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                releaseToken(k, c);
-                ApiCall call = c.call;
-                call.processInformation = true;
-                call.hProcess = c.processHandle;
-                call.hThread = c.threadHandle;
-                call.returnValue = 1;
-                call.status = NtStatus.STATUS_SUCCESS;
-                return ret(NtStatus.STATUS_SUCCESS);
-            })
+            .inline((k, t, f) -> returnTrue(k, ctx(f)))
             .stage(0)
             .label("csrFailed")
             // csrss refused the process: terminate it and close our handles
@@ -154,21 +142,46 @@ public final class KernelBase {
                 return next();
             })
             .label("failNt")
-            .step("KERNELBASE!BaseSetLastNTError", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                LastError.BaseSetLastNTError(t, c.call, c.status);
-                return next();
-            })
+            .step("KERNELBASE!BaseSetLastNTError", KernelBase::setLastNtError)
             .label("failWin32")
-            .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                releaseToken(k, c);
-                c.call.returnValue = 0;
-                return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
-            })
+            .inline(KernelBase::returnFalse)
             .build();
 
-    static void releaseToken(com.ntprocesslab.kernel.csr.Subsystems k, CreateProcessContext c) {
+    /** The creation succeeded: an explicit token is released and the API returns TRUE with PROCESS_INFORMATION. */
+    static StepResult returnTrue(Subsystems k, CreateProcessContext c) {
+        releaseToken(k, c);
+        c.call.processCreated(c.processHandle, c.threadHandle, 1);
+        c.call.status = NtStatus.STATUS_SUCCESS;
+        return ret(NtStatus.STATUS_SUCCESS);
+    }
+
+    /** BaseSetLastNTError: the failed creation's NTSTATUS becomes the caller's last error. */
+    static StepResult setLastNtError(Subsystems k, EThread t, Frame f) {
+        CreateProcessContext c = ctx(f);
+        LastError.BaseSetLastNTError(t, c.call, c.status);
+        return next();
+    }
+
+    /** The creation failed: an explicit token is released and the API returns FALSE with the failure's status. */
+    static StepResult returnFalse(Subsystems k, EThread t, Frame f) {
+        CreateProcessContext c = ctx(f);
+        releaseToken(k, c);
+        c.call.returnValue = 0;
+        return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
+    }
+
+    /** A native creation's priority class: the last *_PRIORITY_CLASS flag given, else NORMAL. */
+    static PriorityClass nativePriorityClass(long flags) {
+        PriorityClass result = PriorityClass.NORMAL;
+        for (PriorityClass pc : PriorityClass.values()) {
+            if ((flags & pc.creationFlag) != 0) {
+                result = pc;
+            }
+        }
+        return result;
+    }
+
+    static void releaseToken(Subsystems k, CreateProcessContext c) {
         if (c.explicitToken != null) {
             Token token = c.explicitToken;
             c.explicitToken = null;
@@ -181,7 +194,7 @@ public final class KernelBase {
      * be both new and detached, and unknown bits are refused, before any object exists (0x57).
      * Returns the label to fail through, or null; a CreateProcessAsUser token is referenced.
      */
-    static String validateFlagsAndToken(com.ntprocesslab.kernel.csr.Subsystems k, com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
+    static String validateFlagsAndToken(Subsystems k, EThread t, CreateProcessContext c) {
         long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
         if ((c.flags & both) == both || (c.flags & ~CreationFlags.knownMask()) != 0) {
             LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
@@ -199,7 +212,7 @@ public final class KernelBase {
     }
 
     /** The priority class: the lowest one asked for; realtime only with SeIncreaseBasePriorityPrivilege, else high. */
-    static void selectPriorityClass(com.ntprocesslab.kernel.ps.EThread t, CreateProcessContext c) {
+    static void selectPriorityClass(EThread t, CreateProcessContext c) {
         c.priorityClass = PriorityClass.NORMAL;
         for (PriorityClass pc : new PriorityClass[] {PriorityClass.IDLE, PriorityClass.BELOW_NORMAL, PriorityClass.NORMAL,
                 PriorityClass.ABOVE_NORMAL, PriorityClass.HIGH, PriorityClass.REALTIME}) {
@@ -214,52 +227,37 @@ public final class KernelBase {
     }
 
     public static final Routine CreateProcessW = Subsystems.win32Routine("KERNELBASE!CreateProcessW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessWStub = Subsystems.win32Routine("KERNEL32!CreateProcessWStub").stage(1)
-            .call(CreateProcessW, (k, t, f) -> StepResult.call(CreateProcessW, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessW)
             .build();
 
     public static final Routine CreateProcessInternalA = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
     public static final Routine CreateProcessA = Subsystems.win32Routine("KERNEL32!CreateProcessA").stage(1)
-            .call(CreateProcessInternalA, (k, t, f) -> StepResult.call(CreateProcessInternalA, f.args))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalA)
             .build();
 
     public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("KERNELBASE!CreateProcessAsUserW").stage(1)
-            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
-            .stage(0)
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
     /** Native creation from smss (and the kernel for smss itself): no Win32 checks, no csrss. */
     public static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
             .step("ntdll!RtlCreateProcessParametersEx", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.priorityClass = PriorityClass.NORMAL;
-                for (PriorityClass pc : PriorityClass.values()) {
-                    if ((c.flags & pc.creationFlag) != 0) {
-                        c.priorityClass = pc;
-                    }
-                }
+                c.priorityClass = nativePriorityClass(c.flags);
                 c.dosPath = resolveImage(k.volume, c.commandLine);
                 c.ntPath = c.dosPath == null ? null : "\\??\\" + c.dosPath;
                 return c.dosPath == null ? ret(NtStatus.STATUS_OBJECT_NAME_INVALID) : next();
             })
-            .call(NtCreateUserProcessStub, (k, t, f) -> StepResult.call(NtCreateUserProcessStub, f.args))
+            .call(NtCreateUserProcessStub)
             .stage(0)
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -277,10 +275,7 @@ public final class KernelBase {
             .label("done")
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.call.processInformation = true;
-                c.call.hProcess = c.processHandle;
-                c.call.hThread = c.threadHandle;
-                c.call.returnValue = NtStatus.STATUS_SUCCESS;
+                c.call.processCreated(c.processHandle, c.threadHandle, NtStatus.STATUS_SUCCESS);
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();

@@ -1,7 +1,5 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
@@ -15,7 +13,9 @@ import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.LdrEntry;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.Peb;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.Termination;
 import java.util.LinkedHashSet;
 import java.util.Set;

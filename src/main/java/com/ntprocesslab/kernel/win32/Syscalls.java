@@ -1,9 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
 import com.ntprocesslab.kernel.csr.Subsystems;
-
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.exec.StepResult;
 
 /**
  * ntdll system-call stubs: ntdll!NtX -> nt!KiSystemServiceCopyEnd -> nt!NtX, so a stack
@@ -27,14 +25,10 @@ public final class Syscalls {
     private static Routine stub(Routine service, int stage, String dispatcher) {
         String name = service.symbol().substring(service.symbol().indexOf('!') + 1);
         Routine dispatch = Subsystems.win32Routine(dispatcher).stage(stage)
-                .call(service, (k, t, f) -> StepResult.call(service, f.args))
-                .stage(0)
-                .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
+                .tailCall(service)
                 .build();
         return Subsystems.win32Routine("ntdll!" + name).stage(stage)
-                .call(dispatch, (k, t, f) -> StepResult.call(dispatch, f.args))
-                .stage(0)
-                .inline((k, t, f) -> StepResult.ret(f.calleeStatus))
+                .tailCall(dispatch)
                 .build();
     }
 }

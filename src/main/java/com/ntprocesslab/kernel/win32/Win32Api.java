@@ -1,16 +1,15 @@
 package com.ntprocesslab.kernel.win32;
 
-import com.ntprocesslab.kernel.csr.Subsystems;
-
-import com.ntprocesslab.kernel.ps.NtArgs;
-import com.ntprocesslab.kernel.nt.NtStatus;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.ObServices;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
 import java.util.function.Function;
 
@@ -147,12 +146,12 @@ public final class Win32Api {
 
     public static final Routine ExitProcess = Subsystems.win32Routine("KERNEL32!ExitProcess")
             .call(Ntdll.RtlExitUserProcess, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.args(ApiCall.class).value)))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 
     public static final Routine ExitThread = Subsystems.win32Routine("KERNEL32!ExitThread")
             .call(Ntdll.RtlExitUserThread, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserThread, NtArgs.of(0, f.args(ApiCall.class).value)))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 
     public static final Routine GetLastError = Subsystems.win32Routine("KERNELBASE!GetLastError")
@@ -174,6 +173,6 @@ public final class Win32Api {
     public static final Routine RtlCreateUserProcessEntry = Subsystems.win32Routine("ntdll!RtlCreateUserProcessEx")
             .call(KernelBase.RtlCreateUserProcess, (k, t, f) -> StepResult.call(KernelBase.RtlCreateUserProcess,
                     KernelBase.nativeCreation(f.args(ApiCall.class))))
-            .inline((k, t, f) -> ret(f.calleeStatus))
+            .returnCalleeStatus()
             .build();
 }

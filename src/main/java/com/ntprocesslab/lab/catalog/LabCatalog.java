@@ -140,11 +140,17 @@ public final class LabCatalog {
             CompletableFuture.delayedExecutor(labTime.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> bounded.completeExceptionally(new TimeoutException()));
             long deadline = System.nanoTime() + labTime.toNanos();
+            Outcome outcome;
             try {
-                return WorkBudget.run(Long.MAX_VALUE, () -> System.nanoTime() - deadline > 0, () -> loadOne(folder)).result();
+                outcome = WorkBudget.run(Long.MAX_VALUE, () -> System.nanoTime() - deadline > 0, () -> loadOne(folder)).result();
             } catch (WorkBudgetExhaustedException e) {
                 throw new CompletionException(new TimeoutException());
             }
+            if (System.nanoTime() - deadline > 0) {
+                // Whatever a run cut short by the lab's deadline reported, the lab's time is what ran out.
+                throw new CompletionException(new TimeoutException());
+            }
+            return outcome;
         };
         try {
             verifications.start(folder.folder(), verification).whenComplete((outcome, failure) -> {
@@ -221,13 +227,22 @@ public final class LabCatalog {
 
     /**
      * The lab with this id. A lab still being verified for the first time (its folder bears its
-     * id) is waited for, at most its budget: whoever opens it at start-up waits for that lab alone.
+     * id) is waited for, at most its budget: whoever opens it at start-up waits for that lab alone
+     * (and, past the budget, is told it is not there).
      */
     public Optional<Lab> lab(String id) {
         Optional<Lab> lab = loadedLab(id);
         CompletableFuture<Void> settled = settling.get(id);
         if (lab.isEmpty() && settled != null && contents.pending().contains(id)) {
-            settled.join();
+            try {
+                // Bounded: a caller on a busy worker must not wait for a verification that waits for a worker.
+                settled.get(labTime.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException stillPending) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
             lab = loadedLab(id);
         }
         return lab;

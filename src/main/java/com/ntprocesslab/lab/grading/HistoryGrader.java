@@ -39,7 +39,8 @@ public final class HistoryGrader {
         if (setupCommands <= 0) {
             replay.pointAfter(machine, new Reached(0, "", Optional.empty()));
         }
-        for (int i = 0; i < log.size(); i++) {
+        // Once every checkpoint is reached nothing later can change the result: the rest of the log is not replayed.
+        for (int i = 0; i < log.size() && !replay.allReached(); i++) {
             LoggedCommand entry = log.get(i);
             CommandResult result = machine.execute(entry.command());
             if (result.accepted() && i + 1 >= setupCommands) {
@@ -74,8 +75,12 @@ public final class HistoryGrader {
             this.checkpoints = lab.checkpoints();
         }
 
+        boolean allReached() {
+            return reached.size() == checkpoints.size();
+        }
+
         void pointAfter(Machine machine, Reached where) {
-            if (reached.size() == checkpoints.size()) {
+            if (allReached()) {
                 return;
             }
             Change change = Change.of(machine);

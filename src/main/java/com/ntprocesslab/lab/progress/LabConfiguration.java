@@ -12,6 +12,9 @@ import com.ntprocesslab.session.work.MachineWorkProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +62,22 @@ class LabConfiguration {
                 },
                 properties.labTime());
         String from = Files.isDirectory(folder) ? folder.toAbsolutePath().toString() : "the packaged labs";
-        catalog.reloadInBackground().thenAccept(contents -> {
+        CompletableFuture<LabCatalog.Contents> loading = catalog.reloadInBackground().thenApply(contents -> {
             log.info("Loaded {} lab(s) from {}", contents.labs().size(), from);
             contents.problems().forEach(problem -> log.warn("Lab problem: {}", problem));
+            return contents;
         });
+        if (properties.startupWait().isPositive()) {
+            try {
+                loading.get(properties.startupWait().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillLoading) {
+                log.info("Labs still loading after {}; the server starts and they appear as they are verified", properties.startupWait());
+            } catch (ExecutionException e) {
+                log.warn("Loading the labs failed: {}", e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return catalog;
     }
 }

@@ -58,7 +58,7 @@ public class AccountService {
             if (classroom.isEmpty()) {
                 throw new SignupRejectedException("signup.rejected.joinCode",
                         "No class has the join code ''{0}''. Check it with your instructor, or leave it empty to study on your own.",
-                        joinCode.strip());
+                        EchoedInput.of(joinCode));
             }
         }
         Account student = create(username, password, Role.STUDENT);
@@ -121,7 +121,7 @@ public class AccountService {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
             throw new SignupRejectedException("signup.rejected.username",
-                    "A user name has 3 to 64 letters, digits, dots, dashes or underscores.");
+                    "A user name has 3 to 64 characters, each a Latin letter (a-z, A-Z), a digit, a dot, a dash or an underscore.");
         }
         PasswordRules.check(name, password);
         // Checked last, after everything else is valid: whether a name exists is only ever

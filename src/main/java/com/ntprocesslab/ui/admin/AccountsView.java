@@ -44,7 +44,11 @@ public class AccountsView extends VerticalLayout {
         Button create = new Button(getTranslation("accounts.create"), click -> create());
         create.setId("create-instructor");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("accounts.title")), username, password, error, create);
+        VerticalLayout form = new VerticalLayout(username, password, error, create);
+        form.addClassName("auth-card");
+        form.setPadding(false);
+        form.getChildren().forEach(child -> child.getElement().getStyle().set("width", "100%"));
+        add(new H2(getTranslation("accounts.title")), form);
     }
 
     private void create() {

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The profile page's personal access tokens for the HTTP API: name and create one (the token
@@ -134,7 +135,7 @@ class AccessTokenPanel extends VerticalLayout {
     }
 
     private void refresh() {
-        java.util.List<AccessToken> active = tokens.activeTokens(username);
+        List<AccessToken> active = tokens.activeTokens(username);
         list.setItems(active);
         list.setVisible(!active.isEmpty());
     }

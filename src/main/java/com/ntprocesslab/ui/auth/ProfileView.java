@@ -72,6 +72,8 @@ public class ProfileView extends VerticalLayout {
         VerticalLayout form = new VerticalLayout(new H3(getTranslation("profile.password")), current, fresh, confirmation, error, change);
         form.addClassName("auth-card");
         form.setPadding(false);
+        // As on the sign-up page: fields as wide as the card, so a long password stays visible when shown.
+        form.getChildren().forEach(child -> child.getElement().getStyle().set("width", "100%"));
         return form;
     }
 

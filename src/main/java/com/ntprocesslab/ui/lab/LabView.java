@@ -104,9 +104,10 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         Div consolePane = new Div(workbench.timeline(), workbench.console());
         consolePane.addClassName("lab-console-pane");
         workbench.explorer().addClassName("lab-explorer");
+        workbench.explorer().placeSideBySide();
         SplitLayout machine = new SplitLayout(consolePane, workbench.explorer(), SplitLayout.Orientation.VERTICAL);
         machine.addClassName("lab-machine");
-        machine.setSplitterPosition(62);
+        machine.setSplitterPosition(58);
         SplitLayout body = new SplitLayout(instructions, machine);
         body.addClassName("lab-body");
         body.setSizeFull();

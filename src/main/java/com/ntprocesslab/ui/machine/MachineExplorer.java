@@ -47,6 +47,17 @@ public class MachineExplorer extends SplitLayout {
         setSplitterPosition(52);
     }
 
+    /**
+     * Tree and details side by side: on the lab page the explorer shares its column with the
+     * console, and stacked the tree kept only about three rows at 1280x800.
+     */
+    public void placeSideBySide() {
+        setOrientation(Orientation.HORIZONTAL);
+        setSplitterPosition(62);
+        // Stacked, the split sized the grid; side by side it must fill the pane's height itself (a grid's own default is 400px).
+        tree.setHeightFull();
+    }
+
     private TabSheet configureDetails() {
         details.setId("process-details");
         details.setSizeFull();
@@ -60,7 +71,26 @@ public class MachineExplorer extends SplitLayout {
         details.add(getTranslation("details.modules"), modules);
         details.add(getTranslation("details.vads"), vads);
         inspectorTab = details.add(getTranslation("details.inspector"), inspector);
+        details.addAttachListener(event -> keepOnlyTabsInTheTabList());
         return details;
+    }
+
+    /**
+     * vaadin-tabs wraps its tabs in a scroller div of its own shadow DOM that it makes
+     * focusable (tabindex -1): inside role tablist that is a focusable child which is not a
+     * tab, and screen readers and axe-core report the list as broken. The tabs scroll with
+     * the arrow buttons and move with the arrow keys without it, so the scroller is made
+     * unfocusable once the element has rendered.
+     */
+    private void keepOnlyTabsInTheTabList() {
+        details.getElement().executeJs("""
+                const tabs = this.querySelector('vaadin-tabs');
+                customElements.whenDefined('vaadin-tabs').then(() => tabs.updateComplete).then(() => {
+                    const scroller = tabs.shadowRoot && tabs.shadowRoot.querySelector('[part~="tabs"]');
+                    if (scroller) {
+                        scroller.removeAttribute('tabindex');
+                    }
+                });""");
     }
 
     /** Shows the machine as it is now; called after every command, whichever tab sent it. */

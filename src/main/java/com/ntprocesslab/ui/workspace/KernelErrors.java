@@ -32,7 +32,15 @@ final class KernelErrors {
                     "console.error.noThreadContext"),
             new Rule("Already at position (\\d+), the end of boot: there is no earlier step to go back to\\.", "console.error.startOfTime"),
             new Rule("File (.*) already exists\\.", "console.error.fileExists"),
-            new Rule("The thread of (\\S+) has not started running yet \\(resume it and run g first\\)\\.", "console.error.threadNotStarted"));
+            new Rule("The thread of (\\S+) has not started running yet \\(resume it and run g first\\)\\.", "console.error.threadNotStarted"),
+            // The session's refusals before or while running a command (CommandText, CommandBudget).
+            new Rule("Refused: this command needs more than (\\d+) steps, the most one command may run\\. Nothing was saved and the machine"
+                    + " is as before it; set a breakpoint or use a narrower command\\.", "console.error.tooManySteps"),
+            new Rule("Refused: this command ran longer than (\\d+) ms, the most one command may take\\. Nothing was saved and the machine"
+                    + " is as before it; use a narrower command\\.", "console.error.tooLong"),
+            new Rule("A command has at most (\\d+) characters; this one has (\\d+)\\.", "console.error.commandTooLong"),
+            new Rule("A command cannot hold control characters; this one has (U\\+\\p{XDigit}+) at column (\\d+)\\. Type or paste plain text\\.",
+                    "console.error.controlCharacter"));
 
     /** What may follow "Syntax error at 'x':" or "Couldn't resolve error at 'x':". */
     private static final List<Rule> EXPLANATIONS = List.of(

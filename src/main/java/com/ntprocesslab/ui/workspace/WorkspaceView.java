@@ -111,6 +111,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
             }
             if (sessions.isLive(machineId)) {
                 workbench.show(machineId, sessions.open(machineId, username, (done, total) -> { }));
+                showTakeover();
             } else {
                 restoreInBackground();
             }
@@ -146,6 +147,16 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
         }
         console.setEnabled(true);
         workbench.show(machineId, history);
+        showTakeover();
+    }
+
+    /** The server this student was on stopped and this one restored their machine from the database: say so. */
+    private void showTakeover() {
+        sessions.takenOverFrom(machineId, username).ifPresent(from -> {
+            Paragraph notice = new Paragraph(getTranslation("workspace.reconnected", from));
+            notice.setId("machine-reconnected");
+            addComponentAtIndex(1, notice);
+        });
     }
 
     /** An old URL of a reset machine: its history stays readable, nothing can be typed, a link leads on. */

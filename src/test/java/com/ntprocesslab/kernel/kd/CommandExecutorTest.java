@@ -6,9 +6,9 @@ import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CommandExecutorTest {
     private final Machine machine = LabMachine.boot();

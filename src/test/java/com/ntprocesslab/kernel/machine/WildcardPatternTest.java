@@ -8,9 +8,9 @@ import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** WinDbg's string wildcards, with the examples of Microsoft's "String Wildcard Syntax" page. */
 class WildcardPatternTest {

@@ -45,6 +45,13 @@ class KernelErrorsTest {
     }
 
     @Test
+    void theSessionsRefusalsAreTranslatedToo() {
+        assertThat(chinese("A command has at most 500 characters; this one has 612.")).isEqualTo("一条命令最多 500 个字符；这条有 612 个。");
+        assertThat(chinese("Refused: this command ran longer than 2000 ms, the most one command may take. Nothing was saved and the machine"
+                + " is as before it; use a narrower command.")).startsWith("已拒绝：这条命令运行超过 2000 毫秒");
+    }
+
+    @Test
     void englishIsTheKernelsOwnText() {
         String output = Machine.boot(Profile.MODERN).execute("frobnicate").output();
         assertThat(KernelErrors.in(output, true, (key, args) -> "!" + key)).isEqualTo(output);

@@ -1,0 +1,202 @@
+package com.ntprocesslab.ui.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import com.ntprocesslab.lab.progress.LabMachines;
+import com.ntprocesslab.store.account.Role;
+import com.ntprocesslab.store.classroom.Classroom;
+import com.ntprocesslab.store.classroom.ClassroomService;
+import com.ntprocesslab.ui.BrowserTest;
+import com.ntprocesslab.ui.pages.LoginPage;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import jakarta.servlet.ServletContext;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every page of the application, opened in Chromium by each kind of visitor on real and
+ * forged ids: the routes come from Vaadin's own registry, so a new route without a row here
+ * fails the test. A visitor who may not see a page gets the sign-in page (anonymous) or the
+ * plain "Not found" page, and another user's object reads exactly like an id nothing has.
+ */
+class RouteAccessMatrixIT extends BrowserTest {
+
+    enum Persona { ANONYMOUS, STUDENT, OTHER_STUDENT, INSTRUCTOR, OTHER_INSTRUCTOR, ADMIN }
+
+    /** What an id in the address points at: the student's (or their class), the other class's, or nothing. */
+    enum Target { OWN, FOREIGN, MISSING }
+
+    enum Outcome { SHOWN, LOGIN, NOT_FOUND }
+
+    private static final String LAB = "07-scripts";
+    private static final long MISSING_ID = 987_654_321L;
+    private static final Set<Persona> SIGNED_IN = Set.of(Persona.STUDENT, Persona.OTHER_STUDENT, Persona.INSTRUCTOR,
+            Persona.OTHER_INSTRUCTOR, Persona.ADMIN);
+    private static final Set<Persona> INSTRUCTORS = Set.of(Persona.INSTRUCTOR, Persona.OTHER_INSTRUCTOR, Persona.ADMIN);
+    private static final String NOT_FOUND = "h2:text-is('Not found')";
+
+    @Autowired
+    ServletContext servletContext;
+    @Autowired
+    ClassroomService classrooms;
+    @Autowired
+    LabMachines labMachines;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * One page: its address for a target, what only it shows once open, and who may see it.
+     *
+     * @param template the route as Vaadin registers it
+     */
+    private record Route(String template, String shown, BiFunction<Persona, Target, Boolean> allowed, boolean withId) {
+    }
+
+    private final Map<Persona, String> names = new EnumMap<>(Persona.class);
+    private long studentMachine;
+    private long otherStudentMachine;
+    private Classroom classroom;
+    private Classroom otherClassroom;
+
+    private List<Route> routes() {
+        BiFunction<Persona, Target, Boolean> anyone = (persona, target) -> true;
+        BiFunction<Persona, Target, Boolean> signedIn = (persona, target) -> SIGNED_IN.contains(persona);
+        BiFunction<Persona, Target, Boolean> instructors = (persona, target) -> INSTRUCTORS.contains(persona);
+        BiFunction<Persona, Target, Boolean> owner = (persona, target) ->
+                target == Target.OWN && persona == Persona.STUDENT || target == Target.FOREIGN && persona == Persona.OTHER_STUDENT;
+        BiFunction<Persona, Target, Boolean> teacher = (persona, target) ->
+                target == Target.OWN && persona == Persona.INSTRUCTOR || target == Target.FOREIGN && persona == Persona.OTHER_INSTRUCTOR;
+        return List.of(
+                new Route("login", "vaadin-login-form", anyone, false),
+                new Route("signup", "#signup-error", anyone, false),
+                new Route("", "#lab-list", signedIn, false),
+                new Route("labs", "#lab-list", signedIn, false),
+                new Route("profile", "#change-password", signedIn, false),
+                new Route("sandbox", "#console-input", signedIn, false),
+                // Labs are the same for everyone: a lab id is real or missing, never another user's.
+                new Route("lab", "#lab-readme", (persona, target) -> SIGNED_IN.contains(persona) && target == Target.OWN, true),
+                new Route("machine", "#console-input", owner, true),
+                new Route("instructor/classes", "#classes", instructors, false),
+                new Route("instructor/replay-report", "#divergences", instructors, false),
+                new Route("instructor/class", "#class-grid", teacher, true),
+                new Route("instructor/machine", "#read-only-note", teacher, true),
+                new Route("admin/accounts", "#create-instructor", (persona, target) -> persona == Persona.ADMIN, false));
+    }
+
+    private String address(Route route, Target target) {
+        if (!route.withId()) {
+            return route.template();
+        }
+        if (route.template().equals("lab")) {
+            return "lab/" + (target == Target.MISSING ? "no-such-lab" : LAB);
+        }
+        boolean aClass = route.template().equals("instructor/class");
+        long id = switch (target) {
+            case OWN -> aClass ? classroom.getId() : studentMachine;
+            case FOREIGN -> aClass ? otherClassroom.getId() : otherStudentMachine;
+            case MISSING -> MISSING_ID;
+        };
+        return route.template() + "/" + id;
+    }
+
+    private void givenTwoClassesWithTheirTeachersStudentsAndAnAdministrator() {
+        for (Persona persona : Persona.values()) {
+            if (persona != Persona.ANONYMOUS) {
+                names.put(persona, uniqueUsername("route-" + persona.name().toLowerCase().replace('_', '-')));
+            }
+        }
+        accounts.create(names.get(Persona.INSTRUCTOR), PASSWORD, Role.INSTRUCTOR);
+        accounts.create(names.get(Persona.OTHER_INSTRUCTOR), PASSWORD, Role.INSTRUCTOR);
+        accounts.create(names.get(Persona.ADMIN), PASSWORD, Role.INSTRUCTOR);
+        jdbc.update("UPDATE account SET admin = TRUE WHERE username = ?", names.get(Persona.ADMIN));
+        classroom = classrooms.create(names.get(Persona.INSTRUCTOR), "Route class");
+        otherClassroom = classrooms.create(names.get(Persona.OTHER_INSTRUCTOR), "Other route class");
+        accounts.signUpStudent(names.get(Persona.STUDENT), PASSWORD, classroom.getJoinCode());
+        accounts.signUpStudent(names.get(Persona.OTHER_STUDENT), PASSWORD, otherClassroom.getJoinCode());
+        studentMachine = labMachines.openLab(names.get(Persona.STUDENT), LAB);
+        otherStudentMachine = labMachines.openLab(names.get(Persona.OTHER_STUDENT), LAB);
+    }
+
+    /** The routes Vaadin serves, as templates without their parameter ("lab/:___url_parameter" is "lab"). */
+    private Set<String> registeredRoutes() {
+        Set<String> templates = new TreeSet<>();
+        ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext)).getRegisteredRoutes()
+                .forEach(route -> templates.add(route.getTemplate().replaceAll("/?:[^/]+$", "")));
+        return templates;
+    }
+
+    @Test
+    void everyRouteHasARowAndEveryVisitorGetsThePageTheSignInPageOrNotFound() {
+        assertThat(routes()).extracting(Route::template).containsExactlyInAnyOrderElementsOf(registeredRoutes());
+        givenTwoClassesWithTheirTeachersStudentsAndAnAdministrator();
+        SoftAssertions softly = new SoftAssertions();
+        int visits = 0;
+        for (Persona persona : Persona.values()) {
+            try (BrowserContext visitor = page.context().browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+                visitor.setDefaultTimeout(20_000);
+                Page tab = visitor.newPage();
+                if (persona != Persona.ANONYMOUS) {
+                    new LoginPage(tab).open(url("")).signIn(names.get(persona), PASSWORD);
+                    tab.waitForURL(u -> !u.contains("/login"));
+                }
+                for (Route route : routes()) {
+                    Map<Target, String> notFoundTexts = new LinkedHashMap<>();
+                    for (Target target : route.withId() ? List.of(Target.values()) : List.of(Target.OWN)) {
+                        if (route.template().equals("lab") && target == Target.FOREIGN) {
+                            continue;
+                        }
+                        String address = address(route, target);
+                        Outcome expected = persona == Persona.ANONYMOUS && !route.allowed().apply(persona, target) ? Outcome.LOGIN
+                                : route.allowed().apply(persona, target) ? Outcome.SHOWN : Outcome.NOT_FOUND;
+                        Outcome outcome = visit(tab, route, address);
+                        visits++;
+                        softly.assertThat(outcome).as(persona + " opens /" + address).isEqualTo(expected);
+                        if (outcome == Outcome.NOT_FOUND) {
+                            String id = address.substring(address.lastIndexOf('/') + 1);
+                            notFoundTexts.put(target, tab.locator(NOT_FOUND).first().locator("xpath=..").innerText()
+                                    .replaceAll("\\b" + Pattern.quote(id) + "\\b", "{id}"));
+                        }
+                    }
+                    if (notFoundTexts.containsKey(Target.FOREIGN) && notFoundTexts.containsKey(Target.MISSING)) {
+                        softly.assertThat(notFoundTexts.get(Target.FOREIGN)).as(persona + ": another user's /" + route.template()
+                                + " reads like a missing one").isEqualTo(notFoundTexts.get(Target.MISSING));
+                    }
+                }
+            }
+        }
+        softly.assertThat(visits).as("every route x visitor x target was opened").isEqualTo(6 * (9 + 2 + 3 * 3));
+        softly.assertAll();
+    }
+
+    /** Opens the address and waits until the page shows itself, the sign-in form or "Not found". */
+    private Outcome visit(Page tab, Route route, String address) {
+        tab.navigate(url(address));
+        Locator settled = tab.locator(route.shown() + ", " + NOT_FOUND + ", vaadin-login-form").first();
+        // The sign-up page's error line is empty until there is an error: there, being on the page is enough.
+        settled.waitFor(new Locator.WaitForOptions().setState(
+                route.shown().equals("#signup-error") ? WaitForSelectorState.ATTACHED : WaitForSelectorState.VISIBLE));
+        if (tab.url().contains("/login") && !route.template().equals("login")) {
+            return Outcome.LOGIN;
+        }
+        if (tab.locator(NOT_FOUND).count() > 0 && tab.locator(NOT_FOUND).first().isVisible()) {
+            return Outcome.NOT_FOUND;
+        }
+        return tab.locator(route.shown()).count() > 0 ? Outcome.SHOWN : Outcome.NOT_FOUND;
+    }
+}
