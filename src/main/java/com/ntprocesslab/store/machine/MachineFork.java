@@ -16,7 +16,7 @@ import java.time.Instant;
 public class MachineFork {
 
     /** For whom the fork was made. */
-    public enum Kind { SANDBOX, STUDENT }
+    public enum Kind { SANDBOX, STUDENT, LECTURE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

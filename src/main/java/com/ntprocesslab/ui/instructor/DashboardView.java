@@ -59,6 +59,11 @@ public class DashboardView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(InstructorDashboard.ClassSummary::joinCode).setHeader(getTranslation("classes.code")).setAutoWidth(true);
         grid.addColumn(InstructorDashboard.ClassSummary::students).setHeader(getTranslation("classes.students")).setAutoWidth(true);
+        grid.addComponentColumn(c -> {
+            RouterLink lecture = new RouterLink(getTranslation("dashboard.lecture"), LectureView.class, c.classroomId());
+            lecture.getElement().setAttribute("aria-label", getTranslation("dashboard.lecture.label", c.name()));
+            return lecture;
+        }).setHeader(getTranslation("lecture.title")).setAutoWidth(true);
         grid.setItems(classes);
         return grid;
     }

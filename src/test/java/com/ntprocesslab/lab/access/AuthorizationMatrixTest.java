@@ -10,6 +10,7 @@ import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.lab.progress.InstructorDashboard;
 import com.ntprocesslab.lab.progress.MachineReview;
+import com.ntprocesslab.session.Lectures;
 import com.ntprocesslab.session.MachineForks;
 import com.ntprocesslab.session.MachineMoments;
 import com.ntprocesslab.session.MachineNotFoundException;
@@ -87,6 +88,8 @@ class AuthorizationMatrixTest {
     JdbcTemplate jdbc;
     @Autowired
     MachineMoments moments;
+    @Autowired
+    Lectures lectures;
     @Autowired
     InstructorDashboard dashboards;
     @Autowired
@@ -184,6 +187,13 @@ class AuthorizationMatrixTest {
         rows.add(new Row("fork a moment into my sandbox", true, TEACHERS,
                 (caller, id) -> forks.forkForMyself(caller, historyOf(id), MachineForks.ForkPoint.afterCommand(1)) != id));
         rows.add(new Row("list the forks of a machine", true, OWNER_AND_TEACHERS, (caller, id) -> forks.forksOf(caller, id) != null));
+        rows.add(new Row("start the class's lecture", false, TEACHERS, (caller, id) -> lectures.start(caller, id) > 0));
+        rows.add(new Row("follow the class's lecture and fork it", false, OWNER_AND_TEACHERS, (caller, id) -> {
+            lectures.start(name(id == classroom.getId() ? Persona.INSTRUCTOR : Persona.OTHER_INSTRUCTOR), id);
+            Lectures.Following following = lectures.follow(caller, id, change -> { });
+            following.stop().run();
+            return lectures.forkCurrent(caller, id) != following.machineId();
+        }));
         rows.add(new Row("class roster", false, TEACHERS, (caller, id) -> !classrooms.roster(caller, id).isEmpty()));
         rows.add(new Row("class teachers", false, TEACHERS, (caller, id) -> classrooms.teachersOf(caller, id).size() >= 1));
         rows.add(new Row("class results grid", false, TEACHERS, (caller, id) -> !results.grid(caller, id, LAB).students().isEmpty()));
