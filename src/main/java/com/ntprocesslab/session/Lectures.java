@@ -163,8 +163,12 @@ public class Lectures {
                 .orElseThrow(() -> new IllegalStateException("No lecture is running for this class right now; wait for your instructor to start it."));
     }
 
-    /** Enrolled students and the class's teachers may follow; for anyone else the class does not exist. */
-    private void mayFollow(String caller, long classroomId) {
+    /**
+     * Enrolled students and the class's teachers may follow; for anyone else the class does not exist.
+     *
+     * @throws ClassroomNotFoundException for a class the caller neither teaches nor is enrolled in, or no class at all
+     */
+    public void mayFollow(String caller, long classroomId) {
         Account account = access.caller(caller);
         Classroom classroom = classrooms.findById(classroomId).orElseThrow(() -> new ClassroomNotFoundException(classroomId));
         boolean enrolled = enrollments.existsByClassroomIdAndStudentId(classroom.getId(), account.getId());

@@ -8,12 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs after the bearer token signed the request in: a token past its limit gets 429 with
+ * Runs after the bearer token signed the request in and the chain authorised it: a token past its limit gets 429 with
  * Retry-After (whole seconds) and nothing runs; otherwise X-RateLimit-Remaining says what is left.
  */
 class ApiRateLimitFilter extends OncePerRequestFilter {
@@ -29,8 +28,10 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal principal)
+        // The request's own principal (Spring Security's request wrapper reads the chain's security
+        // context), not the static SecurityContextHolder: with several application contexts in one
+        // JVM that holder may point at another context's strategy and see nobody signed in.
+        if (!(request.getUserPrincipal() instanceof Authentication authentication) || !(authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal principal)
                 || !(principal.getAttribute(AccessTokenIntrospector.TOKEN_ID) instanceof Long tokenId)) {
             chain.doFilter(request, response);
             return;

@@ -6,8 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * The HTTP API's own filter chain, ahead of the pages' chain (which stays as it is for
@@ -38,7 +38,7 @@ class ApiSecurityConfig {
                 .oauth2ResourceServer(server -> server.opaqueToken(opaque -> opaque.introspector(introspector))
                         .authenticationEntryPoint(errors::unauthorized)
                         .accessDeniedHandler(errors::forbidden))
-                .addFilterAfter(new ApiRateLimitFilter(limit, errors), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new ApiRateLimitFilter(limit, errors), AuthorizationFilter.class);
         return http.build();
     }
 }

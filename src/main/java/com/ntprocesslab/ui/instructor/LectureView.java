@@ -25,6 +25,7 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -72,6 +73,14 @@ public class LectureView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     public void setParameter(BeforeEvent event, Long classroomId) {
         this.classroomId = classroomId;
+        try {
+            lectures.mayFollow(caller, classroomId);
+        } catch (ClassroomNotFoundException notTheirs) {
+            // another class's lecture reads exactly like a missing page: ids reveal nothing
+            event.rerouteToError(NotFoundException.class);
+        } catch (AccessRefusedException archived) {
+            // shown on the page when it attaches (an archived class has no lectures)
+        }
     }
 
     @Override

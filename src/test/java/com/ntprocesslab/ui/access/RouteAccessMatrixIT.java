@@ -85,7 +85,8 @@ class RouteAccessMatrixIT extends BrowserTest {
         return List.of(
                 new Route("login", "vaadin-login-form", anyone, false),
                 new Route("signup", "#signup-error", anyone, false),
-                new Route("", "#lab-list", signedIn, false),
+                // home: the catalog for a student, the dashboard for an instructor
+                new Route("", "#lab-list, #dashboard-classes, #dashboard-classes-none", signedIn, false),
                 new Route("labs", "#lab-list", signedIn, false),
                 new Route("profile", "#change-password", signedIn, false),
                 new Route("sandbox", "#console-input", signedIn, false),
@@ -96,6 +97,10 @@ class RouteAccessMatrixIT extends BrowserTest {
                 new Route("instructor/replay-report", "#divergences", instructors, false),
                 new Route("instructor/class", "#class-grid", teacher, true),
                 new Route("instructor/machine", "#read-only-note", teacher, true),
+                new Route("instructor", "#dashboard-classes, #dashboard-classes-none", instructors, false),
+                // A class's lecture: its teachers host it, its students follow it; for anyone else the class does not exist.
+                new Route("lecture", "#lecture-status", (persona, target) -> teacher.apply(persona, target)
+                        || target == Target.OWN && persona == Persona.STUDENT || target == Target.FOREIGN && persona == Persona.OTHER_STUDENT, true),
                 new Route("admin/accounts", "#create-instructor", (persona, target) -> persona == Persona.ADMIN, false));
     }
 
@@ -106,7 +111,7 @@ class RouteAccessMatrixIT extends BrowserTest {
         if (route.template().equals("lab")) {
             return "lab/" + (target == Target.MISSING ? "no-such-lab" : LAB);
         }
-        boolean aClass = route.template().equals("instructor/class");
+        boolean aClass = route.template().equals("instructor/class") || route.template().equals("lecture");
         long id = switch (target) {
             case OWN -> aClass ? classroom.getId() : studentMachine;
             case FOREIGN -> aClass ? otherClassroom.getId() : otherStudentMachine;
@@ -180,7 +185,7 @@ class RouteAccessMatrixIT extends BrowserTest {
                 }
             }
         }
-        softly.assertThat(visits).as("every route x visitor x target was opened").isEqualTo(6 * (9 + 2 + 3 * 3));
+        softly.assertThat(visits).as("every route x visitor x target was opened").isEqualTo(6 * (10 + 2 + 4 * 3));
         softly.assertAll();
     }
 
