@@ -11,10 +11,20 @@ import java.util.TreeMap;
  */
 public final class CidTable {
     private final TreeMap<Long, KernelObject> entries = new TreeMap<>();
+    /** The lowest number handed out: the numbers below it stand for boot's system threads (the boot seed chooses it). */
+    private long first = 4;
+
+    /** Numbers below {@code cid} are never handed out (what the boot seed sets before the first creation). */
+    public void startAt(long cid) {
+        if (cid < 4 || cid % 4 != 0) {
+            throw new IllegalArgumentException("A CID is a multiple of 4 from 4: " + cid);
+        }
+        first = cid;
+    }
 
     public long ExCreateHandle(KernelObject object) {
-        long cid = 4;
-        for (long used : entries.keySet()) {
+        long cid = first;
+        for (long used : entries.tailMap(first).keySet()) {
             if (used != cid) {
                 break;
             }

@@ -7,7 +7,9 @@ import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.mm.PfnDatabase;
+import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.PoolAllocator;
+import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  */
 public abstract class Executive {
     public final Profile profile;
+    /** Where the machine's numbers start (see {@link BootSeed}); set once, at boot. */
+    public long bootSeed = BootSeed.DEFAULT;
     /** Steps executed since boot: the machine's position in time. */
     public long position;
     public final PoolAllocator pools = new PoolAllocator();
@@ -81,6 +85,12 @@ public abstract class Executive {
             result.addAll(p.threadListHead.owners());
         }
         return result;
+    }
+
+    /** A new process's handle table, in the handle pool, starting where the boot seed says. */
+    public HandleTable newHandleTable() {
+        return new HandleTable(pools.allocate(Pool.HANDLE_TABLE),
+                BootSeed.firstHandle(bootSeed));
     }
 
     public boolean failAllocation(AllocationKind kind) {
