@@ -4,7 +4,10 @@ import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.grading.HistoryGrade;
 import com.ntprocesslab.lab.grading.HistoryGrader;
 import com.ntprocesslab.lab.grading.LoggedCommand;
+import com.ntprocesslab.kernel.ps.BootSeed;
+import com.ntprocesslab.session.MachineSeeds;
 import com.ntprocesslab.store.machine.CommandLogRepository;
+import com.ntprocesslab.store.machine.MachineRepository;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -17,10 +20,12 @@ import org.springframework.stereotype.Component;
 class MachineHistories {
 
     private final CommandLogRepository commandLog;
+    private final MachineRepository machines;
     private final HistoryGrader grader;
 
-    MachineHistories(CommandLogRepository commandLog, HistoryGrader grader) {
+    MachineHistories(CommandLogRepository commandLog, MachineRepository machines, HistoryGrader grader) {
         this.commandLog = commandLog;
+        this.machines = machines;
         this.grader = grader;
     }
 
@@ -28,6 +33,7 @@ class MachineHistories {
         List<LoggedCommand> log = commandLog.findByMachineIdOrderBySeq(machineId).stream()
                 .map(entry -> new LoggedCommand(entry.getCommand(), Optional.ofNullable(entry.getAcceptedAt())))
                 .toList();
-        return grader.grade(lab, log, lab.setup().size());
+        long seed = machines.findById(machineId).map(MachineSeeds::of).orElse(BootSeed.DEFAULT);
+        return grader.grade(lab, log, lab.setup().size(), seed);
     }
 }

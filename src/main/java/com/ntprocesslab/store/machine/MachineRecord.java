@@ -38,10 +38,19 @@ public class MachineRecord {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Null for machines from before seeds, and for sandboxes: they boot with the default seed. */
+    @Column(name = "boot_seed")
+    private Long bootSeed;
+
     protected MachineRecord() {
     }
 
     public MachineRecord(Long ownerId, String profile, String purpose, String kernelVersion, Instant createdAt) {
+        this(ownerId, profile, purpose, kernelVersion, createdAt, null);
+    }
+
+    public MachineRecord(Long ownerId, String profile, String purpose, String kernelVersion, Instant createdAt, Long bootSeed) {
+        this.bootSeed = bootSeed;
         this.ownerId = ownerId;
         this.profile = profile;
         this.purpose = purpose;
@@ -77,6 +86,11 @@ public class MachineRecord {
     /** Retires the machine (a reset): it and its log stay for the instructor, the student gets a new one. */
     public void retire() {
         this.active = false;
+    }
+
+    /** The seed the machine boots with on every replay; null: the kernel's default seed. */
+    public Long getBootSeed() {
+        return bootSeed;
     }
 
     public Instant getCreatedAt() {
