@@ -1,6 +1,6 @@
 # Look at the tree the boot built.
 !process 0 0
-# explorer.exe starts notepad.exe; the answer prints its PID (0x44) and TID (0x48).
+# explorer.exe starts notepad.exe; the answer prints its PID (0x54) and TID (0x58).
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe
 # Let notepad's initial thread run until it waits for input.
 g
@@ -8,4 +8,4 @@ g
 .call explorer.exe OpenProcess PROCESS_QUERY_LIMITED_INFORMATION 4
 # @checkpoint system-is-protected
 # notepad.exe, opened by its PID, is not.
-.call explorer.exe OpenProcess PROCESS_QUERY_LIMITED_INFORMATION 0x44
+.call explorer.exe OpenProcess PROCESS_QUERY_LIMITED_INFORMATION 0x54
