@@ -31,7 +31,7 @@ public abstract class Executive {
     public final PoolAllocator pools = new PoolAllocator();
     /** Every live object by address (what the object manager could find). */
     public final TreeMap<Long, KernelObject> objects = new TreeMap<>();
-    public final CidTable pspCidTable = new CidTable();
+    public final CidTable pspCidTable;
     public final ListEntry<EProcess> psActiveProcessHead = ListEntry.head();
     public final PfnDatabase pfnDatabase = new PfnDatabase();
     public final Registry registry;
@@ -45,6 +45,8 @@ public abstract class Executive {
 
     protected Executive(Profile profile, Registry registry, Volume volume) {
         this.profile = profile;
+        // a table page of 16-byte (x64) or 8-byte (x86) HANDLE_TABLE_ENTRYs
+        this.pspCidTable = new CidTable(profile == Profile.CLASSIC ? 512 : 256);
         this.registry = registry;
         this.volume = volume;
     }
