@@ -12,22 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Whose machine is whose: a student's machines by purpose, created on first use, and the owner check. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineOwnership {
 
     private final MachineRepository machines;
     private final AccountRepository accounts;
     private final AccessPolicy access;
     private final Clock clock;
-
-    MachineOwnership(MachineRepository machines, AccountRepository accounts, AccessPolicy access, Clock clock) {
-        this.machines = machines;
-        this.accounts = accounts;
-        this.access = access;
-        this.clock = clock;
-    }
 
     /** The machine, when it belongs to the user; any other id (or one that does not exist) is not found. */
     MachineRecord requireOwned(long machineId, String username) {
