@@ -31,7 +31,6 @@ import java.util.List;
  */
 public final class SystemInitialization {
     public static final long BOOT_BUDGET = 200_000;
-    private static final long IDLE_PROCESS_ADDRESS = 0xfffff80256349440L;
 
     private SystemInitialization() {
     }
@@ -65,7 +64,7 @@ public final class SystemInitialization {
     }
 
     public static Kernel boot(Profile profile, Engine.StepListener<Kernel, EThread> listener) {
-        Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create());
+        Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create(profile));
         k.engine.setListener(listener);
         k.processNotifyRoutines.addAll(List.of("cng!CngCreateProcessNotifyRoutine", "WdFilter!MpCreateProcessNotifyRoutineEx"));
         k.threadNotifyRoutines.add("WdFilter!MpCreateThreadNotifyRoutine");
@@ -106,7 +105,7 @@ public final class SystemInitialization {
 
     private static void createIdleProcess(Kernel k, EProcess system) {
         EProcess idle = new EProcess();
-        idle.address = IDLE_PROCESS_ADDRESS;
+        idle.address = k.platform.idleProcess();
         idle.permanent = true;
         idle.systemProcess = true;
         idle.imageFileName = "Idle";
@@ -126,7 +125,7 @@ public final class SystemInitialization {
         thread.tcb.basePriority = 13;
         thread.tcb.priority = 13;
         thread.tcb.initialized = true;
-        thread.startAddress = Symbols.address("nt!Phase1InitializationDiscard");
+        thread.startAddress = k.symbolAddress("nt!Phase1InitializationDiscard");
         system.threadListHead.insertTail(thread.threadListEntry);
         system.activeThreads = 1;
         thread.holdsRunReference = true;

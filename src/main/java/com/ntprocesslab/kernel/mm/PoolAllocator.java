@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.mm;
 
+import com.ntprocesslab.kernel.nt.Platform;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,17 +11,22 @@ import java.util.TreeMap;
  */
 public final class PoolAllocator {
     private final Map<String, BitSet> used = new TreeMap<>();
+    private final Platform platform;
+
+    public PoolAllocator(Platform platform) {
+        this.platform = platform;
+    }
 
     public long allocate(Pool pool) {
         BitSet slots = used.computeIfAbsent(pool.name(), n -> new BitSet());
         int slot = slots.nextClearBit(0);
         slots.set(slot);
-        return pool.addressOf(slot);
+        return pool.addressOf(platform, slot);
     }
 
     public void free(Pool pool, long address) {
         BitSet slots = used.get(pool.name());
-        int slot = pool.slotOf(address);
+        int slot = pool.slotOf(platform, address);
         if (slots == null || !slots.get(slot)) {
             throw new IllegalStateException("Double free of " + Long.toHexString(address) + " in pool " + pool.name());
         }

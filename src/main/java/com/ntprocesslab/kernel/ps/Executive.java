@@ -8,6 +8,7 @@ import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.mm.PfnDatabase;
 import com.ntprocesslab.kernel.mm.PoolAllocator;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ public abstract class Executive {
     public final Profile profile;
     /** Steps executed since boot: the machine's position in time. */
     public long position;
-    public final PoolAllocator pools = new PoolAllocator();
+    public final PoolAllocator pools;
+    /** What the machine is underneath (x64 Windows 10 or x86 XP SP3): pointer width, bases, version. */
+    public final Platform platform;
     /** Every live object by address (what the object manager could find). */
     public final TreeMap<Long, KernelObject> objects = new TreeMap<>();
     public final CidTable pspCidTable = new CidTable();
@@ -41,6 +44,8 @@ public abstract class Executive {
 
     protected Executive(Profile profile, Registry registry, Volume volume) {
         this.profile = profile;
+        this.platform = Platform.of(profile);
+        this.pools = new PoolAllocator(platform);
         this.registry = registry;
         this.volume = volume;
     }
