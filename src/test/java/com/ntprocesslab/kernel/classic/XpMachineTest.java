@@ -109,10 +109,10 @@ class XpMachineTest {
                 "   +0x088 ActiveProcessLinks", "   +0x0bc DebugPort", "   +0x0c0 ExceptionPort", "   +0x0c4 ObjectTable",
                 f(0x0c8, "Token", "_EX_FAST_REF 0x"), "   +0x11c VadRoot", "   +0x138 SectionObject",
                 f(0x13c, "SectionBaseAddress", "0x01000000"), "   +0x14c InheritedFromUniqueProcessId",
-                "   +0x170 Session", f(0x174, "ImageFileName", "[15]  \")explorer.exe\"", "   +0x190 ThreadListHead",
+                "   +0x170 Session", f(0x174, "ImageFileName", "[15]  \"explorer.exe\""), "   +0x190 ThreadListHead",
                 "   +0x1a0 ActiveThreads", "   +0x1a4 GrantedAccess", "   +0x1a8 DefaultHardErrorProcessing",
                 f(0x1b0, "Peb", "0x7ffdf000 _PEB"), "   +0x24c ExitStatus", "   +0x254 PriorityClass")
-                .doesNotContain("SessionId", "`", "_RTL_AVL_TREE");
+                .doesNotContain("+0x87c", "`", "_RTL_AVL_TREE");
         String ethread = LabMachine.ok(machine, "dt nt!_ETHREAD " + Long.toHexString(thread.address)).output();
         assertThat(ethread).startsWith("nt!_ETHREAD (0x258 bytes)").contains("   +0x1c0 CreateTime", "   +0x1d0 ExitStatus",
                 "   +0x1ec Cid", "   +0x220 ThreadsProcess", "   +0x224 StartAddress", "   +0x228 Win32StartAddress",
