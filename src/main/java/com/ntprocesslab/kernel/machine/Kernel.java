@@ -45,7 +45,7 @@ public final class Kernel extends Subsystems {
 
     @Override
     public long symbolAddress(String symbol) {
-        return Symbols.address(symbol);
+        return Symbols.address(symbol, profile);
     }
 
     @Override
