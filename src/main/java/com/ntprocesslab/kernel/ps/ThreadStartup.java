@@ -50,6 +50,6 @@ public final class ThreadStartup {
      */
     public static void enterInitialThread(EThread thread) {
         thread.started = true;
-        thread.frames.add(new Frame(thread.initialRoutine != null ? thread.initialRoutine : KiStartUserThread, null));
+        thread.frames.add(Frame.entered(thread.initialRoutine != null ? thread.initialRoutine : KiStartUserThread, null));
     }
 }
