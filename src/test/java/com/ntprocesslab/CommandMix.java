@@ -18,6 +18,8 @@ public final class CommandMix {
             ".call explorer.exe ResumeThread 0xc",
             "g",
             ".call explorer.exe TerminateProcess 0x8 1",
+            // the victim exits on its own thread once it runs (the exit APC): let it, before explorer calls again
+            "g",
             ".call explorer.exe CloseHandle 0x8",
             ".call explorer.exe CloseHandle 0xc",
             "!process 0 0");

@@ -55,7 +55,7 @@ public abstract class Engine<S, T extends ExecutionThread> {
             return null;
         }
         Step step = frame.currentStep();
-        return new Location(thread, frame, step, step.symbol(), step.stage());
+        return new Location(thread, frame, step, frame.entry ? frame.routine.symbol() : step.symbol(), step.stage());
     }
 
     /** k: the current instruction then each frame's return site, innermost first. */
@@ -67,7 +67,7 @@ public abstract class Engine<S, T extends ExecutionThread> {
         }
         lines.add(here.display());
         List<Frame> frames = thread.frames();
-        int start = here.symbol() != null ? frames.size() - 1 : frames.size() - 2;
+        int start = here.inCallee() ? frames.size() - 1 : frames.size() - 2;
         for (int i = start; i >= 0; i--) {
             Frame f = frames.get(i);
             lines.add(f.routine.symbol() + "+0x" + Integer.toHexString(f.routine.returnOffset(f.pc)));
@@ -84,17 +84,26 @@ public abstract class Engine<S, T extends ExecutionThread> {
         Step step = frame.currentStep();
         WorkBudget.chargeStep();
         long position = advance();
+        if (frame.entryStep()) {
+            // the routine's own entry, before its first step enters the next function
+            frame.entry = false;
+            return event(position, thread, frame.routine.symbol(), frame.routine.symbol(), step.stage());
+        }
+        frame.entry = false;
         StepResult result = step.run(kernel, thread, frame);
-        apply(thread, frame, result);
-        StepEvent<S, T> event = new StepEvent<>(kernel, position, thread,
-                step.symbol() != null ? step.symbol() : frame.routine.symbol(), frame.routine.symbol(), step.stage());
+        apply(thread, frame, step, result);
+        return event(position, thread, step.symbol() != null ? step.symbol() : frame.routine.symbol(), frame.routine.symbol(), step.stage());
+    }
+
+    private StepEvent<S, T> event(long position, T thread, String symbol, String routine, int stage) {
+        StepEvent<S, T> event = new StepEvent<>(kernel, position, thread, symbol, routine, stage);
         if (listener != null) {
             listener.afterStep(event);
         }
         return event;
     }
 
-    private void apply(T thread, Frame frame, StepResult result) {
+    private void apply(T thread, Frame frame, Step step, StepResult result) {
         List<Frame> frames = thread.frames();
         boolean onStack = !frames.isEmpty() && frames.get(frames.size() - 1) == frame;
         switch (result) {
@@ -105,7 +114,9 @@ public abstract class Engine<S, T extends ExecutionThread> {
             }
             case StepResult.Goto g -> frame.pc = g.index();
             case StepResult.GotoLabel g -> frame.pc = frame.routine.label(g.label());
-            case StepResult.Call c -> frames.add(new Frame(c.routine(), c.args()));
+            // a callee the step did not name (an inline call) is entered at its own first step
+            case StepResult.Call c -> frames.add(c.routine().symbol().equals(step.symbol())
+                    ? new Frame(c.routine(), c.args()) : Frame.entered(c.routine(), c.args()));
             case StepResult.Return r -> {
                 Frame returning = frames.remove(frames.size() - 1);
                 Frame caller = thread.top();
@@ -119,7 +130,7 @@ public abstract class Engine<S, T extends ExecutionThread> {
             }
             case StepResult.Transfer t -> {
                 frames.clear();
-                frames.add(new Frame(t.routine(), t.args()));
+                frames.add(Frame.entered(t.routine(), t.args()));
             }
             case StepResult.Exit e -> frames.clear();
         }

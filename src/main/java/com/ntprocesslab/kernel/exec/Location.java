@@ -5,6 +5,14 @@ package com.ntprocesslab.kernel.exec;
  * function that step enters (what a breakpoint matches), or null for inline code.
  */
 public record Location(ExecutionThread thread, Frame frame, Step step, String symbol, int stage) {
+    /**
+     * True when the thread stands on a step that enters {@code symbol} (k shows that function
+     * as frame 00, above the routine's frame); false at a routine's own entry or inside it.
+     */
+    public boolean inCallee() {
+        return symbol != null && !frame.entry;
+    }
+
     public String routine() {
         return frame.routine.symbol();
     }

@@ -63,16 +63,18 @@ public final class Breakpoints {
 
     /**
      * The enabled breakpoint a thread about to run {@code at} hits, or null. A function is
-     * entered by the step that calls it; a routine nothing called (a .call's entry, a
-     * thread's first routine, a switch to user mode) is entered at its first step.
+     * entered by the step that names it, or, when no step named it (an inline call, a
+     * thread's first routine, a switch to user mode, a .call), at its frame's own entry
+     * ({@code Frame.entry}); either way the location's symbol is that function, so k's frame
+     * 00 is the breakpoint's symbol. (Before, an unnamed entry counted only when its frame
+     * was the thread's only one: PspExitThread and PspUserThreadStartup never fired.)
      */
     public Breakpoint match(Location at) {
         if (at == null) {
             return null;
         }
-        boolean uncalledEntry = at.frame().pc == 0 && (at.frame().injected || at.thread().frames().size() == 1);
         for (Breakpoint b : table.values()) {
-            if (b.enabled() && (b.symbol().equalsIgnoreCase(at.symbol()) || uncalledEntry && b.symbol().equalsIgnoreCase(at.routine()))) {
+            if (b.enabled() && b.symbol().equalsIgnoreCase(at.symbol())) {
                 return b;
             }
         }

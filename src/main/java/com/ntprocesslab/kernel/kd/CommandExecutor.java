@@ -112,7 +112,7 @@ public final class CommandExecutor {
         thread.tcb.state = KThreadState.Running;
         thread.tcb.waitReason = null;
         thread.tcb.waitObject = null;
-        Frame entry = new Frame(spec.entryFor(k.profile), call);
+        Frame entry = Frame.entered(spec.entryFor(k.profile), call);
         entry.injected = true;
         thread.frames.add(entry);
         k.pendingCalls.add(pending);

@@ -99,8 +99,7 @@ final class Execution {
         if (halt.hit == null) {
             return Where.is(d.kernel, Where.thread(at));
         }
-        String entered = halt.hit.symbol().equalsIgnoreCase(at.symbol()) ? null : halt.hit.symbol();
-        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, Where.thread(at), entered);
+        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, Where.thread(at));
     }
 
     private static String budgetSpent(long budget, Location at) {

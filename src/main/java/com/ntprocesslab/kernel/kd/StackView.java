@@ -84,7 +84,7 @@ final class StackView {
             return sites;
         }
         // line 0 is where the thread stands; line j >= 1 is the return site in frame (top - j + 1)
-        int top = d.kernel.engine.location(thread).symbol() != null ? thread.frames.size() - 1 : thread.frames.size() - 2;
+        int top = d.kernel.engine.location(thread).inCallee() ? thread.frames.size() - 1 : thread.frames.size() - 2;
         List<String> visible = new ArrayList<>();
         visible.add(sites.get(0));
         for (int j = 1; j < sites.size(); j++) {

@@ -24,11 +24,6 @@ final class Where {
     }
 
     static String is(Kernel k, EThread thread) {
-        return is(k, thread, null);
-    }
-
-    /** As {@link #is(Kernel, EThread)}, naming the function {@code entered} when a breakpoint on a routine's entry stopped there. */
-    static String is(Kernel k, EThread thread, String entered) {
         if (thread == null) {
             return "Every thread is waiting; nothing is about to run.";
         }
@@ -38,8 +33,8 @@ final class Where {
             return "The " + who + " has no code left to run (" + thread.tcb.state + ").";
         }
         String stage = at.stage() == 0 ? "" : ", stage " + at.stage();
-        String name = entered != null ? entered : at.display();
-        long address = entered != null ? k.symbolAddress(entered) : address(k, at);
+        String name = at.display();
+        long address = address(k, at);
         return name + ":\n" + k.platform.pointer(address) + "  ; " + who + stage + ", position " + k.position;
     }
 }

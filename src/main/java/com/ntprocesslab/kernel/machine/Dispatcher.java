@@ -7,6 +7,7 @@ import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.Executive;
+import com.ntprocesslab.kernel.ps.Termination;
 import com.ntprocesslab.kernel.ps.ThreadStartup;
 import com.ntprocesslab.kernel.win32.ApiCall;
 import com.ntprocesslab.kernel.win32.CreatedProcess;
@@ -54,6 +55,7 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
                 if (thread.frames.isEmpty() && !thread.started) {
                     ThreadStartup.enterInitialThread(thread);
                 }
+                Termination.deliverKernelApcs(thread);
             }
             if (thread.frames.isEmpty()) {
                 // nothing left to run on this thread (also when a finished .call left it running): it can only wait

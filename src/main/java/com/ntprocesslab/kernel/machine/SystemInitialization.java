@@ -138,7 +138,7 @@ public final class SystemInitialization {
         thread.holdsRunReference = true;
         ObjectManager.ObReferenceObject(thread);
         ObjectManager.ObDereferenceObject(k, thread);
-        thread.frames.add(new Frame(k.profile == Profile.CLASSIC ? Phase1InitializationClassic : Phase1Initialization, null));
+        thread.frames.add(Frame.entered(k.profile == Profile.CLASSIC ? Phase1InitializationClassic : Phase1Initialization, null));
         k.scheduler.ready(thread);
     }
 

@@ -48,6 +48,8 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
     public boolean started;
     /** The running thread's own reference, dropped when it terminates. */
     public boolean holdsRunReference;
+    /** CrossThreadFlags' Terminated bit: an exit APC was queued to this thread (set once, as ReactOS's PspTerminateThreadByPointer does). */
+    public boolean terminationRequested;
     /** Where KeInitThread pointed the first context (null: the modern KiStartUserThread). Code, not state. */
     public com.ntprocesslab.kernel.exec.Routine initialRoutine;
     /** Frames of the routines the thread is executing, outermost first. */

@@ -11,7 +11,8 @@ public final class PsRoutines implements RoutinePublisher {
     public List<Routine> shared() {
         return List.of(ThreadCreation.NtSuspendThread,
                 Termination.NtTerminateProcess, Termination.NtTerminateThread, Termination.PspTerminateThreadByPointer,
-                Termination.PspExitThread, Termination.PspExitProcess);
+                Termination.PspExitThread, Termination.PspExitProcess,
+                Termination.PsExitSpecialApc, Termination.KiDeliverApc);
     }
 
     @Override

@@ -4,8 +4,10 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.ke.Apc;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.Pool;
@@ -16,9 +18,11 @@ import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 
 /**
- * Process and thread termination (ReactOS ps/kill.c): NtTerminateProcess ends every other
- * thread, the caller last; each thread leaves through PspExitThread; the last one runs the
- * process rundown. The process object outlives this while handles to it remain.
+ * Process and thread termination (ReactOS ntoskrnl/ps/kill.c, WRK psdelete.c):
+ * NtTerminateProcess queues the exit APC to every other thread of the process and, when the
+ * process is the caller's own, exits the caller last; each thread leaves through
+ * PspExitThread in its own context; the last one out runs the process rundown. The process
+ * object outlives this while handles to it remain.
  */
 public final class Termination {
     private Termination() {
@@ -69,16 +73,22 @@ public final class Termination {
             })
             .build();
 
+    /**
+     * PspExitThread, always on the exiting thread itself (ReactOS ps/kill.c, WRK psdelete.c):
+     * its APC queues are flushed, the thread callbacks run, the last thread out runs the
+     * process rundown, then the TEB goes and KeTerminateThread never returns.
+     */
     public static final Routine PspExitThread = Executive.routine("nt!PspExitThread")
             .inline((k, t, f) -> {
                 ThreadExitArgs a = f.args(ThreadExitArgs.class);
-                EThread target = a.target;
-                target.exitStatus = a.exitStatus;
-                target.exitTime = k.clock();
-                if (target != t) {
-                    k.scheduler.remove(target);
-                    target.frames.clear();
+                if (a.target != t) {
+                    throw new IllegalStateException("PspExitThread runs on the exiting thread only, not on " + t.describe());
                 }
+                t.exitStatus = a.exitStatus;
+                t.exitTime = k.clock();
+                // KeFlushQueueApc: an exit APC another thread queued meanwhile is moot now
+                t.tcb.kernelApcQueue.clear();
+                t.tcb.userApcQueue.clear();
                 return next();
             })
             .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
@@ -88,29 +98,80 @@ public final class Termination {
                 return a.target.process.activeThreads == 1 ? StepResult.call(PspExitProcess, a) : next();
             })
             .step("nt!MmDeleteTeb", (k, t, f) -> {
-                EThread target = f.args(ThreadExitArgs.class).target;
-                if (target.teb != null || target.stackLimit != 0) {
-                    MemoryManager.MmDeleteTeb(k, target);
+                if (t.teb != null || t.stackLimit != 0) {
+                    MemoryManager.MmDeleteTeb(k, t);
                 }
                 return next();
             })
             .step("nt!KeTerminateThread", (k, t, f) -> {
-                EThread target = f.args(ThreadExitArgs.class).target;
-                terminate(k, target);
-                return target == t ? StepResult.EXIT : ret(NtStatus.STATUS_SUCCESS);
+                terminate(k, t);
+                return StepResult.EXIT;
             })
             .build();
 
-    public static final Routine PspTerminateThreadByPointer = Executive.routine("nt!PspTerminateThreadByPointer")
-            .inline((k, t, f) -> {
-                ThreadExitArgs a = f.args(ThreadExitArgs.class);
-                if (a.target.terminated()) {
-                    return ret(NtStatus.STATUS_SUCCESS);
-                }
-                return StepResult.call(PspExitThread, a);
-            })
-            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+    /**
+     * The exit APC's kernel routine (ReactOS PsExitSpecialApc): it frees the APC and ends the
+     * thread it was delivered to, in that thread's own context.
+     */
+    public static final Routine PsExitSpecialApc = Executive.routine("nt!PsExitSpecialApc")
+            .step("nt!PspExitApcRundown", (k, t, f) -> next())
+            .call(PspExitThread)
             .build();
+
+    /**
+     * KiDeliverApc for the kernel-mode queue: the scheduler runs it on a thread with a queued
+     * kernel APC as soon as that thread runs (a kernel APC interrupts its wait), on top of
+     * whatever the thread was doing.
+     */
+    public static final Routine KiDeliverApc = Executive.routine("nt!KiDeliverApc")
+            .call(PsExitSpecialApc, (k, t, f) -> {
+                Apc apc = t.tcb.kernelApcQueue.remove(0);
+                return StepResult.call(PsExitSpecialApc, new ThreadExitArgs(t, apc.context()));
+            })
+            .build();
+
+    /**
+     * PspTerminateThreadByPointer(thread, status) as ReactOS ps/kill.c and WRK psdelete.c do
+     * it: the calling thread exits directly (PspExitThread does not return); any other thread
+     * gets the exit APC (PsExitSpecialApc, the status as its context) and is force-resumed,
+     * so it exits in its own context when the scheduler runs it. The caller does not wait.
+     */
+    public static final Routine PspTerminateThreadByPointer = Executive.routine("nt!PspTerminateThreadByPointer")
+            .inline((k, t, f) -> f.args(ThreadExitArgs.class).target == t ? next() : jump("other"))
+            .call(PspExitThread)
+            .label("other")
+            .inline((k, t, f) -> {
+                EThread target = f.args(ThreadExitArgs.class).target;
+                // already gone, or its exit APC is queued (the CrossThreadFlags bit is set once)
+                return target.terminated() || target.terminationRequested ? ret(NtStatus.STATUS_SUCCESS) : next();
+            })
+            .step("nt!KeInsertQueueApc", (k, t, f) -> {
+                ThreadExitArgs a = f.args(ThreadExitArgs.class);
+                a.target.terminationRequested = true;
+                a.target.tcb.kernelApcQueue.add(new Apc(PsExitSpecialApc.symbol(), false, a.exitStatus));
+                return next();
+            })
+            // a suspended or waiting victim must run to take the APC
+            .step("nt!KeForceResumeThread", (k, t, f) -> {
+                EThread target = f.args(ThreadExitArgs.class).target;
+                target.tcb.suspendCount = 0;
+                if (target.tcb.state == KThreadState.Waiting) {
+                    k.scheduler.ready(target);
+                }
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /**
+     * Before a thread runs: a queued kernel APC is delivered first (KiDeliverApc on top of its
+     * frames). The thread was switched out at a step boundary, so this is where its IRQL drops.
+     */
+    public static void deliverKernelApcs(EThread thread) {
+        if (!thread.tcb.kernelApcQueue.isEmpty() && !thread.terminated()
+                && (thread.top() == null || thread.top().routine != KiDeliverApc && thread.top().routine != PsExitSpecialApc)) {
+            thread.frames.add(Frame.entered(KiDeliverApc, null));
+        }
+    }
 
     /**
      * NtTerminateProcess(handle, status). A zero handle means "every thread of my process but

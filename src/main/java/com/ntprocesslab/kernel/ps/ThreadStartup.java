@@ -10,38 +10,39 @@ import com.ntprocesslab.kernel.ke.Apc;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
- * Stage 7 on the kernel side: the new thread's first instructions (KiStartUserThread ->
- * PspUserThreadStartup), which queue the LdrInitializeThunk user APC and drop to user mode.
+ * Stage 7 on the kernel side, as each kernel starts a new thread. Windows 10
+ * (KiStartUserThread -> PspUserThreadStartup): PspUserThreadStartup sets up the initial thunk
+ * context, so the thread leaves the kernel straight into ntdll!LdrInitializeThunk, which then
+ * continues to RtlUserThreadStart; no APC is involved (Windows Internals 7th ed., part 1,
+ * chapter 3, stage 7). Windows XP (KiThreadStartup -> PspUserThreadStartup, WRK
+ * ps/create.c): PspUserThreadStartup queues LdrInitializeThunk as a user APC, which
+ * KiDeliverApc hands to ntdll!KiUserApcDispatcher on the way out ({@link ClassicThreadStartup}).
  */
 public final class ThreadStartup {
     private ThreadStartup() {
     }
 
-    public static final Routine PspUserThreadStartup = pspUserThreadStartup(7);
-
-    /** XP's PspUserThreadStartup does the same work; there it belongs to phase 5 (starting the thread). */
-    public static final Routine PspUserThreadStartupClassic = pspUserThreadStartup(5);
-
-    private static Routine pspUserThreadStartup(int stage) {
-        return Executive.routine("nt!PspUserThreadStartup").stage(stage)
+    public static final Routine PspUserThreadStartup = Executive.routine("nt!PspUserThreadStartup").stage(7)
             // tell an attached debugger about the new thread (none here)
             .step("nt!DbgkCreateThread", (k, t, f) -> next())
-            // the loader runs first, as a user APC delivered on the way out to user mode
+            // the initial thunk context: user mode begins in LdrInitializeThunk, with RtlUserThreadStart's context to continue to
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /** XP's PspUserThreadStartup (WRK): the loader runs first, as a user APC delivered on the way out to user mode. */
+    public static final Routine PspUserThreadStartupClassic = Executive.routine("nt!PspUserThreadStartup").stage(5)
+            .step("nt!DbgkCreateThread", (k, t, f) -> next())
             .step("nt!KeInsertQueueApc", (k, t, f) -> {
                 t.tcb.userApcQueue.add(new Apc("ntdll!LdrInitializeThunk", true));
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
-    }
 
     public static final Routine KiStartUserThread = Executive.routine("nt!KiStartUserThread").stage(7)
             .call(PspUserThreadStartup, (k, t, f) -> StepResult.call(PspUserThreadStartup, null))
-            // leaving the kernel delivers the queued APC: the thread continues in ntdll
-            .step("nt!KiDeliverApc", (k, t, f) -> {
-                t.tcb.userApcQueue.removeIf(apc -> apc.routine().equals("ntdll!LdrInitializeThunk"));
-                return new StepResult.Transfer(k.systemDllRoutine("ntdll!LdrInitializeThunk"), null);
-            })
+            // the return to user mode through the trap frame PspUserThreadStartup prepared
+            .step("nt!KiStartUserThreadReturn", (k, t, f) -> new StepResult.Transfer(k.systemDllRoutine("ntdll!LdrInitializeThunk"), null))
             .build();
 
     /**
@@ -50,6 +51,6 @@ public final class ThreadStartup {
      */
     public static void enterInitialThread(EThread thread) {
         thread.started = true;
-        thread.frames.add(new Frame(thread.initialRoutine != null ? thread.initialRoutine : KiStartUserThread, null));
+        thread.frames.add(Frame.entered(thread.initialRoutine != null ? thread.initialRoutine : KiStartUserThread, null));
     }
 }

@@ -26,7 +26,7 @@ class ExecutionTest {
         CommandResult t = LabMachine.ok(machine, "t");
 
         assertThat(machine.position()).isEqualTo(before + 1);
-        assertThat(t.output()).startsWith("KERNELBASE!CreateProcessInternalW:\n00007ff8`").contains("explorer.exe", "position " + (before + 1));
+        assertThat(t.output()).startsWith("KERNELBASE!CreateProcessW:\n00007ff8`").contains("explorer.exe", "position " + (before + 1));
     }
 
     @Test

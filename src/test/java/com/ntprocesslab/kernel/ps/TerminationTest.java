@@ -68,6 +68,8 @@ class TerminationTest {
         for (String command : new String[] {"TerminateProcess 0x10 1", "CloseHandle 0x10", "CloseHandle 0x14",
                 "TerminateProcess 0x8 1", "CloseHandle 0x8", "CloseHandle 0xc"}) {
             LabMachine.ok(machine, ".call explorer.exe " + command);
+            // a terminated process's thread exits when it takes its exit APC; only then do its ids go
+            LabMachine.ok(machine, "g");
         }
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe CREATE_SUSPENDED");
 
@@ -88,6 +90,12 @@ class TerminationTest {
         String out = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x8 0x7").output();
 
         assertThat(out).contains("returned TRUE");
+        // the caller only queued the exit APC: the victim is ready to take it, and exits on g
+        assertThat(thread.tcb.state).isEqualTo(KThreadState.Ready);
+        assertThat(thread.tcb.kernelApcQueue).extracting(a -> a.routine()).containsExactly("nt!PsExitSpecialApc");
+        assertThat(csr.sessionProcessCount).isEqualTo(3);
+        LabMachine.ok(machine, "g");
+
         assertThat(notepad.exitStatus).isEqualTo(7);
         assertThat(thread.tcb.state).isEqualTo(KThreadState.Terminated);
         assertThat(thread.exitStatus).isEqualTo(7);

@@ -122,6 +122,8 @@ class CreateProcessFailureTest {
         String out = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
 
         assertThat(out).contains("returned FALSE").contains("LastError: " + error);
+        // a failure after the thread exists terminates the new process: its thread takes the exit APC when it runs
+        LabMachine.ok(machine, "g");
         assertThat(stages.stream().mapToInt(Integer::intValue).max().orElse(0)).isEqualTo(stage);
         assertThat(machine.kernel().faults.armed()).doesNotContain(AllocationKind.parse(kind));
         assertThat(LabMachine.timeless(machine)).isEqualTo(before);
