@@ -1,6 +1,8 @@
 package com.ntprocesslab.store.classroom;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,6 +31,13 @@ public class Classroom {
 
     @Column(name = "archived_at")
     private Instant archivedAt;
+
+    @Column(name = "feedback_released", nullable = false)
+    private boolean feedbackReleased = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "solution_release", nullable = false, length = 16)
+    private SolutionRelease solutionRelease = SolutionRelease.LAB_RULE;
 
     protected Classroom() {
     }
@@ -62,6 +71,23 @@ public class Classroom {
 
     public boolean isArchived() {
         return archivedAt != null;
+    }
+
+    /** Whether the class's students see the feedback and hints of their checks. */
+    public boolean isFeedbackReleased() {
+        return feedbackReleased;
+    }
+
+    public SolutionRelease getSolutionRelease() {
+        return solutionRelease;
+    }
+
+    void releaseFeedback(boolean released) {
+        this.feedbackReleased = released;
+    }
+
+    void releaseSolution(SolutionRelease release) {
+        this.solutionRelease = release;
     }
 
     void rename(String name) {

@@ -51,15 +51,17 @@ public class ClassesView extends VerticalLayout {
     private final Button invite = new Button();
     private Classroom selected;
     private final Paragraph hint = new Paragraph();
+    private final ClassReleaseForm release;
 
     public ClassesView(ClassroomService classrooms, AuthenticationContext authentication) {
         this.classrooms = classrooms;
         this.instructor = authentication.getPrincipalName().orElseThrow();
+        this.release = new ClassReleaseForm(classrooms, instructor);
         setSizeFull();
         add(new H2(getTranslation("classes.title")), configureCreateForm(), hint);
         configureClasses();
         configureRoster();
-        add(classes, rosterTitle, teachers, configureInvite(), roster);
+        add(classes, rosterTitle, teachers, release, configureInvite(), roster);
         refresh();
     }
 
@@ -221,6 +223,7 @@ public class ClassesView extends VerticalLayout {
         roster.setVisible(classroom != null);
         teachers.setVisible(classroom != null);
         invite.getParent().ifPresent(form -> form.setVisible(classroom != null));
+        release.show(classroom);
         if (classroom == null) {
             return;
         }
