@@ -73,10 +73,10 @@ public class ClassesPage {
 
     /** Shows or withholds the selected class's feedback (the checkbox of the release form). */
     public void releaseFeedback(boolean released) {
-        Locator box = page.locator("#release-feedback");
+        Locator box = page.locator("#release-feedback input");
         box.waitFor();
-        if (box.getAttribute("checked") != null != released) {
-            box.locator("input").click();
+        if (box.isChecked() != released) {
+            box.click();
         }
     }
 
