@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Forks of a moment of a machine an instructor may read: a machine of the instructor's own
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from where.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MachineForks {
 
     private static final String FORK = ".fork";
@@ -42,22 +45,6 @@ public class MachineForks {
     private final MachineWorkExecutor work;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    MachineForks(AccessPolicy access, AccountRepository accounts, MachineRepository machines, CommandLogRepository commandLog,
-                 MachineForkRepository forks, MachineOwnership ownership, MachineCommands commands, MachineRetirement retirement,
-                 MachineWorkExecutor work, TransactionTemplate transactions, Clock clock) {
-        this.access = access;
-        this.accounts = accounts;
-        this.machines = machines;
-        this.commandLog = commandLog;
-        this.forks = forks;
-        this.ownership = ownership;
-        this.commands = commands;
-        this.retirement = retirement;
-        this.work = work;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Where to fork: after {@code command} commands, or (with a position) at that step of the whole recorded history. */
     public record ForkPoint(int command, OptionalLong position) {

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Whose machine is whose: a student's machines by purpose, created on first use, and the owner check. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineOwnership {
 
     private final MachineRepository machines;
@@ -22,14 +25,6 @@ class MachineOwnership {
     private final AccessPolicy access;
     private final Clock clock;
     private final MachineSeeds seeds;
-
-    MachineOwnership(MachineRepository machines, AccountRepository accounts, AccessPolicy access, Clock clock, MachineSeeds seeds) {
-        this.seeds = seeds;
-        this.machines = machines;
-        this.accounts = accounts;
-        this.access = access;
-        this.clock = clock;
-    }
 
     /** The machine, when it belongs to the user; any other id (or one that does not exist) is not found. */
     MachineRecord requireOwned(long machineId, String username) {

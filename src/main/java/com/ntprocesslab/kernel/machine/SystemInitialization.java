@@ -30,7 +30,6 @@ import java.util.List;
  */
 public final class SystemInitialization {
     public static final long BOOT_BUDGET = 200_000;
-    private static final long IDLE_PROCESS_ADDRESS = 0xfffff80256349440L;
 
     private SystemInitialization() {
     }
@@ -69,7 +68,7 @@ public final class SystemInitialization {
 
     /** Boots with a seed: only where PIDs, handles and pool addresses start differs (see {@link BootSeed}). */
     public static Kernel boot(Profile profile, long seed, Engine.StepListener<Kernel, EThread> listener) {
-        Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create());
+        Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create(profile));
         k.bootSeed = seed;
         k.pspCidTable.startAt(BootSeed.firstCid(seed));
         k.pools.shiftBy(BootSeed.poolShift(seed));
@@ -113,7 +112,7 @@ public final class SystemInitialization {
 
     private static void createIdleProcess(Kernel k, EProcess system) {
         EProcess idle = new EProcess();
-        idle.address = IDLE_PROCESS_ADDRESS;
+        idle.address = k.platform.idleProcess();
         idle.permanent = true;
         idle.systemProcess = true;
         idle.imageFileName = "Idle";
@@ -133,7 +132,7 @@ public final class SystemInitialization {
         thread.tcb.basePriority = 13;
         thread.tcb.priority = 13;
         thread.tcb.initialized = true;
-        thread.startAddress = Symbols.address("nt!Phase1InitializationDiscard");
+        thread.startAddress = k.symbolAddress("nt!Phase1InitializationDiscard");
         system.threadListHead.insertTail(thread.threadListEntry);
         system.activeThreads = 1;
         thread.holdsRunReference = true;

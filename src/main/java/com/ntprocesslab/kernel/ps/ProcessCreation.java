@@ -204,6 +204,7 @@ public final class ProcessCreation {
             .step("nt!ObDereferenceObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 c.createState = "PsCreateSuccess";
+                c.process.threadCreated = true;
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
                 releaseCreatorReferences(k, c);
                 return ret(NtStatus.STATUS_SUCCESS);
@@ -227,6 +228,9 @@ public final class ProcessCreation {
             .step("nt!PspDeleteCreateProcessContext", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 EThread thread = c.thread;
+                if (thread != null) {
+                    thread.creationFailed = true;
+                }
                 if (thread != null && thread.holdsRunReference) {
                     Termination.abandonUnstartedThread(k, thread);
                 }

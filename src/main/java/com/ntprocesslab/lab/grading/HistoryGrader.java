@@ -13,6 +13,7 @@ import com.ntprocesslab.lab.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Grades a lab over a machine's whole history. The kernel is deterministic, so replaying the
@@ -22,13 +23,10 @@ import java.util.Optional;
  * therefore counts only at or after the point where n-1 was reached, and once reached it
  * stays reached. Rejected commands changed nothing and are skipped.
  */
+@RequiredArgsConstructor
 public final class HistoryGrader {
 
     private final Grader grader;
-
-    public HistoryGrader(Grader grader) {
-        this.grader = grader;
-    }
 
     /**
      * @param log           the machine's accepted commands, oldest first, setup included

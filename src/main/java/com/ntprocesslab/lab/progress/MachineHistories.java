@@ -11,23 +11,20 @@ import com.ntprocesslab.store.machine.MachineRepository;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Grades a lab machine over its stored log. It reads only committed log rows and replays them
  * on a private machine, so grading never touches the live machine nor waits for its lock.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineHistories {
 
     private final CommandLogRepository commandLog;
     private final MachineRepository machines;
     private final HistoryGrader grader;
-
-    MachineHistories(CommandLogRepository commandLog, MachineRepository machines, HistoryGrader grader) {
-        this.commandLog = commandLog;
-        this.machines = machines;
-        this.grader = grader;
-    }
 
     HistoryGrade grade(Lab lab, long machineId) {
         List<LoggedCommand> log = commandLog.findByMachineIdOrderBySeq(machineId).stream()

@@ -1,21 +1,20 @@
 package com.ntprocesslab.store.classroom;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /** An instructor's class. Students join it by typing its join code at sign-up. */
 @Entity
-public class Classroom {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Classroom extends GeneratedIdEntity {
 
     @Column(nullable = false, length = 100)
     private String name;
@@ -29,18 +28,17 @@ public class Classroom {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    /** Whether the class's students see the feedback and hints of their checks. */
     @Column(name = "feedback_released", nullable = false)
     private boolean feedbackReleased = true;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "solution_release", nullable = false, length = 16)
     private SolutionRelease solutionRelease = SolutionRelease.LAB_RULE;
-
-    protected Classroom() {
-    }
 
     Classroom(String name, Long instructorId, String joinCode, Instant createdAt) {
         this.name = name;
@@ -49,37 +47,8 @@ public class Classroom {
         this.createdAt = createdAt;
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public Long getInstructorId() {
-        return instructorId;
-    }
-
-    public String getJoinCode() {
-        return joinCode;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public boolean isArchived() {
         return archivedAt != null;
-    }
-
-    /** Whether the class's students see the feedback and hints of their checks. */
-    public boolean isFeedbackReleased() {
-        return feedbackReleased;
-    }
-
-    public SolutionRelease getSolutionRelease() {
-        return solutionRelease;
     }
 
     void releaseFeedback(boolean released) {
