@@ -75,6 +75,14 @@ public abstract class BrowserTest {
         page = context.newPage();
     }
 
+    /** Starts over in a browser whose clock is in {@code timeZoneId} (for pages that show times). */
+    protected void browseFrom(String timeZoneId) {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setTimezoneId(timeZoneId));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+    }
+
     @AfterEach
     void closePage() {
         context.close();

@@ -8,7 +8,12 @@ import com.ntprocesslab.lab.grading.Reached;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.lab.text.Localized;
 import com.ntprocesslab.lab.text.Message;
+import com.ntprocesslab.lab.catalog.ScriptLine;
 import com.ntprocesslab.store.access.AccessPolicy;
+import com.ntprocesslab.store.access.AccessRefusedException;
+import com.ntprocesslab.store.classroom.ClassroomService;
+import com.ntprocesslab.store.classroom.SolutionRelease;
+import com.ntprocesslab.store.classroom.StudentRelease;
 import com.ntprocesslab.store.grading.Attempt;
 import com.ntprocesslab.store.grading.AttemptRepository;
 import java.time.Clock;
@@ -38,12 +43,14 @@ public class LabChecks {
     private final BestResults best;
     private final AttemptRepository attempts;
     private final AccessPolicy access;
+    private final ClassroomService classrooms;
     private final Clock clock;
 
     public CheckReport check(String username, String labId) {
         Lab lab = labs.lab(labId);
         long machineId = machines.openLab(username, labId);
         long studentId = studentId(username);
+        StudentRelease release = classrooms.releaseFor(studentId);
         HistoryGrade grade = histories.grade(lab, machineId);
         best.record(studentId, lab, machineId, grade);
         Map<String, Reached> reached = best.of(studentId, lab.id());
@@ -67,15 +74,16 @@ public class LabChecks {
                 record(studentId, lab, machineId, checkpoint, false, position, feedback);
                 long failures = attempts.countByStudentIdAndLabIdAndCheckpointIdAndKindAndPassedFalse(studentId, lab.id(),
                         checkpoint.id(), Attempt.Kind.CHECK);
-                Optional<Localized> hint = failures < FAILURES_BEFORE_HINT ? Optional.empty() : checkpoint.hint();
+                Optional<Localized> hint = failures < FAILURES_BEFORE_HINT || !release.feedbackShown() ? Optional.empty() : checkpoint.hint();
+                // withheld feedback is still recorded with the attempt: the instructor sees it, the student does not yet
                 outcomes.add(new CheckOutcome(checkpoint.id(), checkpoint.title(), CheckOutcome.Status.NEXT, Optional.empty(),
-                        feedback, hint));
+                        release.feedbackShown() ? feedback : Message.of("history.feedback_withheld").localized(), hint));
             } else {
                 outcomes.add(new CheckOutcome(checkpoint.id(), checkpoint.title(), CheckOutcome.Status.NOT_REACHED, Optional.empty(),
                         Message.of("history.not_reached").localized(), Optional.empty()));
             }
         }
-        return new CheckReport(lab, List.copyOf(outcomes), nextLab(lab), showSolution(lab, studentId));
+        return new CheckReport(lab, List.copyOf(outcomes), nextLab(lab), showSolution(lab, studentId, release));
     }
 
     /** What the student reached so far, without checking again: for the lab page as it opens. */
@@ -102,8 +110,37 @@ public class LabChecks {
         return index >= 0 && index + 1 < all.size() ? Optional.of(all.get(index + 1)) : Optional.empty();
     }
 
-    /** The solution is offered after the lab's number of failed checks (never when the lab says so). */
-    private boolean showSolution(Lab lab, long studentId) {
+    /**
+     * The lab's reference solution, for a student who is offered it now; anyone else is refused,
+     * whatever their page shows.
+     *
+     * @throws AccessRefusedException when the solution is not released to the caller
+     */
+    public List<String> solution(String username, String labId) {
+        Lab lab = labs.lab(labId);
+        long studentId = studentId(username);
+        if (!showSolution(lab, studentId, classrooms.releaseFor(studentId))) {
+            throw new AccessRefusedException("The solution of " + lab.id() + " is not released to you: keep checking, or ask your instructor.");
+        }
+        return lab.solution().stream().map(ScriptLine::command).toList();
+    }
+
+    /** Whether the solution is offered to the student now (the page shows Show solution). */
+    public boolean solutionOffered(String username, String labId) {
+        Lab lab = labs.lab(labId);
+        long studentId = studentId(username);
+        return showSolution(lab, studentId, classrooms.releaseFor(studentId));
+    }
+
+    /**
+     * Whether the student is offered the solution: never while a class of theirs withholds it,
+     * always once one releases it, otherwise after the lab's number of failed checks (never when
+     * the lab says so).
+     */
+    private boolean showSolution(Lab lab, long studentId, StudentRelease release) {
+        if (release.solution() != SolutionRelease.LAB_RULE) {
+            return release.solution() == SolutionRelease.RELEASED;
+        }
         if (lab.solutionAfterFailedChecks().isEmpty()) {
             return false;
         }

@@ -2,6 +2,8 @@ package com.ntprocesslab.store.classroom;
 
 import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import java.time.Instant;
 import lombok.AccessLevel;
@@ -30,6 +32,14 @@ public class Classroom extends GeneratedIdEntity {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    /** Whether the class's students see the feedback and hints of their checks. */
+    @Column(name = "feedback_released", nullable = false)
+    private boolean feedbackReleased = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "solution_release", nullable = false, length = 16)
+    private SolutionRelease solutionRelease = SolutionRelease.LAB_RULE;
+
     Classroom(String name, Long instructorId, String joinCode, Instant createdAt) {
         this.name = name;
         this.instructorId = instructorId;
@@ -39,6 +49,14 @@ public class Classroom extends GeneratedIdEntity {
 
     public boolean isArchived() {
         return archivedAt != null;
+    }
+
+    void releaseFeedback(boolean released) {
+        this.feedbackReleased = released;
+    }
+
+    void releaseSolution(SolutionRelease release) {
+        this.solutionRelease = release;
     }
 
     void rename(String name) {

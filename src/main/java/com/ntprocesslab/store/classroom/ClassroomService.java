@@ -61,6 +61,31 @@ public class ClassroomService {
         return classrooms.save(classroom);
     }
 
+    /** Shows or withholds the feedback and hints of checks to the students of a class the caller teaches. */
+    @Transactional
+    public Classroom releaseFeedback(String instructorUsername, long classroomId, boolean released) {
+        Classroom classroom = taught(instructorUsername, classroomId);
+        classroom.releaseFeedback(released);
+        return classrooms.save(classroom);
+    }
+
+    /** Sets whether the students of a class the caller teaches may see the labs' solutions. */
+    @Transactional
+    public Classroom releaseSolution(String instructorUsername, long classroomId, SolutionRelease release) {
+        if (release == null) {
+            throw new IllegalArgumentException("Choose how the solution is released: as each lab says, withheld or released.");
+        }
+        Classroom classroom = taught(instructorUsername, classroomId);
+        classroom.releaseSolution(release);
+        return classrooms.save(classroom);
+    }
+
+    /** What the student may see of their checks, from the active classes they are in (see {@link StudentRelease}). */
+    public StudentRelease releaseFor(long studentId) {
+        List<Long> ids = enrollments.findByStudentId(studentId).stream().map(Enrollment::getClassroomId).toList();
+        return StudentRelease.of(classrooms.findAllById(ids).stream().filter(c -> !c.isArchived()).toList());
+    }
+
     @Transactional
     public Classroom restore(String instructorUsername, long classroomId) {
         Classroom classroom = taught(instructorUsername, classroomId);

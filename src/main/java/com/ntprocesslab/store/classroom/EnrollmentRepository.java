@@ -13,4 +13,6 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
     List<Enrollment> findByClassroomIdIn(Collection<Long> classroomIds);
 
     boolean existsByClassroomIdAndStudentId(Long classroomId, Long studentId);
+
+    List<Enrollment> findByStudentId(Long studentId);
 }

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
@@ -39,7 +40,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -54,7 +54,8 @@ import java.util.List;
 public class ClassGridView extends VerticalLayout implements HasUrlParameter<Long> {
 
     public static final String ROUTE = "instructor/class";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    /** In the viewer's browser zone. */
+    private final DateTimeFormatter when = BrowserTime.formatter("yyyy-MM-dd HH:mm");
 
     private final ClassResults results;
     private final Labs labs;
@@ -150,7 +151,7 @@ public class ClassGridView extends VerticalLayout implements HasUrlParameter<Lon
             grid.addComponentColumn(row -> cell(row, checkpoints.get(index), row.cells().get(index))).setHeader(header).setAutoWidth(true);
         }
         grid.addColumn(row -> row.passed() + " / " + checkpoints.size()).setHeader(getTranslation("grid.passed")).setAutoWidth(true);
-        grid.addColumn(row -> row.lastActivity().map(WHEN::format).orElse("—")).setHeader(getTranslation("grid.lastActivity")).setAutoWidth(true);
+        grid.addColumn(row -> row.lastActivity().map(when::format).orElse("—")).setHeader(getTranslation("grid.lastActivity")).setAutoWidth(true);
         grid.addComponentColumn(this::machineLink).setHeader(getTranslation("grid.machine")).setAutoWidth(true);
         grid.setItems(results.students());
         grid.getElement().setAttribute("aria-label", getTranslation("grid.label", results.lab().title().in(language)));

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.classroom.RosterEntry;
@@ -27,7 +28,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 
@@ -38,7 +38,8 @@ import java.util.function.Supplier;
 public class ClassesView extends VerticalLayout {
 
     public static final String ROUTE = "instructor/classes";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    /** In the viewer's browser zone. */
+    private final DateTimeFormatter when = BrowserTime.formatter("yyyy-MM-dd HH:mm");
 
     private final ClassroomService classrooms;
     private final String instructor;
@@ -51,15 +52,17 @@ public class ClassesView extends VerticalLayout {
     private final Button invite = new Button();
     private Classroom selected;
     private final Paragraph hint = new Paragraph();
+    private final ClassReleaseForm release;
 
     public ClassesView(ClassroomService classrooms, AuthenticationContext authentication) {
         this.classrooms = classrooms;
         this.instructor = authentication.getPrincipalName().orElseThrow();
+        this.release = new ClassReleaseForm(classrooms, instructor);
         setSizeFull();
         add(new H2(getTranslation("classes.title")), configureCreateForm(), hint);
         configureClasses();
         configureRoster();
-        add(classes, rosterTitle, teachers, configureInvite(), roster);
+        add(classes, rosterTitle, teachers, release, configureInvite(), roster);
         refresh();
     }
 
@@ -164,7 +167,7 @@ public class ClassesView extends VerticalLayout {
         roster.setId("roster");
         roster.setAllRowsVisible(true);
         roster.addColumn(RosterEntry::username).setHeader(getTranslation("classes.roster.student")).setAutoWidth(true);
-        roster.addColumn(entry -> WHEN.format(entry.joinedAt())).setHeader(getTranslation("classes.roster.joined")).setAutoWidth(true);
+        roster.addColumn(entry -> when.format(entry.joinedAt())).setHeader(getTranslation("classes.roster.joined")).setAutoWidth(true);
         rosterTitle.setVisible(false);
         roster.setVisible(false);
     }
@@ -221,6 +224,7 @@ public class ClassesView extends VerticalLayout {
         roster.setVisible(classroom != null);
         teachers.setVisible(classroom != null);
         invite.getParent().ifPresent(form -> form.setVisible(classroom != null));
+        release.show(classroom);
         if (classroom == null) {
             return;
         }

@@ -1,9 +1,9 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.session.ReplayedHistory;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -11,7 +11,8 @@ import java.util.function.IntConsumer;
 /** Every command of the student's history with the time it was accepted; choosing one shows the machine after it. */
 class CommandTable extends Grid<ReplayedHistory.Entry> {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** In the viewer's browser zone. */
+    final DateTimeFormatter when = BrowserTime.formatter("yyyy-MM-dd HH:mm:ss");
 
     private List<ReplayedHistory.Entry> entries = List.of();
 
@@ -19,7 +20,7 @@ class CommandTable extends Grid<ReplayedHistory.Entry> {
         setId("command-history");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         addColumn(ReplayedHistory.Entry::index).setHeader("#").setWidth("4.5em").setFlexGrow(0);
-        addColumn(entry -> WHEN.format(entry.acceptedAt())).setHeader(getTranslation("history.time")).setWidth("11em").setFlexGrow(0);
+        addColumn(entry -> when.format(entry.acceptedAt())).setHeader(getTranslation("history.time")).setWidth("11em").setFlexGrow(0);
         addColumn(ReplayedHistory.Entry::command).setHeader(getTranslation("history.command")).setFlexGrow(1)
                 .setTooltipGenerator(ReplayedHistory.Entry::command);
         getElement().setAttribute("aria-label", getTranslation("history.label"));

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.lab.progress.InstructorDashboard;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.Component;
@@ -15,7 +16,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -26,7 +26,8 @@ import java.util.List;
 public class DashboardView extends VerticalLayout {
 
     public static final String ROUTE = "instructor";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** In the viewer's browser zone. */
+    private final DateTimeFormatter when = BrowserTime.formatter("yyyy-MM-dd HH:mm:ss");
 
     private final String instructor;
 
@@ -83,7 +84,7 @@ public class DashboardView extends VerticalLayout {
 
     private Grid<InstructorDashboard.Activity> configureRecent(List<InstructorDashboard.Activity> recent) {
         Grid<InstructorDashboard.Activity> grid = grid("dashboard-recent", "dashboard.recent.label");
-        grid.addColumn(a -> WHEN.format(a.at())).setHeader(getTranslation("history.time")).setAutoWidth(true);
+        grid.addColumn(a -> when.format(a.at())).setHeader(getTranslation("history.time")).setAutoWidth(true);
         grid.addColumn(InstructorDashboard.Activity::student).setHeader(getTranslation("grid.student")).setAutoWidth(true);
         grid.addColumn(InstructorDashboard.Activity::purpose).setHeader(getTranslation("grid.lab")).setAutoWidth(true);
         grid.addComponentColumn(a -> moment(a.command(), a.machineId(), a.commandIndex(),

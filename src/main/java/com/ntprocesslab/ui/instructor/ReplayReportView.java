@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.machine.ReplayDivergence;
 import com.ntprocesslab.ui.layout.MainLayout;
@@ -13,7 +14,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -27,7 +27,8 @@ import java.time.format.DateTimeFormatter;
 public class ReplayReportView extends VerticalLayout {
 
     public static final String ROUTE = "instructor/replay-report";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    /** In the viewer's browser zone. */
+    private final DateTimeFormatter when = BrowserTime.formatter("yyyy-MM-dd HH:mm");
 
     public ReplayReportView(MachineSessions sessions, AuthenticationContext authentication) {
         setSizeFull();
@@ -38,7 +39,7 @@ public class ReplayReportView extends VerticalLayout {
         grid.addColumn(ReplayDivergence::getCommand).setHeader(getTranslation("replay.command")).setAutoWidth(true);
         grid.addColumn(ReplayDivergence::getRecordedVersion).setHeader(getTranslation("replay.recordedVersion")).setAutoWidth(true);
         grid.addColumn(ReplayDivergence::getReplayVersion).setHeader(getTranslation("replay.replayVersion")).setAutoWidth(true);
-        grid.addColumn(divergence -> WHEN.format(divergence.getDetectedAt())).setHeader(getTranslation("replay.detected")).setAutoWidth(true);
+        grid.addColumn(divergence -> when.format(divergence.getDetectedAt())).setHeader(getTranslation("replay.detected")).setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(divergence -> new Pre(
                 getTranslation("replay.details", divergence.getRecordedOutput(), divergence.getReplayedOutput()))));
         var items = sessions.divergences(authentication.getPrincipalName().orElseThrow());

@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.instructor;
 
+import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.lab.progress.MachineReview;
 import com.ntprocesslab.lab.state.MachineObjects;
 import com.ntprocesslab.lab.state.MachineState;
@@ -206,7 +207,7 @@ public class StudentMachineView extends VerticalLayout implements HasUrlParamete
         explorer.show(state, objects);
         timeline.show(objects.currentStop(), objects.classic());
         String when = moment.command() == 0 ? getTranslation("scrub.booted")
-                : CommandTable.WHEN.format(entries.get(moment.command() - 1).acceptedAt());
+                : BrowserTime.formatter("yyyy-MM-dd HH:mm:ss").format(entries.get(moment.command() - 1).acceptedAt());
         scrubber.showMoment(moment.command(), moment.position(), byStep
                 ? getTranslation("scrub.moment.step", moment.position(), history.presentPosition(), moment.command(), entries.size(), when)
                 : getTranslation("scrub.moment.command", moment.command(), entries.size(), moment.position(), history.presentPosition(), when));

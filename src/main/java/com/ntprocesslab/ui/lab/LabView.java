@@ -1,9 +1,9 @@
 package com.ntprocesslab.ui.lab;
 
 import com.ntprocesslab.lab.catalog.Lab;
-import com.ntprocesslab.lab.catalog.ScriptLine;
 import com.ntprocesslab.lab.progress.CheckReport;
 import com.ntprocesslab.lab.progress.LabChecks;
+import com.ntprocesslab.store.access.AccessRefusedException;
 import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.LabNotFoundException;
 import com.ntprocesslab.lab.progress.Labs;
@@ -32,7 +32,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.util.stream.Collectors;
 
 /**
  * A lab as a student works on it, all on one screen: the instructions (with copy and run
@@ -150,13 +149,14 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         readme.removeAll();
         Markdown.render(lab.readme().in(current), commands -> new CommandBlock(commands, workbench::runAll)).forEach(readme::add);
         checkpoints.showOutcomes(checks.reachedSoFar(username, lab.id()), current, false);
+        showSolutionOffer(checks.solutionOffered(username, lab.id()));
     }
 
     private void check() {
         CheckReport report = checks.check(username, lab.id());
         checkpoints.showOutcomes(report.outcomes(), language(), true);
         showCompletion(report);
-        showSolutionOffer(report);
+        showSolutionOffer(report.solutionOffered() && !report.complete());
         checkpoints.scrollIntoView();
     }
 
@@ -173,13 +173,18 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
         }
     }
 
-    private void showSolutionOffer(CheckReport report) {
+    /** The solution comes from the service, which refuses it unless it is released to this student now. */
+    private void showSolutionOffer(boolean offered) {
         solution.removeAll();
-        if (report.solutionOffered() && !report.complete()) {
+        if (offered) {
             Button show = new Button(getTranslation("lab.solution.show"), click -> {
                 solution.removeAll();
-                solution.add(new Paragraph(getTranslation("lab.solution.title")),
-                        new Pre(lab.solution().stream().map(ScriptLine::command).collect(Collectors.joining("\n"))));
+                try {
+                    solution.add(new Paragraph(getTranslation("lab.solution.title")),
+                            new Pre(String.join("\n", checks.solution(username, lab.id()))));
+                } catch (AccessRefusedException withheld) {
+                    solution.add(new Paragraph(withheld.getMessage()));
+                }
             });
             show.setId("show-solution");
             solution.add(show);

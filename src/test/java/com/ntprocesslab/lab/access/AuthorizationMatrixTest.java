@@ -27,6 +27,7 @@ import com.ntprocesslab.store.account.Role;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
 import com.ntprocesslab.store.classroom.ClassroomService;
+import com.ntprocesslab.store.classroom.SolutionRelease;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -200,6 +201,10 @@ class AuthorizationMatrixTest {
         rows.add(new Row("class results grid", false, TEACHERS, (caller, id) -> !results.grid(caller, id, LAB).students().isEmpty()));
         rows.add(new Row("re-grade one class", false, TEACHERS,
                 (caller, id) -> !results.regrade(caller, id, LAB, (done, total, student) -> { }).students().isEmpty()));
+        rows.add(new Row("release or withhold a class's feedback", false, TEACHERS,
+                (caller, id) -> classrooms.releaseFeedback(caller, id, true).isFeedbackReleased()));
+        rows.add(new Row("release or withhold a class's solutions", false, TEACHERS,
+                (caller, id) -> classrooms.releaseSolution(caller, id, SolutionRelease.LAB_RULE) != null));
         rows.add(new Row("invite a co-instructor", false, TEACHERS, (caller, id) -> {
             String invitee = prefix + "invitee-" + INVITEES.incrementAndGet();
             accounts.create(invitee, PASSWORD, Role.INSTRUCTOR);

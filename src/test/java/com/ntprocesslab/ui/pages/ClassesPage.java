@@ -71,6 +71,24 @@ public class ClassesPage {
         return page.locator("#classes vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true));
     }
 
+    /** Shows or withholds the selected class's feedback (the checkbox of the release form). */
+    public void releaseFeedback(boolean released) {
+        Locator box = page.locator("#release-feedback input");
+        box.waitFor();
+        if (box.isChecked() != released) {
+            box.click();
+        }
+    }
+
+    /** Chooses the selected class's solution release by its label. */
+    public void releaseSolution(String label) {
+        page.locator("#release-solution").getByText(label, new Locator.GetByTextOptions().setExact(true)).click();
+    }
+
+    public Locator release() {
+        return page.locator("#class-release");
+    }
+
     public Locator classes() {
         return page.locator("#classes");
     }
