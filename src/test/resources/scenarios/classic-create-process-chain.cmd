@@ -13,6 +13,6 @@ k
 g
 # Phase 3: the process is listed but has no thread yet; NtCreateThread -> nt!PspCreateThread makes it.
 k
-!process 44 1
+!process 54 1
 g
 !process 0 0

@@ -1,6 +1,5 @@
 package com.ntprocesslab.session;
 
-import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.access.AccessRefusedException;
@@ -129,7 +128,7 @@ public class Lectures {
         List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(source.getId());
         return work.call(MachineWorkExecutor.studentLane(caller), () -> {
             long forked = transactions.execute(status -> {
-                MachineRecord fork = ownership.create(follower.getId(), MachineRecord.SANDBOX, Profile.valueOf(source.getProfile()));
+                MachineRecord fork = ownership.createCopyOf(source, follower.getId(), MachineRecord.SANDBOX);
                 for (CommandLogEntry e : log) {
                     commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(), e.getKernelVersion(),
                             e.getAcceptedAt()));

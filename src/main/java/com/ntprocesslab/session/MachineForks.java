@@ -1,6 +1,5 @@
 package com.ntprocesslab.session;
 
-import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.access.AccessRefusedException;
@@ -101,11 +100,10 @@ public class MachineForks {
         }
         // The first commands as the caller saw them replayed, even if the student typed more since.
         List<CommandLogEntry> prefix = commandLog.findByMachineIdOrderBySeq(source.getId()).subList(0, command);
-        Profile profile = Profile.valueOf(source.getProfile());
         return work.call(MachineWorkExecutor.studentLane(owner.getUsername()), () -> {
             long forked = kind == MachineFork.Kind.STUDENT
-                    ? retirement.replaceActive(owner.getId(), purpose, () -> copy(prefix, owner, purpose, profile))
-                    : copy(prefix, owner, purpose, profile);
+                    ? retirement.replaceActive(owner.getId(), purpose, () -> copy(prefix, source, owner, purpose))
+                    : copy(prefix, source, owner, purpose);
             point.position().ifPresent(step -> require(commands.submit(forked, owner.getUsername(), "!tt 0x" + Long.toHexString(step), null)));
             require(commands.submit(forked, owner.getUsername(), FORK, null));
             forks.save(new MachineFork(forked, source.getId(), command, point.position().isPresent() ? point.position().getAsLong() : null,
@@ -114,9 +112,9 @@ public class MachineForks {
         });
     }
 
-    private long copy(List<CommandLogEntry> prefix, Account owner, String purpose, Profile profile) {
+    private long copy(List<CommandLogEntry> prefix, MachineRecord source, Account owner, String purpose) {
         return transactions.execute(status -> {
-            MachineRecord fork = ownership.create(owner.getId(), purpose, profile);
+            MachineRecord fork = ownership.createCopyOf(source, owner.getId(), purpose);
             for (int i = 0; i < prefix.size(); i++) {
                 CommandLogEntry e = prefix.get(i);
                 commandLog.save(new CommandLogEntry(fork.getId(), i + 1, e.getCommand(), e.getOutput(), e.getKernelVersion(), e.getAcceptedAt()));

@@ -42,7 +42,7 @@ public class MachineMoments {
     public ReplayedHistory replay(String caller, long machineId) {
         MachineRecord record = readable(caller, machineId);
         return work.call(MachineWorkExecutor.observerLane(caller), () -> ReplayedHistory.replay(machineId,
-                Profile.valueOf(record.getProfile()), commandLog.findByMachineIdOrderBySeq(machineId), limits.restoreTime()));
+                Profile.valueOf(record.getProfile()), MachineSeeds.of(record), commandLog.findByMachineIdOrderBySeq(machineId), limits.restoreTime()));
     }
 
     /** The machine after {@code command} commands, rebuilt in the caller's copy. */

@@ -24,6 +24,7 @@ class MachineOwnership {
     private final AccountRepository accounts;
     private final AccessPolicy access;
     private final Clock clock;
+    private final MachineSeeds seeds;
 
     /** The machine, when it belongs to the user; any other id (or one that does not exist) is not found. */
     MachineRecord requireOwned(long machineId, String username) {
@@ -67,8 +68,16 @@ class MachineOwnership {
                 .toList();
     }
 
+    /** A fresh machine: a lab machine boots with its student's seed for the lab, a sandbox with the default seed. */
     MachineRecord create(Long ownerId, String purpose, Profile profile) {
-        return machines.save(new MachineRecord(ownerId, profile.name(), purpose, Machine.KERNEL_VERSION, clock.instant()));
+        Long seed = purpose.equals(MachineRecord.SANDBOX) ? null : seeds.forLab(ownerId, purpose);
+        return machines.save(new MachineRecord(ownerId, profile.name(), purpose, Machine.KERNEL_VERSION, clock.instant(), seed));
+    }
+
+    /** A machine that will replay {@code source}'s log (a fork or a copy): it must boot as the source booted. */
+    MachineRecord createCopyOf(MachineRecord source, Long ownerId, String purpose) {
+        return machines.save(new MachineRecord(ownerId, source.getProfile(), purpose, Machine.KERNEL_VERSION, clock.instant(),
+                source.getBootSeed()));
     }
 
     private Account owner(String username) {

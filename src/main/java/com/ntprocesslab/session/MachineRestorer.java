@@ -68,7 +68,7 @@ class MachineRestorer {
         Machine machine = snapshot.flatMap(this::trusted).orElse(null);
         long afterSeq = machine == null ? 0 : snapshot.get().getSeq();
         if (machine == null) {
-            machine = Machine.boot(Profile.valueOf(record.getProfile()));
+            machine = Machine.boot(Profile.valueOf(record.getProfile()), MachineSeeds.of(record));
         }
         machine.keepCheckpoints(CHECKPOINTS);
         List<CommandLogEntry> tail = commandLog.findByMachineIdAndSeqGreaterThanOrderBySeq(machineId, afterSeq);

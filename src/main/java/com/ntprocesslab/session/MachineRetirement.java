@@ -64,7 +64,7 @@ class MachineRetirement {
             List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(machineId);
             long created = transactions.execute(status -> {
                 leases.requireHeld(machine);
-                MachineRecord fork = ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile()));
+                MachineRecord fork = ownership.createCopyOf(old, old.getOwnerId(), old.getPurpose());
                 for (CommandLogEntry e : log) {
                     commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(),
                             e.getKernelVersion(), e.getAcceptedAt()));

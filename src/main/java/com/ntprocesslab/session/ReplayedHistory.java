@@ -50,9 +50,9 @@ public final class ReplayedHistory {
      *
      * @throws MachineWorkRefusedException when the replay takes longer
      */
-    public static ReplayedHistory replay(long machineId, Profile profile, List<CommandLogEntry> log, Duration timeLimit) {
+    public static ReplayedHistory replay(long machineId, Profile profile, long bootSeed, List<CommandLogEntry> log, Duration timeLimit) {
         return within(timeLimit, machineId, () -> {
-            Machine machine = Machine.boot(profile);
+            Machine machine = Machine.boot(profile, bootSeed);
             machine.keepCheckpoints(CHECKPOINTS);
             TreeMap<Integer, byte[]> frozen = new TreeMap<>(Map.of(0, SnapshotCodec.encode(machine)));
             long bootPosition = machine.position();

@@ -4,7 +4,10 @@ import com.ntprocesslab.lab.catalog.Lab;
 import com.ntprocesslab.lab.grading.HistoryGrade;
 import com.ntprocesslab.lab.grading.HistoryGrader;
 import com.ntprocesslab.lab.grading.LoggedCommand;
+import com.ntprocesslab.kernel.ps.BootSeed;
+import com.ntprocesslab.session.MachineSeeds;
 import com.ntprocesslab.store.machine.CommandLogRepository;
+import com.ntprocesslab.store.machine.MachineRepository;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -20,12 +23,14 @@ import lombok.RequiredArgsConstructor;
 class MachineHistories {
 
     private final CommandLogRepository commandLog;
+    private final MachineRepository machines;
     private final HistoryGrader grader;
 
     HistoryGrade grade(Lab lab, long machineId) {
         List<LoggedCommand> log = commandLog.findByMachineIdOrderBySeq(machineId).stream()
                 .map(entry -> new LoggedCommand(entry.getCommand(), Optional.ofNullable(entry.getAcceptedAt())))
                 .toList();
-        return grader.grade(lab, log, lab.setup().size());
+        long seed = machines.findById(machineId).map(MachineSeeds::of).orElse(BootSeed.DEFAULT);
+        return grader.grade(lab, log, lab.setup().size(), seed);
     }
 }

@@ -37,7 +37,16 @@ public class MachineRecord extends GeneratedIdEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The seed the machine boots with on every replay; null (machines from before seeds, sandboxes): the kernel's default seed. */
+    @Column(name = "boot_seed")
+    private Long bootSeed;
+
     public MachineRecord(Long ownerId, String profile, String purpose, String kernelVersion, Instant createdAt) {
+        this(ownerId, profile, purpose, kernelVersion, createdAt, null);
+    }
+
+    public MachineRecord(Long ownerId, String profile, String purpose, String kernelVersion, Instant createdAt, Long bootSeed) {
+        this.bootSeed = bootSeed;
         this.ownerId = ownerId;
         this.profile = profile;
         this.purpose = purpose;
