@@ -1,12 +1,25 @@
 package com.ntprocesslab.session;
 
 import java.time.Duration;
+import lombok.Getter;
+import lombok.experimental.Accessors;
 
 /** Another node serves this machine (its lease is live), so this node must not touch it; nothing changed. */
+@Getter
+@Accessors(fluent = true)
 public class MachineHeldElsewhereException extends RuntimeException {
+
+    private final long machineId;
+    /** The node id of the server that has the machine open. */
+    private final String holder;
+    /** How long a stopped server's hold lasts at the most. */
+    private final Duration leaseDuration;
 
     public MachineHeldElsewhereException(long machineId, String holder, Duration leaseDuration) {
         super("Machine " + machineId + " is open on another server (" + holder + ") right now, so this server did not run anything on it."
                 + " If that server stopped, its hold on the machine ends within " + leaseDuration.toSeconds() + " s: try again then.");
+        this.machineId = machineId;
+        this.holder = holder;
+        this.leaseDuration = leaseDuration;
     }
 }

@@ -2,10 +2,11 @@ package com.ntprocesslab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ntprocesslab.access.SixPersonas;
+import com.ntprocesslab.access.SixPersonas.Persona;
+import com.ntprocesslab.access.SixPersonas.Target;
 import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.store.account.AccountService;
-import com.ntprocesslab.store.account.Role;
-import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.token.AccessTokens;
 import java.util.EnumMap;
@@ -35,17 +36,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiAccessMatrixIT {
 
-    enum Persona { ANONYMOUS, STUDENT, OTHER_STUDENT, INSTRUCTOR, OTHER_INSTRUCTOR, ADMIN }
-
-    enum Target { OWN, FOREIGN, MISSING }
-
     private static final String PASSWORD = "api-matrix-pass-8";
-    private static final String LAB = "07-scripts";
-    private static final long MISSING_ID = 987_654_321L;
+    private static final String LAB = SixPersonas.LAB;
     private static final AtomicInteger RUNS = new AtomicInteger();
-    private static final Set<Persona> SIGNED_IN = Set.of(Persona.STUDENT, Persona.OTHER_STUDENT, Persona.INSTRUCTOR,
-            Persona.OTHER_INSTRUCTOR, Persona.ADMIN);
-    private static final Set<Persona> INSTRUCTORS = Set.of(Persona.INSTRUCTOR, Persona.OTHER_INSTRUCTOR, Persona.ADMIN);
 
     @LocalServerPort
     int port;
@@ -67,18 +60,13 @@ class ApiAccessMatrixIT {
     }
 
     private final Map<Persona, ApiClient> clients = new EnumMap<>(Persona.class);
-    private long studentMachine;
-    private long otherStudentMachine;
-    private Classroom classroom;
-    private Classroom otherClassroom;
+    private SixPersonas world;
 
     private List<Endpoint> endpoints() {
-        BiPredicate<Persona, Target> signedIn = (persona, target) -> SIGNED_IN.contains(persona);
-        BiPredicate<Persona, Target> onRealLab = (persona, target) -> SIGNED_IN.contains(persona) && target != Target.MISSING;
-        BiPredicate<Persona, Target> owner = (persona, target) ->
-                target == Target.OWN && persona == Persona.STUDENT || target == Target.FOREIGN && persona == Persona.OTHER_STUDENT;
-        BiPredicate<Persona, Target> teacher = (persona, target) ->
-                target == Target.OWN && persona == Persona.INSTRUCTOR || target == Target.FOREIGN && persona == Persona.OTHER_INSTRUCTOR;
+        BiPredicate<Persona, Target> signedIn = (persona, target) -> persona.signedIn();
+        BiPredicate<Persona, Target> onRealLab = (persona, target) -> persona.signedIn() && target != Target.MISSING;
+        BiPredicate<Persona, Target> owner = Persona::owns;
+        BiPredicate<Persona, Target> teacher = Persona::teaches;
         return List.of(
                 new Endpoint("GET", "/api/v1/labs", false, signedIn),
                 new Endpoint("POST", "/api/v1/labs/{labId}/machine", true, onRealLab),
@@ -87,7 +75,7 @@ class ApiAccessMatrixIT {
                 new Endpoint("POST", "/api/v1/machines/{machineId}/commands", true, owner),
                 new Endpoint("GET", "/api/v1/machines/{machineId}/history", true, owner),
                 new Endpoint("GET", "/api/v1/machines/{machineId}/snapshot", true, owner),
-                new Endpoint("GET", "/api/v1/classes", false, (persona, target) -> INSTRUCTORS.contains(persona)),
+                new Endpoint("GET", "/api/v1/classes", false, (persona, target) -> persona.instructor()),
                 new Endpoint("GET", "/api/v1/classes/{classId}/labs/{labId}/results", true, teacher),
                 new Endpoint("GET", "/api/v1/classes/{classId}/labs/{labId}/results.csv", true, teacher));
     }
@@ -107,40 +95,18 @@ class ApiAccessMatrixIT {
 
     private String path(Endpoint endpoint, Target target) {
         String labId = endpoint.pattern().startsWith("/api/v1/labs/") && target == Target.MISSING ? "no-such-lab" : LAB;
-        long machine = switch (target) {
-            case OWN -> studentMachine;
-            case FOREIGN -> otherStudentMachine;
-            case MISSING -> MISSING_ID;
-        };
-        long classId = switch (target) {
-            case OWN -> classroom.getId();
-            case FOREIGN -> otherClassroom.getId();
-            case MISSING -> MISSING_ID;
-        };
-        return endpoint.pattern().substring(1).replace("{labId}", labId).replace("{machineId}", String.valueOf(machine))
-                .replace("{classId}", String.valueOf(classId));
+        return endpoint.pattern().substring(1).replace("{labId}", labId).replace("{machineId}", String.valueOf(world.machine(target)))
+                .replace("{classId}", String.valueOf(world.classId(target)));
     }
 
     private void givenTwoClassesTheirTeachersStudentsAndAnAdministratorEachWithAToken() {
         String prefix = "apimx" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet() + "-";
-        Map<Persona, String> names = new EnumMap<>(Persona.class);
-        for (Persona persona : Persona.values()) {
-            names.put(persona, prefix + persona.name().toLowerCase().replace('_', '-'));
-        }
-        accounts.create(names.get(Persona.INSTRUCTOR), PASSWORD, Role.INSTRUCTOR);
-        accounts.create(names.get(Persona.OTHER_INSTRUCTOR), PASSWORD, Role.INSTRUCTOR);
-        accounts.create(names.get(Persona.ADMIN), PASSWORD, Role.INSTRUCTOR);
-        jdbc.update("UPDATE account SET admin = TRUE WHERE username = ?", names.get(Persona.ADMIN));
-        classroom = classrooms.create(names.get(Persona.INSTRUCTOR), "API matrix class");
-        otherClassroom = classrooms.create(names.get(Persona.OTHER_INSTRUCTOR), "Other API matrix class");
-        accounts.signUpStudent(names.get(Persona.STUDENT), PASSWORD, classroom.getJoinCode());
-        accounts.signUpStudent(names.get(Persona.OTHER_STUDENT), PASSWORD, otherClassroom.getJoinCode());
-        studentMachine = labMachines.openLab(names.get(Persona.STUDENT), LAB);
-        otherStudentMachine = labMachines.openLab(names.get(Persona.OTHER_STUDENT), LAB);
+        world = SixPersonas.create(persona -> prefix + persona.name().toLowerCase().replace('_', '-'), PASSWORD,
+                "API matrix class", accounts, classrooms, labMachines, jdbc);
         String base = "http://localhost:" + port + "/";
         for (Persona persona : Persona.values()) {
             clients.put(persona, new ApiClient(base, persona == Persona.ANONYMOUS ? null
-                    : tokens.create(names.get(persona), "matrix").secret()));
+                    : tokens.create(world.name(persona), "matrix").secret()));
         }
     }
 

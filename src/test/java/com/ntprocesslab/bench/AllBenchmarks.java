@@ -14,5 +14,6 @@ public final class AllBenchmarks {
         FairnessBenchmark.main(args);
         ApiLoadBenchmark.main(args);
         TimeMachineBenchmark.main(args);
+        BrowserBenchmark.main(args);
     }
 }

@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ntprocesslab.Application;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.account.AccountService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,9 +48,14 @@ class SchemaOnBothEnginesTest {
     void postgresqlGetsTheSchemaTheEntitiesExpect() {
         // the nodes validate the schema: PostgresServer.nodeArguments sets ddl-auto=validate
         try (ConfigurableApplicationContext node = PostgresServer.node(postgres.newDatabase(), "schema-node")) {
-            assertThat(versions(node)).containsExactly("1", "2", "4", "5", "10", "13", "14", "16", "19", "20", "21");
+            assertThat(versions(node)).containsExactlyElementsOf(migrationVersions("postgresql"));
             assertWorks(node);
         }
+    }
+
+    @Test
+    void bothEnginesHaveEveryVersion() {
+        assertThat(migrationVersions("h2")).isNotEmpty().containsExactlyElementsOf(migrationVersions("postgresql"));
     }
 
     @Test
@@ -54,11 +67,29 @@ class SchemaOnBothEnginesTest {
 
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(Application.class).run("--spring.datasource.url=" + url,
                 "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0", "--spring.jpa.hibernate.ddl-auto=validate", "--logging.level.root=WARN")) {
-            assertThat(versions(node)).containsExactly("1", "2", "4", "5", "10", "13", "14", "16", "19", "20", "21");
+            assertThat(versions(node)).containsExactlyElementsOf(migrationVersions("h2"));
             List<Boolean> succeeded = node.getBean(JdbcTemplate.class).queryForList("SELECT \"success\" FROM \"flyway_schema_history\"", Boolean.class);
             assertThat(succeeded).doesNotContain(false);
             assertWorks(node);
         }
+    }
+
+    /** The versions a node of this engine ends at: every migration in common/ and in the engine's folder, in Flyway's order. */
+    private static List<String> migrationVersions(String vendor) {
+        Pattern name = Pattern.compile("V([0-9._]+)__.+\\.sql");
+        TreeSet<MigrationVersion> versions = new TreeSet<>();
+        try {
+            for (String folder : List.of("common", vendor)) {
+                for (Resource migration : new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/" + folder + "/*.sql")) {
+                    Matcher matcher = name.matcher(migration.getFilename());
+                    assertThat(matcher.matches()).as("a versioned migration: " + folder + "/" + migration.getFilename()).isTrue();
+                    versions.add(MigrationVersion.fromVersion(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions.stream().map(MigrationVersion::getVersion).toList();
     }
 
     private static List<String> versions(ConfigurableApplicationContext node) {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
  * (and is then never written anywhere); otherwise a random one is written to a file only the
  * server's user can read, in the data folder, and the log says where: the password itself
  * never reaches a log, which is often collected and kept far longer than the secret should be.
+ * Nodes that start at once on one empty database race to make it: the unique user name lets
+ * one win, and the others see the account is there and go on starting.
  */
 @Component
 class InstructorBootstrap implements ApplicationRunner {
@@ -52,7 +55,9 @@ class InstructorBootstrap implements ApplicationRunner {
         }
         if (!configuredPassword.isEmpty()) {
             try {
-                accountService.createAdministrator(INSTRUCTOR_USERNAME, configuredPassword);
+                if (!createdHere(configuredPassword)) {
+                    return;
+                }
             } catch (InputRejectedException rejected) {
                 throw new IllegalStateException("NTLAB_ADMIN_PASSWORD is not accepted: " + rejected.getMessage());
             }
@@ -62,10 +67,30 @@ class InstructorBootstrap implements ApplicationRunner {
         byte[] secret = new byte[12];
         new SecureRandom().nextBytes(secret);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        accountService.createAdministrator(INSTRUCTOR_USERNAME, password);
+        if (!createdHere(password)) {
+            return;
+        }
         Path file = writeOwnerOnly(dataFolder.resolve(PASSWORD_FILE), password);
         log.warn("First start: created the administrator '{}'. Its password is in {} (readable by this user only); "
                 + "sign in, change it on the profile page and delete the file.", INSTRUCTOR_USERNAME, file.toAbsolutePath());
+    }
+
+    /**
+     * Creates the administrator; false when another node starting on the same database made
+     * it first (between our count and our insert), which is the outcome both wanted.
+     */
+    private boolean createdHere(String password) {
+        try {
+            accountService.createAdministrator(INSTRUCTOR_USERNAME, password);
+            return true;
+        } catch (DataIntegrityViolationException | InputRejectedException lost) {
+            if (accounts.findByUsername(INSTRUCTOR_USERNAME).isEmpty()) {
+                throw lost;
+            }
+            log.info("First start: another node created the administrator '{}' at the same time; this node uses it.",
+                    INSTRUCTOR_USERNAME);
+            return false;
+        }
     }
 
     private static Path writeOwnerOnly(Path file, String password) {

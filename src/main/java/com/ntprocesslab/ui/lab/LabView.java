@@ -8,12 +8,14 @@ import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.LabNotFoundException;
 import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.text.Language;
+import com.ntprocesslab.session.MachineHeldElsewhereException;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.session.ReplayProgress;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.workspace.MachineWorkbench;
+import com.ntprocesslab.ui.workspace.HeldElsewhereNotice;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -124,6 +126,9 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
             removeAll();
             add(new H2(getTranslation("lab.notFound")), new Paragraph(notFound.getMessage()),
                     new RouterLink(getTranslation("lab.allLabs"), LabListView.class));
+        } catch (MachineHeldElsewhereException held) {
+            removeAll();
+            add(new HeldElsewhereNotice(held));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.ntprocesslab.ui.workspace;
 
 import com.ntprocesslab.session.ConsoleEntry;
+import com.ntprocesslab.session.MachineHeldElsewhereException;
 import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineRetiredException;
 import com.ntprocesslab.session.MachineSessions;
@@ -139,6 +140,11 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof MachineNotFoundException notFound) {
                 showNotFound(notFound);
+                return;
+            }
+            if (cause instanceof MachineHeldElsewhereException held) {
+                removeAll();
+                add(new HeldElsewhereNotice(held));
                 return;
             }
             Notification.show(getTranslation("workspace.restoreFailed", cause.getMessage()))

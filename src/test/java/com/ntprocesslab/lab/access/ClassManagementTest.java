@@ -8,7 +8,6 @@ import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.access.AccessRefusedException;
 import com.ntprocesslab.store.account.AccountService;
-import com.ntprocesslab.store.account.Role;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
 import com.ntprocesslab.store.classroom.ClassroomService;
@@ -23,9 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class ClassManagementTest {
 
-    private static final String PASSWORD = "manage-pass-4711";
     private static final String LAB = "07-scripts";
-    private static int run;
 
     @Autowired
     AccountService accounts;
@@ -45,14 +42,9 @@ class ClassManagementTest {
 
     @BeforeEach
     void givenAClassWithACoInstructorAndAStudent() {
-        prefix = "cm" + ProcessHandle.current().pid() + "-" + (++run) + "-";
-        for (String instructor : List.of("teacher", "co", "stranger", "admin")) {
-            accounts.create(prefix + instructor, PASSWORD, Role.INSTRUCTOR);
-        }
-        jdbc.update("UPDATE account SET admin = TRUE WHERE username = ?", prefix + "admin");
-        classroom = classrooms.create(prefix + "teacher", "Internals 2026");
-        classrooms.invite(prefix + "teacher", classroom.getId(), prefix + "co");
-        accounts.signUpStudent(prefix + "student", PASSWORD, classroom.getJoinCode());
+        ClassCast cast = ClassCast.create("cm", "Internals 2026", accounts, classrooms, jdbc);
+        prefix = cast.prefix();
+        classroom = cast.classroom();
     }
 
     @Test

@@ -12,8 +12,6 @@ import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.ReplayedHistory;
 import com.ntprocesslab.store.access.AccessRefusedException;
 import com.ntprocesslab.store.account.AccountService;
-import com.ntprocesslab.store.account.Role;
-import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.machine.MachineForkRepository;
 import java.util.List;
@@ -33,8 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HandOverAccessTest {
 
     private static final String LAB = "07-scripts";
-    private static final String PASSWORD = "handover-pass-4711";
-    private static int run;
 
     @Autowired
     AccountService accounts;
@@ -58,15 +54,8 @@ class HandOverAccessTest {
 
     @BeforeEach
     void givenAStudentOfAClassWithACoInstructor() {
-        prefix = "ho" + ProcessHandle.current().pid() + "-" + (++run) + "-";
-        for (String instructor : List.of("teacher", "co", "stranger", "admin")) {
-            accounts.create(prefix + instructor, PASSWORD, Role.INSTRUCTOR);
-        }
-        jdbc.update("UPDATE account SET admin = TRUE WHERE username = ?", prefix + "admin");
-        Classroom classroom = classrooms.create(prefix + "teacher", "Hand-over class");
+        prefix = ClassCast.create("ho", "Hand-over class", accounts, classrooms, jdbc).prefix();
         classrooms.create(prefix + "stranger", "Stranger's class");
-        classrooms.invite(prefix + "teacher", classroom.getId(), prefix + "co");
-        accounts.signUpStudent(prefix + "student", PASSWORD, classroom.getJoinCode());
         machine = labs.openLab(prefix + "student", LAB);
         sessions.submit(machine, prefix + "student", "!process 0 0");
     }

@@ -7,16 +7,16 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import com.ntprocesslab.access.SixPersonas;
+import com.ntprocesslab.access.SixPersonas.Persona;
+import com.ntprocesslab.access.SixPersonas.Target;
 import com.ntprocesslab.lab.progress.LabMachines;
-import com.ntprocesslab.store.account.Role;
-import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.ui.BrowserTest;
 import com.ntprocesslab.ui.pages.LoginPage;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.servlet.ServletContext;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RouteAccessMatrixIT extends BrowserTest {
 
-    enum Persona { ANONYMOUS, STUDENT, OTHER_STUDENT, INSTRUCTOR, OTHER_INSTRUCTOR, ADMIN }
-
-    /** What an id in the address points at: the student's (or their class), the other class's, or nothing. */
-    enum Target { OWN, FOREIGN, MISSING }
-
     enum Outcome { SHOWN, LOGIN, NOT_FOUND }
 
-    private static final String LAB = "07-scripts";
-    private static final long MISSING_ID = 987_654_321L;
-    private static final Set<Persona> SIGNED_IN = Set.of(Persona.STUDENT, Persona.OTHER_STUDENT, Persona.INSTRUCTOR,
-            Persona.OTHER_INSTRUCTOR, Persona.ADMIN);
-    private static final Set<Persona> INSTRUCTORS = Set.of(Persona.INSTRUCTOR, Persona.OTHER_INSTRUCTOR, Persona.ADMIN);
+    private static final String LAB = SixPersonas.LAB;
     private static final String NOT_FOUND = "h2:text-is('Not found')";
 
     @Autowired
@@ -68,20 +59,14 @@ class RouteAccessMatrixIT extends BrowserTest {
     private record Route(String template, String shown, BiFunction<Persona, Target, Boolean> allowed, boolean withId) {
     }
 
-    private final Map<Persona, String> names = new EnumMap<>(Persona.class);
-    private long studentMachine;
-    private long otherStudentMachine;
-    private Classroom classroom;
-    private Classroom otherClassroom;
+    private SixPersonas world;
 
     private List<Route> routes() {
         BiFunction<Persona, Target, Boolean> anyone = (persona, target) -> true;
-        BiFunction<Persona, Target, Boolean> signedIn = (persona, target) -> SIGNED_IN.contains(persona);
-        BiFunction<Persona, Target, Boolean> instructors = (persona, target) -> INSTRUCTORS.contains(persona);
-        BiFunction<Persona, Target, Boolean> owner = (persona, target) ->
-                target == Target.OWN && persona == Persona.STUDENT || target == Target.FOREIGN && persona == Persona.OTHER_STUDENT;
-        BiFunction<Persona, Target, Boolean> teacher = (persona, target) ->
-                target == Target.OWN && persona == Persona.INSTRUCTOR || target == Target.FOREIGN && persona == Persona.OTHER_INSTRUCTOR;
+        BiFunction<Persona, Target, Boolean> signedIn = (persona, target) -> persona.signedIn();
+        BiFunction<Persona, Target, Boolean> instructors = (persona, target) -> persona.instructor();
+        BiFunction<Persona, Target, Boolean> owner = Persona::owns;
+        BiFunction<Persona, Target, Boolean> teacher = Persona::teaches;
         return List.of(
                 new Route("login", "vaadin-login-form", anyone, false),
                 new Route("signup", "#signup-error", anyone, false),
@@ -91,7 +76,7 @@ class RouteAccessMatrixIT extends BrowserTest {
                 new Route("profile", "#change-password", signedIn, false),
                 new Route("sandbox", "#console-input", signedIn, false),
                 // Labs are the same for everyone: a lab id is real or missing, never another user's.
-                new Route("lab", "#lab-readme", (persona, target) -> SIGNED_IN.contains(persona) && target == Target.OWN, true),
+                new Route("lab", "#lab-readme", (persona, target) -> persona.signedIn() && target == Target.OWN, true),
                 new Route("machine", "#console-input", owner, true),
                 new Route("instructor/classes", "#classes", instructors, false),
                 new Route("instructor/replay-report", "#divergences", instructors, false),
@@ -100,7 +85,7 @@ class RouteAccessMatrixIT extends BrowserTest {
                 new Route("instructor", "#dashboard-classes, #dashboard-classes-none", instructors, false),
                 // A class's lecture: its teachers host it, its students follow it; for anyone else the class does not exist.
                 new Route("lecture", "#lecture-status", (persona, target) -> teacher.apply(persona, target)
-                        || target == Target.OWN && persona == Persona.STUDENT || target == Target.FOREIGN && persona == Persona.OTHER_STUDENT, true),
+                        || persona.owns(target), true),
                 new Route("admin/accounts", "#create-instructor", (persona, target) -> persona == Persona.ADMIN, false));
     }
 
@@ -112,30 +97,13 @@ class RouteAccessMatrixIT extends BrowserTest {
             return "lab/" + (target == Target.MISSING ? "no-such-lab" : LAB);
         }
         boolean aClass = route.template().equals("instructor/class") || route.template().equals("lecture");
-        long id = switch (target) {
-            case OWN -> aClass ? classroom.getId() : studentMachine;
-            case FOREIGN -> aClass ? otherClassroom.getId() : otherStudentMachine;
-            case MISSING -> MISSING_ID;
-        };
+        long id = aClass ? world.classId(target) : world.machine(target);
         return route.template() + "/" + id;
     }
 
     private void givenTwoClassesWithTheirTeachersStudentsAndAnAdministrator() {
-        for (Persona persona : Persona.values()) {
-            if (persona != Persona.ANONYMOUS) {
-                names.put(persona, uniqueUsername("route-" + persona.name().toLowerCase().replace('_', '-')));
-            }
-        }
-        accounts.create(names.get(Persona.INSTRUCTOR), PASSWORD, Role.INSTRUCTOR);
-        accounts.create(names.get(Persona.OTHER_INSTRUCTOR), PASSWORD, Role.INSTRUCTOR);
-        accounts.create(names.get(Persona.ADMIN), PASSWORD, Role.INSTRUCTOR);
-        jdbc.update("UPDATE account SET admin = TRUE WHERE username = ?", names.get(Persona.ADMIN));
-        classroom = classrooms.create(names.get(Persona.INSTRUCTOR), "Route class");
-        otherClassroom = classrooms.create(names.get(Persona.OTHER_INSTRUCTOR), "Other route class");
-        accounts.signUpStudent(names.get(Persona.STUDENT), PASSWORD, classroom.getJoinCode());
-        accounts.signUpStudent(names.get(Persona.OTHER_STUDENT), PASSWORD, otherClassroom.getJoinCode());
-        studentMachine = labMachines.openLab(names.get(Persona.STUDENT), LAB);
-        otherStudentMachine = labMachines.openLab(names.get(Persona.OTHER_STUDENT), LAB);
+        world = SixPersonas.create(persona -> uniqueUsername("route-" + persona.name().toLowerCase().replace('_', '-')), PASSWORD,
+                "Route class", accounts, classrooms, labMachines, jdbc);
     }
 
     /** The routes Vaadin serves, as templates without their parameter ("lab/:___url_parameter" is "lab"). */
@@ -157,7 +125,7 @@ class RouteAccessMatrixIT extends BrowserTest {
                 visitor.setDefaultTimeout(20_000);
                 Page tab = visitor.newPage();
                 if (persona != Persona.ANONYMOUS) {
-                    new LoginPage(tab).open(url("")).signIn(names.get(persona), PASSWORD);
+                    new LoginPage(tab).open(url("")).signIn(world.name(persona), PASSWORD);
                     tab.waitForURL(u -> !u.contains("/login"));
                 }
                 for (Route route : routes()) {
