@@ -15,8 +15,11 @@ import java.time.Instant;
 @Table(name = "machine_fork")
 public class MachineFork {
 
-    /** For whom the fork was made. */
-    public enum Kind { SANDBOX, STUDENT, LECTURE }
+    /**
+     * For whom the fork was made: an instructor's sandbox, a copy handed to the student, a
+     * student following a lecture, or a student's own {@code .fork} of their machine.
+     */
+    public enum Kind { SANDBOX, STUDENT, LECTURE, SELF }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
