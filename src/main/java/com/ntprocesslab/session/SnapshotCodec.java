@@ -48,7 +48,7 @@ final class SnapshotCodec {
      * than fail: bump this whenever kernel classes move or change fields (the kernel version
      * tags behaviour, this tags shape). Bytes without the current tag are rejected and replayed.
      */
-    static final String LAYOUT = "kernel-layout-3 (exec split, layered creation parameters, ke dispatcher headers)";
+    static final String LAYOUT = "kernel-layout-4 (exec split, layered creation parameters, ke dispatcher headers, the debugger's radix and entry view)";
 
     private SnapshotCodec() {
     }

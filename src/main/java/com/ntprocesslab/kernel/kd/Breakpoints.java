@@ -81,14 +81,14 @@ public final class Breakpoints {
     /** bl, as WinDbg lays it out: number, e/d (u when deferred), address, pass count, symbol. */
     String render() {
         if (table.isEmpty()) {
-            return "No breakpoints are set. Set one with bp, bu or bm, e.g. bp nt!PspAllocateProcess.";
+            return "";
         }
         List<String> lines = new ArrayList<>();
         for (Breakpoint b : table.values()) {
             String state = (b.enabled() ? "e" : "d") + (b.resolved() ? " " : "u");
             String address = b.resolved() ? Format.pointer(Symbols.address(b.symbol())) : " ".repeat(17);
             String name = b.resolved() ? b.symbol() : "(" + b.symbol() + ")";
-            lines.add(String.format("%2d %s %s     0001 (0001)  0:**** %s", b.id(), state, address, name));
+            lines.add(String.format("%2d %s %s     0001 (0001) %s", b.id(), state, address, name));
         }
         return String.join("\n", lines);
     }

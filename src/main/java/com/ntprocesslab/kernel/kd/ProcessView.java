@@ -12,10 +12,22 @@ import java.util.List;
 
 /**
  * !process and !thread. Flags as in WinDbg: 0 the summary, bit 1 more process detail, bit 2
- * the threads, bit 4 each thread's stack ({@code 7} = all of it).
+ * the threads, bit 4 each thread's stack ({@code 7} = all of it). The lines and field names
+ * follow the examples of "!process" and "!thread" in Microsoft's debugger reference
+ * (learn.microsoft.com/windows-hardware/drivers/debuggercmds/-process, -thread); lines whose
+ * values this machine does not model (times, tick counts, working-set and quota figures) are
+ * left out rather than invented.
  */
 final class ProcessView {
+    /** EPROCESS.VadRoot's offset: the tree's root is embedded there. */
+    private static final long VAD_ROOT_OFFSET = 0x7d8;
+
     private ProcessView() {
+    }
+
+    /** An address as !process and !thread print it: the hex digits alone, no backtick. */
+    private static String plain(long address) {
+        return Format.pointer(address).replace("`", "");
     }
 
     static CommandResult process(Debugger d, KdCommand.Process command) {
@@ -28,7 +40,8 @@ final class ProcessView {
             }
             targets = List.of(p);
         } else if (command.target() == 0) {
-            targets = k.processes();
+            targets = command.image() == null ? k.processes()
+                    : k.processes().stream().filter(p -> p.imageFileName.equalsIgnoreCase(command.image())).toList();
         } else {
             EProcess p = Lookup.process(k, command.target());
             if (p == null) {
@@ -37,10 +50,13 @@ final class ProcessView {
             }
             targets = List.of(p);
         }
-        if (command.target() != null && command.target() == 0 && command.flags() == 0) {
+        if (command.target() != null && command.target() == 0 && command.flags() == 0 && command.image() == null) {
             return Debugger.accept(ProcessDump.render(k));
         }
         StringBuilder out = new StringBuilder();
+        if (targets.isEmpty()) {
+            return Debugger.accept("**** NT ACTIVE PROCESS DUMP ****");
+        }
         if (command.target() != null && command.target() == 0) {
             out.append("**** NT ACTIVE PROCESS DUMP ****\n");
         }
@@ -56,15 +72,10 @@ final class ProcessView {
     private static void render(Debugger d, EProcess p, int flags, StringBuilder out) {
         ProcessDump.entry(p, out);
         if ((flags & 1) != 0) {
-            out.append("    VadRoot with ").append(p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size()).append(" Vads\n");
-            out.append("    Token                             ").append(p.token == null ? "00000000" : Format.pointer(p.token.address)).append('\n');
-            out.append("    CreateTime                        ").append(p.createTime).append('\n');
-            out.append("    ActiveThreads                     ").append(p.activeThreads).append('\n');
-            out.append("    PriorityClass                     ").append(p.priorityClass).append('\n');
-            out.append("    ExitStatus                        ").append(String.format("%08x", p.exitStatus)).append('\n');
-            if (p.imagePathName != null) {
-                out.append("    ImagePathName                     ").append(p.imagePathName).append('\n');
-            }
+            out.append("    VadRoot ").append(plain(p.address + VAD_ROOT_OFFSET)).append(" Vads ")
+                    .append(p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size()).append('\n');
+            out.append("    Token                             ").append(p.token == null ? plain(0) : plain(p.token.address)).append('\n');
+            out.append("    BasePriority                      ").append(p.pcb.basePriority).append('\n');
         }
         if ((flags & 2) != 0) {
             for (EThread t : p.threadListHead.owners()) {
@@ -92,21 +103,24 @@ final class ProcessView {
             case Running -> "RUNNING on processor 0";
             default -> t.tcb.state.name().toUpperCase(java.util.Locale.ROOT);
         };
-        out.append(indent).append("THREAD ").append(Format.pointer(t.address)).append("  Cid ")
+        out.append(indent).append("THREAD ").append(plain(t.address)).append("  Cid ")
                 .append(Lookup.hex4(t.process.uniqueProcessId)).append('.').append(Lookup.hex4(t.uniqueThread))
-                .append("  Teb: ").append(t.teb == null ? "0000000000000000" : String.format("%016x", t.teb.address))
-                .append(" Win32Thread: 0000000000000000 ").append(state).append('\n');
+                .append("  Teb: ").append(plain(t.teb == null ? 0 : t.teb.address))
+                .append(" Win32Thread: ").append(plain(0)).append(' ').append(state).append('\n');
         // every object a thread can wait on is an object manager's object (a process, thread or event)
         if (t.tcb.waitObject instanceof KernelObject waited) {
-            out.append(indent).append("    ").append(Format.pointer(waited.address)).append("  ")
+            out.append(indent).append("    ").append(plain(waited.address)).append("  ")
                     .append(waited.type).append('\n');
         }
-        out.append(indent).append("Owning Process            ").append(Format.pointer(t.process.address))
+        out.append(indent).append("Not impersonating\n");
+        out.append(indent).append("Owning Process            ").append(plain(t.process.address))
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');
-        out.append(indent).append(String.format("Priority %d BasePriority %d  SuspendCount %d  Started %s\n",
-                t.tcb.priority, t.tcb.basePriority, t.tcb.suspendCount, t.started ? "Yes" : "No"));
-        out.append(indent).append("Win32 Start Address ").append(Format.pointer(t.win32StartAddress)).append('\n');
-        out.append(indent).append("Stack Init ").append(Format.pointer(t.stackBase)).append(" Limit ").append(Format.pointer(t.stackLimit)).append('\n');
+        out.append(indent).append("Attached Process          N/A            Image:         N/A\n");
+        out.append(indent).append("Win32 Start Address 0x").append(plain(t.win32StartAddress)).append('\n');
+        long kernelStack = StackView.kernelStackBase(t);
+        out.append(indent).append("Stack Init ").append(plain(kernelStack)).append('\n');
+        out.append(indent).append("Base ").append(plain(kernelStack)).append(" Limit ").append(plain(kernelStack - StackView.KERNEL_STACK_SIZE)).append('\n');
+        out.append(indent).append(String.format("Priority %d BasePriority %d%n", t.tcb.priority, t.tcb.basePriority));
         if (stack) {
             List<String> lines = StackView.lines(d, t);
             if (lines.isEmpty()) {

@@ -2,7 +2,6 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.machine.WildcardPattern;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** x, lm and ln over the symbol table. */
+/** x and ln over the symbol table. */
 final class SymbolView {
     private SymbolView() {
     }
@@ -32,28 +31,6 @@ final class SymbolView {
         List<String> lines = new ArrayList<>();
         byAddress.forEach((address, symbol) -> lines.add(Format.pointer(address) + " " + symbol + " (" + symbol.substring(symbol.indexOf('!') + 1) + ")"));
         return Debugger.accept(String.join("\n", lines));
-    }
-
-    /** lm: every module with code in the symbol table, by base address. */
-    static CommandResult modules(Profile profile) {
-        TreeMap<Long, String> byBase = new TreeMap<>();
-        Map<String, Long> bases = Symbols.modules();
-        TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, Long> symbol : Symbols.all(profile).entrySet()) {
-            String module = symbol.getKey().substring(0, symbol.getKey().indexOf('!'));
-            Routine routine = Symbols.routine(symbol.getKey());
-            long end = symbol.getValue() + (routine == null ? 0x80 : routine.size());
-            ends.merge(module, end, Math::max);
-        }
-        ends.forEach((module, end) -> byBase.put(bases.getOrDefault(module, 0L), module));
-        StringBuilder out = new StringBuilder("start             end                 module name");
-        byBase.forEach((base, module) -> out.append('\n').append(Format.pointer(base)).append(' ')
-                .append(Format.pointer(alignUp(ends.get(module)))).append("   ").append(module));
-        return Debugger.accept(out.toString());
-    }
-
-    private static long alignUp(long address) {
-        return (address + 0xfff) & ~0xfffL;
     }
 
     /** ln: the nearest symbol at or below an address. */

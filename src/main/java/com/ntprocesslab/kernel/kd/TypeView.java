@@ -8,6 +8,7 @@ import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,7 +37,15 @@ final class TypeView {
             return Debugger.reject("Couldn't resolve error at '" + Format.pointer(address) + "': no nt!" + type + " lives at that address"
                     + (type.equals("_OBJECT_HEADER") ? " (an object header is 0x30 bytes before the object)" : ""));
         }
-        return Debugger.accept("nt!" + type + "\n" + String.join("\n", fields));
+        // WinDbg lists a structure's fields in offset order ("dt (Display Type)" in Microsoft's debugger reference)
+        List<String> ordered = new ArrayList<>(fields);
+        ordered.sort(Comparator.comparingInt(TypeView::offsetOf));
+        return Debugger.accept("nt!" + type + "\n" + String.join("\n", ordered));
+    }
+
+    private static int offsetOf(String fieldLine) {
+        int start = fieldLine.indexOf("+0x") + 3;
+        return Integer.parseInt(fieldLine.substring(start, fieldLine.indexOf(' ', start)), 16);
     }
 
     private static String field(int offset, String name, String value) {

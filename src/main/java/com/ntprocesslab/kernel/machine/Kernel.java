@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class Kernel extends Subsystems {
     /** Bumped whenever the same commands could produce a different machine. */
-    public static final String VERSION = "0.8.0";
+    public static final String VERSION = "0.9.0";
     /** The result of the last .call, for the console and the snapshot. */
     public CallRecord lastCall;
     /** .calls still in progress (stopped between steps or blocked in a wait), one per thread at most. */
