@@ -43,6 +43,9 @@ n
 n 10
 !process 76 0
 n 16
+# ?: a number in decimal and as a 64-bit value ("? (Evaluate Expression)")
+? 0n68
+? 44
 # bc prints nothing; g prints only the events of the run ("bc (Breakpoint Clear)", "g (Go)")
 bc 0
 bl

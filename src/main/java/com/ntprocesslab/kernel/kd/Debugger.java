@@ -38,6 +38,13 @@ public final class Debugger {
      * show the caller's call instruction. Any run or travel clears it.
      */
     boolean atEntry;
+    /**
+     * The last step taken from a routine's entry (see {@link #atEntry}) began at this position and
+     * ended at {@link #entryStepEnd}: t- or p- from its end returns to its start and shows the
+     * entry again, so a step back undoes such a step as it undoes any other. -1 when none.
+     */
+    long entryStepStart = -1;
+    long entryStepEnd = -1;
     /** The radix of numbers typed without 0x or 0n (n sets it): the debugger's, not the machine's, so travel keeps it. */
     int radix = 16;
     /** Only on the throwaway debugger that rebuilds the past for p- and g-; never on a live machine. */
@@ -185,6 +192,9 @@ public final class Debugger {
             case KdCommand.Irql i -> Outcome.look(TargetView.irql());
             case KdCommand.Reload r -> Outcome.look(TargetView.reload(this));
             case KdCommand.Radix n -> Outcome.look(radix(n));
+            case KdCommand.Help h -> Outcome.look(HelpView.help());
+            case KdCommand.ClearScreen c -> Outcome.look(accept(""));
+            case KdCommand.Evaluate e -> Outcome.look(HelpView.evaluate(e.value()));
             case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern(), kernel.profile));
             case KdCommand.ListModules l -> Outcome.look(TargetView.modules(this, l.pattern()));
             case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n.address(), kernel.profile));

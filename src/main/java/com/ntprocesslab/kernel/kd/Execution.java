@@ -61,8 +61,13 @@ final class Execution {
     /** t: exactly one step of whatever the machine runs next (from a routine's entry: its first step, after the call). */
     static CommandResult stepInto(Debugger d) {
         // rebuilding the past, the run ends at the recorded position, however many steps this t took live
-        long steps = d.replayStop >= 0 ? Math.max(0, d.replayStop - d.kernel.position) : entersRoutine(d) ? 2 : 1;
-        return run(d, Halt.atBreakpoints(d, true), steps, true);
+        if (d.replayStop >= 0) {
+            return run(d, Halt.atBreakpoints(d, true), Math.max(0, d.replayStop - d.kernel.position), true);
+        }
+        if (entersRoutine(d)) {
+            return fromEntry(d, Halt.atBreakpoints(d, true), 2, true);
+        }
+        return run(d, Halt.atBreakpoints(d, true), 1, true);
     }
 
     /**
@@ -75,13 +80,19 @@ final class Execution {
         if (stepper == null) {
             return idle(d);
         }
-        if (entersRoutine(d)) {
-            if (out) {
-                return run(d, Halt.afterStep(d, stepper, false), GO_BUDGET, false);
-            }
-            return run(d, Halt.afterStep(d, stepper, false, 1), GO_BUDGET, false);
+        if (d.replayStop < 0 && entersRoutine(d)) {
+            return fromEntry(d, Halt.afterStep(d, stepper, false, out ? 0 : 1), GO_BUDGET, false);
         }
         return run(d, Halt.afterStep(d, stepper, out), GO_BUDGET, false);
+    }
+
+    /** A step from a routine's entry, remembered so that a step back returns to the entry. */
+    private static CommandResult fromEntry(Debugger d, Halt halt, long budget, boolean singleStep) {
+        long start = d.kernel.position;
+        CommandResult result = run(d, halt, budget, singleStep);
+        d.entryStepStart = start;
+        d.entryStepEnd = d.kernel.position;
+        return result;
     }
 
     private static CommandResult idle(Debugger d) {

@@ -45,6 +45,12 @@ public sealed interface KdCommand {
     record Irql() implements KdCommand {}
     /** {@code .reload}. */
     record Reload() implements KdCommand {}
+    /** {@code .help} or {@code ?}: the commands, one line each. */
+    record Help() implements KdCommand {}
+    /** {@code .cls}: clears the console's view; the machine and its log have nothing to clear, so it prints nothing here. */
+    record ClearScreen() implements KdCommand {}
+    /** {@code ? number}: the number in decimal and hex. */
+    record Evaluate(long value) implements KdCommand {}
     /** {@code n [radix]}: show or set the default radix (8, 10 or 16). */
     record Radix(Integer radix) implements KdCommand {}
     /** {@code x module!pattern}. */

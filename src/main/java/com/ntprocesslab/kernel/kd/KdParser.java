@@ -29,6 +29,11 @@ public final class KdParser {
     private KdParser() {
     }
 
+    /** The types dt displays, as the console completes them ({@code nt!_EPROCESS} ...), sorted. */
+    public static List<String> types() {
+        return TYPES.stream().map(t -> "nt!" + t).sorted().toList();
+    }
+
     /** The radix a number without a prefix is read in while one line is parsed (n sets it; 16 by default). */
     private static final ThreadLocal<Integer> RADIX = ThreadLocal.withInitial(() -> 16);
 
@@ -74,6 +79,9 @@ public final class KdParser {
             case ".reload" -> args.stream().allMatch(a -> a.startsWith("/")) ? Parsed.ok(new KdCommand.Reload())
                     : Parsed.error(syntax(args.get(0), ".reload takes options only here (.reload, .reload /f, .reload /user)"));
             case "n" -> radix(args);
+            case ".help" -> none(args, verb, new KdCommand.Help());
+            case ".cls" -> none(args, verb, new KdCommand.ClearScreen());
+            case "?" -> args.isEmpty() ? Parsed.ok(new KdCommand.Help()) : evaluate(args);
             case "x" -> args.size() == 1 && args.get(0).indexOf('!') > 0 ? Parsed.ok(new KdCommand.Examine(args.get(0)))
                     : Parsed.error(syntax(args.isEmpty() ? "x" : args.get(0), "x takes module!pattern, e.g. x nt!*CreateProcess*"));
             case "lm" -> modules(args);
@@ -239,6 +247,12 @@ public final class KdParser {
             return Parsed.error(syntax(args.get(1), "expected a count L1 to L400 (hex)"));
         }
         return Parsed.ok(new KdCommand.DisplayMemory(verb.equals("dq") ? 8 : 4, address, count.intValue()));
+    }
+
+    private static Parsed evaluate(List<String> args) {
+        Long value = args.size() == 1 ? number(args.get(0)) : null;
+        return value == null ? Parsed.error(syntax(args.get(args.size() == 1 ? 0 : 1), "? takes one number, e.g. ? 0n68 or ? 44"))
+                : Parsed.ok(new KdCommand.Evaluate(value));
     }
 
     private static Parsed radix(List<String> args) {

@@ -73,6 +73,17 @@ final class TimeTravel {
      * step of this thread at this depth or above for p, above it for gu), else the present.
      */
     static CommandResult forward(Debugger d, char command) {
+        long start = d.kernel.position;
+        boolean fromEntry = command != 'u' && Execution.entersRoutine(d);
+        CommandResult result = forwardAlong(d, command);
+        if (fromEntry && result.accepted()) {
+            d.entryStepStart = start;
+            d.entryStepEnd = d.kernel.position;
+        }
+        return result;
+    }
+
+    private static CommandResult forwardAlong(Debugger d, char command) {
         char kind = command;
         long start = d.kernel.position;
         if (Execution.entersRoutine(d)) {
@@ -141,6 +152,9 @@ final class TimeTravel {
         if (now <= d.timeline.origin) {
             return Debugger.reject("Already at position " + now + ", the end of boot: there is no earlier step to go back to.");
         }
+        if ((kind == 't' || kind == 'p') && now == d.entryStepEnd && d.entryStepStart >= d.timeline.origin) {
+            return backToEntry(d);
+        }
         if (kind == 't') {
             return travelTo(d, now - 1);
         }
@@ -171,6 +185,15 @@ final class TimeTravel {
             before[0] = from.position();
             from = d.checkpoints.latestAtOrBefore(from.position() - 1);
         }
+    }
+
+    /** t- or p- after a step from a routine's entry: back to that entry, shown as before the step. */
+    private static CommandResult backToEntry(Debugger d) {
+        long start = d.entryStepStart;
+        CommandResult travelled = travelTo(d, start);
+        d.current = d.contextThread();
+        d.atEntry = d.current != null && d.kernel.engine.location(d.current) != null && d.kernel.engine.location(d.current).symbol() != null;
+        return d.atEntry ? Debugger.accept(positionLine(d) + "\n" + Where.of(d, d.current)) : travelled;
     }
 
     /** g- stands where a breakpoint hit: said so, and shown as at that hit (the function's entry). */

@@ -156,6 +156,24 @@ class TimeTravelTest {
     }
 
     @Test
+    void aStepBackAfterAStepFromABreakpointReturnsToTheBreakpointAsItWasShown() {
+        LabMachine.ok(machine, "bp nt!PspAllocateProcess");
+        CommandResult hit = LabMachine.ok(machine, NOTEPAD);
+        String atBreakpoint = machine.snapshotJson();
+        String entry = hit.output().substring(hit.output().indexOf('\n') + 1);
+
+        for (String step : List.of("t", "p")) {
+            LabMachine.ok(machine, step);
+            CommandResult back = LabMachine.ok(machine, step + "-");
+
+            assertThat(machine.snapshotJson()).as(step).isEqualTo(atBreakpoint);
+            assertThat(back.output()).as(step).isEqualTo("Time Travel Position: " + machine.position() + " of " + machine.present() + "\n" + entry);
+            LabMachine.ok(machine, "!tt present");
+            LabMachine.ok(machine, "g-");
+        }
+    }
+
+    @Test
     void pMinusGoesBackToThePreviousStepOfThisThreadAtThisDepth() {
         LabMachine.ok(machine, "bp nt!PspAllocateProcess");
         LabMachine.ok(machine, NOTEPAD);
