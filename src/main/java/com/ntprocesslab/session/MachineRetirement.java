@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Reset: the student gets a fresh machine for the same purpose, and the old one is retired for
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * open page of the old machine hears of it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineRetirement {
 
     private final MachineOwnership ownership;
@@ -30,18 +33,6 @@ class MachineRetirement {
     private final MachineLeases leases;
     private final MachineForkRepository forks;
     private final Clock clock;
-
-    MachineRetirement(MachineOwnership ownership, MachineRepository machines, LiveMachines live, MachineEvents events,
-                      TransactionTemplate transactions, MachineLeases leases, MachineForkRepository forks, Clock clock) {
-        this.leases = leases;
-        this.forks = forks;
-        this.clock = clock;
-        this.ownership = ownership;
-        this.machines = machines;
-        this.live = live;
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     long reset(long machineId, String username) {
         ownership.requireOwned(machineId, username);
@@ -80,7 +71,7 @@ class MachineRetirement {
             List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(machineId);
             long created = transactions.execute(status -> {
                 leases.requireHeld(machine);
-                MachineRecord fork = ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile()));
+                MachineRecord fork = ownership.createCopyOf(old, old.getOwnerId(), old.getPurpose());
                 for (CommandLogEntry e : log) {
                     commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(),
                             e.getKernelVersion(), e.getAcceptedAt()));

@@ -3,7 +3,6 @@ package com.ntprocesslab.kernel.kd;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.Map;
@@ -45,23 +44,23 @@ final class CodeView {
             routine = Symbols.routine(exact(d, name), d.kernel.profile);
             if (routine == null) {
                 leaf = exact(d, name);
-                if (Symbols.address(leaf == null ? "" : leaf) == 0 || !Symbols.all(d.kernel.profile).containsKey(leaf)) {
+                if (d.kernel.symbolAddress(leaf == null ? "" : leaf) == 0 || !Symbols.all(d.kernel.profile).containsKey(leaf)) {
                     return Debugger.reject("Couldn't resolve error at '" + u.where() + "': no such symbol (x lists them)");
                 }
             } else if (address != null && !u.wholeFunction()) {
-                from = stepAt(routine, address);
+                from = stepAt(d, routine, address);
             }
         }
         if (leaf != null) {
-            return Debugger.accept(leaf + ":\n" + Format.pointer(Symbols.address(leaf)) + " (inline code)");
+            return Debugger.accept(leaf + ":\n" + d.kernel.platform.pointer(d.kernel.symbolAddress(leaf)) + " (inline code)");
         }
         int to = u.wholeFunction() ? routine.steps().size() : Math.min(routine.steps().size(), from + U_STEPS);
         StringBuilder out = new StringBuilder();
-        long base = Symbols.address(routine.symbol());
+        long base = d.kernel.symbolAddress(routine.symbol());
         for (int pc = from; pc < to; pc++) {
             long address = pc == 0 ? base : base + routine.returnOffset(pc - 1);
             out.append(out.isEmpty() ? "" : "\n").append(Where.stepSymbol(routine, pc)).append(":\n")
-                    .append(Format.pointer(address)).append(' ').append(Where.instruction(routine.step(pc)));
+                    .append(d.kernel.platform.pointer(address)).append(' ').append(Where.instruction(routine.step(pc)));
         }
         return Debugger.accept(out.toString());
     }
@@ -95,8 +94,8 @@ final class CodeView {
     }
 
     /** The step whose code starts at or just before an address inside a routine. */
-    private static int stepAt(Routine routine, long address) {
-        long offset = address - Symbols.address(routine.symbol());
+    private static int stepAt(Debugger d, Routine routine, long address) {
+        long offset = address - d.kernel.symbolAddress(routine.symbol());
         int pc = 0;
         for (int i = 1; i < routine.steps().size(); i++) {
             if (routine.returnOffset(i - 1) <= offset) {

@@ -182,7 +182,7 @@ public final class Debugger {
             case KdCommand.TravelTo t -> Outcome.look(TimeTravel.travel(this, t));
             case KdCommand.Fork f -> Outcome.look(fork());
             case KdCommand.SetBreakpoint b -> Outcome.look(BreakpointCommands.set(this, b));
-            case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render()));
+            case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render(kernel.profile)));
             case KdCommand.ChangeBreakpoints b -> Outcome.look(BreakpointCommands.change(this, b));
             case KdCommand.Stack s -> Outcome.look(StackView.k(this, s.kind()));
             case KdCommand.Registers r -> Outcome.look(Registers.show(this));
@@ -194,7 +194,7 @@ public final class Debugger {
             case KdCommand.Radix n -> Outcome.look(radix(n));
             case KdCommand.Help h -> Outcome.look(HelpView.help());
             case KdCommand.ClearScreen c -> Outcome.look(accept(""));
-            case KdCommand.Evaluate e -> Outcome.look(HelpView.evaluate(e.value()));
+            case KdCommand.Evaluate e -> Outcome.look(HelpView.evaluate(this, e.value()));
             case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern(), kernel.profile));
             case KdCommand.ListModules l -> Outcome.look(TargetView.modules(this, l.pattern()));
             case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n.address(), kernel.profile));

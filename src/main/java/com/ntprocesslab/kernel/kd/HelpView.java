@@ -1,7 +1,6 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.inspect.Format;
 
 /**
  * .help and ? list the commands, one line each; "? expression" evaluates a number and prints it
@@ -49,7 +48,7 @@ final class HelpView {
         return Debugger.accept(COMMANDS);
     }
 
-    static CommandResult evaluate(long value) {
-        return Debugger.accept("Evaluate expression: " + value + " = " + Format.pointer(value));
+    static CommandResult evaluate(Debugger d, long value) {
+        return Debugger.accept("Evaluate expression: " + value + " = " + d.kernel.platform.pointer(value));
     }
 }

@@ -28,12 +28,12 @@ final class LoadedModules {
         if (process != null && process.addressSpace != null) {
             for (Vad vad : process.addressSpace.vadRoot.values()) {
                 if (vad.kind().equals("Image")) {
-                    String name = canonical(vad.mapped());
+                    String name = canonical(k, vad.mapped());
                     modules.put(vad.start(), new Module(name, vad.start(), vad.end() + 1));
                 }
             }
         }
-        long ntBase = Symbols.modules().get("nt");
+        long ntBase = Symbols.modules(k.profile).get("nt");
         modules.put(ntBase, new Module("nt", ntBase, kernelEnd(k, ntBase)));
         return modules;
     }
@@ -44,10 +44,10 @@ final class LoadedModules {
     }
 
     /** A mapped path's module name as the symbol table spells it (KERNEL32, ntdll), else the file name without extension. */
-    private static String canonical(String path) {
+    private static String canonical(Kernel k, String path) {
         String file = path.substring(path.lastIndexOf('\\') + 1);
         String bare = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-        for (String known : Symbols.modules().keySet()) {
+        for (String known : Symbols.modules(k.profile).keySet()) {
             if (known.equalsIgnoreCase(bare)) {
                 return known;
             }
@@ -60,7 +60,7 @@ final class LoadedModules {
         long end = base + 0x1000;
         for (Map.Entry<String, Long> symbol : Symbols.all(k.profile).entrySet()) {
             if (symbol.getKey().startsWith("nt!")) {
-                Routine routine = Symbols.routine(symbol.getKey());
+                Routine routine = Symbols.routine(symbol.getKey(), k.profile);
                 end = Math.max(end, symbol.getValue() + (routine == null ? 0x80 : routine.size()));
             }
         }

@@ -2,7 +2,6 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
@@ -30,10 +29,10 @@ final class MemoryDump {
         for (int i = 0; i < m.count(); i++) {
             long address = start + (long) i * width;
             if (i % perLine == 0) {
-                out.append(i == 0 ? "" : "\n").append(Format.pointer(address)).append(' ');
+                out.append(i == 0 ? "" : "\n").append(d.kernel.platform.pointer(address)).append(' ');
             }
             Long value = read(d.kernel, address, width);
-            String text = width == 8 ? (value == null ? "????????`????????" : Format.pointer(value))
+            String text = width == 8 ? (value == null ? "????????`????????" : d.kernel.platform.pointer(value))
                     : (value == null ? "????????" : String.format("%08x", value));
             out.append(' ').append(text);
         }

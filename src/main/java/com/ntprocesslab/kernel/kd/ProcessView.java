@@ -19,16 +19,9 @@ import java.util.List;
  * left out rather than invented.
  */
 final class ProcessView {
-    /** EPROCESS.VadRoot's offset: the tree's root is embedded there. */
-    private static final long VAD_ROOT_OFFSET = 0x7d8;
-
     private ProcessView() {
     }
 
-    /** An address as !process and !thread print it: the hex digits alone, no backtick. */
-    private static String plain(long address) {
-        return Format.pointer(address).replace("`", "");
-    }
 
     static CommandResult process(Debugger d, KdCommand.Process command) {
         Kernel k = d.kernel;
@@ -70,11 +63,11 @@ final class ProcessView {
     }
 
     private static void render(Debugger d, EProcess p, int flags, StringBuilder out) {
-        ProcessDump.entry(p, out);
+        ProcessDump.entry(d.kernel, p, out);
         if ((flags & 1) != 0) {
-            out.append("    VadRoot ").append(plain(p.address + VAD_ROOT_OFFSET)).append(" Vads ")
+            out.append("    VadRoot ").append(d.kernel.platform.plainPointer(p.address + StructLayouts.EPROCESS.get("VadRoot")[d.kernel.platform.x86 ? 1 : 0])).append(" Vads ")
                     .append(p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size()).append('\n');
-            out.append("    Token                             ").append(p.token == null ? plain(0) : plain(p.token.address)).append('\n');
+            out.append("    Token                             ").append(p.token == null ? d.kernel.platform.plainPointer(0) : d.kernel.platform.plainPointer(p.token.address)).append('\n');
             out.append("    BasePriority                      ").append(p.pcb.basePriority).append('\n');
         }
         if ((flags & 2) != 0) {
@@ -89,7 +82,7 @@ final class ProcessView {
         EThread t = address == null ? d.contextThread() : Lookup.thread(d.kernel, address);
         if (t == null) {
             return address == null ? Debugger.accept("No thread context: every thread is waiting. Use !thread <address>.")
-                    : Debugger.reject("Couldn't resolve error at '" + Format.pointer(address) + "': not an ETHREAD address or thread id (!process 0 7 lists threads)");
+                    : Debugger.reject("Couldn't resolve error at '" + d.kernel.platform.pointer(address) + "': not an ETHREAD address or thread id (!process 0 7 lists threads)");
         }
         StringBuilder out = new StringBuilder();
         thread(d, t, true, "", out);
@@ -103,30 +96,30 @@ final class ProcessView {
             case Running -> "RUNNING on processor 0";
             default -> t.tcb.state.name().toUpperCase(java.util.Locale.ROOT);
         };
-        out.append(indent).append("THREAD ").append(plain(t.address)).append("  Cid ")
+        out.append(indent).append("THREAD ").append(d.kernel.platform.plainPointer(t.address)).append("  Cid ")
                 .append(Lookup.hex4(t.process.uniqueProcessId)).append('.').append(Lookup.hex4(t.uniqueThread))
-                .append("  Teb: ").append(plain(t.teb == null ? 0 : t.teb.address))
-                .append(" Win32Thread: ").append(plain(0)).append(' ').append(state).append('\n');
+                .append("  Teb: ").append(d.kernel.platform.plainPointer(t.teb == null ? 0 : t.teb.address))
+                .append(" Win32Thread: ").append(d.kernel.platform.plainPointer(0)).append(' ').append(state).append('\n');
         // every object a thread can wait on is an object manager's object (a process, thread or event)
         if (t.tcb.waitObject instanceof KernelObject waited) {
-            out.append(indent).append("    ").append(plain(waited.address)).append("  ")
+            out.append(indent).append("    ").append(d.kernel.platform.plainPointer(waited.address)).append("  ")
                     .append(waited.type).append('\n');
         }
         out.append(indent).append("Not impersonating\n");
-        out.append(indent).append("Owning Process            ").append(plain(t.process.address))
+        out.append(indent).append("Owning Process            ").append(d.kernel.platform.plainPointer(t.process.address))
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');
         out.append(indent).append("Attached Process          N/A            Image:         N/A\n");
-        out.append(indent).append("Win32 Start Address 0x").append(plain(t.win32StartAddress)).append('\n');
-        long kernelStack = StackView.kernelStackBase(t);
-        out.append(indent).append("Stack Init ").append(plain(kernelStack)).append('\n');
-        out.append(indent).append("Base ").append(plain(kernelStack)).append(" Limit ").append(plain(kernelStack - StackView.KERNEL_STACK_SIZE)).append('\n');
+        out.append(indent).append("Win32 Start Address 0x").append(d.kernel.platform.plainPointer(t.win32StartAddress)).append('\n');
+        long kernelStack = d.kernel.platform.kernelStackBase(t.address);
+        out.append(indent).append("Stack Init ").append(d.kernel.platform.plainPointer(kernelStack)).append('\n');
+        out.append(indent).append("Base ").append(d.kernel.platform.plainPointer(kernelStack)).append(" Limit ").append(d.kernel.platform.plainPointer(kernelStack - d.kernel.platform.kernelStackSize())).append('\n');
         out.append(indent).append(String.format("Priority %d BasePriority %d%n", t.tcb.priority, t.tcb.basePriority));
         if (stack) {
             List<String> lines = StackView.lines(d, t);
             if (lines.isEmpty()) {
                 out.append(indent).append("(no frames)\n");
             } else {
-                out.append(indent).append(StackView.HEADER.substring(3)).append('\n');
+                out.append(indent).append(StackView.header(d.kernel.platform).substring(3)).append('\n');
                 for (String line : lines) {
                     out.append(indent).append(line.substring(3)).append('\n');
                 }

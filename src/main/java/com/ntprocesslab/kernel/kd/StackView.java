@@ -2,8 +2,8 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.inspect.Format;
-import com.ntprocesslab.kernel.machine.Symbols;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,12 @@ import java.util.List;
  */
 final class StackView {
     static final String HEADER = " # Child-SP          RetAddr           Call Site";
-    private static final long KERNEL_STACKS = 0xffff928c4e000000L;
-    static final long KERNEL_STACK_SIZE = 0x6000;
+    /** WinDbg's x86 layout: the frame pointer (EBP) and return address, 8 digits each. */
+    static final String HEADER_X86 = " # ChildEBP RetAddr  ";
+
+    static String header(Platform platform) {
+        return platform.x86 ? HEADER_X86 : HEADER;
+    }
 
     private StackView() {
     }
@@ -47,14 +51,14 @@ final class StackView {
         }
         StringBuilder out = new StringBuilder(ARGS_HEADER);
         for (int i = 0; i < sites.size(); i++) {
-            long returnAddress = i + 1 < sites.size() ? siteAddress(sites.get(i + 1).text()) : 0;
+            long returnAddress = i + 1 < sites.size() ? siteAddress(d.kernel, sites.get(i + 1).text()) : 0;
             int frame = sites.get(i).frame();
             List<Long> args = frame >= 0 && frame < thread.frames.size() ? Registers.numbers(thread.frames.get(frame).args) : List.of();
             StringBuilder four = new StringBuilder();
             for (int a = 0; a < 4; a++) {
-                four.append(a == 0 ? "" : " ").append(a < args.size() ? Format.pointer(args.get(a)) : UNREADABLE);
+                four.append(a == 0 ? "" : " ").append(a < args.size() ? d.kernel.platform.pointer(args.get(a)) : UNREADABLE);
             }
-            out.append('\n').append(String.format("%02x %s : %s : %s", i, Format.pointer(returnAddress), four, sites.get(i).text()));
+            out.append('\n').append(String.format("%02x %s : %s : %s", i, d.kernel.platform.pointer(returnAddress), four, sites.get(i).text()));
         }
         return Debugger.accept(out.toString());
     }
@@ -69,7 +73,7 @@ final class StackView {
             return Debugger.accept("Thread 0x" + Long.toHexString(thread.uniqueThread) + " of " + thread.process.imageFileName
                     + " has no frames (" + thread.tcb.state + ").");
         }
-        return Debugger.accept(HEADER + "\n" + String.join("\n", lines));
+        return Debugger.accept(header(d.kernel.platform) + "\n" + String.join("\n", lines));
     }
 
     /** The numbered frame lines, innermost first; empty when the thread has no frames. */
@@ -77,11 +81,13 @@ final class StackView {
         List<String> sites = visibleSites(d, thread);
         int n = sites.size();
         long[] childSp = new long[n];
-        long userSp = thread.stackBase != 0 ? thread.stackBase - 0x28 : 0;
-        long kernelSp = kernelStackBase(thread) - 0x28;
+        Platform platform = d.kernel.platform;
+        long initial = platform.x86 ? 0x14 : 0x28;
+        long userSp = thread.stackBase != 0 ? thread.stackBase - initial : 0;
+        long kernelSp = platform.kernelStackBase(thread.address) - initial;
         for (int i = n - 1; i >= 0; i--) {
             String function = function(sites.get(i));
-            long size = frameSize(function);
+            long size = frameSize(platform, function);
             if (isKernel(function) || userSp == 0) {
                 kernelSp -= size;
                 childSp[i] = kernelSp;
@@ -92,8 +98,8 @@ final class StackView {
         }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            long returnAddress = i + 1 < n ? siteAddress(sites.get(i + 1)) : 0;
-            lines.add(String.format("%02x %s %s %s", i, Format.pointer(childSp[i]), Format.pointer(returnAddress), sites.get(i)));
+            long returnAddress = i + 1 < n ? siteAddress(d.kernel, sites.get(i + 1)) : 0;
+            lines.add(String.format("%02x %s %s %s", i, platform.pointer(childSp[i]), platform.pointer(returnAddress), sites.get(i)));
         }
         return lines;
     }
@@ -143,11 +149,6 @@ final class StackView {
         return visible;
     }
 
-    /** Each thread gets its own 24 KB kernel stack, placed by its object address. */
-    static long kernelStackBase(EThread thread) {
-        return KERNEL_STACKS + ((thread.address >>> 7) & 0xffff) * KERNEL_STACK_SIZE;
-    }
-
     private static boolean isKernel(String function) {
         return function.startsWith("nt!");
     }
@@ -157,16 +158,16 @@ final class StackView {
         return plus < 0 ? site : site.substring(0, plus);
     }
 
-    /** A function's stack frame: 0x28 to 0x7a8 bytes, fixed per function, 8-byte aligned. */
-    private static long frameSize(String function) {
-        return 0x28 + Math.floorMod(function.hashCode(), 0xf0) * 8L;
+    /** A function's stack frame, fixed per function: x64 0x28 to 0x7a8 bytes (8-aligned), x86 0x14 to 0x3d0 (4-aligned). */
+    private static long frameSize(Platform platform, String function) {
+        return platform.x86 ? 0x14 + Math.floorMod(function.hashCode(), 0xf0) * 4L : 0x28 + Math.floorMod(function.hashCode(), 0xf0) * 8L;
     }
 
-    static long siteAddress(String site) {
+    static long siteAddress(Kernel k, String site) {
         int plus = site.indexOf("+0x");
         if (plus < 0) {
-            return Symbols.address(site);
+            return k.symbolAddress(site);
         }
-        return Symbols.address(site.substring(0, plus)) + Long.parseLong(site.substring(plus + 3), 16);
+        return k.symbolAddress(site.substring(0, plus)) + Long.parseLong(site.substring(plus + 3), 16);
     }
 }

@@ -2,7 +2,7 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.machine.WildcardPattern;
 import java.util.ArrayList;
@@ -18,18 +18,18 @@ final class SymbolView {
     /** x module!pattern: address and name of every matching symbol, in address order. */
     static CommandResult examine(String pattern, Profile profile) {
         String module = pattern.substring(0, pattern.indexOf('!'));
-        if (!WildcardPattern.hasWildcard(module) && !Symbols.modules().containsKey(module)) {
+        if (!WildcardPattern.hasWildcard(module) && !Symbols.modules(profile).containsKey(module)) {
             return Debugger.reject("Couldn't resolve error at '" + pattern + "': no module named " + module + " (lm lists them)");
         }
         TreeMap<Long, String> byAddress = new TreeMap<>();
         for (String symbol : Symbols.match(pattern, profile)) {
-            byAddress.put(Symbols.address(symbol), symbol);
+            byAddress.put(Symbols.address(symbol, profile), symbol);
         }
         if (byAddress.isEmpty()) {
             return Debugger.accept("No symbol matches " + pattern + ".");
         }
         List<String> lines = new ArrayList<>();
-        byAddress.forEach((address, symbol) -> lines.add(Format.pointer(address) + " " + symbol + " (" + symbol.substring(symbol.indexOf('!') + 1) + ")"));
+        byAddress.forEach((address, symbol) -> lines.add(Platform.of(profile).pointer(address) + " " + symbol + " (" + symbol.substring(symbol.indexOf('!') + 1) + ")"));
         return Debugger.accept(String.join("\n", lines));
     }
 
@@ -44,10 +44,10 @@ final class SymbolView {
             }
         }
         if (best == null || address - bestAddress > 0x10000) {
-            return Debugger.accept("No symbol is near " + Format.pointer(address) + ".");
+            return Debugger.accept("No symbol is near " + Platform.of(profile).pointer(address) + ".");
         }
         long offset = address - bestAddress;
-        return Debugger.accept("(" + Format.pointer(bestAddress) + ")   " + best + (offset == 0 ? "" : "+0x" + Long.toHexString(offset))
+        return Debugger.accept("(" + Platform.of(profile).pointer(bestAddress) + ")   " + best + (offset == 0 ? "" : "+0x" + Long.toHexString(offset))
                 + "\nExact matches:\n    " + (offset == 0 ? best + " (" + best.substring(best.indexOf('!') + 1) + ")" : "(none)"));
     }
 }

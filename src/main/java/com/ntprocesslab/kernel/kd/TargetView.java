@@ -2,7 +2,6 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ps.EProcess;
 import java.util.TreeMap;
@@ -22,7 +21,7 @@ final class TargetView {
         boolean classic = d.kernel.profile == Profile.CLASSIC;
         String version = classic ? "Windows XP Kernel Version 2600 (Service Pack 3) UP Free x86 compatible"
                 : "Windows 10 Kernel Version 19045 MP (1 procs) Free x64";
-        return Debugger.accept(version + "\nProduct: WinNt\nMachine Name:\nKernel base = 0x" + Format.pointer(Symbols.modules().get("nt")));
+        return Debugger.accept(version + "\nProduct: WinNt\nMachine Name:\nKernel base = 0x" + d.kernel.platform.pointer(Symbols.modules(d.kernel.profile).get("nt")));
     }
 
     /** The machine never raises the IRQL: every step runs at PASSIVE_LEVEL, which !irql calls LOW_LEVEL. */
@@ -40,10 +39,10 @@ final class TargetView {
 
     static CommandResult modules(Debugger d, String pattern) {
         EProcess process = d.contextProcess();
-        StringBuilder out = new StringBuilder("start             end                 module name");
+        StringBuilder out = new StringBuilder(d.kernel.platform.x86 ? "start    end        module name" : "start             end                 module name");
         for (LoadedModules.Module m : LoadedModules.of(d.kernel, process).values()) {
             if (LoadedModules.matches(m, pattern)) {
-                out.append('\n').append(Format.pointer(m.start())).append(' ').append(Format.pointer(m.end())).append("   ").append(m.name());
+                out.append('\n').append(d.kernel.platform.pointer(m.start())).append(' ').append(d.kernel.platform.pointer(m.end())).append("   ").append(m.name());
             }
         }
         return Debugger.accept(out.toString());

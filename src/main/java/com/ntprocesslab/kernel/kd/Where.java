@@ -5,7 +5,6 @@ import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.Step;
-import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -33,16 +32,16 @@ final class Where {
     }
 
     /** The code address of a location as a function entry (a step's callee), else the routine's address of step pc. */
-    static long address(Location at) {
+    static long address(Kernel k, Location at) {
         if (at.symbol() != null) {
-            return Symbols.address(at.symbol());
+            return k.symbolAddress(at.symbol());
         }
-        return stepAddress(at.frame());
+        return stepAddress(k, at.frame());
     }
 
     /** The address of the step a frame is about to run: the routine's entry for step 0, else just after step pc - 1. */
-    static long stepAddress(Frame frame) {
-        long base = Symbols.address(frame.routine.symbol());
+    static long stepAddress(Kernel k, Frame frame) {
+        long base = k.symbolAddress(frame.routine.symbol());
         return frame.pc == 0 ? base : base + frame.routine.returnOffset(frame.pc - 1);
     }
 
@@ -66,7 +65,7 @@ final class Where {
 
     /** The instruction pointer as {@link #of} shows it. */
     static long instructionPointer(Debugger d, EThread thread) {
-        return d.showsEntry(thread) ? Symbols.address(d.kernel.engine.location(thread).symbol()) : stepAddress(thread.top());
+        return d.showsEntry(thread) ? d.kernel.symbolAddress(d.kernel.engine.location(thread).symbol()) : stepAddress(d.kernel, thread.top());
     }
 
     /** After a step or a travel: the caller's view of the step about to run. */
@@ -76,7 +75,7 @@ final class Where {
             return idle;
         }
         Location at = k.engine.location(thread);
-        return stepSymbol(at.frame().routine, at.frame().pc) + ":\n" + Format.pointer(stepAddress(at.frame())) + " "
+        return stepSymbol(at.frame().routine, at.frame().pc) + ":\n" + k.platform.pointer(stepAddress(k, at.frame())) + " "
                 + instruction(at.step());
     }
 
@@ -89,7 +88,7 @@ final class Where {
         if (idle != null) {
             return idle;
         }
-        return function + ":\n" + Format.pointer(Symbols.address(function)) + body(function, k.profile);
+        return function + ":\n" + k.platform.pointer(k.symbolAddress(function)) + body(function, k.profile);
     }
 
     private static String body(String function, Profile profile) {
