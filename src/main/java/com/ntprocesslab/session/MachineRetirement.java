@@ -3,8 +3,11 @@ package com.ntprocesslab.session;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.store.machine.CommandLogEntry;
 import com.ntprocesslab.store.machine.CommandLogRepository;
+import com.ntprocesslab.store.machine.MachineFork;
+import com.ntprocesslab.store.machine.MachineForkRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.MachineRepository;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,6 +31,8 @@ class MachineRetirement {
     private final MachineEvents events;
     private final TransactionTemplate transactions;
     private final MachineLeases leases;
+    private final MachineForkRepository forks;
+    private final Clock clock;
 
     long reset(long machineId, String username) {
         ownership.requireOwned(machineId, username);
@@ -53,6 +58,8 @@ class MachineRetirement {
     /**
      * .fork: like a reset, but the new machine's log is a copy of this one's, so it stands where
      * this one stands; the caller then runs .fork on it. This machine and its log stay as they are.
+     * The fork is recorded in machine_fork beside the instructor's forks (kind SELF: by its owner,
+     * after the whole log, at the step where the machine stood).
      */
     long fork(long machineId, String username, CommandLogRepository commandLog) {
         ownership.requireOwned(machineId, username);
@@ -71,6 +78,8 @@ class MachineRetirement {
                 }
                 old.retire();
                 machines.save(old);
+                forks.save(new MachineFork(fork.getId(), machineId, log.size(), machine.machine.position(), old.getOwnerId(),
+                        MachineFork.Kind.SELF, clock.instant()));
                 return fork.getId();
             });
             live.discard(machineId);

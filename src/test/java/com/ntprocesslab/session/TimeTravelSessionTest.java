@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.machine.CommandLogEntry;
 import com.ntprocesslab.store.machine.CommandLogRepository;
+import com.ntprocesslab.store.machine.MachineFork;
+import com.ntprocesslab.store.machine.MachineForkRepository;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,8 @@ class TimeTravelSessionTest {
     AccountService accounts;
     @Autowired
     CommandLogRepository commandLog;
+    @Autowired
+    MachineForkRepository forks;
 
     private String student;
     private long machineId;
@@ -74,6 +78,12 @@ class TimeTravelSessionTest {
         assertThat(commandLog.findByMachineIdOrderBySeq(machineId)).hasSize(logBefore);
         assertThat(sessions.timePosition(machineId, student)).isEqualTo(at);
         assertThat(sessions.timePosition(forked, student)).isEqualTo(new TimePosition(at.position(), at.position()));
+        assertThat(forks.findBySourceMachineIdOrderById(machineId)).singleElement().satisfies(f -> {
+            assertThat(f.getForkMachineId()).isEqualTo(forked);
+            assertThat(f.getKind()).isEqualTo(MachineFork.Kind.SELF);
+            assertThat(f.getSourceCommand()).isEqualTo(logBefore);
+            assertThat(f.getSourcePosition()).isEqualTo(at.position());
+        });
         ok(forked, NOTEPAD);
         sessions.evict(forked);
         assertThat(sessions.timePosition(forked, student).inThePast()).isFalse();

@@ -8,7 +8,12 @@ import com.ntprocesslab.kernel.machine.WildcardPattern;
 import java.util.ArrayList;
 import java.util.List;
 
-/** bp, bu, bm, bc, bd and be. */
+/**
+ * bp, bu, bm, bc, bd and be. As in WinDbg, a breakpoint set on a resolved symbol and a clear,
+ * disable or enable print nothing; bm lists what it set, bp on an unknown name says it is
+ * deferred ("bp, bu, bm (Set Breakpoint)" and "bc (Breakpoint Clear)" in Microsoft's debugger
+ * reference).
+ */
 final class BreakpointCommands {
     private BreakpointCommands() {
     }
@@ -41,8 +46,8 @@ final class BreakpointCommands {
             Breakpoint deferred = d.breakpoints.add(expression, false);
             return Debugger.accept("Bp expression '" + expression + "' could not be resolved, adding deferred bp " + deferred.id());
         }
-        String symbol = matches.get(0);
-        return Debugger.accept(describe(d, d.breakpoints.add(symbol, true).id(), symbol));
+        d.breakpoints.add(matches.get(0), true);
+        return Debugger.accept("");
     }
 
     private static String describe(Debugger d, int id, String symbol) {
@@ -63,11 +68,6 @@ final class BreakpointCommands {
                 ids.add(id);
             }
         }
-        String verb = switch (c.action()) {
-            case 'c' -> "Cleared";
-            case 'd' -> "Disabled";
-            default -> "Enabled";
-        };
         for (int id : ids) {
             switch (c.action()) {
                 case 'c' -> d.breakpoints.remove(id);
@@ -75,7 +75,6 @@ final class BreakpointCommands {
                 default -> d.breakpoints.enable(id, true);
             }
         }
-        return Debugger.accept(ids.isEmpty() ? "No breakpoints are set." : verb + " breakpoint" + (ids.size() == 1 ? " " : "s ")
-                + String.join(" ", ids.stream().map(String::valueOf).toList()) + ".");
+        return Debugger.accept("");
     }
 }

@@ -84,7 +84,7 @@ public final class Breakpoints {
     /** bl, as WinDbg lays it out: number, e/d (u when deferred), address, pass count, symbol. */
     String render(Profile profile) {
         if (table.isEmpty()) {
-            return "No breakpoints are set. Set one with bp, bu or bm, e.g. bp nt!PspAllocateProcess.";
+            return "";
         }
         List<String> lines = new ArrayList<>();
         for (Breakpoint b : table.values()) {
@@ -92,7 +92,7 @@ public final class Breakpoints {
             Platform platform = Platform.of(profile);
             String address = b.resolved() ? platform.pointer(Symbols.address(b.symbol(), profile)) : " ".repeat(platform.x86 ? 8 : 17);
             String name = b.resolved() ? b.symbol() : "(" + b.symbol() + ")";
-            lines.add(String.format("%2d %s %s     0001 (0001)  0:**** %s", b.id(), state, address, name));
+            lines.add(String.format("%2d %s %s     0001 (0001) %s", b.id(), state, address, name));
         }
         return String.join("\n", lines);
     }

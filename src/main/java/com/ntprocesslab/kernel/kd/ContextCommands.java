@@ -7,7 +7,10 @@ import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 
 /**
- * .process and .thread: choose which process and thread the inspection commands look at.
+ * .process and .thread: choose which process and thread the inspection commands look at. The
+ * answers are WinDbg's (".process (Set Process Context)", ".thread (Set Register Context)" in
+ * Microsoft's debugger reference): /p translates user addresses through that process, /r
+ * reloads its user-mode symbols.
  * They change only the debugger's view; the next g, t or p returns to the running thread.
  */
 final class ContextCommands {
@@ -31,14 +34,20 @@ final class ContextCommands {
             }
             d.processContext = p;
             d.threadContext = null;
-            return Debugger.accept("Implicit process is now " + d.kernel.platform.pointer(p.address) + " (" + p.imageFileName + ")");
+            StringBuilder out = new StringBuilder("Implicit process is now " + d.kernel.platform.pointer(p.address));
+            if (c.translate()) {
+                out.append("\n.cache forcedecodeuser done");
+            }
+            if (c.reloadUser()) {
+                out.append("\nLoading User Symbols\n").append(".".repeat(Math.max(0, LoadedModules.of(d.kernel, p).size() - 1)));
+            }
+            return Debugger.accept(out.toString());
         }
         if (!(o instanceof EThread t)) {
             return Debugger.reject("Couldn't resolve error at '" + d.kernel.platform.pointer(c.address()) + "': not an ETHREAD address (!process 0 7 lists threads)");
         }
         d.threadContext = t;
         d.processContext = t.process;
-        return Debugger.accept("Implicit thread is now " + d.kernel.platform.pointer(t.address) + " (thread 0x" + Long.toHexString(t.uniqueThread)
-                + " of " + t.process.imageFileName + ")");
+        return Debugger.accept("Implicit thread is now " + d.kernel.platform.pointer(t.address));
     }
 }

@@ -4,6 +4,7 @@ import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.kd.Command;
 import com.ntprocesslab.kernel.kd.CommandExecutor;
 import com.ntprocesslab.kernel.kd.CommandParser;
+import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -31,6 +32,21 @@ public final class Debugger {
     EProcess processContext;
     /** While a past position is rebuilt: run commands stop at this position instead of at breakpoints. */
     long replayStop = -1;
+    /**
+     * The last stop was a breakpoint on the function the current thread's next step enters: k,
+     * r and u show that function's entry (as WinDbg does at a breakpoint on it); otherwise they
+     * show the caller's call instruction. Any run or travel clears it.
+     */
+    boolean atEntry;
+    /**
+     * The last step taken from a routine's entry (see {@link #atEntry}) began at this position and
+     * ended at {@link #entryStepEnd}: t- or p- from its end returns to its start and shows the
+     * entry again, so a step back undoes such a step as it undoes any other. -1 when none.
+     */
+    long entryStepStart = -1;
+    long entryStepEnd = -1;
+    /** The radix of numbers typed without 0x or 0n (n sets it): the debugger's, not the machine's, so travel keeps it. */
+    int radix = 16;
     /** Only on the throwaway debugger that rebuilds the past for p- and g-; never on a live machine. */
     Halt.Recorder recorder;
 
@@ -90,7 +106,7 @@ public final class Debugger {
      * inspection answers as usual, anything else that would change the machine is refused.
      */
     private CommandResult inThePast(String line) {
-        KdParser.Parsed kd = KdParser.parse(line);
+        KdParser.Parsed kd = KdParser.parse(line, radix);
         if (kd != null && kd.error() == null) {
             return switch (kd.command()) {
                 case KdCommand.Go g -> TimeTravel.forward(this, 'g');
@@ -141,7 +157,7 @@ public final class Debugger {
         if (control != null) {
             return Outcome.look(reject(control));
         }
-        KdParser.Parsed kd = KdParser.parse(line);
+        KdParser.Parsed kd = KdParser.parse(line, radix);
         if (kd == null) {
             CommandParser.Parsed parsed = CommandParser.parse(line);
             if (parsed.error() != null) {
@@ -168,9 +184,19 @@ public final class Debugger {
             case KdCommand.SetBreakpoint b -> Outcome.look(BreakpointCommands.set(this, b));
             case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render(kernel.profile)));
             case KdCommand.ChangeBreakpoints b -> Outcome.look(BreakpointCommands.change(this, b));
-            case KdCommand.Stack s -> Outcome.look(StackView.k(this));
+            case KdCommand.Stack s -> Outcome.look(StackView.k(this, s.kind()));
+            case KdCommand.Registers r -> Outcome.look(Registers.show(this));
+            case KdCommand.Unassemble u -> Outcome.look(CodeView.unassemble(this, u));
+            case KdCommand.DisplayMemory m -> Outcome.look(MemoryDump.display(this, m));
+            case KdCommand.VersionTarget v -> Outcome.look(TargetView.versionTarget(this));
+            case KdCommand.Irql i -> Outcome.look(TargetView.irql());
+            case KdCommand.Reload r -> Outcome.look(TargetView.reload(this));
+            case KdCommand.Radix n -> Outcome.look(radix(n));
+            case KdCommand.Help h -> Outcome.look(HelpView.help());
+            case KdCommand.ClearScreen c -> Outcome.look(accept(""));
+            case KdCommand.Evaluate e -> Outcome.look(HelpView.evaluate(this, e.value()));
             case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern(), kernel.profile));
-            case KdCommand.ListModules l -> Outcome.look(SymbolView.modules(kernel.profile));
+            case KdCommand.ListModules l -> Outcome.look(TargetView.modules(this, l.pattern()));
             case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n.address(), kernel.profile));
             case KdCommand.Process p -> Outcome.look(ProcessView.process(this, p));
             case KdCommand.Thread t -> Outcome.look(ProcessView.thread(this, t.address()));
@@ -181,6 +207,15 @@ public final class Debugger {
             case KdCommand.Context c -> Outcome.look(ContextCommands.context(this, c));
             case KdCommand.CsrList c -> Outcome.look(CsrView.list(kernel));
         };
+    }
+
+    /** n: shows the radix, or sets it (printing nothing, as WinDbg does). */
+    private CommandResult radix(KdCommand.Radix n) {
+        if (n.radix() == null) {
+            return accept("base is " + radix);
+        }
+        radix = n.radix();
+        return accept("");
     }
 
     /** Why a line with a control character (other than a tab) is no command, or null: both parsers split on blanks only. */
@@ -206,6 +241,18 @@ public final class Debugger {
         return Execution.nextThread(kernel);
     }
 
+    /**
+     * Whether {@code thread} is shown inside the function its next step enters: after a
+     * breakpoint on it (see {@link #atEntry}), or while the thread waits there (a blocked step
+     * is retried when the wait ends, so the thread is inside that function, as k shows it).
+     */
+    boolean showsEntry(EThread thread) {
+        if (thread == null || kernel.engine.location(thread) == null || kernel.engine.location(thread).symbol() == null) {
+            return false;
+        }
+        return thread.tcb.state == KThreadState.Waiting || atEntry && thread == current;
+    }
+
     /** The process inspection commands default to: the .process context, else the context thread's. */
     EProcess contextProcess() {
         if (processContext != null) {
@@ -219,6 +266,7 @@ public final class Debugger {
     void ran() {
         threadContext = null;
         processContext = null;
+        atEntry = false;
     }
 
     static CommandResult accept(String output) {

@@ -7,6 +7,7 @@ import com.ntprocesslab.kernel.kd.Command;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.machine.PendingCall;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.win32.CallRecord;
 
@@ -46,18 +47,56 @@ final class Execution {
         return run(d, Halt.atBreakpoints(d, true), GO_BUDGET, false);
     }
 
-    /** t: exactly one step of whatever the machine runs next. */
+    /**
+     * Whether the debugger shows the current thread at the entry of a routine its next step
+     * calls (after a breakpoint on it). The entry shown is the routine's first step, so the
+     * call itself is already made: t, p and gu first run it, and no location shows twice.
+     */
+    static boolean entersRoutine(Debugger d) {
+        EThread thread = nextThread(d.kernel);
+        if (thread == null || !d.showsEntry(thread)) {
+            return false;
+        }
+        Location at = d.kernel.engine.location(thread);
+        // a routine entered without a naming step (Frame.entry) makes its call in its own entry step, when it has one
+        return Symbols.routine(at.symbol(), d.kernel.profile) != null && (at.inCallee() || at.frame().entryStep());
+    }
+
+    /** t: exactly one step of whatever the machine runs next (from a routine's entry: its first step, after the call). */
     static CommandResult stepInto(Debugger d) {
+        // rebuilding the past, the run ends at the recorded position, however many steps this t took live
+        if (d.replayStop >= 0) {
+            return run(d, Halt.atBreakpoints(d, true), Math.max(0, d.replayStop - d.kernel.position), true);
+        }
+        if (entersRoutine(d)) {
+            return fromEntry(d, Halt.atBreakpoints(d, true), 2, true);
+        }
         return run(d, Halt.atBreakpoints(d, true), 1, true);
     }
 
-    /** p (over) or gu (out): run until the thread that runs next is back at its depth, or above it. */
+    /**
+     * p (over): run until the thread that runs next is back at its depth, or above it; gu
+     * (out): until it is above it. From a routine's entry, p steps over the routine's first step
+     * and gu stops just after the call in the caller.
+     */
     static CommandResult stepOver(Debugger d, boolean out) {
         EThread stepper = nextThread(d.kernel);
         if (stepper == null) {
             return idle(d);
         }
+        if (d.replayStop < 0 && entersRoutine(d)) {
+            return fromEntry(d, Halt.afterStep(d, stepper, false, out ? 0 : 1), GO_BUDGET, false);
+        }
         return run(d, Halt.afterStep(d, stepper, out), GO_BUDGET, false);
+    }
+
+    /** A step from a routine's entry, remembered so that a step back returns to the entry. */
+    private static CommandResult fromEntry(Debugger d, Halt halt, long budget, boolean singleStep) {
+        long start = d.kernel.position;
+        CommandResult result = run(d, halt, budget, singleStep);
+        d.entryStepStart = start;
+        d.entryStepEnd = d.kernel.position;
+        return result;
     }
 
     private static CommandResult idle(Debugger d) {
@@ -80,14 +119,16 @@ final class Execution {
         switch (result.reason()) {
             case BREAKPOINT -> out.append(stopped(d, halt, result.stoppedAt()));
             case BUDGET -> out.append(singleStep ? Where.is(k, d.current) : budgetSpent(budget, result.stoppedAt()));
-            default -> out.append("Ran ").append(result.steps()).append(" steps; every thread is now waiting.");
+            default -> {
+                // as in WinDbg, g prints only the events of the run: here the end of a pending .call
+            }
         }
         if (k.lastCall != lastBefore && k.lastCall != null && k.lastCall.completed()) {
-            out.append('\n').append(k.lastCall.result());
+            out.append(out.isEmpty() ? "" : "\n").append(k.lastCall.result());
         }
         if (result.reason() == Engine.Reason.IDLE) {
             for (PendingCall p : k.pendingCalls) {
-                out.append("\nThe ").append(p.call().api()).append(" call on thread 0x").append(Long.toHexString(p.thread().uniqueThread))
+                out.append(out.isEmpty() ? "" : "\n").append("The ").append(p.call().api()).append(" call on thread 0x").append(Long.toHexString(p.thread().uniqueThread))
                         .append(" of ").append(p.thread().process.imageFileName).append(" is still waiting.");
             }
         }
@@ -99,7 +140,9 @@ final class Execution {
         if (halt.hit == null) {
             return Where.is(d.kernel, Where.thread(at));
         }
-        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, Where.thread(at));
+        d.atEntry = halt.hit.symbol().equalsIgnoreCase(at.symbol());
+        String entered = d.atEntry ? at.symbol() : at.routine();
+        return "Breakpoint " + halt.hit.id() + " hit\n" + Where.entered(d.kernel, Where.thread(at), entered);
     }
 
     private static String budgetSpent(long budget, Location at) {

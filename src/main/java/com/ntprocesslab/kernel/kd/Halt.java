@@ -22,7 +22,9 @@ final class Halt implements Engine.StopCheck {
     private final boolean outOnly;
     private final Recorder recorder;
     private boolean first = true;
-    private boolean stepperRan;
+    /** Steps the stepper must run before its depth is checked: one, or two from a routine's entry (the call, then its first step). */
+    private final int stepsBeforeCheck;
+    private int stepperSteps;
     /** The breakpoint that stopped the run, if one did. */
     Breakpoint hit;
     /** The last location consulted: where the run stopped, or the thread that stepped last. */
@@ -34,7 +36,8 @@ final class Halt implements Engine.StopCheck {
     }
 
     private Halt(Kernel kernel, Breakpoints breakpoints, long replayStop, boolean leaveCurrentBreakpoint,
-                 EThread stepper, int depth, boolean outOnly, Recorder recorder) {
+                 EThread stepper, int depth, boolean outOnly, Recorder recorder, int stepsBeforeCheck) {
+        this.stepsBeforeCheck = stepsBeforeCheck;
         this.kernel = kernel;
         this.breakpoints = breakpoints;
         this.replayStop = replayStop;
@@ -47,12 +50,17 @@ final class Halt implements Engine.StopCheck {
 
     /** g and t: stop at breakpoints. */
     static Halt atBreakpoints(Debugger d, boolean leaveCurrentBreakpoint) {
-        return new Halt(d.kernel, d.breakpoints, d.replayStop, leaveCurrentBreakpoint, null, 0, false, d.recorder);
+        return new Halt(d.kernel, d.breakpoints, d.replayStop, leaveCurrentBreakpoint, null, 0, false, d.recorder, 1);
     }
 
     /** p (step over, {@code outOnly} false) and gu (step out, true): also stop when {@code stepper} is back. */
     static Halt afterStep(Debugger d, EThread stepper, boolean outOnly) {
-        return new Halt(d.kernel, d.breakpoints, d.replayStop, true, stepper, stepper.frames.size(), outOnly, d.recorder);
+        return afterStep(d, stepper, outOnly, 0);
+    }
+
+    /** As above, {@code deeper} frames below the stepper's current depth (p from the entry of a routine not yet pushed). */
+    static Halt afterStep(Debugger d, EThread stepper, boolean outOnly, int deeper) {
+        return new Halt(d.kernel, d.breakpoints, d.replayStop, true, stepper, stepper.frames.size() + deeper, outOnly, d.recorder, 1 + deeper);
     }
 
     @Override
@@ -74,10 +82,10 @@ final class Halt implements Engine.StopCheck {
         }
         if (stepper != null && Where.thread(at) == stepper) {
             int now = stepper.frames.size();
-            if (stepperRan && (outOnly ? now < depth : now <= depth)) {
+            if (stepperSteps >= stepsBeforeCheck && (outOnly ? now < depth : now <= depth)) {
                 return true;
             }
-            stepperRan = true;
+            stepperSteps++;
         }
         return false;
     }

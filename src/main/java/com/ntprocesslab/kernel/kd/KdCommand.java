@@ -31,17 +31,44 @@ public sealed interface KdCommand {
     record TravelTo(long position, boolean percent, boolean present) implements KdCommand {}
     /** {@code .fork}: this machine goes on from where it stands; its recorded future is forgotten. */
     record Fork() implements KdCommand {}
-    /** {@code k}. */
-    record Stack() implements KdCommand {}
+    /** {@code k}, {@code kn}, {@code kb} or {@code kv}: {@code kind} is the letter after k, or 0 for plain k. */
+    record Stack(char kind) implements KdCommand {}
+    /** {@code r}: the registers the machine models. */
+    record Registers() implements KdCommand {}
+    /** {@code u} (eight steps) or {@code uf} (the whole routine) at a symbol or address; null: where the thread stands. */
+    record Unassemble(String where, boolean wholeFunction) implements KdCommand {}
+    /** {@code dq}/{@code dd} {@code address [L count]}: {@code width} is 8 or 4 bytes. */
+    record DisplayMemory(int width, long address, int count) implements KdCommand {}
+    /** {@code vertarget}. */
+    record VersionTarget() implements KdCommand {}
+    /** {@code !irql}. */
+    record Irql() implements KdCommand {}
+    /** {@code .reload}. */
+    record Reload() implements KdCommand {}
+    /** {@code .help} or {@code ?}: the commands, one line each. */
+    record Help() implements KdCommand {}
+    /** {@code .cls}: clears the console's view; the machine and its log have nothing to clear, so it prints nothing here. */
+    record ClearScreen() implements KdCommand {}
+    /** {@code ? number}: the number in decimal and hex. */
+    record Evaluate(long value) implements KdCommand {}
+    /** {@code n [radix]}: show or set the default radix (8, 10 or 16). */
+    record Radix(Integer radix) implements KdCommand {}
     /** {@code x module!pattern}. */
     record Examine(String pattern) implements KdCommand {}
-    /** {@code lm}. */
-    record ListModules() implements KdCommand {}
+    /** {@code lm} or {@code lm m pattern}: the loaded images, optionally those whose name matches. */
+    record ListModules(String pattern) implements KdCommand {}
     /** {@code ln <address>}. */
     record NearSymbol(long address) implements KdCommand {}
-    /** {@code !process [0 | cid | address] [flags]}; a null target is the current process, 0 every process. */
-    record Process(Long target, int flags) implements KdCommand {}
-    /** {@code !thread [address]}. */
+    /**
+     * {@code !process [0 | -1 | cid | address] [flags] [image]}; a null target (or -1) is the
+     * current process, 0 every process (those with the image name when one is given).
+     */
+    record Process(Long target, int flags, String image) implements KdCommand {
+        Process(Long target, int flags) {
+            this(target, flags, null);
+        }
+    }
+    /** {@code !thread [address | -1]}; null is the current thread. */
     record Thread(Long address) implements KdCommand {}
     /** {@code !handle [handle] [flags] [cid]}: 0 or null handle lists them all. */
     record Handle(Long handle, long flags, Long cid) implements KdCommand {}
@@ -51,8 +78,12 @@ public sealed interface KdCommand {
     record ObjectInfo(long address) implements KdCommand {}
     /** {@code dt nt!_TYPE <address>}. */
     record DisplayType(String type, long address) implements KdCommand {}
-    /** {@code .process [address]} / {@code .thread [address]}: show or set the context. */
-    record Context(boolean process, Long address) implements KdCommand {}
+    /** {@code .process [/p] [/r] [address]} / {@code .thread [address]}: show or set the context. */
+    record Context(boolean process, Long address, boolean translate, boolean reloadUser) implements KdCommand {
+        Context(boolean process, Long address) {
+            this(process, address, false, false);
+        }
+    }
     /** {@code !csrss}: the CSR_PROCESS lists of every session. */
     record CsrList() implements KdCommand {}
 }

@@ -29,8 +29,30 @@ public final class KdParser {
     private KdParser() {
     }
 
-    /** Parses a debugger command; returns null when the verb is not one. */
+    /** The types dt displays, as the console completes them ({@code nt!_EPROCESS} ...), sorted. */
+    public static List<String> types() {
+        return TYPES.stream().map(t -> "nt!" + t).sorted().toList();
+    }
+
+    /** The radix a number without a prefix is read in while one line is parsed (n sets it; 16 by default). */
+    private static final ThreadLocal<Integer> RADIX = ThreadLocal.withInitial(() -> 16);
+
+    /** Parses a debugger command in the default radix 16; returns null when the verb is not one. */
     public static Parsed parse(String line) {
+        return parse(line, 16);
+    }
+
+    /** Parses a debugger command, reading numbers without 0x or 0n in {@code radix}; null when the verb is not one. */
+    public static Parsed parse(String line, int radix) {
+        RADIX.set(radix);
+        try {
+            return parseWords(line);
+        } finally {
+            RADIX.remove();
+        }
+    }
+
+    private static Parsed parseWords(String line) {
         List<String> words = List.of(line.trim().split("\\s+"));
         String verb = words.get(0).toLowerCase(Locale.ROOT);
         List<String> args = words.subList(1, words.size());
@@ -47,18 +69,32 @@ public final class KdParser {
             case "t-", "p-", "g-" -> none(args, verb, new KdCommand.Reverse(verb.charAt(0)));
             case "!tt" -> travel(args);
             case ".fork" -> none(args, ".fork", new KdCommand.Fork());
-            case "k" -> none(args, "k", new KdCommand.Stack());
+            case "k", "kn", "kb", "kv" -> none(args, verb, new KdCommand.Stack(verb.length() == 1 ? 0 : verb.charAt(1)));
+            case "r" -> none(args, "r", new KdCommand.Registers());
+            case "u", "uf" -> args.size() > 1 ? Parsed.error(syntax(args.get(1), verb + " takes one symbol or address, e.g. " + verb + " nt!PspAllocateProcess"))
+                    : Parsed.ok(new KdCommand.Unassemble(args.isEmpty() ? null : args.get(0), verb.equals("uf")));
+            case "dq", "dd" -> memory(verb, args);
+            case "vertarget" -> none(args, verb, new KdCommand.VersionTarget());
+            case "!irql" -> none(args, verb, new KdCommand.Irql());
+            case ".reload" -> args.stream().allMatch(a -> a.startsWith("/")) ? Parsed.ok(new KdCommand.Reload())
+                    : Parsed.error(syntax(args.get(0), ".reload takes options only here (.reload, .reload /f, .reload /user)"));
+            case "n" -> radix(args);
+            case ".help" -> none(args, verb, new KdCommand.Help());
+            case ".cls" -> none(args, verb, new KdCommand.ClearScreen());
+            case "?" -> args.isEmpty() ? Parsed.ok(new KdCommand.Help()) : evaluate(args);
             case "x" -> args.size() == 1 && args.get(0).indexOf('!') > 0 ? Parsed.ok(new KdCommand.Examine(args.get(0)))
                     : Parsed.error(syntax(args.isEmpty() ? "x" : args.get(0), "x takes module!pattern, e.g. x nt!*CreateProcess*"));
-            case "lm" -> none(args, "lm", new KdCommand.ListModules());
+            case "lm" -> modules(args);
             case "ln" -> oneAddress(args, "ln", a -> new KdCommand.NearSymbol(a));
             case "!process" -> process(args);
-            case "!thread" -> optionalAddress(args, "!thread", KdCommand.Thread::new);
+            case "!thread" -> args.equals(List.of("-1")) ? Parsed.ok(new KdCommand.Thread(null))
+                    : optionalAddress(args, "!thread", KdCommand.Thread::new);
             case "!handle" -> handle(args);
             case "!peb", "!teb", "!vad" -> optionalAddress(args, verb, a -> new KdCommand.Block(verb.substring(1), a));
             case "!object" -> oneAddress(args, "!object", KdCommand.ObjectInfo::new);
             case "dt" -> displayType(args);
-            case ".process", ".thread" -> optionalAddress(args, verb, a -> new KdCommand.Context(verb.equals(".process"), a));
+            case ".process" -> processContext(args);
+            case ".thread" -> optionalAddress(args, verb, a -> new KdCommand.Context(false, a));
             case "!csrss" -> none(args, "!csrss", new KdCommand.CsrList());
             default -> null;
         };
@@ -67,7 +103,7 @@ public final class KdParser {
     /** A WinDbg number: hex by default, 0x hex, 0n decimal, backticks ignored; null when malformed. */
     public static Long number(String text) {
         String t = text.replace("`", "").toLowerCase(Locale.ROOT);
-        int radix = 16;
+        int radix = RADIX.get();
         if (t.startsWith("0x")) {
             t = t.substring(2);
         } else if (t.startsWith("0n")) {
@@ -146,18 +182,89 @@ public final class KdParser {
         if (args.isEmpty()) {
             return Parsed.ok(new KdCommand.Process(null, 0));
         }
-        if (args.size() > 2) {
-            return Parsed.error(syntax(args.get(2), "expected !process [0 | cid | address] [flags], e.g. !process 0 0 or !process 44 7"));
+        if (args.size() > 3 || args.size() == 3 && number(args.get(0)) != null && number(args.get(0)) != 0) {
+            return Parsed.error(syntax(args.get(args.size() - 1), "expected !process [0 | -1 | cid | address] [flags] [image], "
+                    + "e.g. !process 0 0 explorer.exe or !process 44 7"));
+        }
+        if (args.get(0).equals("-1")) {
+            Long flags = args.size() >= 2 ? number(args.get(1)) : Long.valueOf(3);
+            return flags == null || flags > 0x1f || args.size() > 2 ? Parsed.error(syntax(args.get(args.size() - 1), "expected !process -1 [flags]"))
+                    : Parsed.ok(new KdCommand.Process(null, flags.intValue()));
         }
         Long target = number(args.get(0));
         if (target == null) {
             return Parsed.error(syntax(args.get(0), "expected a process id or EPROCESS address (hex)"));
         }
-        Long flags = args.size() == 2 ? number(args.get(1)) : Long.valueOf(target == 0 ? 0 : 7);
+        Long flags = args.size() >= 2 ? number(args.get(1)) : Long.valueOf(target == 0 ? 0 : 7);
         if (flags == null || flags > 0x1f) {
             return Parsed.error(syntax(args.get(1), "flags are a hex number from 0 to 1f (0 = summary, 7 = threads and stacks)"));
         }
-        return Parsed.ok(new KdCommand.Process(target, flags.intValue()));
+        return Parsed.ok(new KdCommand.Process(target, flags.intValue(), args.size() == 3 ? args.get(2) : null));
+    }
+
+    private static Parsed modules(List<String> args) {
+        if (args.isEmpty()) {
+            return Parsed.ok(new KdCommand.ListModules(null));
+        }
+        if (args.size() == 2 && args.get(0).equalsIgnoreCase("m")) {
+            return Parsed.ok(new KdCommand.ListModules(args.get(1)));
+        }
+        return Parsed.error(syntax(args.get(0), "expected lm or lm m <pattern>, e.g. lm m nt"));
+    }
+
+    private static Parsed processContext(List<String> args) {
+        boolean translate = false;
+        boolean reloadUser = false;
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            switch (a.toLowerCase(Locale.ROOT)) {
+                case "/p" -> translate = true;
+                case "/r" -> reloadUser = true;
+                default -> rest.add(a);
+            }
+        }
+        if (rest.size() > 1 || rest.isEmpty() && (translate || reloadUser)) {
+            return Parsed.error(syntax(rest.isEmpty() ? ".process" : rest.get(rest.size() - 1), "expected .process [/p] [/r] <EPROCESS address>"));
+        }
+        if (rest.isEmpty()) {
+            return Parsed.ok(new KdCommand.Context(true, null));
+        }
+        Long address = number(rest.get(0));
+        return address == null ? Parsed.error(syntax(rest.get(0), "expected a hex address"))
+                : Parsed.ok(new KdCommand.Context(true, address, translate, reloadUser));
+    }
+
+    private static Parsed memory(String verb, List<String> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            return Parsed.error(syntax(args.isEmpty() ? verb : args.get(2), verb + " takes an address and an optional L count, e.g. " + verb + " ffffa08f`1c2d3040 L8"));
+        }
+        Long address = number(args.get(0));
+        Long count = args.size() == 2 && args.get(1).regionMatches(true, 0, "L", 0, 1) ? number(args.get(1).substring(1)) : Long.valueOf(verb.equals("dq") ? 16 : 32);
+        if (address == null) {
+            return Parsed.error(syntax(args.get(0), "expected a hex address"));
+        }
+        if (count == null || count < 1 || count > 0x400) {
+            return Parsed.error(syntax(args.get(1), "expected a count L1 to L400 (hex)"));
+        }
+        return Parsed.ok(new KdCommand.DisplayMemory(verb.equals("dq") ? 8 : 4, address, count.intValue()));
+    }
+
+    private static Parsed evaluate(List<String> args) {
+        Long value = args.size() == 1 ? number(args.get(0)) : null;
+        return value == null ? Parsed.error(syntax(args.get(args.size() == 1 ? 0 : 1), "? takes one number, e.g. ? 0n68 or ? 44"))
+                : Parsed.ok(new KdCommand.Evaluate(value));
+    }
+
+    private static Parsed radix(List<String> args) {
+        if (args.isEmpty()) {
+            return Parsed.ok(new KdCommand.Radix(null));
+        }
+        // n's argument is always decimal, whatever the current radix ("n (Set Number Base)")
+        String r = args.get(0);
+        if (args.size() > 1 || !(r.equals("8") || r.equals("10") || r.equals("16"))) {
+            return Parsed.error(syntax(args.get(args.size() > 1 ? 1 : 0), "n takes the radix 8, 10 or 16"));
+        }
+        return Parsed.ok(new KdCommand.Radix(Integer.parseInt(r)));
     }
 
     private static Parsed handle(List<String> args) {

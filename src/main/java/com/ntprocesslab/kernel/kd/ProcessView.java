@@ -12,11 +12,16 @@ import java.util.List;
 
 /**
  * !process and !thread. Flags as in WinDbg: 0 the summary, bit 1 more process detail, bit 2
- * the threads, bit 4 each thread's stack ({@code 7} = all of it).
+ * the threads, bit 4 each thread's stack ({@code 7} = all of it). The lines and field names
+ * follow the examples of "!process" and "!thread" in Microsoft's debugger reference
+ * (learn.microsoft.com/windows-hardware/drivers/debuggercmds/-process, -thread); lines whose
+ * values this machine does not model (times, tick counts, working-set and quota figures) are
+ * left out rather than invented.
  */
 final class ProcessView {
     private ProcessView() {
     }
+
 
     static CommandResult process(Debugger d, KdCommand.Process command) {
         Kernel k = d.kernel;
@@ -28,7 +33,8 @@ final class ProcessView {
             }
             targets = List.of(p);
         } else if (command.target() == 0) {
-            targets = k.processes();
+            targets = command.image() == null ? k.processes()
+                    : k.processes().stream().filter(p -> p.imageFileName.equalsIgnoreCase(command.image())).toList();
         } else {
             EProcess p = Lookup.process(k, command.target());
             if (p == null) {
@@ -37,10 +43,13 @@ final class ProcessView {
             }
             targets = List.of(p);
         }
-        if (command.target() != null && command.target() == 0 && command.flags() == 0) {
+        if (command.target() != null && command.target() == 0 && command.flags() == 0 && command.image() == null) {
             return Debugger.accept(ProcessDump.render(k));
         }
         StringBuilder out = new StringBuilder();
+        if (targets.isEmpty()) {
+            return Debugger.accept("**** NT ACTIVE PROCESS DUMP ****");
+        }
         if (command.target() != null && command.target() == 0) {
             out.append("**** NT ACTIVE PROCESS DUMP ****\n");
         }
@@ -56,15 +65,10 @@ final class ProcessView {
     private static void render(Debugger d, EProcess p, int flags, StringBuilder out) {
         ProcessDump.entry(d.kernel, p, out);
         if ((flags & 1) != 0) {
-            out.append("    VadRoot with ").append(p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size()).append(" Vads\n");
-            out.append("    Token                             ").append(p.token == null ? "00000000" : d.kernel.platform.pointer(p.token.address)).append('\n');
-            out.append("    CreateTime                        ").append(p.createTime).append('\n');
-            out.append("    ActiveThreads                     ").append(p.activeThreads).append('\n');
-            out.append("    PriorityClass                     ").append(p.priorityClass).append('\n');
-            out.append("    ExitStatus                        ").append(String.format("%08x", p.exitStatus)).append('\n');
-            if (p.imagePathName != null) {
-                out.append("    ImagePathName                     ").append(p.imagePathName).append('\n');
-            }
+            out.append("    VadRoot ").append(d.kernel.platform.plainPointer(p.address + StructLayouts.EPROCESS.get("VadRoot")[d.kernel.platform.x86 ? 1 : 0])).append(" Vads ")
+                    .append(p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size()).append('\n');
+            out.append("    Token                             ").append(p.token == null ? d.kernel.platform.plainPointer(0) : d.kernel.platform.plainPointer(p.token.address)).append('\n');
+            out.append("    BasePriority                      ").append(p.pcb.basePriority).append('\n');
         }
         if ((flags & 2) != 0) {
             for (EThread t : p.threadListHead.owners()) {
@@ -92,21 +96,24 @@ final class ProcessView {
             case Running -> "RUNNING on processor 0";
             default -> t.tcb.state.name().toUpperCase(java.util.Locale.ROOT);
         };
-        out.append(indent).append("THREAD ").append(d.kernel.platform.pointer(t.address)).append("  Cid ")
+        out.append(indent).append("THREAD ").append(d.kernel.platform.plainPointer(t.address)).append("  Cid ")
                 .append(Lookup.hex4(t.process.uniqueProcessId)).append('.').append(Lookup.hex4(t.uniqueThread))
                 .append("  Teb: ").append(d.kernel.platform.plainPointer(t.teb == null ? 0 : t.teb.address))
                 .append(" Win32Thread: ").append(d.kernel.platform.plainPointer(0)).append(' ').append(state).append('\n');
         // every object a thread can wait on is an object manager's object (a process, thread or event)
         if (t.tcb.waitObject instanceof KernelObject waited) {
-            out.append(indent).append("    ").append(d.kernel.platform.pointer(waited.address)).append("  ")
+            out.append(indent).append("    ").append(d.kernel.platform.plainPointer(waited.address)).append("  ")
                     .append(waited.type).append('\n');
         }
-        out.append(indent).append("Owning Process            ").append(d.kernel.platform.pointer(t.process.address))
+        out.append(indent).append("Not impersonating\n");
+        out.append(indent).append("Owning Process            ").append(d.kernel.platform.plainPointer(t.process.address))
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');
-        out.append(indent).append(String.format("Priority %d BasePriority %d  SuspendCount %d  Started %s\n",
-                t.tcb.priority, t.tcb.basePriority, t.tcb.suspendCount, t.started ? "Yes" : "No"));
-        out.append(indent).append("Win32 Start Address ").append(d.kernel.platform.pointer(t.win32StartAddress)).append('\n');
-        out.append(indent).append("Stack Init ").append(d.kernel.platform.pointer(t.stackBase)).append(" Limit ").append(d.kernel.platform.pointer(t.stackLimit)).append('\n');
+        out.append(indent).append("Attached Process          N/A            Image:         N/A\n");
+        out.append(indent).append("Win32 Start Address 0x").append(d.kernel.platform.plainPointer(t.win32StartAddress)).append('\n');
+        long kernelStack = d.kernel.platform.kernelStackBase(t.address);
+        out.append(indent).append("Stack Init ").append(d.kernel.platform.plainPointer(kernelStack)).append('\n');
+        out.append(indent).append("Base ").append(d.kernel.platform.plainPointer(kernelStack)).append(" Limit ").append(d.kernel.platform.plainPointer(kernelStack - d.kernel.platform.kernelStackSize())).append('\n');
+        out.append(indent).append(String.format("Priority %d BasePriority %d%n", t.tcb.priority, t.tcb.basePriority));
         if (stack) {
             List<String> lines = StackView.lines(d, t);
             if (lines.isEmpty()) {

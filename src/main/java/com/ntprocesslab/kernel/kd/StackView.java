@@ -1,6 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -23,6 +24,43 @@ final class StackView {
     }
 
     private StackView() {
+    }
+
+    /** kb and kv: the return address, the first four arguments of each frame's call, the call site. */
+    static final String ARGS_HEADER = " # RetAddr           : Args to Child                                                           : Call Site";
+    /** An argument the machine does not hold as a number (a string, a structure): WinDbg's mark for memory it cannot read. */
+    private static final String UNREADABLE = "????????`????????";
+
+    /**
+     * k and kn (frame numbers, Child-SP, RetAddr, call site) and kb/kv (RetAddr, Args to Child,
+     * call site), laid out as "k, kb, kc, kd, kp, kP, kv (Display Stack Backtrace)" in
+     * Microsoft's debugger reference shows them for x64. This machine keeps no frame-pointer
+     * or FPO data, so kv prints what kb does.
+     */
+    static CommandResult k(Debugger d, char kind) {
+        if (kind != 'b' && kind != 'v') {
+            return k(d);
+        }
+        EThread thread = d.contextThread();
+        if (thread == null) {
+            return k(d);
+        }
+        List<Site> sites = visible(d, thread);
+        if (sites.isEmpty()) {
+            return k(d);
+        }
+        StringBuilder out = new StringBuilder(ARGS_HEADER);
+        for (int i = 0; i < sites.size(); i++) {
+            long returnAddress = i + 1 < sites.size() ? siteAddress(d.kernel, sites.get(i + 1).text()) : 0;
+            int frame = sites.get(i).frame();
+            List<Long> args = frame >= 0 && frame < thread.frames.size() ? Registers.numbers(thread.frames.get(frame).args) : List.of();
+            StringBuilder four = new StringBuilder();
+            for (int a = 0; a < 4; a++) {
+                four.append(a == 0 ? "" : " ").append(a < args.size() ? d.kernel.platform.pointer(args.get(a)) : UNREADABLE);
+            }
+            out.append('\n').append(String.format("%02x %s : %s : %s", i, d.kernel.platform.pointer(returnAddress), four, sites.get(i).text()));
+        }
+        return Debugger.accept(out.toString());
     }
 
     static CommandResult k(Debugger d) {
@@ -73,24 +111,40 @@ final class StackView {
      * keeps them to resume the wait afterwards; the snapshot shows them.
      */
     private static List<String> visibleSites(Debugger d, EThread thread) {
-        List<String> sites = d.kernel.engine.stackTrace(thread);
+        return visible(d, thread).stream().map(Site::text).toList();
+    }
+
+    /** A line of the stack: its call site, and the index of the frame it belongs to (frames.size() for a callee not yet entered). */
+    record Site(String text, int frame) {
+    }
+
+    private static List<Site> visible(Debugger d, EThread thread) {
+        List<String> trace = new ArrayList<>(d.kernel.engine.stackTrace(thread));
+        Location here = d.kernel.engine.location(thread);
+        if (here == null || trace.isEmpty()) {
+            return List.of();
+        }
+        // a routine standing at its own entry (Location.inCallee false) is not about to call anything
+        boolean callView = here.inCallee() && !d.showsEntry(thread);
+        if (callView) {
+            // about to make the call: frame 0 is the caller's call instruction, not the callee's entry
+            trace.subList(0, Math.min(2, trace.size())).clear();
+            trace.addFirst(Where.stepSymbol(here.frame().routine, here.frame().pc));
+        }
+        // line j belongs to frame (first - j): the callee's entry counts as the frame above the top one
+        int first = !callView && here.inCallee() ? thread.frames.size() : thread.frames.size() - 1;
         int injected = -1;
         for (int i = thread.frames.size() - 1; i >= 0 && injected < 0; i--) {
             if (thread.frames.get(i).injected) {
                 injected = i;
             }
         }
-        if (injected < 0 || sites.isEmpty()) {
-            return sites;
-        }
-        // line 0 is where the thread stands; line j >= 1 is the return site in frame (top - j + 1)
-        int top = d.kernel.engine.location(thread).inCallee() ? thread.frames.size() - 1 : thread.frames.size() - 2;
-        List<String> visible = new ArrayList<>();
-        visible.add(sites.get(0));
-        for (int j = 1; j < sites.size(); j++) {
-            int frame = top - j + 1;
-            if (frame >= injected || !isKernel(function(sites.get(j)))) {
-                visible.add(sites.get(j));
+        List<Site> visible = new ArrayList<>();
+        visible.add(new Site(trace.get(0), first));
+        for (int j = 1; j < trace.size(); j++) {
+            int frame = first - j;
+            if (injected < 0 || frame >= injected || !isKernel(function(trace.get(j)))) {
+                visible.add(new Site(trace.get(j), frame));
             }
         }
         return visible;

@@ -2,7 +2,6 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.machine.WildcardPattern;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** x, lm and ln over the symbol table. */
+/** x and ln over the symbol table. */
 final class SymbolView {
     private SymbolView() {
     }
@@ -32,30 +31,6 @@ final class SymbolView {
         List<String> lines = new ArrayList<>();
         byAddress.forEach((address, symbol) -> lines.add(Platform.of(profile).pointer(address) + " " + symbol + " (" + symbol.substring(symbol.indexOf('!') + 1) + ")"));
         return Debugger.accept(String.join("\n", lines));
-    }
-
-    /** lm: every module with code in the symbol table, by base address. */
-    static CommandResult modules(Profile profile) {
-        // XP loads every executable at 0x01000000: modules may share a base, so sort by base then name
-        TreeMap<String, String> byBase = new TreeMap<>();
-        Map<String, Long> bases = Symbols.modules(profile);
-        TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, Long> symbol : Symbols.all(profile).entrySet()) {
-            String module = symbol.getKey().substring(0, symbol.getKey().indexOf('!'));
-            Routine routine = Symbols.routine(symbol.getKey());
-            long end = symbol.getValue() + (routine == null ? 0x80 : routine.size());
-            ends.merge(module, end, Math::max);
-        }
-        ends.forEach((module, end) -> byBase.put(String.format("%016x %s", bases.getOrDefault(module, 0L), module), module));
-        Platform platform = Platform.of(profile);
-        StringBuilder out = new StringBuilder(platform.x86 ? "start    end        module name" : "start             end                 module name");
-        byBase.forEach((key, module) -> out.append('\n').append(platform.pointer(bases.getOrDefault(module, 0L))).append(' ')
-                .append(Platform.of(profile).pointer(alignUp(ends.get(module)))).append("   ").append(module));
-        return Debugger.accept(out.toString());
-    }
-
-    private static long alignUp(long address) {
-        return (address + 0xfff) & ~0xfffL;
     }
 
     /** ln: the nearest symbol at or below an address. */

@@ -72,7 +72,31 @@ final class TimeTravel {
      * history where the command would stop (a breakpoint for g, the next step for t, the next
      * step of this thread at this depth or above for p, above it for gu), else the present.
      */
-    static CommandResult forward(Debugger d, char kind) {
+    static CommandResult forward(Debugger d, char command) {
+        long start = d.kernel.position;
+        boolean fromEntry = command != 'u' && Execution.entersRoutine(d);
+        CommandResult result = forwardAlong(d, command);
+        if (fromEntry && result.accepted()) {
+            d.entryStepStart = start;
+            d.entryStepEnd = d.kernel.position;
+        }
+        return result;
+    }
+
+    private static CommandResult forwardAlong(Debugger d, char command) {
+        char kind = command;
+        long start = d.kernel.position;
+        if (Execution.entersRoutine(d)) {
+            // at a breakpoint on a routine the call is already made, as live (see Execution.stepInto)
+            if (kind == 'u') {
+                kind = 'p';
+            } else {
+                CommandResult entered = travelTo(d, start + 1);
+                if (kind == 't' || !entered.accepted() || !d.inThePast()) {
+                    return kind == 't' && entered.accepted() && d.inThePast() ? travelTo(d, start + 2) : entered;
+                }
+            }
+        }
         long now = d.kernel.position;
         if (kind == 't') {
             return travelTo(d, now + 1);
@@ -80,6 +104,7 @@ final class TimeTravel {
         EThread thread = Execution.nextThread(d.kernel);
         long tid = thread == null ? -1 : thread.uniqueThread;
         int depth = thread == null ? 0 : thread.frames.size();
+        char scan = kind;
         long[] stop = {-1};
         Breakpoint[] hit = {null};
         Halt.Recorder recorder = (position, at) -> {
@@ -87,8 +112,8 @@ final class TimeTravel {
                 return;
             }
             Breakpoint b = d.breakpoints.match(at);
-            boolean stepped = kind != 'g' && Where.thread(at).uniqueThread == tid
-                    && (kind == 'p' ? at.thread().frames().size() <= depth : at.thread().frames().size() < depth);
+            boolean stepped = scan != 'g' && Where.thread(at).uniqueThread == tid
+                    && (scan == 'p' ? at.thread().frames().size() <= depth : at.thread().frames().size() < depth);
             if (b != null || stepped) {
                 stop[0] = position;
                 hit[0] = b;
@@ -107,8 +132,10 @@ final class TimeTravel {
         }
         adopt(d, rebuild(d, stop[0], null));
         EThread at = d.contextThread();
+        d.atEntry = hit[0] != null && at != null && hit[0].symbol().equalsIgnoreCase(d.kernel.engine.location(at).symbol());
         String where = Where.is(d.kernel, at);
-        return Debugger.accept(hit[0] == null ? where : "Breakpoint " + hit[0].id() + " hit\n" + where);
+        return Debugger.accept(hit[0] == null ? where
+                : "Breakpoint " + hit[0].id() + " hit\n" + Where.of(d, at));
     }
 
     /** The answer to a command that would change the machine while it stands in the past. */
@@ -124,6 +151,9 @@ final class TimeTravel {
         long now = d.kernel.position;
         if (now <= d.timeline.origin) {
             return Debugger.reject("Already at position " + now + ", the end of boot: there is no earlier step to go back to.");
+        }
+        if ((kind == 't' || kind == 'p') && now == d.entryStepEnd && d.entryStepStart >= d.timeline.origin) {
+            return backToEntry(d);
         }
         if (kind == 't') {
             return travelTo(d, now - 1);
@@ -144,7 +174,8 @@ final class TimeTravel {
         while (true) {
             rebuild(d, from, before[0], recorder);
             if (!candidates.isEmpty()) {
-                return travelTo(d, candidates.getLast());
+                CommandResult travelled = travelTo(d, candidates.getLast());
+                return kind == 'g' ? hitAgain(d, travelled) : travelled;
             }
             if (from == null) {
                 return Debugger.reject(kind == 'g'
@@ -154,6 +185,27 @@ final class TimeTravel {
             before[0] = from.position();
             from = d.checkpoints.latestAtOrBefore(from.position() - 1);
         }
+    }
+
+    /** t- or p- after a step from a routine's entry: back to that entry, shown as before the step. */
+    private static CommandResult backToEntry(Debugger d) {
+        long start = d.entryStepStart;
+        CommandResult travelled = travelTo(d, start);
+        d.current = d.contextThread();
+        d.atEntry = d.current != null && d.kernel.engine.location(d.current) != null && d.kernel.engine.location(d.current).symbol() != null;
+        return d.atEntry ? Debugger.accept(positionLine(d) + "\n" + Where.of(d, d.current)) : travelled;
+    }
+
+    /** g- stands where a breakpoint hit: said so, and shown as at that hit (the function's entry). */
+    private static CommandResult hitAgain(Debugger d, CommandResult travelled) {
+        EThread at = d.contextThread();
+        Breakpoint hit = at == null ? null : d.breakpoints.match(d.kernel.engine.location(at));
+        if (hit == null) {
+            return travelled;
+        }
+        d.current = at;
+        d.atEntry = hit.symbol().equalsIgnoreCase(d.kernel.engine.location(at).symbol());
+        return Debugger.accept(positionLine(d) + "\nBreakpoint " + hit.id() + " hit\n" + Where.of(d, at));
     }
 
     /**

@@ -44,7 +44,15 @@ final class TypeView {
                     + " bytes before the object)" : ""));
         }
         Integer size = k.platform.x86 ? StructLayouts.XP_SIZES.get(type) : null;
-        return Debugger.accept("nt!" + type + (size == null ? "" : String.format(" (0x%x bytes)", size)) + "\n" + String.join("\n", fields));
+        // WinDbg lists a structure's fields in offset order ("dt (Display Type)" in Microsoft's debugger reference)
+        List<String> ordered = new ArrayList<>(fields);
+        ordered.sort(Comparator.comparingInt(TypeView::offsetOf));
+        return Debugger.accept("nt!" + type + (size == null ? "" : String.format(" (0x%x bytes)", size)) + "\n" + String.join("\n", ordered));
+    }
+
+    private static int offsetOf(String fieldLine) {
+        int start = fieldLine.indexOf("+0x") + 3;
+        return Integer.parseInt(fieldLine.substring(start, fieldLine.indexOf(' ', start)), 16);
     }
 
     /** The fields of one structure on one platform: those it lacks are left out; x86 dt lists by offset. */

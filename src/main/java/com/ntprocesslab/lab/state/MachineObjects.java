@@ -138,7 +138,8 @@ public final class MachineObjects {
                     ? Optional.of(value.path("Address").asString()) : Optional.empty();
             return new StructureField(name, summary, link, fields(value, ownAddress, addresses));
         }
-        String text = value.isNull() ? "null" : value.asString("");
+        // a null pointer reads as dt prints it
+        String text = value.isNull() ? "(null)" : value.asString("");
         String target = normalize(text);
         boolean pointsElsewhere = addresses.contains(target) && !target.equals(ownAddress);
         return new StructureField(name, text, pointsElsewhere ? Optional.of(text) : Optional.empty(), List.of());

@@ -20,8 +20,11 @@ import lombok.NoArgsConstructor;
 @AllArgsConstructor
 public class MachineFork extends GeneratedIdEntity {
 
-    /** For whom the fork was made. */
-    public enum Kind { SANDBOX, STUDENT, LECTURE }
+    /**
+     * For whom the fork was made: an instructor's sandbox, a copy handed to the student, a
+     * student following a lecture, or a student's own {@code .fork} of their machine.
+     */
+    public enum Kind { SANDBOX, STUDENT, LECTURE, SELF }
 
     @Column(name = "fork_machine_id", nullable = false)
     private Long forkMachineId;

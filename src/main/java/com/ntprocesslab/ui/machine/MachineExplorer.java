@@ -107,7 +107,8 @@ public class MachineExplorer extends SplitLayout {
     }
 
     private void showDetails(Optional<ProcessRow> row) {
-        selection.setText(row.map(r -> r.process().image() + " (" + r.process().pid() + ")").orElse(getTranslation("details.none")));
+        // the PID in hex, as the tree beside it and the debugger print it
+        selection.setText(row.map(r -> r.process().image() + " (" + String.format("0x%x", r.process().pid()) + ")").orElse(getTranslation("details.none")));
         Optional<Structure> process = row.map(ProcessRow::eprocess);
         process.ifPresentOrElse(eprocess::show, eprocess::clear);
         threads.show(process.map(p -> p.list("ThreadListHead")).orElse(List.of()));

@@ -29,6 +29,16 @@ class ProcessTree extends TreeGrid<ProcessRow> {
         addColumn(row -> row.process().liveThreads().size()).setHeader(getTranslation("processes.threads")).setAutoWidth(true).setFlexGrow(0);
         addColumn(ProcessRow::exitStatus).setHeader(getTranslation("processes.exitStatus")).setAutoWidth(true).setFlexGrow(0);
         setPartNameGenerator(row -> row.state() == ProcessRow.State.EXITED ? "zombie" : null);
+        // The name sits in the tree's toggle, so a click on it would fold the branch: a click anywhere on a row selects its process instead.
+        addCollapseListener(event -> {
+            if (event.isFromClient()) {
+                expand(event.getItems());
+                ProcessRow row = event.getItems().iterator().next();
+                select(row);
+                selectedAddress = row.address();
+                selectionListener.accept(Optional.of(row));
+            }
+        });
         asSingleSelect().addValueChangeListener(event -> {
             if (event.isFromClient()) {
                 selectedAddress = event.getValue() == null ? "" : event.getValue().address();

@@ -14,17 +14,25 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.KeyModifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A WinDbg-style console: the transcript above, the command line below, with history on
- * up/down and completion of commands and symbols on Tab. Shared by the sandbox and lab pages.
+ * up/down and completion on Tab (its list shown above the line). As in WinDbg: Enter on an
+ * empty line repeats the last g/t/p-style command, {@code ;} separates commands on one line,
+ * F5, F10, F11 and Shift+F11 run g, p, t and gu, {@code .cls} clears the view (never the log),
+ * and pasted lines run one by one in order. Shared by the sandbox and lab pages.
  */
 public class Console extends VerticalLayout {
 
     static final String PROMPT = "0: kd> ";
+    /** The commands an empty line repeats, as WinDbg repeats stepping and running. */
+    private static final Set<String> REPEATABLE = Set.of("g", "t", "p", "gu", "t-", "p-", "g-");
 
     private final Div transcript = new Div();
     private final TextField input = new TextField();
@@ -33,6 +41,7 @@ public class Console extends VerticalLayout {
     private final Span promptArea = new Span(PROMPT.strip());
     private final ProgressBar running = new ProgressBar();
     private final CommandHistory history = new CommandHistory();
+    private String lastRepeatable;
 
     public Console() {
         setPadding(false);
@@ -71,6 +80,7 @@ public class Console extends VerticalLayout {
         input.setValueChangeMode(ValueChangeMode.EAGER);
         // Enter reads and clears the line in the browser (the input event tells the server) and sends what it read: a command typed right after
         // another can then never be wiped by the server clearing the line for the one before it.
+        // A paste of several lines would be joined into one by a one-line field: its lines are sent to the server instead, to run in order.
         input.addAttachListener(event -> input.getElement().executeJs("""
                 if (!this.__consoleSubmit) {
                     this.__consoleSubmit = true;
@@ -82,9 +92,25 @@ public class Console extends VerticalLayout {
                             this.dispatchEvent(new CustomEvent('console-submit', {detail: line}));
                         }
                     });
+                    this.addEventListener('paste', e => {
+                        const text = (e.clipboardData || window.clipboardData).getData('text');
+                        if (/[\\r\\n]/.test(text)) {
+                            e.preventDefault();
+                            const typed = this.value;
+                            this.value = '';
+                            this.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+                            this.dispatchEvent(new CustomEvent('console-paste', {detail: typed + text}));
+                        }
+                    });
                 }"""));
         input.getElement().addEventListener("console-submit", event -> submit(event.getEventData().get("event.detail").asString()))
                 .addEventData("event.detail");
+        input.getElement().addEventListener("console-paste", event -> paste(event.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
+        Shortcuts.addShortcutListener(this, () -> send("g"), Key.F5).listenOn(this);
+        Shortcuts.addShortcutListener(this, () -> send("p"), Key.F10).listenOn(this);
+        Shortcuts.addShortcutListener(this, () -> send("t"), Key.F11).listenOn(this);
+        Shortcuts.addShortcutListener(this, () -> send("gu"), Key.F11, KeyModifier.SHIFT).listenOn(this);
         Shortcuts.addShortcutListener(input, () -> history.older().ifPresent(this::setLine), Key.ARROW_UP).listenOn(input);
         Shortcuts.addShortcutListener(input, () -> history.newer().ifPresent(this::setLine), Key.ARROW_DOWN).listenOn(input);
         Shortcuts.addShortcutListener(input, this::complete, Key.TAB).listenOn(input);
@@ -104,6 +130,7 @@ public class Console extends VerticalLayout {
         transcript.removeAll();
         entries.forEach(this::append);
         history.replace(entries.stream().map(ConsoleEntry::command).toList());
+        stickToNewestLine();
     }
 
     public void append(ConsoleEntry entry) {
@@ -143,6 +170,24 @@ public class Console extends VerticalLayout {
         }
         boolean english = !Locale.CHINESE.getLanguage().equals(getLocale().getLanguage());
         return KernelErrors.in(entry.output(), english, this::getTranslation);
+    }
+
+    /**
+     * Opened (or reopened after a reload), the transcript shows its newest line, and keeps doing so
+     * while the page lays itself out and answers arrive, until the student scrolls up to read.
+     */
+    private void stickToNewestLine() {
+        transcript.getElement().executeJs("""
+                const t = this;
+                if (!t.__stick) {
+                    t.__stick = {stuck: true};
+                    const follow = () => { if (t.__stick.stuck) { t.scrollTop = t.scrollHeight; } };
+                    t.addEventListener('scroll', () => { t.__stick.stuck = t.scrollTop + t.clientHeight >= t.scrollHeight - 4; });
+                    new ResizeObserver(follow).observe(t);
+                    new MutationObserver(follow).observe(t, {childList: true, subtree: true, characterData: true});
+                }
+                t.__stick.stuck = true;
+                t.scrollTop = t.scrollHeight;""");
     }
 
     /** The newest line, not the top of the newest answer: a long answer ends where the student reads on. */
@@ -195,7 +240,15 @@ public class Console extends VerticalLayout {
     /** Sends a command as if typed (the step buttons use this), so it lands in the history too. */
     public void send(String command) {
         history.add(command);
+        if (REPEATABLE.contains(command.strip().toLowerCase(Locale.ROOT))) {
+            lastRepeatable = command.strip();
+        }
         fireEvent(new CommandEvent(this, command));
+    }
+
+    /** Clears the view, as WinDbg's .cls does: the machine's log and history keep every command. */
+    void clearView() {
+        transcript.removeAll();
     }
 
     /** Shows where the machine stands in time: the plain prompt at the present, position and present in the past. */
@@ -210,12 +263,53 @@ public class Console extends VerticalLayout {
         promptArea.getElement().setAttribute("title", getTranslation("console.position", time.position(), time.present()));
     }
 
-    private void submit(String command) {
-        if (command == null || command.isBlank()) {
+    private void submit(String line) {
+        if (line == null) {
             return;
         }
         completions.setText("");
-        send(command);
+        if (line.isBlank()) {
+            if (lastRepeatable != null) {
+                send(lastRepeatable);
+            }
+            return;
+        }
+        for (String command : commandsOf(line)) {
+            if (command.equalsIgnoreCase(".cls")) {
+                clearView();
+            } else {
+                send(command);
+            }
+        }
+    }
+
+    /** A paste of several lines: each non-empty line runs in order, as if typed and sent. */
+    private void paste(String text) {
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                submit(line);
+            }
+        }
+    }
+
+    /** The commands of one line: WinDbg separates them with {@code ;}, except inside double quotes. */
+    static List<String> commandsOf(String line) {
+        List<String> commands = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ';' && !quoted) {
+                commands.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        commands.add(current.toString().strip());
+        return commands.stream().filter(c -> !c.isEmpty()).toList();
     }
 
     private void complete() {

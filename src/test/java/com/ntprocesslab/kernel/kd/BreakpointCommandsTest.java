@@ -16,8 +16,9 @@ class BreakpointCommandsTest {
     void bpResolvesTheSymbolAndBlListsIt() {
         CommandResult set = LabMachine.ok(machine, "bp nt!PspAllocateProcess");
 
-        assertThat(set.output()).matches("  0: fffff802`[0-9a-f]{8} @!\"nt!PspAllocateProcess\"");
-        assertThat(LabMachine.ok(machine, "bl").output()).matches(" 0 e  fffff802`[0-9a-f]{8}     0001 \\(0001\\)  0:\\*\\*\\*\\* nt!PspAllocateProcess");
+        // WinDbg's bp prints nothing; a kernel debugger's bl has no user-mode "0:****" column ("bl (Breakpoint List)")
+        assertThat(set.output()).isEmpty();
+        assertThat(LabMachine.ok(machine, "bl").output()).matches(" 0 e  fffff802`[0-9a-f]{8}     0001 \\(0001\\) nt!PspAllocateProcess");
     }
 
     @Test

@@ -80,7 +80,7 @@ class BreakpointContractTest {
             CommandResult result = machine.execute(command);
             for (int guard = 0; guard < 5_000 && result.output().startsWith("Breakpoint "); guard++) {
                 String symbol = result.output().lines().skip(1).findFirst().orElseThrow().replaceFirst(":$", "");
-                String thread = threadOf(result.output());
+                String thread = currentThread(machine);
                 String frame00 = machine.execute("k").output().lines().skip(1).findFirst().orElseThrow();
                 assertThat(frame00).as("k frame 00 at %s", symbol).endsWith(" " + symbol);
                 int before = steps.size();
@@ -103,10 +103,17 @@ class BreakpointContractTest {
         assertThat(hit).as("every routine executed in %s on %s was hit", name, profile).containsAll(executed);
     }
 
-    private static String threadOf(String output) {
-        int at = output.indexOf("; thread 0x");
-        String rest = output.substring(at + 2);
-        int comma = rest.indexOf(',');
-        return comma < 0 ? rest : rest.substring(0, comma);
+    /**
+     * The thread a stop stands on, as "thread 0x<tid> of <image>", read from {@code !thread -1}
+     * (WinDbg prints no thread at a breakpoint hit; "!thread" in Microsoft's debugger reference).
+     */
+    static String currentThread(Machine machine) {
+        String out = machine.execute("!thread -1").output();
+        java.util.regex.Matcher cid = java.util.regex.Pattern.compile("Cid ([0-9a-f]+)\.([0-9a-f]+)").matcher(out);
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("Owning Process\s+\S+\s+Image:\s+(\S+)").matcher(out);
+        if (!cid.find() || !image.find()) {
+            throw new AssertionError("!thread -1 printed no thread: " + out);
+        }
+        return "thread 0x" + Long.toHexString(Long.parseLong(cid.group(2), 16)) + " of " + image.group(1);
     }
 }

@@ -7,26 +7,45 @@ import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ExecutionTest {
-    private static final Pattern STAGE = Pattern.compile(", stage (\\d)");
     private final Machine machine = LabMachine.boot();
 
     @Test
-    void tRunsExactlyOneStepAndShowsWhereTheThreadStands() {
+    void tRunsExactlyOneStepAndShowsTheSymbolAndTheStepAsTheInstruction() {
         LabMachine.ok(machine, "bp KERNEL32!CreateProcessWStub");
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        LabMachine.ok(machine, "t");
         long before = machine.position();
 
         CommandResult t = LabMachine.ok(machine, "t");
 
         assertThat(machine.position()).isEqualTo(before + 1);
-        assertThat(t.output()).startsWith("KERNELBASE!CreateProcessW:\n00007ff8`").contains("explorer.exe", "position " + (before + 1));
+        // symbol line, then the instruction line where WinDbg prints the disassembly ("t (Trace)")
+        assertThat(t.output()).isEqualTo("KERNELBASE!CreateProcessInternalW:\n" + at("KERNELBASE!CreateProcessInternalW", 0) + " (inline code)");
+    }
+
+    @Test
+    void atABreakpointOnARoutineTMakesTheCallAndRunsItsFirstStepAndNoLocationShowsTwice() {
+        LabMachine.ok(machine, "bp nt!PspAllocateProcess");
+        CommandResult hit = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        long before = machine.position();
+
+        CommandResult t = LabMachine.ok(machine, "t");
+
+        // the breakpoint shows the routine's entry and its first step (a call of a function the machine runs as one step)
+        assertThat(hit.output()).isEqualTo("Breakpoint 0 hit\nnt!PspAllocateProcess:\n" + at("nt!PspAllocateProcess", 0) + " call    nt!ObCreateObject");
+        assertThat(machine.position()).isEqualTo(before + 2);
+        assertThat(t.output()).isEqualTo("nt!PspAllocateProcess+0xe0:\n" + at("nt!PspAllocateProcess", 0xe0) + " call    nt!PspInitializeProcessSecurity");
+        List<String> seen = new ArrayList<>(List.of(hit.output().substring(hit.output().indexOf('\n') + 1), t.output()));
+        for (int i = 0; i < 60; i++) {
+            String next = LabMachine.ok(machine, "t").output();
+            assertThat(seen).as("step %d", i).doesNotContain(next);
+            seen.add(next);
+        }
     }
 
     @Test
@@ -40,12 +59,11 @@ class ExecutionTest {
             if (t.output().startsWith("Nothing to run")) {
                 break;
             }
-            Matcher m = STAGE.matcher(t.output());
-            if (m.find()) {
-                int stage = Integer.parseInt(m.group(1));
-                if (stages.isEmpty() || stages.getLast() != stage) {
-                    stages.add(stage);
-                }
+            var thread = machine.debugger().current;
+            var at = thread == null ? null : machine.engine().location(thread);
+            int stage = at == null ? 0 : at.stage();
+            if (stage != 0 && (stages.isEmpty() || stages.getLast() != stage)) {
+                stages.add(stage);
             }
         }
 
@@ -55,22 +73,24 @@ class ExecutionTest {
     }
 
     @Test
-    void pStepsOverACallAndGuStepsOutOfTheCurrentFunction() {
+    void pStepsOverOneStepOfTheRoutineAndGuStopsInTheImmediateCallerJustAfterTheCall() {
         LabMachine.ok(machine, "bp nt!PspAllocateProcess");
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
         var thread = machine.kernel().pendingCalls.getFirst().thread();
-        int depth = thread.frames.size();
+        int callerDepth = thread.frames.size();
 
-        LabMachine.ok(machine, "p");
-        assertThat(thread.frames).hasSize(depth);
-        assertThat(machine.engine().location(thread).routine()).isEqualTo("nt!NtCreateUserProcess");
+        CommandResult p = LabMachine.ok(machine, "p");
+        assertThat(thread.frames).hasSize(callerDepth + 1);
+        assertThat(machine.engine().location(thread).routine()).isEqualTo("nt!PspAllocateProcess");
+        assertThat(p.output()).isEqualTo("nt!PspAllocateProcess+0xe0:\n" + at("nt!PspAllocateProcess", 0xe0) + " call    nt!PspInitializeProcessSecurity");
 
         LabMachine.ok(machine, "t");
         LabMachine.ok(machine, "t");
-        int inside = thread.frames.size();
         CommandResult gu = LabMachine.ok(machine, "gu");
-        assertThat(thread.frames.size()).isLessThan(inside);
-        assertThat(gu.output()).contains("+0x");
+        assertThat(thread.frames).hasSize(callerDepth);
+        assertThat(machine.engine().location(thread).routine()).isEqualTo("nt!NtCreateUserProcess");
+        // k showed nt!NtCreateUserProcess+0x4d1 as PspAllocateProcess's return address
+        assertThat(gu.output()).startsWith("nt!NtCreateUserProcess+0x4d1:\n");
     }
 
     @Test
@@ -80,7 +100,9 @@ class ExecutionTest {
 
         CommandResult g = LabMachine.ok(machine, "g");
 
-        assertThat(g.output()).startsWith("Ran ").contains("every thread is now waiting");
+        // g prints only events: a run that ends with every thread waiting and no call finishing prints nothing
+        assertThat(g.output()).isEmpty();
+        assertThat(machine.kernel().scheduler.highestReady()).isNull();
         assertThat(LabMachine.ok(machine, "g").output()).startsWith("Nothing to run");
     }
 
@@ -104,7 +126,7 @@ class ExecutionTest {
 
         CommandResult g = LabMachine.ok(machine, "g");
 
-        assertThat(g.output()).startsWith("Breakpoint 0 hit\nntdll!LdrInitializeThunk:").contains("of notepad.exe");
+        assertThat(g.output()).isEqualTo("Breakpoint 0 hit\nntdll!LdrInitializeThunk:\n" + at("ntdll!LdrInitializeThunk", 0) + " call    ntdll!LdrpInitializeProcess");
         assertThat(LabMachine.ok(machine, "k").output()).contains("ntdll!LdrInitializeThunk");
         assertThat(LabMachine.ok(machine, "!thread").output()).contains("Cid 0054.0058");
     }
@@ -136,5 +158,13 @@ class ExecutionTest {
         assertThat(result.accepted()).isFalse();
         assertThat(result.output()).startsWith("Syntax error at '" + command.split(" ")[1] + "'");
         assertThat(machine.snapshotJson()).isEqualTo(before);
+    }
+
+    /** The address x prints for {@code symbol}, plus {@code offset}, in the machine's pointer format (so new symbols elsewhere do not break the test). */
+    private String at(String symbol, long offset) {
+        String x = LabMachine.ok(machine, "x " + symbol).output().lines().findFirst().orElseThrow();
+        long base = Long.parseUnsignedLong(x.substring(0, x.indexOf(' ')).replace("`", ""), 16);
+        String hex = String.format("%016x", base + offset);
+        return hex.substring(0, 8) + "`" + hex.substring(8);
     }
 }

@@ -42,7 +42,9 @@ class InspectionCommandsTest {
 
         assertThat(byCid).isEqualTo(byAddress)
                 .startsWith("PROCESS " + address(notepad.address) + "\n    SessionId: 1  Cid: 0054")
-                .contains("THREAD " + address(notepadThread.address) + "  Cid 0054.0058", "WAIT: (Suspended)", "SuspendCount 1");
+                .contains("THREAD " + address(notepadThread.address).replace("`", "") + "  Cid 0054.0058", "WAIT: (Suspended)", "Not impersonating",
+                        "Owning Process            " + address(notepad.address).replace("`", "") + "       Image:         notepad.exe")
+                .doesNotContain("SuspendCount", "Started", "CreateTime");
         assertThat(ok("!process 54 0").split("\n")).hasSize(4);
         assertThat(ok("!process 0 7")).startsWith("**** NT ACTIVE PROCESS DUMP ****").contains("Image: System", "THREAD ");
     }

@@ -20,6 +20,8 @@ class TimeTravelTest {
     void tMinusReturnsToExactlyTheSnapshotOfTheStepBefore() {
         LabMachine.ok(machine, "bp nt!PspAllocateProcess");
         LabMachine.ok(machine, NOTEPAD);
+        // stepped off the breakpoint: every t from here is one step (at a routine's entry t also makes the call)
+        LabMachine.ok(machine, "p");
         List<String> snapshots = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             snapshots.add(machine.snapshotJson());
@@ -82,7 +84,8 @@ class TimeTravelTest {
         CommandResult second = LabMachine.ok(machine, "g");
 
         assertThat(first.output()).startsWith("Breakpoint 0 hit").contains("nt!PspInsertProcess");
-        assertThat(step.output()).startsWith("Time Travel Position: " + (hit + 1));
+        // the breakpoint shows PspInsertProcess's entry, so t makes the call and runs its first step, as live
+        assertThat(step.output()).startsWith("Time Travel Position: " + (hit + 2) + " of ").contains("nt!PspInsertProcess+0x");
         assertThat(second.output()).startsWith("Breakpoint 0 hit");
         assertThat(machine.position()).isGreaterThan(hit).isLessThan(end);
         LabMachine.ok(machine, "bc *");
@@ -153,15 +156,34 @@ class TimeTravelTest {
     }
 
     @Test
+    void aStepBackAfterAStepFromABreakpointReturnsToTheBreakpointAsItWasShown() {
+        LabMachine.ok(machine, "bp nt!PspAllocateProcess");
+        CommandResult hit = LabMachine.ok(machine, NOTEPAD);
+        String atBreakpoint = machine.snapshotJson();
+        String entry = hit.output().substring(hit.output().indexOf('\n') + 1);
+
+        for (String step : List.of("t", "p")) {
+            LabMachine.ok(machine, step);
+            CommandResult back = LabMachine.ok(machine, step + "-");
+
+            assertThat(machine.snapshotJson()).as(step).isEqualTo(atBreakpoint);
+            assertThat(back.output()).as(step).isEqualTo("Time Travel Position: " + machine.position() + " of " + machine.present() + "\n" + entry);
+            LabMachine.ok(machine, "!tt present");
+            LabMachine.ok(machine, "g-");
+        }
+    }
+
+    @Test
     void pMinusGoesBackToThePreviousStepOfThisThreadAtThisDepth() {
         LabMachine.ok(machine, "bp nt!PspAllocateProcess");
         LabMachine.ok(machine, NOTEPAD);
-        String atBreakpoint = machine.snapshotJson();
+        LabMachine.ok(machine, "p");
+        String afterOneStep = machine.snapshotJson();
         LabMachine.ok(machine, "p");
 
         LabMachine.ok(machine, "p-");
 
-        assertThat(machine.snapshotJson()).isEqualTo(atBreakpoint);
+        assertThat(machine.snapshotJson()).isEqualTo(afterOneStep);
     }
 
     @Test

@@ -48,7 +48,8 @@ class TerminationByApcTest {
         LabMachine.ok(machine, "bp nt!PspExitThread");
         LabMachine.ok(machine, "bp nt!PspExitProcess");
         String exitThread = LabMachine.ok(machine, "g").output();
-        assertThat(exitThread).startsWith("Breakpoint 0 hit\nnt!PspExitThread:").contains("thread 0x" + Long.toHexString(victim.uniqueThread) + " of notepad.exe");
+        assertThat(exitThread).startsWith("Breakpoint 0 hit\nnt!PspExitThread:");
+        assertThat(BreakpointContractTest.currentThread(machine)).isEqualTo("thread 0x" + Long.toHexString(victim.uniqueThread) + " of notepad.exe");
         String stack = LabMachine.ok(machine, "k").output();
         assertThat(stack.lines().skip(1).map(l -> l.substring(l.lastIndexOf(' ') + 1)).limit(4))
                 .containsExactly("nt!PspExitThread", "nt!PsExitSpecialApc+0x" + hexAfter(stack, "nt!PsExitSpecialApc"),
@@ -56,7 +57,8 @@ class TerminationByApcTest {
         assertThat(stack).doesNotContain("explorer!", "winlogon!", "NtTerminateProcess");
 
         String exitProcess = LabMachine.ok(machine, "g").output();
-        assertThat(exitProcess).startsWith("Breakpoint 1 hit\nnt!PspExitProcess:").contains("of notepad.exe");
+        assertThat(exitProcess).startsWith("Breakpoint 1 hit\nnt!PspExitProcess:");
+        assertThat(BreakpointContractTest.currentThread(machine)).endsWith(" of notepad.exe");
         LabMachine.ok(machine, "bc *");
         String rest = LabMachine.ok(machine, "g").output();
 
@@ -83,13 +85,17 @@ class TerminationByApcTest {
         String tid = "thread 0x" + Long.toHexString(worker.threadListHead.owners().get(0).uniqueThread) + " of worker.exe";
 
         String first = LabMachine.ok(machine, "g").output();
+        String firstThread = BreakpointContractTest.currentThread(machine);
         String second = LabMachine.ok(machine, "g").output();
+        String secondThread = BreakpointContractTest.currentThread(machine);
         String stack = LabMachine.ok(machine, "k").output();
         String rundown = LabMachine.ok(machine, "g").output();
 
         // ExitProcess: NtTerminateProcess(0) finds no other thread; NtTerminateProcess(-1) ends the caller itself
-        assertThat(first).startsWith("Breakpoint 0 hit\nnt!PspTerminateThreadByPointer:").contains(tid);
-        assertThat(second).startsWith("Breakpoint 1 hit\nnt!PspExitProcess:").contains(tid);
+        assertThat(first).startsWith("Breakpoint 0 hit\nnt!PspTerminateThreadByPointer:");
+        assertThat(firstThread).isEqualTo(tid);
+        assertThat(second).startsWith("Breakpoint 1 hit\nnt!PspExitProcess:");
+        assertThat(secondThread).isEqualTo(tid);
         assertThat(stack).contains("nt!PspExitThread+0x", "nt!PspTerminateThreadByPointer+0x", "nt!NtTerminateProcess+0x")
                 .doesNotContain("KiDeliverApc");
         assertThat(rundown).doesNotStartWith("Breakpoint");

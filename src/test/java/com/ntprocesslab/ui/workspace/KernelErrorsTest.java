@@ -26,7 +26,7 @@ class KernelErrorsTest {
     @Test
     void everyBadCommandOfABeginnerIsAnsweredInChinese() {
         Machine machine = Machine.boot(Profile.MODERN);
-        for (String bad : List.of("frobnicate", "!process 0 0 extra", ".call explorer.exe CreateProcessW", ".call nosuch.exe CreateProcessW C:\\x.exe",
+        for (String bad : List.of("frobnicate", "!process 0 0 extra more", ".call explorer.exe CreateProcessW", ".call nosuch.exe CreateProcessW C:\\x.exe",
                 ".call explorer.exe Frob 1", "t-", "dt nt!_EPROCESS 0x1234", ".fail nothing", "!handle zz", "bc 7")) {
             CommandResult result = machine.execute(bad);
             assertThat(result.accepted()).as(bad).isFalse();
@@ -38,8 +38,9 @@ class KernelErrorsTest {
     @Test
     void theArgumentsTheStudentTypedStayAsTyped() {
         Machine machine = Machine.boot(Profile.MODERN);
-        assertThat(chinese(machine.execute("!process 0 0 extra").output()))
-                .startsWith("语法错误，位于 'extra'：应为 !process [0 | cid | address] [flags]，例如 !process 0 0 或 !process 44 7");
+        // !process 0 0 <image> is WinDbg's filter by image name; a fourth word is the error
+        assertThat(chinese(machine.execute("!process 0 0 extra more").output()))
+                .startsWith("语法错误，位于 'more'：应为 !process [0 | -1 | cid | address] [flags] [image]，例如 !process 0 0 explorer.exe 或 !process 44 7");
         assertThat(chinese(machine.execute(".call nosuch.exe CreateProcessW C:\\x.exe").output()))
                 .isEqualTo("无法解析 'nosuch.exe'：没有该映像名或 PID 的活动进程。");
     }

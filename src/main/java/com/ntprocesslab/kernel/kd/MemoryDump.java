@@ -1,0 +1,112 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.ob.KernelObject;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * dq and dd: memory as quadwords or doublewords, laid out as "d, da, db, dc, dd, dD, df, dp,
+ * dq, du, dw (Display Memory)" in Microsoft's debugger reference shows it (address, then two
+ * quadwords or four doublewords per line). The machine holds structures, not bytes: the
+ * readable memory is the number-valued fields of the objects it models, at their Windows 10
+ * x64 offsets (the ones dt prints); every other byte shows as ?, WinDbg's mark for memory it
+ * cannot read. The classic profile's layouts are not mapped here, so all of its memory reads so.
+ */
+final class MemoryDump {
+    private MemoryDump() {
+    }
+
+    static CommandResult display(Debugger d, KdCommand.DisplayMemory m) {
+        int width = m.width();
+        long start = m.address() & -width;
+        StringBuilder out = new StringBuilder();
+        int perLine = width == 8 ? 2 : 4;
+        for (int i = 0; i < m.count(); i++) {
+            long address = start + (long) i * width;
+            if (i % perLine == 0) {
+                out.append(i == 0 ? "" : "\n").append(d.kernel.platform.pointer(address)).append(' ');
+            }
+            Long value = read(d.kernel, address, width);
+            String text = width == 8 ? (value == null ? "????????`????????" : d.kernel.platform.pointer(value))
+                    : (value == null ? "????????" : String.format("%08x", value));
+            out.append(' ').append(text);
+        }
+        return Debugger.accept(out.toString());
+    }
+
+    /** The value of {@code width} bytes at an address, or null when any of them is not modeled. */
+    private static Long read(Kernel k, long address, int width) {
+        Long quad = quad(k, address & ~7L);
+        if (quad == null) {
+            return null;
+        }
+        return width == 8 ? quad : (address & 4) == 0 ? quad & 0xffffffffL : quad >>> 32;
+    }
+
+    private static Long quad(Kernel k, long address) {
+        if (k.profile == Profile.CLASSIC) {
+            return null;
+        }
+        Map.Entry<Long, KernelObject> owner = objectsByAddress(k).floorEntry(address);
+        if (owner == null) {
+            return null;
+        }
+        long offset = address - owner.getKey();
+        return switch (owner.getValue()) {
+            case EProcess p -> eprocess(p, offset);
+            case EThread t -> ethread(t, offset);
+            default -> null;
+        };
+    }
+
+    private static TreeMap<Long, KernelObject> objectsByAddress(Kernel k) {
+        TreeMap<Long, KernelObject> byAddress = new TreeMap<>(Long::compareUnsigned);
+        for (EProcess p : k.processes()) {
+            byAddress.put(p.address, p);
+        }
+        for (EThread t : k.threads()) {
+            byAddress.put(t.address, t);
+        }
+        return byAddress;
+    }
+
+    private static Long eprocess(EProcess p, long offset) {
+        return switch ((int) offset) {
+            case 0x028 -> p.pcb.directoryTableBase;
+            case 0x440 -> p.uniqueProcessId;
+            case 0x448 -> link(p.activeProcessLinks.flink.owner);
+            case 0x450 -> link(p.activeProcessLinks.blink.owner);
+            case 0x4b8 -> p.token == null ? 0L : p.token.address;
+            case 0x518 -> p.sectionObject == null ? 0L : p.sectionObject.address;
+            case 0x520 -> p.sectionBaseAddress;
+            case 0x540 -> p.inheritedFromUniqueProcessId;
+            case 0x550 -> p.peb == null ? 0L : p.peb.address;
+            case 0x570 -> p.objectTable == null ? 0L : p.objectTable.address;
+            default -> null;
+        };
+    }
+
+    /** An ActiveProcessLinks pointer: the neighbour's link field (the list head's address is not modeled). */
+    private static Long link(EProcess neighbour) {
+        return neighbour == null ? null : neighbour.address + 0x448;
+    }
+
+    private static Long ethread(EThread t, long offset) {
+        return switch ((int) offset) {
+            case 0x030 -> t.stackLimit;
+            case 0x038 -> t.stackBase;
+            case 0x0f0 -> t.teb == null ? 0L : t.teb.address;
+            case 0x220 -> t.process.address;
+            case 0x478 -> t.process.uniqueProcessId;
+            case 0x480 -> t.uniqueThread;
+            case 0x4d0 -> t.startAddress;
+            case 0x550 -> t.win32StartAddress;
+            default -> null;
+        };
+    }
+}
