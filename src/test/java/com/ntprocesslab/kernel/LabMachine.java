@@ -3,6 +3,8 @@ package com.ntprocesslab.kernel;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.kernel.machine.Kernel;
@@ -48,6 +50,26 @@ public final class LabMachine {
             throw new AssertionError(command + " was rejected: " + r.output());
         }
         return (PendingCall) started;
+    }
+
+    /**
+     * Runs a begun .call's thread as the engine would alone, and when it waits for csrss's
+     * reply lets the machine run (csrss's server thread takes the message) until the reply
+     * has woken it; then the thread goes on alone. Stops where {@code stop} says.
+     */
+    public static Engine.RunResult runCall(Machine m, PendingCall call, Engine.StopCheck stop) {
+        EThread thread = call.thread();
+        Engine.RunResult run = m.engine().runThread(thread, call.baseDepth(), 10_000, stop);
+        while (run.reason() == Engine.Reason.BLOCKED && thread.tcb.waitReason == KWaitReason.WrLpcReply) {
+            Engine.RunResult served = m.engine().runScheduler(10_000, stop, () -> thread.tcb.state != KThreadState.Waiting);
+            if (served.reason() != Engine.Reason.COMPLETED) {
+                return served;
+            }
+            m.kernel().scheduler.readyQueue.remove(thread);
+            thread.tcb.state = KThreadState.Running;
+            run = m.engine().runThread(thread, call.baseDepth(), 10_000, stop);
+        }
+        return run;
     }
 
     public static EProcess process(Machine m, String image) {

@@ -38,6 +38,7 @@ public final class Symbols {
         MODULE_BASES.put("KERNEL32", 0x00007ff8ced30000L);
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
+        MODULE_BASES.put("BASESRV", 0x00007ff8cc7d0000L);
         List<Routine> shared = new ArrayList<>();
         List<Routine> modern = new ArrayList<>();
         List<Routine> classic = new ArrayList<>();

@@ -75,6 +75,11 @@ class BreakpointContractTest {
         });
         assertThat(machine.execute("bm *!*").accepted()).isTrue();
         steps.clear();
+        // a routine already running when the breakpoints were set (csrss's request loop) was entered before them
+        Set<String> alreadyRunning = new TreeSet<>();
+        for (EThread t : machine.kernel().threads()) {
+            t.frames.forEach(f -> alreadyRunning.add(f.routine.symbol()));
+        }
         Set<String> hit = new TreeSet<>();
         for (String command : commands) {
             CommandResult result = machine.execute(command);
@@ -99,6 +104,7 @@ class BreakpointContractTest {
             executed.add(e.symbol());
             executed.add(e.routine());
         }
+        executed.removeAll(alreadyRunning);
         assertThat(executed).as("%s on %s executed something", name, profile).isNotEmpty();
         assertThat(hit).as("every routine executed in %s on %s was hit", name, profile).containsAll(executed);
     }

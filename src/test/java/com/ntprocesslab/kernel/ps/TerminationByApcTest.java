@@ -44,6 +44,8 @@ class TerminationByApcTest {
         assertThat(victim.tcb.kernelApcQueue).extracting(a -> a.routine()).containsExactly("nt!PsExitSpecialApc");
         assertThat(notepad.exited).isFalse();
         assertThat(notepad.activeThreads).isEqualTo(1);
+        // the caller goes on: another .call is made while the victim's APC is pending
+        assertThat(LabMachine.ok(machine, ".call winlogon.exe GetLastError").output()).contains("returned");
 
         LabMachine.ok(machine, "bp nt!PspExitThread");
         LabMachine.ok(machine, "bp nt!PspExitProcess");
