@@ -23,6 +23,14 @@ import java.util.TreeSet;
 public final class Symbols {
     private static final Map<String, Long> MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private static final TreeMap<String, Long> ADDRESSES = new TreeMap<>();
+    /**
+     * The XP SP3 x86 machine's modules at their XP bases: ntoskrnl at 0x804D7000 (the
+     * non-PAE kernel's base), ntdll 0x7C900000, kernel32 0x7C800000 (seed 003 lists code at
+     * 7C8xxxxx), advapi32 0x77DD0000, csrsrv 0x75B40000; its executables where the classic
+     * volume places them.
+     */
+    private static final Map<String, Long> CLASSIC_MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private static final TreeMap<String, Long> CLASSIC_ADDRESSES = new TreeMap<>();
     private static final Map<String, Routine> ROUTINES = new TreeMap<>();
     /** Each profile's routine of a name (both kernels have an ntdll!LdrInitializeThunk, each its own). */
     private static final Map<Profile, Map<String, Routine>> ROUTINES_OF = new EnumMap<>(Map.of(
@@ -39,6 +47,12 @@ public final class Symbols {
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
         MODULE_BASES.put("BASESRV", 0x00007ff8cc7d0000L);
+        CLASSIC_MODULE_BASES.put("nt", 0x804d7000L);
+        CLASSIC_MODULE_BASES.put("ntdll", 0x7c900000L);
+        CLASSIC_MODULE_BASES.put("KERNEL32", 0x7c800000L);
+        CLASSIC_MODULE_BASES.put("ADVAPI32", 0x77dd0000L);
+        CLASSIC_MODULE_BASES.put("CSRSRV", 0x75b40000L);
+        CLASSIC_MODULE_BASES.put("BASESRV", 0x75b50000L);
         List<Routine> shared = new ArrayList<>();
         List<Routine> modern = new ArrayList<>();
         List<Routine> classic = new ArrayList<>();
@@ -56,6 +70,11 @@ public final class Symbols {
                 MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
             }
         }
+        for (VolumeFile file : DefaultVolume.create(Profile.CLASSIC).files()) {
+            if (file.isImage() && !file.image().dll()) {
+                CLASSIC_MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
+            }
+        }
         // the modern machine's layout comes first, so adding the classic kernel moved none of its addresses
         TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         collect(modern, byModule, Profile.MODERN);
@@ -67,6 +86,24 @@ public final class Symbols {
             symbols.removeIf(ADDRESSES::containsKey);
         }
         layOut(classicOnly, ends);
+        layOutClassic();
+    }
+
+    /** The classic machine's own table: every symbol it has, laid out from its XP module base. */
+    private static void layOutClassic() {
+        TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String symbol : VISIBLE.get(Profile.CLASSIC)) {
+            add(byModule, symbol);
+        }
+        for (Map.Entry<String, TreeSet<String>> module : byModule.entrySet()) {
+            long offset = 0x1000L;
+            long base = CLASSIC_MODULE_BASES.getOrDefault(module.getKey(), 0x70000000L);
+            for (String symbol : module.getValue()) {
+                CLASSIC_ADDRESSES.put(symbol, base + offset);
+                Routine routine = ROUTINES.get(symbol);
+                offset += routine == null ? 0x40 : (routine.size() / 2 + 0x1f) & ~0x1fL;
+            }
+        }
     }
 
     private static void layOut(TreeMap<String, TreeSet<String>> byModule, TreeMap<String, Long> ends) {
@@ -110,6 +147,11 @@ public final class Symbols {
         return ADDRESSES.getOrDefault(symbol, 0L);
     }
 
+    /** The address of a symbol on a machine of {@code profile} (an XP machine has its own bases), or 0 when unknown. */
+    public static long address(String symbol, Profile profile) {
+        return (profile == Profile.CLASSIC ? CLASSIC_ADDRESSES : ADDRESSES).getOrDefault(symbol, 0L);
+    }
+
     /** All symbols of both kernels, sorted, with their addresses. */
     public static Map<String, Long> all() {
         return Collections.unmodifiableMap(ADDRESSES);
@@ -119,7 +161,7 @@ public final class Symbols {
     public static Map<String, Long> all(Profile profile) {
         TreeMap<String, Long> result = new TreeMap<>();
         for (String symbol : VISIBLE.get(profile)) {
-            result.put(symbol, ADDRESSES.get(symbol));
+            result.put(symbol, address(symbol, profile));
         }
         return result;
     }
@@ -163,5 +205,10 @@ public final class Symbols {
 
     public static Map<String, Long> modules() {
         return Collections.unmodifiableMap(MODULE_BASES);
+    }
+
+    /** The module bases of a machine of {@code profile}. */
+    public static Map<String, Long> modules(Profile profile) {
+        return Collections.unmodifiableMap(profile == Profile.CLASSIC ? CLASSIC_MODULE_BASES : MODULE_BASES);
     }
 }

@@ -112,6 +112,7 @@ public final class ClassicThreadCreation {
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread,
                         c.desiredAccess & AccessMask.THREAD_ALL_ACCESS_XP, false);
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
+                c.process.threadCreated = true;
                 return next();
             })
             // ready to run; a suspended thread parks in a Suspended wait until NtResumeThread
@@ -132,6 +133,7 @@ public final class ClassicThreadCreation {
                 if (c.thread != null) {
                     EThread thread = c.thread;
                     c.thread = null;
+                    thread.creationFailed = !NtStatus.success(c.status);
                     ObjectManager.ObDereferenceObject(k, thread);
                 }
                 EProcess process = c.process;

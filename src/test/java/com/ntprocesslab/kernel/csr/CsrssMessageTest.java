@@ -23,9 +23,11 @@ class CsrssMessageTest {
     @EnumSource(Profile.class)
     void csrssRegistersTheNewProcessOnItsOwnThreadWhileTheCreatorWaitsForTheReply(Profile profile) {
         Machine machine = LabMachine.boot(profile);
-        CsrServer server = machine.kernel().csrServers.get(1);
+        // explorer's session: 1 on Windows 10, 0 on XP (one session, one csrss)
+        int session = Math.max(LabMachine.process(machine, "explorer.exe").sessionId, 0);
+        CsrServer server = machine.kernel().csrServers.get(session);
         assertThat(server.apiPort.type).isEqualTo(profile == Profile.CLASSIC ? ObjectType.Port : ObjectType.AlpcPort);
-        assertThat(server.apiPort.name).isEqualTo("\\Sessions\\1\\Windows\\ApiPort");
+        assertThat(server.apiPort.name).isEqualTo(session == 0 ? "\\Windows\\ApiPort" : "\\Sessions\\1\\Windows\\ApiPort");
         assertThat(server.apiPort.handleCount).isEqualTo(1);
         long sent = server.apiPort.messagesSent;
         EThread csrss = server.csrss.threadListHead.owners().get(0);
@@ -61,7 +63,7 @@ class CsrssMessageTest {
         Machine machine = LabMachine.boot(profile);
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
         LabMachine.ok(machine, "g");
-        CsrServer server = machine.kernel().csrServers.get(1);
+        CsrServer server = machine.kernel().csrServers.get(Math.max(LabMachine.process(machine, "explorer.exe").sessionId, 0));
         long pid = LabMachine.process(machine, "notepad.exe").uniqueProcessId;
         LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x8 1");
         LabMachine.ok(machine, "bp CSRSRV!CsrDestroyProcess");

@@ -54,7 +54,7 @@ class Seed000SessionTest {
             String[] frame = k[i].split(" ");
             String[] caller = k[i + 1].split(" ");
             long returnAddress = Long.parseUnsignedLong(frame[2].replace("`", ""), 16);
-            assertThat(returnAddress).isEqualTo(StackView.siteAddress(caller[3]));
+            assertThat(returnAddress).isEqualTo(StackView.siteAddress(machine.kernel(), caller[3]));
             boolean sameStack = frame[1].startsWith("ffff") == caller[1].startsWith("ffff");
             if (sameStack) {
                 assertThat(Long.compareUnsigned(Long.parseUnsignedLong(frame[1].replace("`", ""), 16),
@@ -74,6 +74,21 @@ class Seed000SessionTest {
         assertThat(go.output()).contains("every thread is now waiting", "CreateProcessW(C:\\Windows\\System32\\notepad.exe) returned TRUE");
         assertThat(machine.kernel().pendingCalls).isEmpty();
         assertThat(LabMachine.ok(machine, "!process 0 0").output()).contains("Image: notepad.exe");
+    }
+
+    /**
+     * Seed 000 shows explorer with the PID of userinit, its parent that has exited. PspCidTable
+     * is strict FIFO (WRK base/ntos/ps/psinit.c, ExSetHandleTableStrictFIFO), so the new
+     * notepad does not take userinit's freed 0x44: the ParentCid names no live process.
+     */
+    @Test
+    void explorersParentCidNamesNoLiveProcessAfterNotepadStarts() {
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        LabMachine.ok(machine, "g");
+
+        String dump = LabMachine.ok(machine, "!process 0 0").output();
+        assertThat(dump).contains("Cid: 004c    Peb: 3ac04c0000  ParentCid: 0044").doesNotContain("Cid: 0044 ");
+        assertThat(machine.kernel().pspCidTable.lookup(0x44)).isNull();
     }
 
     @Test
