@@ -3,6 +3,8 @@ package com.ntprocesslab.kernel;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.kernel.machine.Kernel;
@@ -50,6 +52,26 @@ public final class LabMachine {
         return (PendingCall) started;
     }
 
+    /**
+     * Runs a begun .call's thread as the engine would alone, and when it waits for csrss's
+     * reply lets the machine run (csrss's server thread takes the message) until the reply
+     * has woken it; then the thread goes on alone. Stops where {@code stop} says.
+     */
+    public static Engine.RunResult runCall(Machine m, PendingCall call, Engine.StopCheck stop) {
+        EThread thread = call.thread();
+        Engine.RunResult run = m.engine().runThread(thread, call.baseDepth(), 10_000, stop);
+        while (run.reason() == Engine.Reason.BLOCKED && thread.tcb.waitReason == KWaitReason.WrLpcReply) {
+            Engine.RunResult served = m.engine().runScheduler(10_000, stop, () -> thread.tcb.state != KThreadState.Waiting);
+            if (served.reason() != Engine.Reason.COMPLETED) {
+                return served;
+            }
+            m.kernel().scheduler.readyQueue.remove(thread);
+            thread.tcb.state = KThreadState.Running;
+            run = m.engine().runThread(thread, call.baseDepth(), 10_000, stop);
+        }
+        return run;
+    }
+
     public static EProcess process(Machine m, String image) {
         EProcess found = null;
         for (EProcess p : m.kernel().processes()) {
@@ -93,5 +115,19 @@ public final class LabMachine {
             return copy;
         }
         return node;
+    }
+
+    /**
+     * The thread a stop stands on, as "thread 0x<tid> of <image>", read from {@code !thread -1}
+     * (WinDbg prints no thread at a breakpoint hit; "!thread" in Microsoft's debugger reference).
+     */
+    public static String currentThread(Machine machine) {
+        String out = machine.execute("!thread -1").output();
+        java.util.regex.Matcher cid = java.util.regex.Pattern.compile("Cid ([0-9a-f]+)\\.([0-9a-f]+)").matcher(out);
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("Owning Process\\s+\\S+\\s+Image:\\s+(\\S+)").matcher(out);
+        if (!cid.find() || !image.find()) {
+            throw new AssertionError("!thread -1 printed no thread: " + out);
+        }
+        return "thread 0x" + Long.toHexString(Long.parseLong(cid.group(2), 16)) + " of " + image.group(1);
     }
 }

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.csr;
 
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.PspCreateParameters;
 
 /**
@@ -8,6 +9,8 @@ import com.ntprocesslab.kernel.ps.PspCreateParameters;
  * its duplicated handles and its CSR_PROCESS record, until inserted.
  */
 public class CsrCreateProcessMessage extends PspCreateParameters {
+    /** The creator's thread (the message's ClientId): its handles are the ones named above. */
+    public EThread clientThread;
     public long csrProcessHandle;
     public long csrThreadHandle;
     public CsrProcess csrProcess;

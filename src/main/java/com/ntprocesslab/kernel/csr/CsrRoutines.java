@@ -9,11 +9,15 @@ import java.util.List;
 public final class CsrRoutines implements RoutinePublisher {
     @Override
     public List<Routine> shared() {
-        return List.of(CsrSrv.CsrServerInitialization);
+        return List.of(CsrSrv.CsrServerInitialization, CsrApiRequests.CsrDestroyThread, CsrApiRequests.CsrDestroyProcess);
     }
 
     @Override
     public List<Routine> only(Profile profile) {
-        return List.of(profile == Profile.MODERN ? CsrSrv.CsrCreateProcess : CsrSrv.CsrCreateProcessClassic);
+        return profile == Profile.MODERN
+                ? List.of(CsrSrv.CsrCreateProcess, CsrApiRequests.BaseSrvCreateProcessModern, CsrApiRequests.CsrApiRequestThread,
+                        CsrApiRequests.NtAlpcSendWaitReceivePortStub)
+                : List.of(CsrSrv.CsrCreateProcessClassic, CsrApiRequests.BaseSrvCreateProcessClassic, CsrApiRequests.CsrApiRequestThread,
+                        CsrApiRequests.NtRequestWaitReplyPortStub, CsrApiRequests.NtReplyWaitReceivePortStub);
     }
 }

@@ -1,6 +1,7 @@
 package com.ntprocesslab.kernel.csr;
 
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.PortObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import java.util.List;
 public final class CsrServer {
     public final int sessionId;
     public EProcess csrss;
+    /** \\Windows\\ApiPort (\\Sessions\\n\\Windows\\ApiPort in session n > 0): CsrClientCallServer's messages arrive here. */
+    public PortObject apiPort;
     /** CsrRootProcess first (csrss itself), then registered processes in insertion order. */
     public final List<CsrProcess> processes = new ArrayList<>();
     /** Count of Win32 processes registered in the session (the root is not counted). */

@@ -13,6 +13,9 @@ import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.PortObject;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ob.ObjectType;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,8 +36,9 @@ public final class CsrSrv {
         return server != null && server.csrss != null && server.csrss.alive() ? server : null;
     }
 
-    private static EProcess newProcess(Subsystems k, EThread caller, CsrCreateProcessMessage c) {
-        HandleEntry entry = caller.process.objectTable.lookup(c.processHandle);
+    /** The new process, through the creator's handle in the message (csrss reads the client's table, as NtDuplicateObject from it does). */
+    private static EProcess newProcess(Subsystems k, CsrCreateProcessMessage c) {
+        HandleEntry entry = c.clientThread.process.objectTable.lookup(c.processHandle);
         return (EProcess) entry.object();
     }
 
@@ -44,7 +48,7 @@ public final class CsrSrv {
         if (k.failAllocation(AllocationKind.HANDLE)) {
             return fail(k, server, c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
         }
-        keep.accept(ObjectManager.NtDuplicateObject(k, t.process.objectTable, creatorHandle,
+        keep.accept(ObjectManager.NtDuplicateObject(k, c.clientThread.process.objectTable, creatorHandle,
                 server.csrss.objectTable, 0, ObjectManager.DUPLICATE_SAME_ACCESS));
         return next();
     }
@@ -64,7 +68,7 @@ public final class CsrSrv {
     }
 
     private static CsrServer server(Subsystems k, EThread t, CsrCreateProcessMessage c) {
-        return serverFor(k, newProcess(k, t, c).sessionId);
+        return serverFor(k, newProcess(k, c).sessionId);
     }
 
     public static final Routine CsrCreateProcess = csrCreateProcess(5);
@@ -86,7 +90,7 @@ public final class CsrSrv {
                 if (k.failAllocation(AllocationKind.CSR)) {
                     return fail(k, server, c, NtStatus.STATUS_NO_MEMORY);
                 }
-                EProcess p = newProcess(k, t, c);
+                EProcess p = newProcess(k, c);
                 CsrProcess record = new CsrProcess();
                 record.uniqueProcess = p.uniqueProcessId;
                 record.imageName = p.imageFileName;
@@ -101,6 +105,7 @@ public final class CsrSrv {
                 thread.uniqueThread = c.uniqueThread;
                 thread.threadHandle = c.csrThreadHandle;
                 c.csrProcess.threadList.add(thread);
+                registerTerminationPort(server(k, t, c), (EThread) c.clientThread.process.objectTable.lookup(c.threadHandle).object());
                 return next();
             })
             // one more process in the session, at the default shutdown level
@@ -136,8 +141,28 @@ public final class CsrSrv {
                 k.csrServers.put(session, server);
                 return next();
             })
-            .step("CSRSRV!CsrApiPortInitialize", (k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            // the API port, an object of the object manager with csrss's handle to it
+            .step("CSRSRV!CsrApiPortInitialize", (k, t, f) -> {
+                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
+                PortObject port = ObjectManager.ObCreateObject(k, new PortObject(k.profile == Profile.CLASSIC ? ObjectType.Port : ObjectType.AlpcPort),
+                        server.sessionId == 0 ? "\\Windows\\ApiPort" : "\\Sessions\\" + server.sessionId + "\\Windows\\ApiPort");
+                ObjectManager.ObInsertObject(k, t.process.objectTable, port, CsrSrv.PORT_ALL_ACCESS, false);
+                ObjectManager.ObDereferenceObject(k, port);
+                server.apiPort = port;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
             .build();
+
+    /** PORT_ALL_ACCESS: STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | PORT_CONNECT. */
+    static final long PORT_ALL_ACCESS = 0x001F0001;
+
+    /** The port PspExitThread will tell of the thread's end (NtRegisterThreadTerminatePort; the thread's list holds a reference). */
+    static void registerTerminationPort(CsrServer server, EThread thread) {
+        if (server != null && server.apiPort != null && thread.terminationPort == null) {
+            thread.terminationPort = server.apiPort;
+            ObjectManager.ObReferenceObject(server.apiPort);
+        }
+    }
 
     /**
      * A process that csrss did not create (smss started it natively) registers when kernel32
@@ -158,32 +183,17 @@ public final class CsrSrv {
         csrThread.uniqueThread = thread.uniqueThread;
         csrThread.threadHandle = ObjectManager.ObInsertObject(k, server.csrss.objectTable, thread, AccessMask.THREAD_ALL_ACCESS, false);
         record.threadList.add(csrThread);
+        registerTerminationPort(server, thread);
         record.sequenceNumber = server.nextSequence++;
         server.processes.add(record);
         server.sessionProcessCount++;
     }
 
-    /** Exit notification: the records go and csrss closes its handles. */
-    public static void destroyProcess(Subsystems k, EProcess p) {
+    /** csrss itself died: its session has no Windows subsystem server any more. */
+    public static void serverDied(Subsystems k, EProcess p) {
         CsrServer server = k.csrServers.get(Math.max(p.sessionId, 0));
-        if (server == null) {
-            return;
-        }
-        if (server.csrss == p) {
+        if (server != null && server.csrss == p) {
             k.csrServers.remove(server.sessionId);
-            return;
-        }
-        CsrProcess record = server.find(p.uniqueProcessId);
-        if (record == null) {
-            return;
-        }
-        server.processes.remove(record);
-        server.sessionProcessCount--;
-        if (server.csrss.objectTable != null) {
-            for (CsrThread thread : record.threadList) {
-                ObjectManager.NtClose(k, server.csrss.objectTable, thread.threadHandle);
-            }
-            ObjectManager.NtClose(k, server.csrss.objectTable, record.processHandle);
         }
     }
 }

@@ -25,9 +25,12 @@ public abstract class Subsystems extends Executive {
         return Routine.named(symbol);
     }
 
-    /** The process's csrss learns of its exit on its port and forgets it (CsrDestroyProcess). */
+    /**
+     * A Win32 process's csrss learns of its exit from the LPC_CLIENT_DIED message on its port;
+     * what the kernel itself settles is a csrss dying, which takes its session's server along.
+     */
     @Override
     public void processExited(EProcess process) {
-        CsrSrv.destroyProcess(this, process);
+        CsrSrv.serverDied(this, process);
     }
 }

@@ -14,6 +14,7 @@ import com.ntprocesslab.kernel.ob.HoldsReferences;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.PortMessage;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class InvariantChecker {
     public static List<String> check(Kernel k) {
         List<String> problems = new ArrayList<>();
         Map<Long, long[]> expected = new TreeMap<>();
+        IdentityHashMap<Object, Boolean> countedArgs = new IdentityHashMap<>();
         for (KernelObject o : k.objects.values()) {
             expected.put(o.address, new long[2]);
         }
@@ -70,7 +72,7 @@ public final class InvariantChecker {
                 if (t.tcb.state != KThreadState.Terminated) {
                     active++;
                 }
-                countFrames(k, expected, problems, t);
+                countFrames(k, expected, problems, t, countedArgs);
             }
             if (active != p.activeThreads) {
                 problems.add("ActiveThreads of " + p.describe() + " is " + p.activeThreads + " but " + active + " threads are not terminated.");
@@ -106,7 +108,8 @@ public final class InvariantChecker {
             int counted = 0;
             for (CsrProcess cp : server.processes) {
                 KernelObject o = k.pspCidTable.lookup(cp.uniqueProcess);
-                if (!(o instanceof EProcess p) || !p.alive()) {
+                // between a process's end and csrss taking its LPC_CLIENT_DIED message, the record rightly remains
+                if ((!(o instanceof EProcess p) || !p.alive()) && !deathQueued(server, cp.uniqueProcess)) {
                     problems.add("CSR_PROCESS for 0x" + Long.toHexString(cp.uniqueProcess) + " in session " + server.sessionId + " has no live process.");
                 }
                 if (cp.uniqueProcess != server.csrss.uniqueProcessId) {
@@ -120,8 +123,24 @@ public final class InvariantChecker {
         return problems;
     }
 
-    private static void countFrames(Kernel k, Map<Long, long[]> expected, List<String> problems, EThread t) {
-        IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+    private static boolean deathQueued(CsrServer server, long pid) {
+        if (server.apiPort == null) {
+            return false;
+        }
+        PortMessage taken = server.apiPort.inService;
+        if (taken != null && taken.type == PortMessage.LPC_CLIENT_DIED && taken.clientProcess == pid) {
+            return true;
+        }
+        for (PortMessage m : server.apiPort.queue) {
+            if (m.type == PortMessage.LPC_CLIENT_DIED && m.clientProcess == pid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code seen} spans every thread: a message csrss reads on its stack is the creator's same block, one set of references. */
+    private static void countFrames(Kernel k, Map<Long, long[]> expected, List<String> problems, EThread t, IdentityHashMap<Object, Boolean> seen) {
         for (Frame f : t.frames) {
             if (f.args instanceof HoldsReferences holder && seen.put(holder, Boolean.TRUE) == null) {
                 holder.forEachReference(target -> count(k, expected, problems, "a frame of " + t.describe(), target, 0));

@@ -53,8 +53,7 @@ public final class DefaultVolume {
                 "NtWaitForSingleObject $csrss0.hProcess"));
         exe(v, SYSTEM32 + "csrss.exe", 0x7ff6a3d20000L, IMAGE_SUBSYSTEM_NATIVE, List.of("ntdll.dll", "csrsrv.dll", "basesrv.dll"), List.of(
                 "CsrServerInitialization",
-                "port = NtCreateEvent",
-                "NtWaitForSingleObject $port"));
+                "CsrApiRequestThread"));
         exe(v, SYSTEM32 + "wininit.exe", 0x7ff6a4e30000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "user32.dll"), List.of(
                 "services = CreateProcessW C:\\Windows\\System32\\services.exe",
                 "lsass = CreateProcessW C:\\Windows\\System32\\lsass.exe",
@@ -125,8 +124,7 @@ public final class DefaultVolume {
                 "NtWaitForSingleObject $csrss.hProcess"));
         xpExe(v, SYSTEM32 + "csrss.exe", 0x4a680000L, 0x5000, IMAGE_SUBSYSTEM_NATIVE, List.of("ntdll.dll", "csrsrv.dll", "basesrv.dll"), List.of(
                 "CsrServerInitialization",
-                "port = NtCreateEvent",
-                "NtWaitForSingleObject $port"));
+                "CsrApiRequestThread"));
         xpExe(v, SYSTEM32 + "winlogon.exe", 0x01000000L, 0x81000, IMAGE_SUBSYSTEM_WINDOWS_GUI, gui, List.of(
                 "services = CreateProcessW C:\\Windows\\System32\\services.exe",
                 "lsass = CreateProcessW C:\\Windows\\System32\\lsass.exe",

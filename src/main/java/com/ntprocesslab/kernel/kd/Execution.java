@@ -5,6 +5,7 @@ import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.kd.Command;
 import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.machine.Symbols;
@@ -159,11 +160,27 @@ final class Execution {
      */
     private static EThread stoppedInsideKernel(Kernel k) {
         for (EThread t : k.threads()) {
-            if (t.tcb.state != KThreadState.Waiting && !t.terminated() && t.top() != null && t.top().routine.kernelMode()) {
+            // a Ready thread in the kernel was woken from a kernel wait (an exit APC pending, say): a resting state too
+            if (t.tcb.state == KThreadState.Running && t.top() != null && t.top().routine.kernelMode()) {
                 return t;
             }
         }
         return null;
+    }
+
+    /**
+     * A .call whose thread waits for csrss's reply: the machine runs on (csrss's server thread
+     * first, at its priority) until the reply has woken the caller and the call is finished,
+     * or a breakpoint stops it on whichever thread runs. Threads with nothing to do with the
+     * call run only where the scheduler would pick them anyway.
+     */
+    private static Engine.RunResult untilReplied(Kernel k, PendingCall pending, Halt halt, long budget) {
+        Engine.RunResult result = k.engine.runScheduler(budget, halt, () -> !k.pendingCalls.contains(pending));
+        if (!k.pendingCalls.contains(pending) || pending.finished()) {
+            k.engine.completePendingCalls();
+            return new Engine.RunResult(Engine.Reason.COMPLETED, result.steps(), null);
+        }
+        return result;
     }
 
     /**
@@ -188,13 +205,16 @@ final class Execution {
         d.current = pending.thread();
         Halt halt = Halt.atBreakpoints(d, false);
         Engine.RunResult result = k.engine.runThread(pending.thread(), pending.baseDepth(), CALL_BUDGET, halt);
+        if (result.reason() == Engine.Reason.BLOCKED && pending.thread().tcb.waitReason == KWaitReason.WrLpcReply) {
+            result = untilReplied(k, pending, halt, CALL_BUDGET - result.steps());
+        }
         if (result.reason() == Engine.Reason.COMPLETED || result.reason() == Engine.Reason.TERMINATED) {
             k.engine.completePendingCalls();
             return Debugger.accept(k.lastCall.result());
         }
         k.lastCall = pending.call().record(false);
         return switch (result.reason()) {
-            case BLOCKED -> Debugger.accept(k.lastCall.result());
+            case BLOCKED, IDLE -> Debugger.accept(k.lastCall.result());
             case BREAKPOINT -> Debugger.accept(stopped(d, halt, result.stoppedAt()));
             default -> Debugger.accept(pending.call().api() + " did not finish within " + CALL_BUDGET + " steps; run g to continue it.");
         };

@@ -27,6 +27,13 @@ public final class Scheduler<T extends Schedulable> {
         }
     }
 
+    /** A thread woken by a hand-off (an LPC reply): it joins the head of the ready queue. */
+    public void readyFirst(T thread) {
+        ready(thread);
+        readyQueue.remove(thread);
+        readyQueue.add(0, thread);
+    }
+
     public void waitOn(T thread, DispatcherObject object, KWaitReason reason) {
         readyQueue.remove(thread);
         if (running == thread) {

@@ -32,6 +32,11 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
 
     /** g: schedules ready threads until every thread waits, a stop check fires or the budget ends. */
     public RunResult runScheduler(long budget, StopCheck stop) {
+        return runScheduler(budget, stop, () -> false);
+    }
+
+    /** As {@link #runScheduler(long, StopCheck)}, also ending (COMPLETED) as soon as {@code done} holds, before another thread is picked. */
+    public RunResult runScheduler(long budget, StopCheck stop, java.util.function.BooleanSupplier done) {
         Scheduler<EThread> scheduler = kernel.scheduler;
         long steps = 0;
         for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
@@ -45,6 +50,9 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             }
         }
         while (true) {
+            if (done.getAsBoolean()) {
+                return new RunResult(Reason.COMPLETED, steps, null);
+            }
             EThread thread = scheduler.running;
             if (thread == null || thread.tcb.state != KThreadState.Running) {
                 scheduler.running = null;
@@ -105,6 +113,10 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             pending.call().callerExited = true;
         } else {
             LastError.capture(thread, pending.call());
+            if (thread.tcb.state == KThreadState.Running && kernel.scheduler.running == thread) {
+                // a .call that waited (for csrss's reply, say) finished under the scheduler: the thread goes back to what it did
+                kernel.scheduler.running = null;
+            }
             if (thread.tcb.state == KThreadState.Running && kernel.scheduler.running != thread) {
                 thread.tcb.state = pending.priorState();
                 thread.tcb.waitReason = pending.priorWaitReason();

@@ -46,6 +46,7 @@ public final class Symbols {
         MODULE_BASES.put("KERNEL32", 0x00007ff8ced30000L);
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
+        MODULE_BASES.put("BASESRV", 0x00007ff8cc7d0000L);
         CLASSIC_MODULE_BASES.put("nt", 0x804d7000L);
         CLASSIC_MODULE_BASES.put("ntdll", 0x7c900000L);
         CLASSIC_MODULE_BASES.put("KERNEL32", 0x7c800000L);

@@ -13,7 +13,16 @@ public enum ObjectType {
     Event(0x1d700000L, 0x80, 0x30),
     Key(0x1d800000L, 0x100, 0x30),
     Job(0x1d900000L, 0x400, 0x30),
-    DebugObject(0x1da00000L, 0x100, 0x30);
+    DebugObject(0x1da00000L, 0x100, 0x30),
+    /** Windows 10's ALPC port (csrss's \\Windows\\ApiPort). */
+    AlpcPort(0x1db00000L, 0x200, 0x30) {
+        @Override
+        public String toString() {
+            return "ALPC Port";
+        }
+    },
+    /** XP's LPC port. */
+    Port(0x1dc00000L, 0x100, 0x30);
 
     /** Low 32 bits of the pool's first slot; the high half is always ffffa08f. */
     public final long poolBase;

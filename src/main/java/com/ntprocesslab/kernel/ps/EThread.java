@@ -50,6 +50,8 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
     public boolean holdsRunReference;
     /** CrossThreadFlags' Terminated bit: an exit APC was queued to this thread (set once, as ReactOS's PspTerminateThreadByPointer does). */
     public boolean terminationRequested;
+    /** The port PspExitThread tells of this thread's end (NtRegisterThreadTerminatePort; csrss's API port for a Win32 thread). */
+    public PortObject terminationPort;
     /** Where KeInitThread pointed the first context (null: the modern KiStartUserThread). Code, not state. */
     public com.ntprocesslab.kernel.exec.Routine initialRoutine;
     /** Frames of the routines the thread is executing, outermost first. */
@@ -71,6 +73,9 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
         }
         if (holdsRunReference) {
             sink.accept(this);
+        }
+        if (terminationPort != null) {
+            sink.accept(terminationPort);
         }
     }
 

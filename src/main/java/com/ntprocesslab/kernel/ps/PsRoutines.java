@@ -20,12 +20,14 @@ public final class PsRoutines implements RoutinePublisher {
         return switch (profile) {
             case MODERN -> List.of(ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
-                    ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread);
+                    ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread,
+                    PortServices.NtAlpcSendWaitReceivePort);
             case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.PspCreateProcess,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
                     ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread,
                     ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
-                    ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic);
+                    ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
+                    PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort);
         };
     }
 }

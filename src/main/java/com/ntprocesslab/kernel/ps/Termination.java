@@ -50,8 +50,8 @@ public final class Termination {
                 MemoryManager.MmCleanProcessAddressSpace(k, p);
                 return next();
             })
-            // the Windows subsystem forgets the process and closes its handles to it
-            .step("CSRSRV!CsrDestroyProcess", (k, t, f) -> {
+            // csrss hears of its clients' ends on its port (LPC_CLIENT_DIED); a csrss itself takes its session's server along
+            .inline((k, t, f) -> {
                 k.processExited(f.args(ThreadExitArgs.class).target.process);
                 return next();
             })
@@ -92,6 +92,16 @@ public final class Termination {
                 return next();
             })
             .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
+            // LPC_CLIENT_DIED to the thread's termination port (csrss's API port for a Win32 thread), WRK psdelete.c
+            .step("nt!LpcRequestPort", (k, t, f) -> {
+                PortObject port = t.terminationPort;
+                if (port != null) {
+                    PortServices.queue(k, port, new PortMessage(PortMessage.LPC_CLIENT_DIED, null, t.process.uniqueProcessId, t.uniqueThread, null, null));
+                    t.terminationPort = null;
+                    ObjectManager.ObDereferenceObject(k, port);
+                }
+                return next();
+            })
             // the last thread out runs the process rundown while it is still counted
             .inline((k, t, f) -> {
                 ThreadExitArgs a = f.args(ThreadExitArgs.class);

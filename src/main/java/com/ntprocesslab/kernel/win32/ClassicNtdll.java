@@ -1,9 +1,11 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.Profile;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.csr.CsrApiRequests;
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
@@ -74,10 +76,8 @@ public final class ClassicNtdll {
         c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
     }
 
-    public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(4)
-            // BasepCreateProcess: csrss learns of the new process and its first thread
-            .tailCall(CsrSrv.CsrCreateProcessClassic)
-            .build();
+    /** BasepCreateProcess: csrss learns of the new process and its first thread, over XP's LPC port. */
+    public static final Routine CsrClientCallServer = CsrApiRequests.csrClientCallServer(Profile.CLASSIC, 4);
 
     /** RtlCreateUserThread: a stack and a context in the target process, then NtCreateThread. */
     public static final Routine RtlCreateUserThread = Subsystems.win32Routine("ntdll!RtlCreateUserThread").stage(3)

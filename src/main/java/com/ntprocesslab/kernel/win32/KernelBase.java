@@ -1,9 +1,11 @@
 package com.ntprocesslab.kernel.win32;
 
+import com.ntprocesslab.kernel.Profile;
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.csr.CsrApiRequests;
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Frame;
@@ -42,9 +44,7 @@ public final class KernelBase {
 
     private static final long PRIORITY_MASK = 0x40 | 0x4000 | 0x20 | 0x8000 | 0x80 | 0x100;
 
-    public static final Routine CsrClientCallServer = Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(5)
-            .tailCall(CsrSrv.CsrCreateProcess)
-            .build();
+    public static final Routine CsrClientCallServer = CsrApiRequests.csrClientCallServer(Profile.MODERN, 5);
 
     public static final Routine CreateProcessInternalW = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalW").stage(1)
             .label("restart")

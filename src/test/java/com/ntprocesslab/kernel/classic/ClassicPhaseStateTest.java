@@ -26,7 +26,7 @@ class ClassicPhaseStateTest {
     private final EProcess explorer = LabMachine.process(machine, "explorer.exe");
 
     private Engine.RunResult stopBefore(String symbol) {
-        Engine.RunResult stop = machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> symbol.equals(at.symbol()));
+        Engine.RunResult stop = LabMachine.runCall(machine, call, at -> symbol.equals(at.symbol()));
         assertThat(stop.reason()).as("stopped before " + symbol).isEqualTo(Engine.Reason.BREAKPOINT);
         return stop;
     }
@@ -155,7 +155,7 @@ class ClassicPhaseStateTest {
     void phasesFiveAndSixRunInTheNewThread() {
         stopBefore("nt!KeResumeThread");
         EThread t = newProcess().threadListHead.owners().get(0);
-        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, null);
+        LabMachine.runCall(machine, call, null);
         machine.engine().completePendingCalls();
         assertThat(t.tcb.state).isEqualTo(KThreadState.Ready);
 

@@ -189,7 +189,7 @@ class ClassicPipelineTest {
     void kAtPspCreateProcessShowsTheClassicChainUpToKernel32() {
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
 
-        Engine.RunResult stop = machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> "nt!PspCreateProcess".equals(at.symbol()));
+        Engine.RunResult stop = LabMachine.runCall(machine, call, at -> "nt!PspCreateProcess".equals(at.symbol()));
 
         assertThat(stop.reason()).isEqualTo(Engine.Reason.BREAKPOINT);
         assertThat(symbolsOf(machine.engine().stackTrace(call.thread()))).startsWith("nt!PspCreateProcess", "nt!NtCreateProcessEx",
@@ -200,7 +200,7 @@ class ClassicPipelineTest {
     void kAtPspCreateThreadShowsTheClassicChainUpToKernel32() {
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
 
-        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> "nt!PspCreateThread".equals(at.symbol()));
+        LabMachine.runCall(machine, call, at -> "nt!PspCreateThread".equals(at.symbol()));
 
         assertThat(symbolsOf(machine.engine().stackTrace(call.thread()))).startsWith("nt!PspCreateThread", "nt!NtCreateThread",
                 "nt!KiFastCallEntry", "ntdll!NtCreateThread", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW");
@@ -254,8 +254,7 @@ class ClassicPipelineTest {
         assertThat(Symbols.match("nt!Psp*", Profile.MODERN)).contains("nt!PspAllocateProcess").doesNotContain("nt!PspCreateProcess");
 
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
-        Engine.RunResult run = machine.engine().runThread(call.thread(), call.baseDepth(), 10_000,
-                at -> "nt!PspCreateThread".equals(at.symbol()));
+        Engine.RunResult run = LabMachine.runCall(machine, call, at -> "nt!PspCreateThread".equals(at.symbol()));
         // the stack is only worth reading once the call really stands at PspCreateThread
         assertThat(run.reason()).isEqualTo(Engine.Reason.BREAKPOINT);
         assertThat(run.stoppedAt().symbol()).isEqualTo("nt!PspCreateThread");

@@ -44,12 +44,14 @@ class TerminationByApcTest {
         assertThat(victim.tcb.kernelApcQueue).extracting(a -> a.routine()).containsExactly("nt!PsExitSpecialApc");
         assertThat(notepad.exited).isFalse();
         assertThat(notepad.activeThreads).isEqualTo(1);
+        // the caller goes on: another .call is made while the victim's APC is pending
+        assertThat(LabMachine.ok(machine, ".call winlogon.exe GetLastError").output()).contains("returned");
 
         LabMachine.ok(machine, "bp nt!PspExitThread");
         LabMachine.ok(machine, "bp nt!PspExitProcess");
         String exitThread = LabMachine.ok(machine, "g").output();
         assertThat(exitThread).startsWith("Breakpoint 0 hit\nnt!PspExitThread:");
-        assertThat(BreakpointContractTest.currentThread(machine)).isEqualTo("thread 0x" + Long.toHexString(victim.uniqueThread) + " of notepad.exe");
+        assertThat(LabMachine.currentThread(machine)).isEqualTo("thread 0x" + Long.toHexString(victim.uniqueThread) + " of notepad.exe");
         String stack = LabMachine.ok(machine, "k").output();
         assertThat(stack.lines().skip(1).map(l -> l.substring(l.lastIndexOf(' ') + 1)).limit(4))
                 .containsExactly("nt!PspExitThread", "nt!PsExitSpecialApc+0x" + hexAfter(stack, "nt!PsExitSpecialApc"),
@@ -58,7 +60,7 @@ class TerminationByApcTest {
 
         String exitProcess = LabMachine.ok(machine, "g").output();
         assertThat(exitProcess).startsWith("Breakpoint 1 hit\nnt!PspExitProcess:");
-        assertThat(BreakpointContractTest.currentThread(machine)).endsWith(" of notepad.exe");
+        assertThat(LabMachine.currentThread(machine)).endsWith(" of notepad.exe");
         LabMachine.ok(machine, "bc *");
         String rest = LabMachine.ok(machine, "g").output();
 
@@ -85,9 +87,9 @@ class TerminationByApcTest {
         String tid = "thread 0x" + Long.toHexString(worker.threadListHead.owners().get(0).uniqueThread) + " of worker.exe";
 
         String first = LabMachine.ok(machine, "g").output();
-        String firstThread = BreakpointContractTest.currentThread(machine);
+        String firstThread = LabMachine.currentThread(machine);
         String second = LabMachine.ok(machine, "g").output();
-        String secondThread = BreakpointContractTest.currentThread(machine);
+        String secondThread = LabMachine.currentThread(machine);
         String stack = LabMachine.ok(machine, "k").output();
         String rundown = LabMachine.ok(machine, "g").output();
 

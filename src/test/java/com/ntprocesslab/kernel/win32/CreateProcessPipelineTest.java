@@ -29,7 +29,7 @@ class CreateProcessPipelineTest {
     }
 
     private Engine.RunResult runUntil(PendingCall call, String symbol) {
-        return machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> symbol.equals(at.symbol()));
+        return LabMachine.runCall(machine, call, at -> symbol.equals(at.symbol()));
     }
 
     @Test
@@ -82,7 +82,7 @@ class CreateProcessPipelineTest {
         assertThat(machine.kernel().csrServers.get(1).find(notepad.uniqueProcessId)).isNull();
         assertThat(c.processHandle).isNotZero();
 
-        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, null);
+        LabMachine.runCall(machine, call, null);
 
         assertThat(notepad.handleCount).isEqualTo(2);
         assertThat(thread.handleCount).isEqualTo(2);

@@ -19,7 +19,7 @@ class StageStateTest {
     private final PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
 
     private Engine.RunResult stopBefore(String symbol) {
-        return machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, at -> symbol.equals(at.symbol()));
+        return LabMachine.runCall(machine, call, at -> symbol.equals(at.symbol()));
     }
 
     private CreateProcessContext context() {
@@ -92,7 +92,7 @@ class StageStateTest {
         EThread t = LabMachine.process(machine, "notepad.exe").threadListHead.owners().get(0);
         assertThat(t.tcb.waitReason).isNotNull();
 
-        machine.engine().runThread(call.thread(), call.baseDepth(), 10_000, null);
+        LabMachine.runCall(machine, call, null);
         assertThat(t.tcb.state).isEqualTo(KThreadState.Ready);
         machine.engine().completePendingCalls();
 

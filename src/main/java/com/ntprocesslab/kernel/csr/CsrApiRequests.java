@@ -1,0 +1,180 @@
+package com.ntprocesslab.kernel.csr;
+
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ob.HandleEntry;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.PortMessage;
+import com.ntprocesslab.kernel.ps.PortServices;
+import com.ntprocesslab.kernel.ps.PortServices.PortCall;
+
+/**
+ * The message path between a Win32 client and csrss (ReactOS subsystems/win32/csrsrv/api.c,
+ * CsrApiRequestThread; WRK psdelete.c for LPC_CLIENT_DIED). The client's
+ * ntdll!CsrClientCallServer sends the request through the session's API port and waits for
+ * the reply; csrss's server thread, blocked receiving in CsrApiRequestThread, takes it, runs
+ * the BASESRV routine its API number names (BaseSrvCreateProcess: CsrCreateProcess, on
+ * csrss's own thread and stack), and replies, which wakes the client. A thread's end reaches
+ * csrss the same way: PspExitThread sends LPC_CLIENT_DIED to the thread's termination port,
+ * and CsrApiRequestThread destroys the CSR_THREAD and, with the last one, the CSR_PROCESS.
+ *
+ * <p>csrss's first thread serves the port after CsrServerInitialization; Windows creates
+ * separate CsrApiRequestThreads (RtlCreateUserThread) and ends the first thread. One thread
+ * here keeps every other process and thread ID of the boot tree where it was.
+ */
+public final class CsrApiRequests {
+    /** BasepCreateProcess, the API number BASESRV's BaseSrvCreateProcess serves (index 0 of server DLL 1). */
+    public static final String BASEP_CREATE_PROCESS = "BasepCreateProcess";
+
+    private CsrApiRequests() {
+    }
+
+    /** The ntdll system-call stubs of the port services; client and server share them. */
+    public static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort, "nt!KiSystemServiceCopyEnd");
+    public static final Routine NtRequestWaitReplyPortStub = stub(PortServices.NtRequestWaitReplyPort, "nt!KiFastCallEntry");
+    public static final Routine NtReplyWaitReceivePortStub = stub(PortServices.NtReplyWaitReceivePort, "nt!KiFastCallEntry");
+
+    /** ntdll!NtX -> the kernel entry of the profile -> nt!NtX, as the win32 layer's system-call stubs are built. */
+    private static Routine stub(Routine service, String dispatcher) {
+        String name = service.symbol().substring(service.symbol().indexOf('!') + 1);
+        Routine dispatch = Subsystems.win32Routine(dispatcher).tailCall(service).build();
+        return Subsystems.win32Routine("ntdll!" + name).tailCall(dispatch).build();
+    }
+
+    static Routine clientStub(Profile profile) {
+        return profile == Profile.CLASSIC ? NtRequestWaitReplyPortStub : NtAlpcSendWaitReceivePortStub;
+    }
+
+    static Routine serverStub(Profile profile) {
+        return profile == Profile.CLASSIC ? NtReplyWaitReceivePortStub : NtAlpcSendWaitReceivePortStub;
+    }
+
+    /**
+     * CsrClientCallServer(BasepCreateProcess): the new process's message to the csrss of its
+     * session, and the wait for the reply. Before that csrss is up (the boot's first
+     * processes) there is nobody to tell.
+     */
+    public static Routine csrClientCallServer(Profile profile, int stage) {
+        Routine port = clientStub(profile);
+        return Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(stage)
+                .call(port, (k, t, f) -> {
+                    CsrCreateProcessMessage c = f.args(CsrCreateProcessMessage.class);
+                    c.clientThread = t;
+                    CsrServer server = serverOfNewProcess(k, t, c);
+                    if (server == null) {
+                        return ret(NtStatus.STATUS_SUCCESS);
+                    }
+                    return StepResult.call(port, PortCall.request(server.apiPort, PortMessage.request(t, BASEP_CREATE_PROCESS, c)));
+                })
+                .stage(0)
+                .returnCalleeStatus()
+                .build();
+    }
+
+    /** What csrss's server thread keeps between two messages: the request it replies to next. */
+    public static final class ServerState {
+        public ServerState() {
+        }
+
+        PortCall call;
+        PortMessage reply;
+        long replyStatus;
+    }
+
+    /** One routine for both kernels (csrss's script is the same code on both); the port service is the kernel's. */
+    public static final Routine CsrApiRequestThread = Subsystems.win32Routine("CSRSRV!CsrApiRequestThread")
+                .label("wait")
+                // reply to the last request (none the first time), then wait for the next message
+                .inline((k, t, f) -> {
+                    ServerState s = f.args(ServerState.class);
+                    CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
+                    s.call = PortCall.replyAndReceive(server.apiPort, s.reply, s.replyStatus);
+                    s.reply = null;
+                    return StepResult.call(serverStub(k.profile), s.call);
+                })
+                .inline((k, t, f) -> {
+                    PortMessage m = f.args(ServerState.class).call.received;
+                    if (m.type == PortMessage.LPC_CLIENT_DIED) {
+                        return StepResult.call(CsrApiRequests.CsrDestroyThread, m);
+                    }
+                    if (BASEP_CREATE_PROCESS.equals(m.api)) {
+                        return StepResult.call(k.profile == Profile.CLASSIC ? CsrApiRequests.BaseSrvCreateProcessClassic : CsrApiRequests.BaseSrvCreateProcessModern, m.body);
+                    }
+                    return ret(NtStatus.STATUS_INVALID_PARAMETER);
+                })
+                .inline((k, t, f) -> {
+                    ServerState s = f.args(ServerState.class);
+                    PortMessage m = s.call.received;
+                    // a request gets its reply on the next turn; a datagram has nobody waiting
+                    s.reply = m.type == PortMessage.LPC_REQUEST ? m : null;
+                    s.replyStatus = f.calleeStatus;
+                    return jump("wait");
+                })
+                .build();
+
+    public static final Routine BaseSrvCreateProcessModern = baseSrvCreateProcess(CsrSrv.CsrCreateProcess, 5);
+    public static final Routine BaseSrvCreateProcessClassic = baseSrvCreateProcess(CsrSrv.CsrCreateProcessClassic, 4);
+
+    /** BASESRV's BasepCreateProcess routine: the CSR_PROCESS and CSR_THREAD of the new process. */
+    private static Routine baseSrvCreateProcess(Routine csrCreateProcess, int stage) {
+        return Subsystems.win32Routine("BASESRV!BaseSrvCreateProcess").stage(stage)
+                .tailCall(csrCreateProcess)
+                .build();
+    }
+
+    /** LPC_CLIENT_DIED: the CSR_THREAD goes and csrss closes its handle; the last one takes the CSR_PROCESS along. */
+    public static final Routine CsrDestroyProcess = Subsystems.win32Routine("CSRSRV!CsrDestroyProcess")
+            .inline((k, t, f) -> {
+                PortMessage m = f.args(PortMessage.class);
+                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
+                CsrProcess record = server.find(m.clientProcess);
+                if (record != null) {
+                    server.processes.remove(record);
+                    server.sessionProcessCount--;
+                    ObjectManager.NtClose(k, t.process.objectTable, record.processHandle);
+                }
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    public static final Routine CsrDestroyThread = Subsystems.win32Routine("CSRSRV!CsrDestroyThread")
+            .inline((k, t, f) -> {
+                PortMessage m = f.args(PortMessage.class);
+                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
+                CsrProcess record = server.find(m.clientProcess);
+                if (record == null) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                CsrThread gone = null;
+                for (CsrThread thread : record.threadList) {
+                    if (thread.uniqueThread == m.clientThread) {
+                        gone = thread;
+                    }
+                }
+                if (gone != null) {
+                    record.threadList.remove(gone);
+                    ObjectManager.NtClose(k, t.process.objectTable, gone.threadHandle);
+                }
+                return record.threadList.isEmpty() ? StepResult.call(CsrApiRequests.CsrDestroyProcess, m) : ret(NtStatus.STATUS_SUCCESS);
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /** The server of the session the new process lives in, found through the creator's handle to it; null before it is up. */
+    private static CsrServer serverOfNewProcess(Subsystems k, EThread client, CsrCreateProcessMessage c) {
+        HandleEntry entry = client.process.objectTable.lookup(c.processHandle);
+        if (entry == null) {
+            return null;
+        }
+        CsrServer server = CsrSrv.serverFor(k, ((EProcess) entry.object()).sessionId);
+        return server == null || server.apiPort == null ? null : server;
+    }
+}

@@ -1,0 +1,80 @@
+package com.ntprocesslab.kernel.csr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ntprocesslab.kernel.LabMachine;
+import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ke.KThreadState;
+import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.EThread;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The csrss message on both kernels (ReactOS csrsrv/api.c CsrApiRequestThread): at a
+ * breakpoint in CsrCreateProcess the executing thread is csrss's, its stack is csrss's, the
+ * creator waits for the reply in WrLpcReply, and the port object counts the message.
+ */
+class CsrssMessageTest {
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void csrssRegistersTheNewProcessOnItsOwnThreadWhileTheCreatorWaitsForTheReply(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
+        // explorer's session: 1 on Windows 10, 0 on XP (one session, one csrss)
+        int session = Math.max(LabMachine.process(machine, "explorer.exe").sessionId, 0);
+        CsrServer server = machine.kernel().csrServers.get(session);
+        assertThat(server.apiPort.type).isEqualTo(profile == Profile.CLASSIC ? ObjectType.Port : ObjectType.AlpcPort);
+        assertThat(server.apiPort.name).isEqualTo(session == 0 ? "\\Windows\\ApiPort" : "\\Sessions\\1\\Windows\\ApiPort");
+        assertThat(server.apiPort.handleCount).isEqualTo(1);
+        long sent = server.apiPort.messagesSent;
+        EThread csrss = server.csrss.threadListHead.owners().get(0);
+        assertThat(csrss.tcb.waitReason).isEqualTo(KWaitReason.WrLpcReceive);
+        LabMachine.ok(machine, "bp CSRSRV!CsrCreateProcess");
+
+        String hit = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
+
+        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrCreateProcess:").contains("of csrss.exe");
+        assertThat(LabMachine.ok(machine, "!thread").output()).contains("Image:         csrss.exe");
+        String stack = LabMachine.ok(machine, "k").output();
+        assertThat(stack).contains("CSRSRV!CsrCreateProcess", "BASESRV!BaseSrvCreateProcess+0x", "CSRSRV!CsrApiRequestThread+0x")
+                .doesNotContain("explorer!", "CsrClientCallServer");
+        EThread explorer = LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0);
+        assertThat(explorer.tcb.state).isEqualTo(KThreadState.Waiting);
+        assertThat(explorer.tcb.waitReason).isEqualTo(KWaitReason.WrLpcReply);
+        assertThat(server.apiPort.messagesSent).isEqualTo(sent + 1);
+        assertThat(server.apiPort.inService).isNotNull();
+        assertThat(server.apiPort.inService.clientThread).isEqualTo(explorer.uniqueThread);
+
+        String done = LabMachine.ok(machine, "g").output();
+
+        assertThat(done).contains("CreateProcessW(C:\\Windows\\System32\\notepad.exe) returned TRUE");
+        assertThat(server.apiPort.queue).isEmpty();
+        assertThat(server.find(LabMachine.process(machine, "notepad.exe").uniqueProcessId)).isNotNull();
+        assertThat(csrss.tcb.waitReason).isEqualTo(KWaitReason.WrLpcReceive);
+        assertThat(machine.checkInvariants()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void aProcessEndReachesCsrssAsLpcClientDiedAndCsrssForgetsItOnItsThread(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        LabMachine.ok(machine, "g");
+        CsrServer server = machine.kernel().csrServers.get(Math.max(LabMachine.process(machine, "explorer.exe").sessionId, 0));
+        long pid = LabMachine.process(machine, "notepad.exe").uniqueProcessId;
+        LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x8 1");
+        LabMachine.ok(machine, "bp CSRSRV!CsrDestroyProcess");
+
+        String hit = LabMachine.ok(machine, "g").output();
+
+        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrDestroyProcess:").contains("of csrss.exe");
+        assertThat(LabMachine.ok(machine, "k").output()).contains("CSRSRV!CsrDestroyThread+0x", "CSRSRV!CsrApiRequestThread+0x")
+                .doesNotContain("nt!PspExitProcess");
+        LabMachine.ok(machine, "g");
+        assertThat(server.find(pid)).isNull();
+        assertThat(machine.checkInvariants()).isEmpty();
+    }
+}
