@@ -14,5 +14,7 @@ g
 # Phase 3: the process is listed but has no thread yet; NtCreateThread -> nt!PspCreateThread makes it.
 k
 !process 34 1
+# kernel32 closed its section handle right after NtCreateProcessEx: the process object holds the section now.
+!handle 0 3 40
 g
 !process 0 0

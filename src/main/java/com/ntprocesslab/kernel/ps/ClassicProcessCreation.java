@@ -34,7 +34,11 @@ public final class ClassicProcessCreation {
     public static final long PROCESS_CREATE_FLAGS_INHERIT_HANDLES = 0x4;
     public static final long PROCESS_CREATE_FLAGS_OVERRIDE_ADDRESS_SPACE = 0x8;
     public static final long PROCESS_CREATE_FLAGS_LARGE_PAGES = 0x10;
-    public static final long PROCESS_CREATE_FLAGS_LEGAL_MASK = 0x1f;
+    /**
+     * XP SP3 accepts only the first three flags (seed 003: anything beyond bits 0-2 is
+     * STATUS_INVALID_PARAMETER); OVERRIDE_ADDRESS_SPACE and LARGE_PAGES came with Server 2003 / Vista.
+     */
+    public static final long PROCESS_CREATE_FLAGS_LEGAL_MASK = 0x7;
     /** SECTION_MAP_EXECUTE: what PspCreateProcess needs of the section handle. */
     public static final long SECTION_MAP_EXECUTE = 0x8;
     private static final int NORMAL_BASE_PRIORITY = 8;

@@ -41,6 +41,10 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
      */
     /** NtCreateProcessEx's ParentProcess: NtCurrentProcess (-1) from kernel32 and ntdll. */
     public long parentHandle;
+    /** NtCreateProcessEx's DebugPort and ExceptionPort handles (0: none) and JobMemberLevel. */
+    public long debugPortHandle;
+    public long exceptionPortHandle;
+    public long jobMemberLevel;
     /** PROCESS_CREATE_FLAGS_* passed to NtCreateProcessEx. */
     public long createFlags;
     public EProcess parent;

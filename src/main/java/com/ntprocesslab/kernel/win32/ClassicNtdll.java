@@ -67,10 +67,15 @@ public final class ClassicNtdll {
         p.peb.desktopInfo = p.sessionId > 0 ? "WinSta0\\Default" : "";
     }
 
-    /** What NtCreateProcessEx gets from user mode: the current process as parent, no create flags. */
+    /**
+     * What NtCreateProcessEx gets from user mode: the current process as parent (-1) and the
+     * create flags; DEBUG_ONLY_THIS_PROCESS asks that the new process's own children not
+     * inherit the debugger (PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT). .call cannot ask for
+     * inherited handles, so PROCESS_CREATE_FLAGS_INHERIT_HANDLES is never set here.
+     */
     static void prepareProcessCall(CreateProcessContext c) {
         c.parentHandle = ObjectManager.CURRENT_PROCESS;
-        c.createFlags = 0;
+        c.createFlags = (c.flags & CreationFlags.DEBUG_ONLY_THIS_PROCESS) != 0 ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT : 0;
         c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
     }
 

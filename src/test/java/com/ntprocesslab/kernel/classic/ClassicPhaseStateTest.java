@@ -96,9 +96,14 @@ class ClassicPhaseStateTest {
 
     @Test
     void phaseTwoEndsWithTheProcessListedWithoutParametersOrThreads() {
-        stopBefore("ntdll!NtSetInformationProcess");
+        stopBefore("ntdll!NtQueryInformationProcess");
 
         EProcess p = newProcess();
+        CreateProcessContext c = context();
+        // the section handle is gone before any thread exists: the process holds the section
+        assertThat(c.sectionHandle).isZero();
+        assertThat(explorer.objectTable.lookup(0xc)).isNull();
+        assertThat(p.sectionObject.handleCount).isZero();
         assertThat(machine.kernel().processes()).contains(p);
         assertThat(p.uniqueProcessId).isNotZero();
         assertThat(p.handleCount).isEqualTo(1);
@@ -107,6 +112,10 @@ class ClassicPhaseStateTest {
         assertThat(p.peb.commandLine).isNull();
         assertThat(p.threadListHead.isEmpty()).isTrue();
         assertThat(context().process).isNull();
+
+        stopBefore("kernel32!BasePushProcessParameters");
+        assertThat(c.pebBaseAddress).isEqualTo(p.peb.address).isEqualTo(0x7ffdf000L);
+        assertThat(c.sxsImageBase).isEqualTo(0x01000000L);
 
         stopBefore("kernel32!BaseCreateStack");
         assertThat(p.peb.commandLine).isEqualTo("C:\\Windows\\System32\\notepad.exe");
