@@ -18,3 +18,6 @@ k
 !handle 0 3 40
 g
 !process 0 0
+# XP SP3's layout: dt at the x86 offsets, and the new thread with the kernel stack KeInitThread built.
+dt nt!_EPROCESS 822d9040
+!process 34 6

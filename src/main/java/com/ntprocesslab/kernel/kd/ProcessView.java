@@ -106,7 +106,14 @@ final class ProcessView {
         out.append(indent).append(String.format("Priority %d BasePriority %d  SuspendCount %d  Started %s\n",
                 t.tcb.priority, t.tcb.basePriority, t.tcb.suspendCount, t.started ? "Yes" : "No"));
         out.append(indent).append("Win32 Start Address ").append(d.kernel.platform.pointer(t.win32StartAddress)).append('\n');
-        out.append(indent).append("Stack Init ").append(d.kernel.platform.pointer(t.stackBase)).append(" Limit ").append(d.kernel.platform.pointer(t.stackLimit)).append('\n');
+        if (d.kernel.platform.x86) {
+            // WinDbg's x86 layout: the kernel stack KeInitThread built (InitialStack, KernelStack, its base and limit)
+            long base = t.kernelStackBase;
+            out.append(indent).append(String.format("Stack Init %08x Current %08x Base %08x Limit %08x Call 0%n",
+                    t.initialStack, t.kernelStack, base, base == 0 ? 0 : base - d.kernel.platform.kernelStackSize()));
+        } else {
+            out.append(indent).append("Stack Init ").append(d.kernel.platform.pointer(t.stackBase)).append(" Limit ").append(d.kernel.platform.pointer(t.stackLimit)).append('\n');
+        }
         if (stack) {
             List<String> lines = StackView.lines(d, t);
             if (lines.isEmpty()) {

@@ -98,6 +98,7 @@ public final class SystemInitialization {
         system.pcb.basePriority = 8;
         system.pcb.initialized = true;
         system.objectTable = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
+        system.objectTable.uniqueProcessId = 4;
         k.psActiveProcessHead.insertTail(system.activeProcessLinks);
         k.systemProcess = system;
         return system;

@@ -20,9 +20,10 @@ public final class PsRoutines implements RoutinePublisher {
             case MODERN -> List.of(ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                     ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread);
-            case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.PspCreateProcess,
+            case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.NtCreateProcess,
+                    ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
-                    ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread,
+                    ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread, ClassicThreadCreation.KeInitThread,
                     ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
                     ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic);
         };

@@ -45,6 +45,13 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
     public long debugPortHandle;
     public long exceptionPortHandle;
     public long jobMemberLevel;
+    /** NtCreateProcess's BOOLEAN InheritObjectTable (the older service; NtCreateProcessEx takes flags). */
+    public boolean inheritObjectTable;
+    /** MmGetSessionId's answer, which SeSetSessionIdToken writes into the new token. */
+    public int sessionOfProcess;
+    /** The security check at the end of a classic creation: the descriptor's owner and the referenced subject token. */
+    public Token securityOwner;
+    public Token subjectToken;
     /** PROCESS_CREATE_FLAGS_* passed to NtCreateProcessEx. */
     public long createFlags;
     public EProcess parent;
@@ -83,6 +90,9 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
         }
         if (explicitToken != null) {
             sink.accept(explicitToken);
+        }
+        if (subjectToken != null) {
+            sink.accept(subjectToken);
         }
     }
 

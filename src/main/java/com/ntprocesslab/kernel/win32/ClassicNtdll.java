@@ -37,6 +37,7 @@ public final class ClassicNtdll {
     public static final Routine NtCreateSectionStub = Syscalls.classicStub(ImageFileServices.NtCreateSection, 1);
     public static final Routine NtQuerySectionStub = Syscalls.classicStub(ImageFileServices.NtQuerySection, 1);
     public static final Routine NtCreateProcessExStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcessEx, 2);
+    public static final Routine NtCreateProcessStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcess, 2);
     public static final Routine NtSetInformationProcessStub = Syscalls.classicStub(ProcessInformation.NtSetInformationProcess, 2);
     public static final Routine NtCreateThreadStub = Syscalls.classicStub(ClassicThreadCreation.NtCreateThread, 3);
     public static final Routine NtResumeThreadStub = Syscalls.classicStub(ThreadCreation.NtResumeThreadClassic, 5);
@@ -136,9 +137,11 @@ public final class ClassicNtdll {
                 return NtStatus.success(c.status) ? next() : jump("fail");
             })
             .stage(2)
-            .call(NtCreateProcessExStub, (k, t, f) -> {
+            // XP's RtlCreateUserProcess calls the older NtCreateProcess (InheritHandles FALSE), which becomes NtCreateProcessEx
+            .call(NtCreateProcessStub, (k, t, f) -> {
                 prepareProcessCall(ctx(f));
-                return StepResult.call(NtCreateProcessExStub, f.args);
+                ctx(f).inheritObjectTable = false;
+                return StepResult.call(NtCreateProcessStub, f.args);
             })
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;

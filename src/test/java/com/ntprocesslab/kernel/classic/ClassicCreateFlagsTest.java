@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.EProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ class ClassicCreateFlagsTest {
         EProcess calc = LabMachine.process(machine, "calc.exe");
         assertThat(setInformationCalls()).isZero();
         assertThat(calc.priorityClass).isEqualTo("IDLE");
-        assertThat(calc.pcb.basePriority).isEqualTo(8); // KeInitializeProcess's base; the class was never applied
+        assertThat(calc.pcb.basePriority).isEqualTo(4); // PspComputeQuantumAndPriority from the inherited IDLE class
     }
 
     @Test
@@ -123,5 +124,59 @@ class ClassicCreateFlagsTest {
                 "launcher.exe", "ntdll.dll", "kernel32.dll", "advapi32.dll");
         assertThat(launcher.addressSpace.vadRoot.values()).extracting(v -> v.mapped()).contains("C:\\Windows\\System32\\advapi32.dll");
         assertThat(LabMachine.process(machine, "worker.exe")).isNull();
+    }
+
+    @Test
+    void debugProcessHandsTheCallersDebugObjectToTheKernelAndItsChildrenInheritIt() {
+        create("explorer.exe", "C:\\Windows\\System32\\notepad.exe DEBUG_PROCESS");
+        EProcess explorer = LabMachine.process(machine, "explorer.exe");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        long debugHandle = explorer.threadListHead.owners().get(0).teb.debugObjectHandle;
+        assertThat(symbols).containsSubsequence("ntdll!DbgUiConnectToDbg", "ntdll!DbgUiGetThreadDebugObject", "nt!NtCreateProcessEx",
+                "nt!ObReferenceObjectByHandle");
+        assertThat(debugHandle).isNotZero();
+        assertThat(notepad.debugPort).isSameAs(explorer.objectTable.lookup(debugHandle).object());
+        assertThat(notepad.debugPort.type).isEqualTo(ObjectType.DebugObject);
+        assertThat(notepad.peb.beingDebugged).isTrue();
+        assertThat(LabMachine.ok(machine, "dt nt!_EPROCESS " + Long.toHexString(notepad.address)).output())
+                .contains("DebugPort                   : 0x" + Long.toHexString(notepad.debugPort.address));
+        LabMachine.ok(machine, "g");
+
+        // notepad's own child, created without a debug flag, gets the same port (DbgkCopyProcessDebugPort)
+        create(Long.toString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
+        assertThat(symbols).contains("nt!DbgkCopyProcessDebugPort");
+        assertThat(LabMachine.process(machine, "calc.exe").debugPort).isSameAs(notepad.debugPort);
+        assertThat(machine.checkInvariants()).isEmpty();
+    }
+
+    @Test
+    void debugOnlyThisProcessKeepsTheDebuggerFromTheGrandchildren() {
+        create("explorer.exe", "C:\\Windows\\System32\\notepad.exe DEBUG_ONLY_THIS_PROCESS");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        assertThat(notepad.debugPort).isNotNull();
+        assertThat(notepad.noDebugInherit).isTrue();
+        LabMachine.ok(machine, "g");
+        create(Long.toString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
+        assertThat(LabMachine.process(machine, "calc.exe").debugPort).isNull();
+        assertThat(LabMachine.process(machine, "calc.exe").peb.beingDebugged).isFalse();
+    }
+
+    @Test
+    void aProcessTerminatedBeforeItsFirstThreadGetsNoThread() {
+        LabMachine.ok(machine, "bu ntdll!NtCreateThread");
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        // winlogon (SYSTEM) opens the half-built process by its ID and terminates it
+        String open = LabMachine.ok(machine, ".call winlogon.exe OpenProcess 0x1F0FFF " + notepad.uniqueProcessId).output();
+        assertThat(open).contains("returned 0x");
+        long handle = Long.decode(open.substring(open.indexOf("returned ") + 9).split("\\s")[0]);
+        LabMachine.ok(machine, ".call winlogon.exe TerminateProcess 0x" + Long.toHexString(handle) + " 1");
+        LabMachine.ok(machine, "bc *");
+        String out = LabMachine.ok(machine, "g").output();
+
+        // STATUS_PROCESS_IS_TERMINATING, which BaseSetLastNTError turns into ERROR_ACCESS_DENIED
+        assertThat(out).contains("returned FALSE", "(ERROR_ACCESS_DENIED)");
+        assertThat(notepad.threadListHead.isEmpty()).isTrue();
+        assertThat(machine.checkInvariants()).isEmpty();
     }
 }
