@@ -1,6 +1,6 @@
 # CREATE_SUSPENDED: the process exists with its thread frozen before stage 7.
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe CREATE_SUSPENDED
-!process 44 7
+!process 54 7
 !handle 0 3 4c
 !peb
 .process ffffa08f`1c2db040
@@ -9,6 +9,6 @@
 # Resume the thread through the handle explorer received, then let it run.
 .call explorer.exe ResumeThread 0xc
 g
-!process 44 7
+!process 54 7
 !peb
 !teb

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.machine;
 
+import com.ntprocesslab.kernel.ps.BootSeed;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.csr.Subsystems;
@@ -10,8 +11,6 @@ import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.DefaultVolume;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
-import com.ntprocesslab.kernel.mm.Pool;
-import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -64,7 +63,15 @@ public final class SystemInitialization {
     }
 
     public static Kernel boot(Profile profile, Engine.StepListener<Kernel, EThread> listener) {
+        return boot(profile, BootSeed.DEFAULT, listener);
+    }
+
+    /** Boots with a seed: only where PIDs, handles and pool addresses start differs (see {@link BootSeed}). */
+    public static Kernel boot(Profile profile, long seed, Engine.StepListener<Kernel, EThread> listener) {
         Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create(profile));
+        k.bootSeed = seed;
+        k.pspCidTable.startAt(BootSeed.firstCid(seed));
+        k.pools.shiftBy(BootSeed.poolShift(seed));
         k.engine.setListener(listener);
         k.processNotifyRoutines.addAll(List.of("cng!CngCreateProcessNotifyRoutine", "WdFilter!MpCreateProcessNotifyRoutineEx"));
         k.threadNotifyRoutines.add("WdFilter!MpCreateThreadNotifyRoutine");
@@ -97,8 +104,8 @@ public final class SystemInitialization {
         system.pcb.directoryTableBase = system.addressSpace.directoryTableBase;
         system.pcb.basePriority = 8;
         system.pcb.initialized = true;
-        system.objectTable = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
-        system.objectTable.uniqueProcessId = 4;
+        system.objectTable = k.newHandleTable();
+        system.objectTable.uniqueProcessId = system.uniqueProcessId;
         k.psActiveProcessHead.insertTail(system.activeProcessLinks);
         k.systemProcess = system;
         return system;

@@ -168,6 +168,7 @@ public final class ClassicThreadCreation {
                 }
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, c.grantedAccess, false);
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
+                c.process.threadCreated = true;
                 return next();
             })
             .step("nt!KeQuerySystemTime", (k, t, f) -> {
@@ -215,6 +216,7 @@ public final class ClassicThreadCreation {
                 if (c.thread != null) {
                     EThread thread = c.thread;
                     c.thread = null;
+                    thread.creationFailed = !NtStatus.success(c.status);
                     ObjectManager.ObDereferenceObject(k, thread);
                 }
                 EProcess process = c.process;

@@ -54,6 +54,11 @@ public final class EProcess extends KernelObject {
     public boolean exited;
     /** Guest programs without a user-mode image (System, Idle) have no PEB. */
     public boolean systemProcess;
+    /**
+     * Set when a creation call handed out a thread of this process: a process deleted without
+     * one never existed for anyone but its failed creator, and its ID is given back unused.
+     */
+    public boolean threadCreated;
 
     public EProcess() {
         super(ObjectType.Process);

@@ -42,6 +42,8 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
     public long grantedAccess;
     /** Kernel threads (System) never enter user mode. */
     public boolean systemThread;
+    /** Set by a creation's cleanup path: the thread never existed for anyone but its creator. */
+    public boolean creationFailed;
     /** True once the scheduler first ran the thread (stage 7 began). */
     public boolean started;
     /** The running thread's own reference, dropped when it terminates. */

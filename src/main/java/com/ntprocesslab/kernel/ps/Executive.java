@@ -7,8 +7,10 @@ import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.mm.PfnDatabase;
+import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.PoolAllocator;
 import com.ntprocesslab.kernel.nt.Platform;
+import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.TreeMap;
  */
 public abstract class Executive {
     public final Profile profile;
+    /** Where the machine's numbers start (see {@link BootSeed}); set once, at boot. */
+    public long bootSeed = BootSeed.DEFAULT;
     /** Steps executed since boot: the machine's position in time. */
     public long position;
     public final PoolAllocator pools;
@@ -30,7 +34,7 @@ public abstract class Executive {
     public final Platform platform;
     /** Every live object by address (what the object manager could find). */
     public final TreeMap<Long, KernelObject> objects = new TreeMap<>();
-    public final CidTable pspCidTable = new CidTable();
+    public final CidTable pspCidTable;
     public final ListEntry<EProcess> psActiveProcessHead = ListEntry.head();
     public final PfnDatabase pfnDatabase = new PfnDatabase();
     public final Registry registry;
@@ -44,6 +48,8 @@ public abstract class Executive {
 
     protected Executive(Profile profile, Registry registry, Volume volume) {
         this.profile = profile;
+        // a table page of 16-byte (x64) or 8-byte (x86) HANDLE_TABLE_ENTRYs
+        this.pspCidTable = new CidTable(profile == Profile.CLASSIC ? 512 : 256);
         this.platform = Platform.of(profile);
         this.pools = new PoolAllocator(platform);
         this.registry = registry;
@@ -86,6 +92,12 @@ public abstract class Executive {
             result.addAll(p.threadListHead.owners());
         }
         return result;
+    }
+
+    /** A new process's handle table, in the handle pool, starting where the boot seed says. */
+    public HandleTable newHandleTable() {
+        return new HandleTable(pools.allocate(Pool.HANDLE_TABLE),
+                BootSeed.firstHandle(bootSeed));
     }
 
     public boolean failAllocation(AllocationKind kind) {

@@ -11,7 +11,6 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.io.FileObject;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
-import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -86,7 +85,7 @@ public final class ProcessCreation {
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
                     return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                c.process.objectTable = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
+                c.process.objectTable = k.newHandleTable();
                 return next();
             })
             .step("nt!MmInitializeProcessAddressSpace", (k, t, f) -> {
@@ -205,6 +204,7 @@ public final class ProcessCreation {
             .step("nt!ObDereferenceObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 c.createState = "PsCreateSuccess";
+                c.process.threadCreated = true;
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
                 releaseCreatorReferences(k, c);
                 return ret(NtStatus.STATUS_SUCCESS);
@@ -228,6 +228,9 @@ public final class ProcessCreation {
             .step("nt!PspDeleteCreateProcessContext", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 EThread thread = c.thread;
+                if (thread != null) {
+                    thread.creationFailed = true;
+                }
                 if (thread != null && thread.holdsRunReference) {
                     Termination.abandonUnstartedThread(k, thread);
                 }

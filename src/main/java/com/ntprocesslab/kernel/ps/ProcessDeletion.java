@@ -20,7 +20,7 @@ public final class ProcessDeletion {
             p.activeProcessLinks.remove();
         }
         if (p.uniqueProcessId != 0 && k.pspCidTable.lookup(p.uniqueProcessId) == p) {
-            k.pspCidTable.ExDestroyHandle(p.uniqueProcessId);
+            destroyCid(k, p.uniqueProcessId, !p.threadCreated);
         }
         if (p.objectTable != null) {
             ObjectManager.ExSweepHandleTable(k, p.objectTable);
@@ -53,13 +53,22 @@ public final class ProcessDeletion {
             MemoryManager.MmDeleteTeb(k, t);
         }
         if (t.uniqueThread != 0 && k.pspCidTable.lookup(t.uniqueThread) == t) {
-            k.pspCidTable.ExDestroyHandle(t.uniqueThread);
+            destroyCid(k, t.uniqueThread, t.creationFailed);
         }
         k.scheduler.remove(t);
         if (t.process != null) {
             EProcess process = t.process;
             t.process = null;
             ObjectManager.ObDereferenceObject(k, process);
+        }
+    }
+
+    /** A failed creation's ID is given back unused (the rollback restores the free list); any other goes to its tail. */
+    private static void destroyCid(Executive k, long cid, boolean creationFailed) {
+        if (creationFailed) {
+            k.pspCidTable.returnUnused(cid);
+        } else {
+            k.pspCidTable.ExDestroyHandle(cid);
         }
     }
 }

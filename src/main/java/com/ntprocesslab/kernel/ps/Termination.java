@@ -201,6 +201,7 @@ public final class Termination {
 
     /** A creation that failed after PspInsertThread: the never-started thread is torn down. */
     static void abandonUnstartedThread(Executive k, EThread thread) {
+        thread.creationFailed = true;
         MemoryManager.MmDeleteTeb(k, thread);
         terminate(k, thread);
     }

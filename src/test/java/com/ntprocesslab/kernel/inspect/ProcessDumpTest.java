@@ -38,7 +38,7 @@ class ProcessDumpTest {
 
         String dump = LabMachine.ok(machine, "!process 0 0").output();
 
-        assertThat(dump).contains("    SessionId: 1  Cid: 0044    Peb: 00000000  ParentCid: 004c\n"
+        assertThat(dump).contains("    SessionId: 1  Cid: 0054    Peb: 00000000  ParentCid: 004c\n"
                 + "    DirBase: 001d3000  ObjectTable: 00000000  HandleCount: 0.\n"
                 + "    Image: worker.exe\n");
     }

@@ -106,7 +106,7 @@ class ExecutionTest {
 
         assertThat(g.output()).startsWith("Breakpoint 0 hit\nntdll!LdrInitializeThunk:").contains("of notepad.exe");
         assertThat(LabMachine.ok(machine, "k").output()).contains("ntdll!LdrInitializeThunk");
-        assertThat(LabMachine.ok(machine, "!thread").output()).contains("Cid 0044.0048");
+        assertThat(LabMachine.ok(machine, "!thread").output()).contains("Cid 0054.0058");
     }
 
     @Test
@@ -120,7 +120,7 @@ class ExecutionTest {
         CommandResult second = machine.execute(".call explorer.exe CloseHandle 0x8");
 
         assertThat(second.accepted()).isFalse();
-        assertThat(second.output()).startsWith("Thread 0x48 of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
+        assertThat(second.output()).startsWith("Thread 0x58 of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
         assertThat(machine.snapshotJson()).isEqualTo(before);
         LabMachine.ok(machine, "g");
         assertThat(LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x8").output()).contains("returned TRUE");

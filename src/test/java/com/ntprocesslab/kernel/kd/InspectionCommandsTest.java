@@ -37,13 +37,13 @@ class InspectionCommandsTest {
 
     @Test
     void processByCidOrAddressWithThreadsAndStacks() {
-        String byCid = ok("!process 44 7");
+        String byCid = ok("!process 54 7");
         String byAddress = ok("!process " + address(notepad.address) + " 7");
 
         assertThat(byCid).isEqualTo(byAddress)
-                .startsWith("PROCESS " + address(notepad.address) + "\n    SessionId: 1  Cid: 0044")
-                .contains("THREAD " + address(notepadThread.address) + "  Cid 0044.0048", "WAIT: (Suspended)", "SuspendCount 1");
-        assertThat(ok("!process 44 0").split("\n")).hasSize(4);
+                .startsWith("PROCESS " + address(notepad.address) + "\n    SessionId: 1  Cid: 0054")
+                .contains("THREAD " + address(notepadThread.address) + "  Cid 0054.0058", "WAIT: (Suspended)", "SuspendCount 1");
+        assertThat(ok("!process 54 0").split("\n")).hasSize(4);
         assertThat(ok("!process 0 7")).startsWith("**** NT ACTIVE PROCESS DUMP ****").contains("Image: System", "THREAD ");
     }
 
@@ -54,7 +54,7 @@ class InspectionCommandsTest {
 
         String thread = ok("!thread " + address(notepadThread.address));
 
-        assertThat(thread).contains("Cid 0044.0048", "WAIT: (UserRequest)", "Child-SP", "notepad!wWinMainCRTStartup+0x", "ntdll!RtlUserThreadStart+0x");
+        assertThat(thread).contains("Cid 0054.0058", "WAIT: (UserRequest)", "Child-SP", "notepad!wWinMainCRTStartup+0x", "ntdll!RtlUserThreadStart+0x");
     }
 
     @Test
@@ -63,7 +63,7 @@ class InspectionCommandsTest {
         String one = ok("!handle 8 3 4c");
 
         assertThat(all).contains("Image: explorer.exe", "Handle table at", "0008: Object: " + address(notepad.address), "000c: Object: " + address(notepadThread.address));
-        assertThat(one).contains("0008: Object:", "Type: (", ") Process", "Name: notepad.exe (Cid 0044)").doesNotContain("000c:");
+        assertThat(one).contains("0008: Object:", "Type: (", ") Process", "Name: notepad.exe (Cid 0054)").doesNotContain("000c:");
         assertThat(ok("!handle 8 0 4c")).doesNotContain("ObjectHeader");
     }
 
@@ -73,7 +73,7 @@ class InspectionCommandsTest {
 
         assertThat(ok("!peb")).startsWith("PEB at " + String.format("%016x", notepad.peb.address))
                 .contains("LdrInitializeThunk has not run yet", "ImageFile:    'C:\\Windows\\System32\\notepad.exe'");
-        assertThat(ok("!teb")).startsWith("TEB at ").contains("ClientId:             0000000000000044 . 0000000000000048");
+        assertThat(ok("!teb")).startsWith("TEB at ").contains("ClientId:             0000000000000054 . 0000000000000058");
         assertThat(ok("!vad")).startsWith("VadRoot of notepad.exe").contains("Image C:\\Windows\\System32\\notepad.exe", "Total VADs: 5");
         assertThat(ok("!peb " + Long.toHexString(notepad.peb.address))).isEqualTo(ok("!peb"));
     }
@@ -105,24 +105,24 @@ class InspectionCommandsTest {
 
         assertThat(dt).startsWith("nt!" + type + "\n   +0x000 ");
         if (type.equals("_EPROCESS")) {
-            assertThat(dt).contains("+0x440 UniqueProcessId", "0x00000000`00000044", "+0x5a8 ImageFileName", "\"notepad.exe\"",
+            assertThat(dt).contains("+0x440 UniqueProcessId", "0x00000000`00000054", "+0x5a8 ImageFileName", "\"notepad.exe\"",
                     "+0x540 InheritedFromUniqueProcessId", "0x00000000`0000004c");
         }
     }
 
     @Test
     void dtShowsThreadBlocksTablesAndHeaders() {
-        assertThat(ok("dt nt!_ETHREAD " + address(notepadThread.address))).contains("Cid", "0044.0048");
+        assertThat(ok("dt nt!_ETHREAD " + address(notepadThread.address))).contains("Cid", "0054.0058");
         assertThat(ok("dt nt!_KTHREAD " + address(notepadThread.address))).contains("SuspendCount", "0n1", "(Waiting)");
         assertThat(ok("dt nt!_PEB " + Long.toHexString(notepad.peb.address))).contains("Ldr", "(null)");
-        assertThat(ok("dt nt!_TEB " + Long.toHexString(notepadThread.teb.address))).contains("0044.0048");
+        assertThat(ok("dt nt!_TEB " + Long.toHexString(notepadThread.teb.address))).contains("0054.0058");
         assertThat(ok("dt nt!_HANDLE_TABLE " + address(notepad.objectTable.address))).contains("QuotaProcess", "notepad.exe");
         assertThat(ok("dt _OBJECT_HEADER " + address(notepad.address - 0x30))).contains("PointerCount", "(Process)");
     }
 
     @Test
     void csrssListsEachSessionsProcessesAndSymbolsResolveBothWays() {
-        assertThat(ok("!csrss")).contains("Session 1: csrss.exe", "0044", "notepad.exe", "280");
+        assertThat(ok("!csrss")).contains("Session 1: csrss.exe", "0054", "notepad.exe", "280");
         String x = ok("x nt!PspAllocateProcess");
         String addressText = x.substring(0, x.indexOf(' '));
         assertThat(ok("ln " + addressText)).contains("nt!PspAllocateProcess", "Exact matches:\n    nt!PspAllocateProcess");

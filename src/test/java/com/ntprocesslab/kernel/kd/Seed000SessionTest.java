@@ -76,6 +76,21 @@ class Seed000SessionTest {
         assertThat(LabMachine.ok(machine, "!process 0 0").output()).contains("Image: notepad.exe");
     }
 
+    /**
+     * Seed 000 shows explorer with the PID of userinit, its parent that has exited. PspCidTable
+     * is strict FIFO (WRK base/ntos/ps/psinit.c, ExSetHandleTableStrictFIFO), so the new
+     * notepad does not take userinit's freed 0x44: the ParentCid names no live process.
+     */
+    @Test
+    void explorersParentCidNamesNoLiveProcessAfterNotepadStarts() {
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        LabMachine.ok(machine, "g");
+
+        String dump = LabMachine.ok(machine, "!process 0 0").output();
+        assertThat(dump).contains("Cid: 004c    Peb: 3ac04c0000  ParentCid: 0044").doesNotContain("Cid: 0044 ");
+        assertThat(machine.kernel().pspCidTable.lookup(0x44)).isNull();
+    }
+
     @Test
     void theSameSessionTwiceGivesTheSameAnswers() {
         List<String> session = List.of("x nt!*CreateProcess*", "bu nt!MmCreateProcessAddressSpace",

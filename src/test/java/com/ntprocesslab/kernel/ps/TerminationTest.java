@@ -47,12 +47,18 @@ class TerminationTest {
         assertThat(machine.kernel().processes()).doesNotContain(worker);
         assertThat(machine.kernel().pspCidTable.lookup(pid)).isNull();
         assertThat(machine.kernel().pfnDatabase.freeFrames()).isEqualTo(freeFrames + 3);
+        // WRK psinit.c makes PspCidTable strict FIFO: the freed PID waits at the tail of the free list
+        assertThat(machine.kernel().pspCidTable.freeList()).endsWith(pid);
         String again = LabMachine.ok(machine, ".call explorer.exe CreateProcessW notepad.exe").output();
-        assertThat(again).contains(String.format("dwProcessId: 0x%x", pid));
+        assertThat(again).doesNotContain(String.format("dwProcessId: 0x%x ", pid));
     }
 
+    /**
+     * WRK base/ntos/ps/psinit.c: ExSetHandleTableStrictFIFO (PspCidTable), "Set PID and TID reuse
+     * to strict FIFO": IDs freed come back in the order they were freed, not lowest first.
+     */
     @Test
-    void freedIdsAreReusedLowestFirst() {
+    void freedIdsWaitInTheOrderTheyWereFreed() {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW notepad.exe CREATE_SUSPENDED");
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW calc.exe CREATE_SUSPENDED");
         long notepadPid = LabMachine.process(machine, "notepad.exe").uniqueProcessId;
@@ -65,7 +71,9 @@ class TerminationTest {
         }
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe CREATE_SUSPENDED");
 
-        assertThat(LabMachine.process(machine, "worker.exe").uniqueProcessId).isEqualTo(notepadPid);
+        // calc went first, so its IDs come back before notepad's, after userinit's (freed at boot)
+        assertThat(machine.kernel().pspCidTable.freeList()).containsSubsequence(calcPid, notepadPid);
+        assertThat(LabMachine.process(machine, "worker.exe").uniqueProcessId).isGreaterThan(calcPid);
     }
 
     @Test
