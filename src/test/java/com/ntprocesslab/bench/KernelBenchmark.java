@@ -82,7 +82,7 @@ public final class KernelBenchmark {
         return total / 1_000.0 / measured;
     }
 
-    /** The hThread a CreateProcessW result prints (0xc on the modern kernel, 0x10 on XP's). */
+    /** The hThread a CreateProcessW result prints (0xc on both kernels: XP closes its section handle before NtCreateThread). */
     private static String threadHandle(String output) {
         int at = output.indexOf("hThread: ") + "hThread: ".length();
         return output.substring(at, output.indexOf(' ', at));

@@ -61,7 +61,7 @@ public final class ImageFileServices {
                 ctx(f).file = (FileObject) ref.object();
                 return next();
             })
-            // SEC_IMAGE: only a PE file that is not a DLL backs an image section
+            // SEC_IMAGE: any PE file backs an image section, a DLL too; CreateProcessW refuses a DLL after NtQuerySection
             .step("nt!MmCreateSection", (k, t, f) -> {
                 ImageFileRequest c = ctx(f);
                 FileObject file = c.file;
@@ -69,8 +69,6 @@ public final class ImageFileServices {
                 long status = NtStatus.STATUS_SUCCESS;
                 if (!file.file.isImage()) {
                     status = NtStatus.STATUS_INVALID_IMAGE_NOT_MZ;
-                } else if (file.file.image().dll()) {
-                    status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
                 } else if (k.failAllocation(AllocationKind.SECTION)) {
                     status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
                 }

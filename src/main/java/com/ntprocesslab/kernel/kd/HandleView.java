@@ -14,7 +14,9 @@ import java.util.List;
  * handle; flag bit 2 adds each object's header (type, counts, name).
  */
 final class HandleView {
+    /** HANDLE_TABLE_ENTRY: 16 bytes on x64, 8 on x86 (Object and GrantedAccess, a pointer and a ULONG). */
     private static final long ENTRY_SIZE = 0x10;
+    private static final long ENTRY_SIZE_X86 = 0x8;
 
     private HandleView() {
     }
@@ -47,7 +49,7 @@ final class HandleView {
             HandleEntry e = p.objectTable.lookup(value);
             KernelObject o = e.object();
             out.append(String.format("%n%04x: Object: %s  GrantedAccess: %08x%s Entry: %s%n", value, d.kernel.platform.pointer(o.address),
-                    e.grantedAccess(), e.inherit() ? " (Inherit)" : "", d.kernel.platform.pointer(p.objectTable.address + value / 4 * ENTRY_SIZE)));
+                    e.grantedAccess(), e.inherit() ? " (Inherit)" : "", d.kernel.platform.pointer(p.objectTable.address + value / 4 * (d.kernel.platform.x86 ? ENTRY_SIZE_X86 : ENTRY_SIZE))));
             if ((h.flags() & 2) != 0) {
                 out.append(ObjectView.header(d.kernel, o, "    "));
             }

@@ -26,7 +26,9 @@ final class ObjectView {
         StringBuilder out = new StringBuilder();
         out.append(indent).append("Object: ").append(k.platform.pointer(o.address)).append("  Type: (").append(k.platform.pointer(typeObject(k, o)))
                 .append(") ").append(o.type).append('\n');
-        out.append(indent).append("    ObjectHeader: ").append(k.platform.pointer(o.address - k.platform.objectHeaderSize)).append(" (new version)\n");
+        out.append(indent).append("    ObjectHeader: ").append(k.platform.pointer(o.address - k.platform.objectHeaderSize))
+                // "(new version)" is how today's WinDbg marks the Windows 7+ header; XP's header has a Type pointer instead
+                .append(k.platform.x86 ? "\n" : " (new version)\n");
         out.append(indent).append("    HandleCount: ").append(o.handleCount).append("  PointerCount: ").append(o.pointerCount).append('\n');
         String target = HandleView.target(o);
         if (!target.isEmpty()) {

@@ -110,9 +110,17 @@ final class ProcessView {
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');
         out.append(indent).append("Attached Process          N/A            Image:         N/A\n");
         out.append(indent).append("Win32 Start Address 0x").append(d.kernel.platform.plainPointer(t.win32StartAddress)).append('\n');
-        long kernelStack = d.kernel.platform.kernelStackBase(t.address);
-        out.append(indent).append("Stack Init ").append(d.kernel.platform.plainPointer(kernelStack)).append('\n');
-        out.append(indent).append("Base ").append(d.kernel.platform.plainPointer(kernelStack)).append(" Limit ").append(d.kernel.platform.plainPointer(kernelStack - d.kernel.platform.kernelStackSize())).append('\n');
+        if (d.kernel.platform.x86) {
+            // WinDbg's x86 layout: the kernel stack KeInitThread built (InitialStack, KernelStack, its base and limit)
+            long base = t.kernelStackBase;
+            out.append(indent).append(String.format("Stack Init %08x Current %08x Base %08x Limit %08x Call 0%n",
+                    t.initialStack, t.kernelStack, base, base == 0 ? 0 : base - d.kernel.platform.kernelStackSize()));
+        } else {
+            long kernelStack = d.kernel.platform.kernelStackBase(t.address);
+            out.append(indent).append("Stack Init ").append(d.kernel.platform.plainPointer(kernelStack)).append('\n');
+            out.append(indent).append("Base ").append(d.kernel.platform.plainPointer(kernelStack)).append(" Limit ")
+                    .append(d.kernel.platform.plainPointer(kernelStack - d.kernel.platform.kernelStackSize())).append('\n');
+        }
         out.append(indent).append(String.format("Priority %d BasePriority %d%n", t.tcb.priority, t.tcb.basePriority));
         if (stack) {
             List<String> lines = StackView.lines(d, t);

@@ -84,7 +84,8 @@ final class StackView {
         Platform platform = d.kernel.platform;
         long initial = platform.x86 ? 0x14 : 0x28;
         long userSp = thread.stackBase != 0 ? thread.stackBase - initial : 0;
-        long kernelSp = platform.kernelStackBase(thread.address) - initial;
+        // x86: kernel frames start below the KTRAP_FRAME KiInitializeContextThread built, where the thread entered the kernel
+        long kernelSp = platform.x86 && thread.trapFrame != 0 ? thread.trapFrame : platform.kernelStackBase(thread.address) - initial;
         for (int i = n - 1; i >= 0; i--) {
             String function = function(sites.get(i));
             long size = frameSize(platform, function);

@@ -187,8 +187,9 @@ final class TypeView {
     /** The process whose address space the thread runs in: its own, or the one KeAttachProcess attached it to. */
     private static EProcess attachedProcess(Kernel k, EThread t) {
         if (t.tcb.apcStateProcess != null) {
-            for (EProcess p : k.processes()) {
-                if (p.pcb == t.tcb.apcStateProcess) {
+            // any process object, listed or not: PspCreateProcess attaches before the new process is on PsActiveProcessHead
+            for (KernelObject o : k.objects.values()) {
+                if (o instanceof EProcess p && p.pcb == t.tcb.apcStateProcess) {
                     return p;
                 }
             }
@@ -216,7 +217,7 @@ final class TypeView {
                         .add("NextHandleNeedingPool", "0x" + Integer.toHexString(table.handles().isEmpty() ? 4 : (int) (table.handles().get(table.handles().size() - 1) + 4)))
                         .add("ExtraInfoPages", "0n0")
                         .add("QuotaProcess", "0x" + pl.pointer(p.address) + " _EPROCESS (" + p.imageFileName + ")")
-                        .add("UniqueProcessId", "0x" + pl.pointer(p.uniqueProcessId) + " Void")
+                        .add("UniqueProcessId", "0x" + pl.pointer(table.uniqueProcessId) + " Void")
                         .add("HandleCount", "0n" + table.handleCount())
                         .render();
             }

@@ -105,6 +105,7 @@ public final class SystemInitialization {
         system.pcb.basePriority = 8;
         system.pcb.initialized = true;
         system.objectTable = k.newHandleTable();
+        system.objectTable.uniqueProcessId = system.uniqueProcessId;
         k.psActiveProcessHead.insertTail(system.activeProcessLinks);
         k.systemProcess = system;
         return system;

@@ -5,6 +5,8 @@ public final class Teb {
     public long address;
     public long lastErrorValue;
     public long lastStatusValue;
+    /** DbgSsReserved[1] (+0xf24 on XP): the debug object handle DbgUiConnectToDbg stored for this thread. */
+    public long debugObjectHandle;
     public long stackBase;
     public long stackLimit;
 }

@@ -12,6 +12,8 @@ public final class HandleTable {
     public final long address;
     private final List<HandleEntry> slots = new ArrayList<>();
     private int handleCount;
+    /** HANDLE_TABLE.UniqueProcessId: the owner's ID, set by ExSetHandleTableOwner once the process has one (XP). */
+    public long uniqueProcessId;
     private final long firstHandle;
 
     public HandleTable(long address) {

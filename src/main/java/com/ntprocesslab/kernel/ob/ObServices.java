@@ -93,7 +93,10 @@ public final class ObServices {
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
-                a.out = ((EProcess) ref.object()).exitStatus;
+                // PROCESS_BASIC_INFORMATION: ExitStatus, and PebBaseAddress (what XP's CreateProcessW asks it for)
+                EProcess process = (EProcess) ref.object();
+                a.out = process.exitStatus;
+                a.information = process.peb == null ? 0 : process.peb.address;
                 ObjectManager.ObDereferenceObject(k, ref.object());
                 return ret(NtStatus.STATUS_SUCCESS);
             })

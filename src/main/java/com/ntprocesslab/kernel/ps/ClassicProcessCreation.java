@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.ps;
 
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 import static com.ntprocesslab.kernel.ps.CreationSteps.creation;
@@ -19,6 +20,9 @@ import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.AllocationKind;
+import com.ntprocesslab.kernel.mm.Vad;
+import com.ntprocesslab.kernel.ob.DebugObject;
+import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.se.Token;
 
 /**
@@ -33,10 +37,23 @@ public final class ClassicProcessCreation {
     public static final long PROCESS_CREATE_FLAGS_INHERIT_HANDLES = 0x4;
     public static final long PROCESS_CREATE_FLAGS_OVERRIDE_ADDRESS_SPACE = 0x8;
     public static final long PROCESS_CREATE_FLAGS_LARGE_PAGES = 0x10;
-    public static final long PROCESS_CREATE_FLAGS_LEGAL_MASK = 0x1f;
+    /**
+     * XP SP3 accepts only the first three flags (seed 003: anything beyond bits 0-2 is
+     * STATUS_INVALID_PARAMETER); OVERRIDE_ADDRESS_SPACE and LARGE_PAGES came with Server 2003 / Vista.
+     */
+    public static final long PROCESS_CREATE_FLAGS_LEGAL_MASK = 0x7;
     /** SECTION_MAP_EXECUTE: what PspCreateProcess needs of the section handle. */
     public static final long SECTION_MAP_EXECUTE = 0x8;
     private static final int NORMAL_BASE_PRIORITY = 8;
+    /** Where XP maps the NLS tables (InitNlsSectionPointer): 0x7FFB0000, below the PEB and TEBs. */
+    static final long NLS_TABLES = 0x7ffb0000L;
+    static final long NLS_TABLES_SIZE = 0x20000L;
+    /**
+     * What a process may always do to itself whatever SeAccessCheck says (WRK PspCreateProcess):
+     * VM operation/read/write, query information, terminate, create thread, duplicate handle,
+     * create process, set information, STANDARD_RIGHTS_ALL, set quota.
+     */
+    static final long PROCESS_SELF_ACCESS = 0x0008 | 0x0010 | 0x0020 | 0x0400 | 0x0001 | 0x0002 | 0x0040 | 0x0080 | 0x0200 | 0x001F0000 | 0x0100;
 
     private ClassicProcessCreation() {
     }
@@ -85,6 +102,47 @@ public final class ClassicProcessCreation {
             })
             .build();
 
+    /**
+     * MmCreatePeb (XP SP3, seed 003): attached to the new process, the NLS tables are mapped
+     * into it and the PEB is made (MiCreatePebOrTeb, 0x210 bytes) and filled in (image base,
+     * OS version, BeingDebugged when a debug port is set), then the thread detaches.
+     */
+    public static final Routine MmCreatePeb = Executive.routine("nt!MmCreatePeb").stage(2)
+            .step("nt!KeAttachProcess", (k, t, f) -> {
+                t.tcb.apcStateProcess = creation(f).process.pcb;
+                return next();
+            })
+            // the code-page and case tables (InitNlsSectionPointer), one shared view at the top of user space
+            .step("nt!MmMapViewOfSection", (k, t, f) -> {
+                EProcess p = creation(f).process;
+                p.addressSpace.insert(Vad.of(NLS_TABLES, NLS_TABLES_SIZE, "Mapped", "NLS tables", "READONLY", false));
+                return next();
+            })
+            .step("nt!MiCreatePebOrTeb", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                long status = MemoryManager.MmCreatePeb(k, c.process);
+                if (!NtStatus.success(status)) {
+                    t.tcb.apcStateProcess = null; // KeDetachProcess on the way out
+                    return ret(status);
+                }
+                c.process.peb.beingDebugged = c.process.debugPort != null;
+                return next();
+            })
+            .step("nt!KeDetachProcess", (k, t, f) -> {
+                t.tcb.apcStateProcess = null;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /**
+     * PspCreateProcess in XP SP3's order (seed 003's disassembly; WRK ps/create.c, seed 004,
+     * where SP3 shows nothing): the parent and job level, the object (0x260 bytes), quota and
+     * device map, the section, the debug port, the token, the address space, the handle table,
+     * the image mapped while attached, ntdll, the session set in the token (SP3; WRK does it in
+     * PspInitializeProcessSecurity) before the process ID, the PEB, the active process list,
+     * the caller's handle, then the tail: base priority, the process's own granted access and
+     * its create time.
+     */
     public static final Routine PspCreateProcess = Executive.routine("nt!PspCreateProcess").stage(2)
             // reject create flags this kernel does not define
             .inline((k, t, f) -> (creation(f).createFlags & ~PROCESS_CREATE_FLAGS_LEGAL_MASK) != 0
@@ -100,6 +158,8 @@ public final class ClassicProcessCreation {
                 c.status = NtStatus.STATUS_SUCCESS;
                 return next();
             })
+            // a job member level needs a parent in a job (WRK); this machine has no jobs, so any level is refused
+            .inline((k, t, f) -> creation(f).jobMemberLevel != 0 ? exitFailure(creation(f), NtStatus.STATUS_INVALID_PARAMETER) : next())
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.PROCESS)) {
@@ -108,6 +168,7 @@ public final class ClassicProcessCreation {
                 EProcess p = ObjectManager.ObCreateObject(k, new EProcess(), null);
                 p.sessionId = c.sessionOverride != null ? c.sessionOverride
                         : c.parent == k.systemProcess ? -1 : Math.max(c.parent.sessionId, 0);
+                p.noDebugInherit = (c.createFlags & PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT) != 0;
                 c.process = p;
                 return next();
             })
@@ -130,6 +191,39 @@ public final class ClassicProcessCreation {
                     return exitFailure(c, ref.status());
                 }
                 c.process.sectionObject = (SectionObject) ref.object();
+                return creation(f).debugPortHandle != 0 ? next() : jump("copyDebugPort");
+            })
+            // a debugger's object (DEBUG_PROCESS_ASSIGN): the new process reports to it
+            .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.debugPortHandle, ObjectType.DebugObject, DebugObject.DEBUG_PROCESS_ASSIGN);
+                if (!ref.ok()) {
+                    return exitFailure(c, ref.status());
+                }
+                c.process.debugPort = ref.object();
+                return jump("security");
+            })
+            .label("copyDebugPort")
+            // no port given: a debugged parent's port is inherited unless it was created with NoDebugInherit
+            .step("nt!DbgkCopyProcessDebugPort", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                if (c.parent.debugPort != null && !c.parent.noDebugInherit) {
+                    c.process.debugPort = c.parent.debugPort;
+                    ObjectManager.ObReferenceObject(c.process.debugPort);
+                }
+                return next();
+            })
+            .label("security")
+            .call(PspInitializeProcessSecurity)
+            .inline((k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                if (!NtStatus.success(f.calleeStatus)) {
+                    return exitFailure(c, f.calleeStatus);
+                }
+                // a child of an idle or below-normal parent keeps its class; NtSetInformationProcess may change it later
+                String parentClass = c.parent.priorityClass;
+                boolean low = PriorityClass.IDLE.name().equals(parentClass) || PriorityClass.BELOW_NORMAL.name().equals(parentClass);
+                c.process.priorityClass = low ? parentClass : PriorityClass.NORMAL.name();
                 return next();
             })
             .step("nt!MmCreateProcessAddressSpace", (k, t, f) -> {
@@ -142,18 +236,6 @@ public final class ClassicProcessCreation {
                 p.pcb.directoryTableBase = p.addressSpace.directoryTableBase;
                 p.pcb.basePriority = NORMAL_BASE_PRIORITY;
                 p.pcb.initialized = true;
-                return next();
-            })
-            .call(PspInitializeProcessSecurity)
-            .inline((k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                if (!NtStatus.success(f.calleeStatus)) {
-                    return exitFailure(c, f.calleeStatus);
-                }
-                // a child of an idle or below-normal parent keeps its class; NtSetInformationProcess may change it later
-                String parentClass = c.parent.priorityClass;
-                boolean low = PriorityClass.IDLE.name().equals(parentClass) || PriorityClass.BELOW_NORMAL.name().equals(parentClass);
-                c.process.priorityClass = low ? parentClass : PriorityClass.NORMAL.name();
                 return next();
             })
             // the handle table, with the parent's inheritable handles when asked
@@ -175,12 +257,30 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .call(MmInitializeProcessAddressSpace)
-            // the image mapped (MmInitializeProcessAddressSpace's status), then ntdll
-            .step("nt!PspMapSystemDll", (k, t, f) -> NtStatus.success(f.calleeStatus)
-                    ? nextOrExit(creation(f), CreationSupport.PspMapSystemDll(k, creation(f).process)) : exitFailure(creation(f), f.calleeStatus))
+            // the image must be mapped: a failure (no room at the image base) ends the creation here
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : exitFailure(creation(f), f.calleeStatus))
+            .step("nt!PspMapSystemDll", (k, t, f) -> nextOrExit(creation(f), CreationSupport.PspMapSystemDll(k, creation(f).process)))
+            // SP3 (seed 003): the token learns the process's session before the process gets its ID
+            .step("nt!MmGetSessionId", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.sessionOfProcess = Math.max(c.process.sessionId, 0);
+                return next();
+            })
+            .step("nt!SeSetSessionIdToken", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.process.token.sessionId = c.sessionOfProcess;
+                return next();
+            })
             // the process ID: a handle in PspCidTable
             .step("nt!ExCreateHandle", (k, t, f) -> nextOrExit(creation(f), CreationSupport.createProcessId(k, creation(f).process)))
-            .step("nt!MmCreatePeb", (k, t, f) -> nextOrExit(creation(f), MemoryManager.MmCreatePeb(k, creation(f).process)))
+            // the handle table is now owned by that ID (HANDLE_TABLE.UniqueProcessId)
+            .step("nt!ExSetHandleTableOwner", (k, t, f) -> {
+                EProcess p = creation(f).process;
+                p.objectTable.uniqueProcessId = p.uniqueProcessId;
+                return next();
+            })
+            .call(MmCreatePeb)
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : exitFailure(creation(f), f.calleeStatus))
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks): now !process lists it
             .inline((k, t, f) -> {
                 k.psActiveProcessHead.insertTail(creation(f).process.activeProcessLinks);
@@ -200,6 +300,47 @@ public final class ClassicProcessCreation {
                 c.processHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.process, c.grantedAccess, false);
                 return next();
             })
+            // the base priority of the class the process has now (PspPriorityTable: IDLE 4, NORMAL 8 ...)
+            .step("nt!PspComputeQuantumAndPriority", (k, t, f) -> {
+                EProcess p = creation(f).process;
+                p.pcb.basePriority = PriorityClass.valueOf(p.priorityClass).basePriority;
+                return next();
+            })
+            // the process's own access to itself (EPROCESS.GrantedAccess): its token against its security descriptor
+            // a child of System gets PROCESS_ALL_ACCESS without a check (WRK)
+            .inline((k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                if (c.parent != k.systemProcess) {
+                    return next();
+                }
+                c.process.grantedAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
+                return jump("createTime");
+            })
+            // the process's security descriptor: its owner is the user of the process's token
+            .step("nt!ObGetObjectSecurity", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.securityOwner = c.process.token;
+                return next();
+            })
+            // the subject context: the new process's own primary token, referenced while the check runs
+            .step("nt!PsReferencePrimaryToken", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.subjectToken = c.process.token;
+                ObjectManager.ObReferenceObject(c.subjectToken);
+                return next();
+            })
+            .step("nt!SeAccessCheck", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                // MAXIMUM_ALLOWED: the owner's full access when the check passes; a process may always act on itself
+                boolean granted = AccessCheck.SeAccessCheck(c.subjectToken, c.securityOwner, AccessMask.PROCESS_ALL_ACCESS_XP);
+                c.process.grantedAccess = (granted ? AccessMask.PROCESS_ALL_ACCESS_XP : 0) | PROCESS_SELF_ACCESS;
+                Token subject = c.subjectToken;
+                c.subjectToken = null;
+                c.securityOwner = null;
+                ObjectManager.ObDereferenceObject(k, subject); // PsDereferencePrimaryTokenEx
+                return next();
+            })
+            .label("createTime")
             .step("nt!KeQuerySystemTime", (k, t, f) -> {
                 creation(f).process.createTime = k.clock();
                 return next();
@@ -224,5 +365,21 @@ public final class ClassicProcessCreation {
             // a process always has a parent here: only the boot-time System process has none
             .inline((k, t, f) -> creation(f).parentHandle == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             .tailCall(PspCreateProcess)
+            .build();
+
+    /**
+     * NtCreateProcess (WRK, seed 004): the older service, which Windows 2000's kernel32 and
+     * XP's RtlCreateUserProcess call: its BOOLEAN InheritObjectTable becomes
+     * PROCESS_CREATE_FLAGS_INHERIT_HANDLES and the rest passes to NtCreateProcessEx with job
+     * level 0.
+     */
+    public static final Routine NtCreateProcess = Executive.routine("nt!NtCreateProcess").stage(2)
+            .inline((k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.createFlags = c.inheritObjectTable ? PROCESS_CREATE_FLAGS_INHERIT_HANDLES : 0;
+                c.jobMemberLevel = 0;
+                return next();
+            })
+            .tailCall(NtCreateProcessEx)
             .build();
 }

@@ -17,6 +17,8 @@ import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.AllocationKind;
+import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.se.Token;
 
 /**
  * Windows XP / WRK thread creation, phase 3: NtCreateThread -> PspCreateThread. The caller
@@ -29,6 +31,55 @@ public final class ClassicThreadCreation {
     private ClassicThreadCreation() {
     }
 
+    /** THREAD_TERMINATE | THREAD_SET_INFORMATION | THREAD_QUERY_INFORMATION (WRK PspCreateThread). */
+    static final long THREAD_SELF_ACCESS = 0x0001 | 0x0020 | 0x0040;
+
+    /** sizeof(FX_SAVE_AREA): the NPX save area at the top of an x86 kernel stack, above InitialStack. */
+    static final long FX_SAVE_AREA_SIZE = 0x210;
+    /** sizeof(KTRAP_FRAME) on x86. */
+    static final long KTRAP_FRAME_SIZE = 0x8c;
+    /** KiThreadStartup's start frame (SystemRoutine, StartRoutine, StartContext, UserThread) and the KSWITCHFRAME below it. */
+    static final long KSTART_FRAME_SIZE = 0x10;
+    static final long KSWITCHFRAME_SIZE = 0x0c;
+
+    /**
+     * KeInitThread (WRK ke/thredobj.c): the kernel stack, then KiInitializeContextThread,
+     * which lays out the first frames on it (ReactOS ke/i386/thrdini.c, KUINIT_FRAME): the NPX
+     * save area, the KTRAP_FRAME that will return to user mode with the caller's CONTEXT, the
+     * start frame with PspUserThreadStartup as system routine, and the switch frame whose
+     * return address is KiThreadStartup, where the first context switch to the thread lands.
+     */
+    public static final Routine KeInitThread = Executive.routine("nt!KeInitThread").stage(3)
+            .step("nt!MmCreateKernelStack", (k, t, f) -> {
+                EThread thread = creation(f).thread;
+                thread.kernelStackBase = k.platform.kernelStackBase(thread.address);
+                return next();
+            })
+            .step("nt!KiInitializeContextThread", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                EThread thread = c.thread;
+                thread.initialStack = thread.kernelStackBase - FX_SAVE_AREA_SIZE;
+                thread.trapFrame = thread.initialStack - KTRAP_FRAME_SIZE;
+                thread.kernelStack = thread.trapFrame - KSTART_FRAME_SIZE - KSWITCHFRAME_SIZE;
+                thread.initialRoutine = ClassicThreadStartup.KiThreadStartup;
+                // the KTRAP_FRAME's Eip and Eax: where user mode starts (BaseProcessStartThunk) and the image entry point
+                thread.startAddress = c.contextStartAddress;
+                thread.win32StartAddress = c.contextEntryPoint;
+                thread.tcb.basePriority = c.process.pcb.basePriority;
+                thread.tcb.priority = c.process.pcb.basePriority;
+                thread.tcb.state = KThreadState.Initialized;
+                thread.tcb.initialized = true;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /**
+     * PspCreateThread in WRK's order (seed 004; seed 003 shows SP3 doing the same): the process
+     * (never System from user mode), the object (0x258 bytes), its ID, the TEB, KeInitThread,
+     * the PROCESS_DELETE check under the process lock, the thread list, the notify routines,
+     * the suspend, the access state and the caller's handle, the create time, and the thread's
+     * own granted access from SeAccessCheck; last KeReadyThread.
+     */
     public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread").stage(3)
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
@@ -41,6 +92,8 @@ public final class ClassicThreadCreation {
                 c.status = NtStatus.STATUS_SUCCESS;
                 return next();
             })
+            // user mode may not add threads to the System process
+            .inline((k, t, f) -> creation(f).process == k.systemProcess ? exitFailure(creation(f), NtStatus.STATUS_INVALID_HANDLE) : next())
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
@@ -54,6 +107,8 @@ public final class ClassicThreadCreation {
             })
             // the thread ID, from the same number space as process IDs
             .step("nt!ExCreateHandle", (k, t, f) -> nextOrExit(creation(f), CreationSupport.createThreadId(k, creation(f).thread)))
+            // ExAcquireRundownProtection: a process whose rundown began (its last thread gone) takes no new thread
+            .inline((k, t, f) -> creation(f).process.exited ? exitFailure(creation(f), NtStatus.STATUS_PROCESS_IS_TERMINATING) : next())
             // the TEB records the stack the caller reserved (the captured INITIAL_TEB)
             .step("nt!MmCreateTeb", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -68,18 +123,14 @@ public final class ClassicThreadCreation {
                 }
                 return next();
             })
-            // KTHREAD: the kernel context starts in KiThreadStartup; user mode where the caller's CONTEXT says
-            .step("nt!KeInitThread", (k, t, f) -> {
+            .call(KeInitThread)
+            // PspLockProcessExclusive: a process being deleted or terminated gets no new thread
+            .inline((k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                EThread thread = c.thread;
-                thread.tcb.basePriority = c.process.pcb.basePriority;
-                thread.tcb.priority = c.process.pcb.basePriority;
-                thread.tcb.state = KThreadState.Initialized;
-                thread.tcb.initialized = true;
-                thread.initialRoutine = ClassicThreadStartup.KiThreadStartup;
-                thread.startAddress = c.contextStartAddress;
-                thread.win32StartAddress = c.contextEntryPoint;
-                thread.createTime = k.clock();
+                if (c.process.processExiting || c.process.exited) {
+                    // KeUninitThread and MmDeleteTeb: the thread's delete procedure frees the TEB with the object
+                    return exitFailure(c, NtStatus.STATUS_PROCESS_IS_TERMINATING);
+                }
                 return next();
             })
             // KeStartThread: into the process's thread list; the thread holds its own running reference
@@ -96,12 +147,18 @@ public final class ClassicThreadCreation {
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             .label("threadNotify")
             .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
-            .inline((k, t, f) -> creation(f).createSuspended ? next() : jump("insert"))
+            .inline((k, t, f) -> creation(f).createSuspended ? next() : jump("accessState"))
             .step("nt!KeSuspendThread", (k, t, f) -> {
                 creation(f).thread.tcb.suspendCount++;
                 return next();
             })
-            .label("insert")
+            .label("accessState")
+            // the access the creator's handle will grant (THREAD_ALL_ACCESS at most)
+            .step("nt!SeCreateAccessStateEx", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.grantedAccess = c.desiredAccess & AccessMask.THREAD_ALL_ACCESS_XP;
+                return next();
+            })
             .step("nt!ObInsertObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
@@ -109,10 +166,36 @@ public final class ClassicThreadCreation {
                     Termination.abandonUnstartedThread(k, c.thread);
                     return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread,
-                        c.desiredAccess & AccessMask.THREAD_ALL_ACCESS_XP, false);
+                c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, c.grantedAccess, false);
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
                 c.process.threadCreated = true;
+                return next();
+            })
+            .step("nt!KeQuerySystemTime", (k, t, f) -> {
+                creation(f).thread.createTime = k.clock();
+                return next();
+            })
+            // the thread's own access to itself (ETHREAD.GrantedAccess): the process's token against the thread's security
+            .step("nt!ObGetObjectSecurity", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.securityOwner = c.process.token;
+                return next();
+            })
+            .step("nt!PsReferencePrimaryToken", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.subjectToken = c.process.token;
+                ObjectManager.ObReferenceObject(c.subjectToken);
+                return next();
+            })
+            .step("nt!SeAccessCheck", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                boolean granted = AccessCheck.SeAccessCheck(c.subjectToken, c.securityOwner, AccessMask.THREAD_ALL_ACCESS_XP);
+                // whatever the check says, a thread may terminate, set and query itself
+                c.thread.grantedAccess = (granted ? AccessMask.THREAD_ALL_ACCESS_XP : 0) | THREAD_SELF_ACCESS;
+                Token subject = c.subjectToken;
+                c.subjectToken = null;
+                c.securityOwner = null;
+                ObjectManager.ObDereferenceObject(k, subject);
                 return next();
             })
             // ready to run; a suspended thread parks in a Suspended wait until NtResumeThread

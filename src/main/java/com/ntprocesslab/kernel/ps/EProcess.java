@@ -47,6 +47,8 @@ public final class EProcess extends KernelObject {
     public long exceptionPort;
     /** GrantedAccess: what the creator may do to it, from SeAccessCheck at the end of PspCreateProcess (XP only). */
     public long grantedAccess;
+    /** Flags.NoDebugInherit: its children do not get its debug port (DEBUG_ONLY_THIS_PROCESS). */
+    public boolean noDebugInherit;
     public boolean processExiting;
     /** Set once rundown finished; the object may linger while handles remain. */
     public boolean exited;

@@ -3,6 +3,7 @@ package com.ntprocesslab.kernel.ps;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.se.Token;
 
@@ -36,6 +37,11 @@ public final class ProcessDeletion {
             SectionObject section = p.sectionObject;
             p.sectionObject = null;
             ObjectManager.ObDereferenceObject(k, section);
+        }
+        if (p.debugPort != null) {
+            KernelObject debugPort = p.debugPort;
+            p.debugPort = null;
+            ObjectManager.ObDereferenceObject(k, debugPort);
         }
     }
 

@@ -13,11 +13,14 @@ import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 
 /**
- * NtSetInformationProcess for the two classes Windows XP's CreateProcessW sets on a new
- * process (ReactOS ps/query.c): its priority class, which sets the base priority of the
- * process and its threads, and its default hard-error mode.
+ * NtSetInformationProcess for the classes Windows XP's CreateProcessW sets on a new process
+ * (ReactOS ps/query.c, WRK ps/psquery.c): its priority class, which sets the base priority of
+ * the process and its threads; its default hard-error mode (CREATE_DEFAULT_ERROR_MODE); and its
+ * base priority (ProcessBasePriority, which kernel32 sets to NORMAL_BASE_PRIORITY for a
+ * DETACHED_PROCESS so it is not created with a boosted priority).
  */
 public final class ProcessInformation {
+    public static final long ProcessBasePriority = 0x05;
     public static final long ProcessDefaultHardErrorMode = 0x0C;
     public static final long ProcessPriorityClass = 0x12;
 
@@ -48,10 +51,11 @@ public final class ProcessInformation {
     public static final Routine NtSetInformationProcess = Executive.routine("nt!NtSetInformationProcess")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
-                if (a.value != ProcessPriorityClass && a.value != ProcessDefaultHardErrorMode) {
+                if (a.value != ProcessPriorityClass && a.value != ProcessDefaultHardErrorMode && a.value != ProcessBasePriority) {
                     return ret(NtStatus.STATUS_INVALID_PARAMETER);
                 }
-                if (a.value == ProcessPriorityClass && priorityClassOf(a.information) == null) {
+                if (a.value == ProcessPriorityClass && priorityClassOf(a.information) == null
+                        || a.value == ProcessBasePriority && (a.information < 1 || a.information > 31)) {
                     return ret(NtStatus.STATUS_INVALID_PARAMETER);
                 }
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessMask.PROCESS_SET_INFORMATION);
@@ -59,7 +63,7 @@ public final class ProcessInformation {
                     return ret(ref.status());
                 }
                 a.referenced = ref.object();
-                return a.value == ProcessPriorityClass ? next() : jump("hardError");
+                return a.value == ProcessPriorityClass ? next() : jump(a.value == ProcessBasePriority ? "basePriority" : "hardError");
             })
             // the class sets the base priority of the process and of every thread it has
             .step("nt!KeSetPriorityAndQuantumProcess", (k, t, f) -> {
@@ -71,6 +75,19 @@ public final class ProcessInformation {
                 for (EThread thread : p.threadListHead.owners()) {
                     thread.tcb.basePriority = pc.basePriority;
                     thread.tcb.priority = pc.basePriority;
+                }
+                return jump("done");
+            })
+            .label("basePriority")
+            // KeSetPriorityProcess: the process's base priority, and each thread's by the same change
+            .step("nt!KeSetPriorityProcess", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                EProcess p = (EProcess) a.referenced;
+                int delta = (int) a.information - p.pcb.basePriority;
+                p.pcb.basePriority = (int) a.information;
+                for (EThread thread : p.threadListHead.owners()) {
+                    thread.tcb.basePriority += delta;
+                    thread.tcb.priority = Math.max(thread.tcb.priority + delta, thread.tcb.basePriority);
                 }
                 return jump("done");
             })

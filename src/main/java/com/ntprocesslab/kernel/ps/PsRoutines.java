@@ -22,9 +22,10 @@ public final class PsRoutines implements RoutinePublisher {
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                     ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread,
                     PortServices.NtAlpcSendWaitReceivePort);
-            case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.PspCreateProcess,
+            case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.NtCreateProcess,
+                    ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
-                    ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread,
+                    ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread, ClassicThreadCreation.KeInitThread,
                     ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
                     ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort);

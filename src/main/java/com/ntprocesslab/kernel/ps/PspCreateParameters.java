@@ -41,6 +41,17 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
      */
     /** NtCreateProcessEx's ParentProcess: NtCurrentProcess (-1) from kernel32 and ntdll. */
     public long parentHandle;
+    /** NtCreateProcessEx's DebugPort and ExceptionPort handles (0: none) and JobMemberLevel. */
+    public long debugPortHandle;
+    public long exceptionPortHandle;
+    public long jobMemberLevel;
+    /** NtCreateProcess's BOOLEAN InheritObjectTable (the older service; NtCreateProcessEx takes flags). */
+    public boolean inheritObjectTable;
+    /** MmGetSessionId's answer, which SeSetSessionIdToken writes into the new token. */
+    public int sessionOfProcess;
+    /** The security check at the end of a classic creation: the descriptor's owner and the referenced subject token. */
+    public Token securityOwner;
+    public Token subjectToken;
     /** PROCESS_CREATE_FLAGS_* passed to NtCreateProcessEx. */
     public long createFlags;
     public EProcess parent;
@@ -79,6 +90,9 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
         }
         if (explicitToken != null) {
             sink.accept(explicitToken);
+        }
+        if (subjectToken != null) {
+            sink.accept(subjectToken);
         }
     }
 

@@ -39,6 +39,7 @@ public final class ClassicNtdll {
     public static final Routine NtCreateSectionStub = Syscalls.classicStub(ImageFileServices.NtCreateSection, 1);
     public static final Routine NtQuerySectionStub = Syscalls.classicStub(ImageFileServices.NtQuerySection, 1);
     public static final Routine NtCreateProcessExStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcessEx, 2);
+    public static final Routine NtCreateProcessStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcess, 2);
     public static final Routine NtSetInformationProcessStub = Syscalls.classicStub(ProcessInformation.NtSetInformationProcess, 2);
     public static final Routine NtCreateThreadStub = Syscalls.classicStub(ClassicThreadCreation.NtCreateThread, 3);
     public static final Routine NtResumeThreadStub = Syscalls.classicStub(ThreadCreation.NtResumeThreadClassic, 5);
@@ -69,10 +70,15 @@ public final class ClassicNtdll {
         p.peb.desktopInfo = p.sessionId > 0 ? "WinSta0\\Default" : "";
     }
 
-    /** What NtCreateProcessEx gets from user mode: the current process as parent, no create flags. */
+    /**
+     * What NtCreateProcessEx gets from user mode: the current process as parent (-1) and the
+     * create flags; DEBUG_ONLY_THIS_PROCESS asks that the new process's own children not
+     * inherit the debugger (PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT). .call cannot ask for
+     * inherited handles, so PROCESS_CREATE_FLAGS_INHERIT_HANDLES is never set here.
+     */
     static void prepareProcessCall(CreateProcessContext c) {
         c.parentHandle = ObjectManager.CURRENT_PROCESS;
-        c.createFlags = 0;
+        c.createFlags = (c.flags & CreationFlags.DEBUG_ONLY_THIS_PROCESS) != 0 ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT : 0;
         c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
     }
 
@@ -131,9 +137,11 @@ public final class ClassicNtdll {
                 return NtStatus.success(c.status) ? next() : jump("fail");
             })
             .stage(2)
-            .call(NtCreateProcessExStub, (k, t, f) -> {
+            // XP's RtlCreateUserProcess calls the older NtCreateProcess (InheritHandles FALSE), which becomes NtCreateProcessEx
+            .call(NtCreateProcessStub, (k, t, f) -> {
                 prepareProcessCall(ctx(f));
-                return StepResult.call(NtCreateProcessExStub, f.args);
+                ctx(f).inheritObjectTable = false;
+                return StepResult.call(NtCreateProcessStub, f.args);
             })
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;

@@ -18,6 +18,16 @@ public final class CreateProcessContext extends CsrCreateProcessMessage {
     public int restarts;
     /** IFEO: whether Image File Execution Options has a key for the image (BasepIsProcessAllowed). */
     public boolean ifeoKeyPresent;
+    /** A *_PRIORITY_CLASS flag was given: only then does XP's kernel32 set the class (else the kernel's choice stands). */
+    public boolean priorityClassGiven;
+    /** PROCESS_BASIC_INFORMATION.PebBaseAddress, from NtQueryInformationProcess (XP). */
+    public long pebBaseAddress;
+    /** The image base BasepSxsCreateProcessCsrMessage read from the new PEB (NtReadVirtualMemory). */
+    public long sxsImageBase;
+    /** LoadLibraryA("advapi32.dll")'s module handle (XP SP3 fetches CreateProcessAsUserSecure from it). */
+    public long advapi32;
+    /** The NtQueryInformationProcess call in flight (its answer is read in the next step). */
+    public com.ntprocesslab.kernel.ps.NtArgs query;
 
     public CreateProcessContext(ApiCall call) {
         this.call = call;

@@ -10,24 +10,42 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.io.VolumeFile;
+import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.mm.LdrEntry;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.nt.Win32Error;
+import com.ntprocesslab.kernel.ob.DebugObject;
+import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
 import java.util.Locale;
 
 /**
- * Windows XP's kernel32 CreateProcessW (there is no KERNELBASE): user mode drives the whole
- * creation with separate system calls, in six phases. 1: open the image (NtOpenFile,
- * NtCreateSection, NtQuerySection, IFEO, image checks); 2: NtCreateProcessEx, then priority
- * class, hard-error mode and parameters; 3: stack, context, NtCreateThread; 4: csrss;
- * 5: NtResumeThread (phases 5 and 6 continue in the new thread). One cleanup path
+ * Windows XP SP3's kernel32 CreateProcessW (there is no KERNELBASE): user mode drives the
+ * whole creation with separate system calls, in six phases, in the order of seed 004's source
+ * (Windows 2000's CreateProcessW) where SP3's disassembly (seed 003) agrees, and SP3's where
+ * they differ (SP3 calls NtCreateProcessEx with a debug object; it loads advapi32; it builds a
+ * side-by-side message for csrss). 1: flags (0x57), priority class, VDM flags, NtOpenFile,
+ * NtCreateSection, NtQuerySection, the DLL refusal, IFEO, image checks, the debug object;
+ * 2: NtCreateProcessEx, the priority class only when one was asked for, the section handle
+ * closed, hard-error mode only for CREATE_DEFAULT_ERROR_MODE, base priority for
+ * DETACHED_PROCESS, the PEB's address, parameters; 3: stack, context, NtCreateThread;
+ * 4: csrss; 5: NtResumeThread (phases 5 and 6 continue in the new thread). One cleanup path
  * terminates and closes whatever the call created.
  */
 public final class Kernel32 {
     private Kernel32() {
     }
+
+    /** ProcessBasicInformation: the class NtQueryInformationProcess answers with PROCESS_BASIC_INFORMATION. */
+    static final long ProcessBasicInformation = 0;
+    /** SEM_FAILCRITICALERRORS: the mode CREATE_DEFAULT_ERROR_MODE gives the new process. */
+    static final long SEM_FAILCRITICALERRORS = 1;
+    /** NORMAL_BASE_PRIORITY, what a DETACHED_PROCESS's base priority is set to. */
+    static final long NORMAL_BASE_PRIORITY = 8;
 
     private static CreateProcessContext ctx(Frame f) {
         return f.args(CreateProcessContext.class);
@@ -35,12 +53,25 @@ public final class Kernel32 {
 
     public static final Routine CreateProcessInternalW = Subsystems.win32Routine("kernel32!CreateProcessInternalW").stage(1)
             .label("restart")
+            // CREATE_NO_WINDOW is masked off; DETACHED_PROCESS with CREATE_NEW_CONSOLE is 0x57 (seed 003: and ecx, 18h)
             .inline((k, t, f) -> {
                 String failure = KernelBase.validateFlagsAndToken(k, t, ctx(f));
                 return failure != null ? jump(failure) : next();
             })
+            // the lowest class asked for (seed 003 tests IDLE, NORMAL, HIGH, REALTIME in turn); none asked: unknown
             .step("kernel32!BasepIsRealtimeAllowed", (k, t, f) -> {
-                KernelBase.selectPriorityClass(t, ctx(f));
+                CreateProcessContext c = ctx(f);
+                KernelBase.selectPriorityClass(t, c);
+                c.priorityClassGiven = priorityClassGiven(c.flags);
+                return next();
+            })
+            // the VDM options (seed 003: test 800h / test 1000h): separate and shared WOW together is 0x57
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if ((c.flags & CreationFlags.CREATE_SEPARATE_WOW_VDM) != 0 && (c.flags & CreationFlags.CREATE_SHARED_WOW_VDM) != 0) {
+                    LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
+                    return jump("failWin32");
+                }
                 return next();
             })
             .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> {
@@ -83,6 +114,15 @@ public final class Kernel32 {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("closeSection");
             })
+            // SectionImageInformation.ImageCharacteristics & IMAGE_FILE_DLL: a DLL maps as a section, but is no program
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (c.imageInformation.dll()) {
+                    LastError.set(t, c.call, Win32Error.ERROR_BAD_EXE_FORMAT);
+                    return jump("refuse");
+                }
+                return next();
+            })
             // IFEO Debugger: run the debugger with the original command line, from phase 1 again
             .step("ntdll!LdrQueryImageFileExecutionOptions", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -103,14 +143,44 @@ public final class Kernel32 {
                 }
                 return next();
             })
+            // XP SP3 (seed 003) loads advapi32 and looks up CreateProcessAsUserSecure, which it then never calls
+            .step("kernel32!LoadLibraryA", (k, t, f) -> {
+                ctx(f).advapi32 = loadLibrary(t.process, k.volume.find(Ntdll.SYSTEM32 + "advapi32.dll"));
+                return next();
+            })
+            // lpProcessAttributes -> OBJECT_ATTRIBUTES: .call passes no SECURITY_ATTRIBUTES, so the process object is unnamed
+            .step("kernel32!BaseFormatObjectAttributes", (k, t, f) -> next())
+            // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the caller becomes the debugger; its debug object goes to the kernel
+            .inline((k, t, f) -> (ctx(f).flags & (CreationFlags.DEBUG_PROCESS | CreationFlags.DEBUG_ONLY_THIS_PROCESS)) != 0
+                    ? next() : jump("createProcess"))
+            .step("ntdll!DbgUiConnectToDbg", (k, t, f) -> {
+                // NtCreateDebugObject, once per debugger thread: the handle lives in the TEB (DbgSsReserved[1])
+                if (t.teb.debugObjectHandle == 0) {
+                    DebugObject debugObject = ObjectManager.ObCreateObject(k, new DebugObject(), null);
+                    t.teb.debugObjectHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, debugObject, DebugObject.DEBUG_ALL_ACCESS, false);
+                    ObjectManager.ObDereferenceObject(k, debugObject);
+                }
+                return next();
+            })
+            .step("ntdll!DbgUiGetThreadDebugObject", (k, t, f) -> {
+                ctx(f).debugPortHandle = t.teb.debugObjectHandle;
+                return next();
+            })
             .stage(2)
+            .label("createProcess")
+            // SP3 calls NtCreateProcessEx itself (seed 003); Windows 2000's kernel32 (seed 004) called NtCreateProcess
             .call(ClassicNtdll.NtCreateProcessExStub, (k, t, f) -> {
                 ClassicNtdll.prepareProcessCall(ctx(f));
                 return StepResult.call(ClassicNtdll.NtCreateProcessExStub, f.args);
             })
             .inline((k, t, f) -> {
-                ctx(f).status = f.calleeStatus;
-                return NtStatus.success(f.calleeStatus) ? next() : jump("closeSection");
+                CreateProcessContext c = ctx(f);
+                c.status = f.calleeStatus;
+                if (!NtStatus.success(c.status)) {
+                    return jump("closeSection");
+                }
+                // the kernel chose NORMAL, or the parent's IDLE/BELOW_NORMAL: only a class asked for overrides it
+                return c.priorityClassGiven ? next() : jump("closeSectionHandle");
             })
             .call(ClassicNtdll.NtSetInformationProcessStub, (k, t, f) -> {
                 NtArgs a = NtArgs.of(ctx(f).processHandle, ProcessInformation.ProcessPriorityClass);
@@ -121,19 +191,52 @@ public final class Kernel32 {
                 ctx(f).status = f.calleeStatus;
                 return NtStatus.success(f.calleeStatus) ? next() : jump("cleanup");
             })
-            // CREATE_DEFAULT_ERROR_MODE gives the default mode; otherwise the caller's own mode
+            .label("closeSectionHandle")
+            // the process holds the section now: kernel32's handle goes before any thread exists
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                ClassicNtdll.close(k, t, c.sectionHandle);
+                c.sectionHandle = 0;
+                return (c.flags & CreationFlags.CREATE_DEFAULT_ERROR_MODE) != 0 ? next() : jump("detached");
+            })
+            // CREATE_DEFAULT_ERROR_MODE: SEM_FAILCRITICALERRORS; without it the child kept the parent's mode
             .call(ClassicNtdll.NtSetInformationProcessStub, (k, t, f) -> {
                 NtArgs a = NtArgs.of(ctx(f).processHandle, ProcessInformation.ProcessDefaultHardErrorMode);
-                a.information = (ctx(f).flags & CreationFlags.CREATE_DEFAULT_ERROR_MODE) != 0 ? 1 : t.process.defaultHardErrorProcessing;
+                a.information = SEM_FAILCRITICALERRORS;
                 return StepResult.call(ClassicNtdll.NtSetInformationProcessStub, a);
             })
-            // RTL_USER_PROCESS_PARAMETERS are written into the new process
-            .step("kernel32!BasePushProcessParameters", (k, t, f) -> {
+            .label("detached")
+            .inline((k, t, f) -> (ctx(f).flags & CreationFlags.DETACHED_PROCESS) != 0 ? next() : jump("basicInformation"))
+            // a detached process has no focus: it is not created with a boosted priority
+            .call(ClassicNtdll.NtSetInformationProcessStub, (k, t, f) ->
+                    StepResult.call(ClassicNtdll.NtSetInformationProcessStub, nativeBasePriority(ctx(f).processHandle)))
+            .label("basicInformation")
+            // where the new PEB is: PROCESS_BASIC_INFORMATION.PebBaseAddress
+            .call(Kernel32Api.NtQueryInformationProcessStub, (k, t, f) -> {
+                NtArgs a = NtArgs.of(ctx(f).processHandle, ProcessBasicInformation);
+                ctx(f).query = a;
+                return StepResult.call(Kernel32Api.NtQueryInformationProcessStub, a);
+            })
+            .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
                 if (!NtStatus.success(c.status)) {
                     return jump("cleanup");
                 }
+                c.pebBaseAddress = c.query.information;
+                c.query = null;
+                return next();
+            })
+            // XP SP3 (seed 003): the side-by-side message for csrss starts from the image base read out of the new PEB
+            .step("kernel32!BasepSxsCreateProcessCsrMessage", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                EProcess p = ClassicNtdll.processOf(t, c.processHandle);
+                c.sxsImageBase = p.peb.address == c.pebBaseAddress ? p.peb.imageBaseAddress : 0;
+                return next();
+            })
+            // RTL_USER_PROCESS_PARAMETERS are written into the new process
+            .step("kernel32!BasePushProcessParameters", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
                 ClassicNtdll.pushParameters(ClassicNtdll.processOf(t, c.processHandle), c);
                 return next();
             })
@@ -160,6 +263,8 @@ public final class Kernel32 {
                 c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();
             })
+            // lpThreadAttributes -> OBJECT_ATTRIBUTES for the thread (none given: unnamed)
+            .step("kernel32!BaseFormatObjectAttributes", (k, t, f) -> next())
             .call(ClassicNtdll.NtCreateThreadStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
@@ -176,13 +281,7 @@ public final class Kernel32 {
             .call(ClassicNtdll.NtResumeThreadStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
             .stage(0)
             .label("done")
-            // the section handle is closed last: the process holds the section now
-            .step("ntdll!NtClose", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                ClassicNtdll.close(k, t, c.sectionHandle);
-                c.sectionHandle = 0;
-                return KernelBase.returnTrue(k, c);
-            })
+            .inline((k, t, f) -> KernelBase.returnTrue(k, ctx(f)))
             .stage(1)
             .label("ifeo")
             .step("ntdll!NtClose", (k, t, f) -> {
@@ -206,6 +305,14 @@ public final class Kernel32 {
                 c.commandLine = "C:\\Windows\\System32\\cmd.exe /c " + KernelBase.quoted(c.dosPath);
                 c.restarts++;
                 return jump("restart");
+            })
+            .label("refuse")
+            // a Win32 refusal after the section exists: close it, keep the error already set
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                ClassicNtdll.close(k, t, c.sectionHandle);
+                c.sectionHandle = 0;
+                return jump("failWin32");
             })
             .stage(0)
             .label("cleanup")
@@ -234,6 +341,44 @@ public final class Kernel32 {
             .label("failWin32")
             .inline(KernelBase::returnFalse)
             .build();
+
+    private static NtArgs nativeBasePriority(long processHandle) {
+        NtArgs a = NtArgs.of(processHandle, ProcessInformation.ProcessBasePriority);
+        a.information = NORMAL_BASE_PRIORITY;
+        return a;
+    }
+
+    /** Whether any *_PRIORITY_CLASS flag was given (WRK: PriClass != PROCESS_PRIORITY_CLASS_UNKNOWN). */
+    static boolean priorityClassGiven(long flags) {
+        for (PriorityClass pc : PriorityClass.values()) {
+            if ((flags & pc.creationFlag) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * LoadLibraryA of a DLL into the calling process: its module handle (the image base). One
+     * already in the loader list is only referenced again (the machine keeps no load count); one
+     * not loaded yet is mapped and listed, as the loader would.
+     */
+    static long loadLibrary(EProcess caller, VolumeFile dll) {
+        if (dll == null || caller.peb == null || caller.peb.ldr == null) {
+            return 0;
+        }
+        for (LdrEntry e : caller.peb.ldr.inLoadOrderModuleList) {
+            if (e.baseDllName().equalsIgnoreCase(dll.name())) {
+                return e.dllBase();
+            }
+        }
+        if (!NtStatus.success(MemoryManager.mapImage(caller, dll.path(), dll.image()))) {
+            return 0;
+        }
+        Ntdll.addLoaded(caller.peb.ldr, dll);
+        caller.peb.ldr.inInitializationOrderModuleList.add(caller.peb.ldr.inLoadOrderModuleList.getLast());
+        return dll.image().imageBase();
+    }
 
     /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */
     static boolean imageAcceptable(ImageDescriptor image) {

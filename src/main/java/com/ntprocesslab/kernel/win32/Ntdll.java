@@ -198,7 +198,7 @@ public final class Ntdll {
         s.initOrder.add(file != null ? file.path() : path);
     }
 
-    private static void addLoaded(Peb.PebLdrData ldr, VolumeFile file) {
+    static void addLoaded(Peb.PebLdrData ldr, VolumeFile file) {
         LdrEntry entry = entry(file);
         ldr.inLoadOrderModuleList.add(entry);
         ldr.inMemoryOrderModuleList.add(entry);

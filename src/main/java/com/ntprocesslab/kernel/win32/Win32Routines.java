@@ -38,7 +38,7 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
                     Kernel32.BaseProcessStart,
                     ClassicNtdll.NtOpenFileStub, ClassicNtdll.NtCreateSectionStub, ClassicNtdll.NtQuerySectionStub,
-                    ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
+                    ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtCreateProcessStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
                     ClassicNtdll.NtResumeThreadStub, ClassicNtdll.NtTerminateProcessStub, ClassicNtdll.CsrClientCallServer,
                     ClassicNtdll.RtlCreateUserThread, ClassicNtdll.RtlCreateUserProcess, ClassicNtdll.SmpExecuteImage,
                     ClassicNtdll.LdrInitializeThunk, ClassicNtdll.KiUserApcDispatcher, Ntdll.LdrpInitializeProcessClassic,

@@ -73,10 +73,113 @@ class ClassicPhaseStateTest {
         assertThat(p.addressSpace.directoryTableBase).isNotZero();
         assertThat(p.pcb.initialized).isFalse();
         assertThat(p.uniqueProcessId).isZero();
-        assertThat(p.token).isNull();
+        // WRK and SP3 both make the token before the address space
+        assertThat(p.token).isNotNull();
+        assertThat(p.debugPort).isNull(); // DbgkCopyProcessDebugPort: explorer is not being debugged
         assertThat(p.sectionObject).isNotNull();
         assertThat(p.inheritedFromUniqueProcessId).isEqualTo(explorer.uniqueProcessId);
         assertThat(machine.kernel().processes()).doesNotContain(p);
+    }
+
+    @Test
+    void theSessionGoesIntoTheTokenBeforeTheIdAndTheHandleTableGetsItsOwner() {
+        stopBefore("nt!SeSetSessionIdToken");
+        EProcess p = context().process;
+        p.token.sessionId = 7; // what SeSetSessionIdToken must overwrite with MmGetSessionId's answer
+        assertThat(p.uniqueProcessId).isZero();
+
+        stopBefore("nt!ExCreateHandle");
+        assertThat(p.token.sessionId).isZero();
+        assertThat(p.uniqueProcessId).isZero();
+
+        stopBefore("nt!MmCreatePeb");
+        assertThat(p.uniqueProcessId).isNotZero();
+        assertThat(p.objectTable.uniqueProcessId).isEqualTo(p.uniqueProcessId);
+        assertThat(p.peb).isNull();
+    }
+
+    @Test
+    void mmCreatePebAttachesMapsTheNlsTablesAndDetaches() {
+        stopBefore("nt!MiCreatePebOrTeb");
+        EProcess p = context().process;
+        assertThat(call.thread().tcb.apcStateProcess).isSameAs(p.pcb);
+        assertThat(p.addressSpace.vadRoot.values()).extracting(v -> v.mapped()).contains("NLS tables");
+        assertThat(p.peb).isNull();
+        String kthread = LabMachine.ok(machine, "dt nt!_KTHREAD " + Long.toHexString(call.thread().address)).output();
+        assertThat(kthread).contains("ApcState.Process            : 0x" + Long.toHexString(p.address) + " _KPROCESS (notepad.exe)",
+                "ApcStateIndex               : 0x1 (attached)");
+
+        stopBefore("nt!KeDetachProcess");
+        assertThat(p.peb.address).isEqualTo(0x7ffdf000L);
+        assertThat(p.peb.beingDebugged).isFalse();
+
+        stopBefore("nt!SeCreateAccessStateEx");
+        assertThat(call.thread().tcb.apcStateProcess).isNull();
+        assertThat(LabMachine.ok(machine, "dt nt!_KTHREAD " + Long.toHexString(call.thread().address)).output())
+                .contains("ApcState.Process            : 0x" + Long.toHexString(explorer.address) + " _KPROCESS (explorer.exe)");
+    }
+
+    @Test
+    void afterObInsertObjectTheProcessGetsItsPriorityGrantedAccessAndCreateTime() {
+        stopBefore("nt!PspComputeQuantumAndPriority");
+        EProcess p = context().process;
+        assertThat(explorer.objectTable.lookup(context().processHandle).object()).isSameAs(p);
+        assertThat(p.grantedAccess).isZero();
+        assertThat(p.createTime).isZero();
+        long tokenReferences = p.token.pointerCount;
+
+        stopBefore("nt!SeAccessCheck");
+        assertThat(p.token.pointerCount).isEqualTo(tokenReferences + 1); // PsReferencePrimaryToken
+
+        stopBefore("nt!KeQuerySystemTime");
+        assertThat(p.token.pointerCount).isEqualTo(tokenReferences);
+        assertThat(p.grantedAccess).isEqualTo(0x1F0FFF);
+        assertThat(p.pcb.basePriority).isEqualTo(8);
+
+        stopBefore("nt!ObDereferenceObject");
+        assertThat(p.createTime).isNotZero();
+    }
+
+    @Test
+    void keInitThreadBuildsTheKernelStackAndTrapFrameForKiThreadStartup() {
+        stopBefore("nt!MmCreateKernelStack");
+        EThread t = context().thread;
+        assertThat(t.kernelStackBase).isZero();
+        assertThat(t.teb.address).isEqualTo(0x7ffde000L);
+
+        stopBefore("nt!KiInitializeContextThread");
+        assertThat(t.kernelStackBase).isBetween(0xf7000000L, 0xf7c00000L);
+
+        stopBefore("nt!KeStartThread");
+        assertThat(t.initialStack).isEqualTo(t.kernelStackBase - 0x210);
+        assertThat(t.trapFrame).isEqualTo(t.initialStack - 0x8c);
+        assertThat(t.kernelStack).isLessThan(t.trapFrame);
+        assertThat(t.initialRoutine).isSameAs(ClassicThreadStartup.KiThreadStartup);
+        String thread = LabMachine.ok(machine, "!thread " + Long.toHexString(t.address)).output();
+        assertThat(thread).contains(String.format("Stack Init %08x Current %08x Base %08x Limit %08x",
+                t.initialStack, t.kernelStack, t.kernelStackBase, t.kernelStackBase - 0x3000));
+        assertThat(LabMachine.ok(machine, "dt nt!_KTHREAD " + Long.toHexString(t.address)).output())
+                .contains(String.format("TrapFrame                   : 0x%08x _KTRAP_FRAME", t.trapFrame));
+    }
+
+    @Test
+    void pspCreateThreadEndsWithTheAccessStateHandleCreateTimeAndGrantedAccess() {
+        stopBefore("nt!KeStartThread");
+        stopBefore("nt!SeCreateAccessStateEx");
+        EThread t = context().thread;
+        assertThat(t.createTime).isZero();
+        assertThat(t.tcb.suspendCount).isEqualTo(1);
+
+        stopBefore("nt!KeQuerySystemTime");
+        assertThat(explorer.objectTable.lookup(context().threadHandle).grantedAccess()).isEqualTo(0x1F03FF);
+        assertThat(t.createTime).isZero();
+
+        stopBefore("nt!SeAccessCheck");
+        assertThat(t.createTime).isNotZero();
+        assertThat(t.grantedAccess).isZero();
+
+        stopBefore("nt!KeReadyThread");
+        assertThat(t.grantedAccess).isEqualTo(0x1F03FF);
     }
 
     @Test
@@ -96,9 +199,14 @@ class ClassicPhaseStateTest {
 
     @Test
     void phaseTwoEndsWithTheProcessListedWithoutParametersOrThreads() {
-        stopBefore("ntdll!NtSetInformationProcess");
+        stopBefore("ntdll!NtQueryInformationProcess");
 
         EProcess p = newProcess();
+        CreateProcessContext c = context();
+        // the section handle is gone before any thread exists: the process holds the section
+        assertThat(c.sectionHandle).isZero();
+        assertThat(explorer.objectTable.lookup(0xc)).isNull();
+        assertThat(p.sectionObject.handleCount).isZero();
         assertThat(machine.kernel().processes()).contains(p);
         assertThat(p.uniqueProcessId).isNotZero();
         assertThat(p.handleCount).isEqualTo(1);
@@ -107,6 +215,10 @@ class ClassicPhaseStateTest {
         assertThat(p.peb.commandLine).isNull();
         assertThat(p.threadListHead.isEmpty()).isTrue();
         assertThat(context().process).isNull();
+
+        stopBefore("kernel32!BasePushProcessParameters");
+        assertThat(c.pebBaseAddress).isEqualTo(p.peb.address).isEqualTo(0x7ffdf000L);
+        assertThat(c.sxsImageBase).isEqualTo(0x01000000L);
 
         stopBefore("kernel32!BaseCreateStack");
         assertThat(p.peb.commandLine).isEqualTo("C:\\Windows\\System32\\notepad.exe");

@@ -42,15 +42,22 @@ class ClassicPipelineTest {
         assertThat(phases).doesNotContain(7);
         assertThat(symbols).containsSubsequence("nt!IoCreateFile", "nt!MmCreateSection", "kernel32!BasepIsProcessAllowed",
                 "nt!NtQuerySection", "ntdll!LdrQueryImageFileExecutionOptions", "kernel32!BasepIsImageVersionOk",
-                "nt!PspInheritQuota", "nt!ObInheritDeviceMap", "nt!MmCreateProcessAddressSpace", "nt!KeInitializeProcess",
-                "nt!SeSubProcessToken", "nt!ObInitProcess", "nt!KeAttachProcess", "nt!PspMapSystemDll", "nt!ExCreateHandle",
-                "nt!MmCreatePeb", "nt!SeCreateAccessStateEx", "nt!ObInsertObject", "nt!KeSetPriorityAndQuantumProcess",
-                "kernel32!BasePushProcessParameters", "kernel32!BaseCreateStack", "kernel32!BaseInitializeContext",
-                "nt!MmCreateTeb", "nt!KeInitThread", "nt!PspCallProcessNotifyRoutines", "nt!KeReadyThread",
+                "nt!PspInheritQuota", "nt!ObInheritDeviceMap", "nt!DbgkCopyProcessDebugPort", "nt!SeSubProcessToken",
+                "nt!MmCreateProcessAddressSpace", "nt!KeInitializeProcess", "nt!ObInitProcess", "nt!KeAttachProcess",
+                "nt!PspMapSystemDll", "nt!MmGetSessionId", "nt!SeSetSessionIdToken", "nt!ExCreateHandle", "nt!ExSetHandleTableOwner",
+                "nt!MmCreatePeb", "nt!KeAttachProcess", "nt!MmMapViewOfSection", "nt!MiCreatePebOrTeb", "nt!KeDetachProcess",
+                "nt!SeCreateAccessStateEx", "nt!ObInsertObject", "nt!PspComputeQuantumAndPriority", "nt!ObGetObjectSecurity",
+                "nt!PsReferencePrimaryToken", "nt!SeAccessCheck", "nt!KeQuerySystemTime", "ntdll!NtClose",
+                "nt!NtQueryInformationProcess", "kernel32!BasepSxsCreateProcessCsrMessage", "kernel32!BasePushProcessParameters", "kernel32!BaseCreateStack", "kernel32!BaseInitializeContext",
+                "nt!MmCreateTeb", "nt!KeInitThread", "nt!MmCreateKernelStack", "nt!KiInitializeContextThread", "nt!KeStartThread",
+                "nt!PspCallProcessNotifyRoutines", "nt!KeSuspendThread", "nt!SeCreateAccessStateEx", "nt!ObInsertObject",
+                "nt!KeQuerySystemTime", "nt!ObGetObjectSecurity", "nt!PsReferencePrimaryToken", "nt!SeAccessCheck", "nt!KeReadyThread",
                 "CSRSRV!CsrCreateProcess", "nt!KeResumeThread", "nt!PspUserThreadStartup", "nt!KiDeliverApc",
                 "ntdll!LdrInitializeThunk", "ntdll!NtContinue", "kernel32!BaseProcessStart");
         assertThat(symbols).doesNotContain("nt!NtCreateUserProcess", "nt!PspAllocateProcess", "nt!KiStartUserThread",
                 "ntdll!RtlUserThreadStart");
+        // no class asked for, no CREATE_DEFAULT_ERROR_MODE, not detached: XP's kernel32 sets none of them (seed 004)
+        assertThat(symbols).doesNotContain("nt!NtSetInformationProcess");
         EProcess notepad = LabMachine.process(machine, "notepad.exe");
         assertThat(notepad.peb.ldr.initialized).isTrue();
         assertThat(notepad.inheritedFromUniqueProcessId).isEqualTo(LabMachine.process(machine, "explorer.exe").uniqueProcessId);
@@ -62,14 +69,16 @@ class ClassicPipelineTest {
         EProcess explorer = LabMachine.process(machine, "explorer.exe");
         EProcess notepad = LabMachine.process(machine, "notepad.exe");
 
-        assertThat(out).contains("hProcess: 0x8  hThread: 0x10");
+        // the section handle (0xc) was closed right after the process existed, so the thread's handle reuses it
+        assertThat(out).contains("hProcess: 0x8  hThread: 0xc");
         HandleEntry process = explorer.objectTable.lookup(0x8);
-        HandleEntry thread = explorer.objectTable.lookup(0x10);
+        HandleEntry thread = explorer.objectTable.lookup(0xc);
         assertThat(process.object()).isSameAs(notepad);
         assertThat(process.grantedAccess()).isEqualTo(0x1F0FFF);
         assertThat(thread.grantedAccess()).isEqualTo(0x1F03FF);
         // the file handle (0x8 first) and the section handle (0xc) were closed: the process holds the section
-        assertThat(explorer.objectTable.lookup(0xc)).isNull();
+        assertThat(explorer.objectTable.lookup(0x10)).isNull();
+        assertThat(thread.object()).isSameAs(notepad.threadListHead.owners().get(0));
         assertThat(notepad.sectionObject.handleCount).isZero();
         assertThat(notepad.sectionObject.pointerCount).isEqualTo(1);
         assertThat(notepad.handleCount).isEqualTo(2);
@@ -90,7 +99,7 @@ class ClassicPipelineTest {
         assertThat(thread.started).isFalse();
         assertThat(notepad.peb.ldr).isNull();
 
-        assertThat(LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10").output()).contains("returned 0x1");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc").output()).contains("returned 0x1");
         LabMachine.ok(machine, "g");
 
         assertThat(notepad.peb.ldr.inLoadOrderModuleList).extracting(e -> e.baseDllName())
@@ -166,7 +175,7 @@ class ClassicPipelineTest {
         assertThat(worker.exitStatus).isEqualTo(3);
         assertThat(LabMachine.ok(machine, ".call explorer.exe GetExitCodeProcess 0x8").output()).contains("ExitCode: 0x3");
 
-        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x10");
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0xc");
         LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x8");
 
         assertThat(LabMachine.process(machine, "worker.exe")).isNull();
