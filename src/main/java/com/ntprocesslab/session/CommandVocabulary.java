@@ -13,7 +13,7 @@ public final class CommandVocabulary {
 
     /** The verbs the machine accepts, debugger first (as its "Unknown command" answer lists them). */
     static final List<String> VERBS = List.of("bp", "bu", "bm", "bl", "bc", "bd", "be", "g", "p", "t", "gu", "t-", "p-", "g-", "!tt",
-            "k", "x", "lm", "ln", "!process", "!thread", "!handle", "!peb", "!teb", "!vad", "!object", "dt", "!csrss",
+            "k", "x", "lm", "ln", "!process", "!thread", "!handle", "!peb", "!teb", "!vad", "!object", "dt", "dq", "dd", "!csrss",
             ".process", ".thread", ".call", ".reg", ".file", ".fail", ".dump", ".invariants");
 
     private CommandVocabulary() {

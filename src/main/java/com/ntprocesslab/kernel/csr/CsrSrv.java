@@ -111,6 +111,7 @@ public final class CsrSrv {
                 c.csrProcess.sequenceNumber = server.nextSequence++;
                 server.processes.add(c.csrProcess);
                 server.sessionProcessCount++;
+                newProcess(k, t, c).announced = true;
                 c.csrProcess = null;
                 c.csrProcessHandle = 0;
                 c.csrThreadHandle = 0;

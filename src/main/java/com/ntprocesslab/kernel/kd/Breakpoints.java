@@ -69,13 +69,22 @@ public final class Breakpoints {
         if (at == null) {
             return null;
         }
-        boolean uncalledEntry = at.frame().pc == 0 && (at.frame().injected || at.thread().frames().size() == 1);
+        boolean uncalledEntry = at.frame().pc == 0 && (at.frame().injected || at.thread().frames().size() == 1 || calledByInlineCode(at));
         for (Breakpoint b : table.values()) {
             if (b.enabled() && (b.symbol().equalsIgnoreCase(at.symbol()) || uncalledEntry && b.symbol().equalsIgnoreCase(at.routine()))) {
                 return b;
             }
         }
         return null;
+    }
+
+    /**
+     * A routine whose caller picked it at run time (a notify routine from the callback table)
+     * is called by inline code, which names no function: its first step is its entry.
+     */
+    private static boolean calledByInlineCode(Location at) {
+        var frames = at.thread().frames();
+        return frames.size() >= 2 && frames.get(frames.size() - 2).currentStep().inline();
     }
 
     /** bl, as WinDbg lays it out: number, e/d (u when deferred), address, pass count, symbol. */

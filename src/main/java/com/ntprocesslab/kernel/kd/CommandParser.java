@@ -58,7 +58,7 @@ public final class CommandParser {
             case ".dump" -> args.isEmpty() ? Parsed.ok(new Command.Dump()) : Parsed.error("Syntax error at '" + args.get(0) + "': .dump takes no arguments");
             case ".invariants" -> args.isEmpty() ? Parsed.ok(new Command.Invariants()) : Parsed.error("Syntax error at '" + args.get(0) + "': .invariants takes no arguments");
             default -> Parsed.error("Unknown command '" + verb + "'. Debugger: bp bu bm bl bc bd be, g p t gu, t- p- g- !tt, k x lm ln, "
-                    + "!process !thread !handle !peb !teb !vad !object dt !csrss, .process .thread; machine: .call .reg .file .fail .dump .invariants.");
+                    + "!process !thread !handle !peb !teb !vad !object dt dq dd !csrss, .process .thread; machine: .call .reg .file .fail .dump .invariants.");
         };
     }
 

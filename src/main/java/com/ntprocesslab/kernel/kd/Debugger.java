@@ -178,6 +178,7 @@ public final class Debugger {
             case KdCommand.Block b -> Outcome.look(MemoryView.block(this, b));
             case KdCommand.ObjectInfo o -> Outcome.look(ObjectView.object(this, o.address()));
             case KdCommand.DisplayType t -> Outcome.look(TypeView.display(this, t));
+            case KdCommand.DisplayMemory m -> Outcome.look(DataView.display(this, m));
             case KdCommand.Context c -> Outcome.look(ContextCommands.context(this, c));
             case KdCommand.CsrList c -> Outcome.look(CsrView.list(kernel));
         };

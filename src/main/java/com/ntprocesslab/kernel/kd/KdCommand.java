@@ -49,6 +49,8 @@ public sealed interface KdCommand {
     record Block(String which, Long address) implements KdCommand {}
     /** {@code !object <address>}. */
     record ObjectInfo(long address) implements KdCommand {}
+    /** {@code dq} / {@code dd} {@code <symbol|address> [L<count>]}: quadwords or doublewords of a data object the machine models. */
+    record DisplayMemory(int unitBytes, String symbol, Long address, int count) implements KdCommand {}
     /** {@code dt nt!_TYPE <address>}. */
     record DisplayType(String type, long address) implements KdCommand {}
     /** {@code .process [address]} / {@code .thread [address]}: show or set the context. */

@@ -58,6 +58,7 @@ public final class KdParser {
             case "!peb", "!teb", "!vad" -> optionalAddress(args, verb, a -> new KdCommand.Block(verb.substring(1), a));
             case "!object" -> oneAddress(args, "!object", KdCommand.ObjectInfo::new);
             case "dt" -> displayType(args);
+            case "dq", "dd" -> displayMemory(verb, args);
             case ".process", ".thread" -> optionalAddress(args, verb, a -> new KdCommand.Context(verb.equals(".process"), a));
             case "!csrss" -> none(args, "!csrss", new KdCommand.CsrList());
             default -> null;
@@ -175,6 +176,31 @@ public final class KdParser {
             return Parsed.error(syntax(args.get(0), "handle values are multiples of 4"));
         }
         return Parsed.ok(new KdCommand.Handle(values[0], values[1] == null ? 3 : values[1], values[2]));
+    }
+
+    /** dq nt!PspCreateProcessNotifyRoutine L4, dd nt!PspCreateProcessNotifyRoutineCount L1, dq ffffa08f`0a100000. */
+    private static Parsed displayMemory(String verb, List<String> args) {
+        int unit = verb.equals("dq") ? 8 : 4;
+        if (args.isEmpty() || args.size() > 2) {
+            return Parsed.error(syntax(args.isEmpty() ? verb : args.get(2), "expected " + verb + " <symbol or address> [L<count>], e.g. "
+                    + verb + " nt!PspCreateProcessNotifyRoutine L4"));
+        }
+        int count = unit == 8 ? 16 : 32;
+        if (args.size() == 2) {
+            String length = args.get(1);
+            Long n = length.length() > 1 && (length.charAt(0) == 'L' || length.charAt(0) == 'l') ? number(length.substring(1)) : null;
+            if (n == null || n < 1 || n > 0x80) {
+                return Parsed.error(syntax(length, "expected a count from L1 to L80 (hex), e.g. L4"));
+            }
+            count = n.intValue();
+        }
+        String target = args.get(0);
+        if (target.indexOf('!') > 0) {
+            return Parsed.ok(new KdCommand.DisplayMemory(unit, target, null, count));
+        }
+        Long address = number(target);
+        return address == null ? Parsed.error(syntax(target, "expected a symbol such as nt!PsActiveProcessHead or a hex address"))
+                : Parsed.ok(new KdCommand.DisplayMemory(unit, null, address, count));
     }
 
     private static Parsed displayType(List<String> args) {

@@ -94,8 +94,9 @@ final class StackView {
         return KERNEL_STACKS + ((thread.address >>> 7) & 0xffff) * 0x6000L;
     }
 
+    /** nt and the drivers live in system space (the upper half of the address space). */
     private static boolean isKernel(String function) {
-        return function.startsWith("nt!");
+        return function.startsWith("nt!") || Long.compareUnsigned(Symbols.address(function), 0xffff800000000000L) >= 0;
     }
 
     private static String function(String site) {

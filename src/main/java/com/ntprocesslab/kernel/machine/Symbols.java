@@ -30,6 +30,10 @@ public final class Symbols {
     /** The symbols each kernel has: an XP machine has no KERNELBASE, a Windows 10 one no kernel32!CreateProcessInternalW. */
     private static final Map<Profile, TreeSet<String>> VISIBLE = new EnumMap<>(Map.of(
             Profile.MODERN, new TreeSet<>(), Profile.CLASSIC, new TreeSet<>()));
+    /** Data objects of nt the machine models, with their size in bytes: x lists them, dq and dd show them. */
+    private static final TreeMap<String, Integer> DATA = new TreeMap<>();
+    /** Where nt's data section starts: above its code, as in seed 000's listing (+0x8ec260 for PspCreateProcessNotifyRoutine). */
+    private static final long NT_DATA = 0x8ec000L;
 
     static {
         MODULE_BASES.put("nt", 0xfffff80255a00000L);
@@ -38,6 +42,7 @@ public final class Symbols {
         MODULE_BASES.put("KERNEL32", 0x00007ff8ced30000L);
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
+        MODULE_BASES.putAll(GuestDrivers.BASES);
         List<Routine> shared = new ArrayList<>();
         List<Routine> modern = new ArrayList<>();
         List<Routine> classic = new ArrayList<>();
@@ -66,6 +71,56 @@ public final class Symbols {
             symbols.removeIf(ADDRESSES::containsKey);
         }
         layOut(classicOnly, ends);
+        layOutData();
+    }
+
+    /**
+     * The executive's globals the machine has: the process list head, the CID table and the
+     * callback tables with their counts (64 slots of 8 bytes on x64; Windows XP has 8 and no
+     * Ex count, PSP_MAX_CREATE_PROCESS_NOTIFY in WRK).
+     */
+    private static void layOutData() {
+        DATA.put("nt!PsActiveProcessHead", 0x10);
+        DATA.put("nt!PsIdleProcess", 8);
+        DATA.put("nt!PsInitialSystemProcess", 8);
+        DATA.put("nt!PspCidTable", 8);
+        DATA.put("nt!PspCreateProcessNotifyRoutine", 64 * 8);
+        DATA.put("nt!PspCreateProcessNotifyRoutineCount", 4);
+        DATA.put("nt!PspCreateProcessNotifyRoutineExCount", 4);
+        DATA.put("nt!PspCreateThreadNotifyRoutine", 64 * 8);
+        DATA.put("nt!PspCreateThreadNotifyRoutineCount", 4);
+        DATA.put("nt!PspLoadImageNotifyRoutine", 64 * 8);
+        DATA.put("nt!PspLoadImageNotifyRoutineCount", 4);
+        long address = MODULE_BASES.get("nt") + NT_DATA;
+        for (Map.Entry<String, Integer> data : DATA.entrySet()) {
+            ADDRESSES.put(data.getKey(), address);
+            VISIBLE.get(Profile.MODERN).add(data.getKey());
+            if (!data.getKey().endsWith("ExCount")) {
+                VISIBLE.get(Profile.CLASSIC).add(data.getKey());
+            }
+            address += (data.getValue() + 0xf) & ~0xfL;
+        }
+    }
+
+    /** Whether {@code symbol} names a data object rather than a function. */
+    public static boolean isData(String symbol) {
+        return DATA.containsKey(symbol);
+    }
+
+    /** The size in bytes of a data symbol, 0 for a function. */
+    public static int dataSize(String symbol) {
+        return DATA.getOrDefault(symbol, 0);
+    }
+
+    /** The data symbol whose object holds {@code address} on a machine of {@code profile}, or null. */
+    public static String dataAt(long address, Profile profile) {
+        for (Map.Entry<String, Integer> data : DATA.entrySet()) {
+            long start = ADDRESSES.get(data.getKey());
+            if (VISIBLE.get(profile).contains(data.getKey()) && address >= start && address < start + data.getValue()) {
+                return data.getKey();
+            }
+        }
+        return null;
     }
 
     private static void layOut(TreeMap<String, TreeSet<String>> byModule, TreeMap<String, Long> ends) {

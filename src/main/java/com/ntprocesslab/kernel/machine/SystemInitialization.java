@@ -67,8 +67,7 @@ public final class SystemInitialization {
     public static Kernel boot(Profile profile, Engine.StepListener<Kernel, EThread> listener) {
         Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create());
         k.engine.setListener(listener);
-        k.processNotifyRoutines.addAll(List.of("cng!CngCreateProcessNotifyRoutine", "WdFilter!MpCreateProcessNotifyRoutineEx"));
-        k.threadNotifyRoutines.add("WdFilter!MpCreateThreadNotifyRoutine");
+        GuestDrivers.registerBootDriverCallbacks(k);
         EProcess system = createSystemProcess(k);
         createIdleProcess(k, system);
         createSystemThread(k, system);

@@ -205,7 +205,6 @@ public final class ProcessCreation {
             .step("nt!ObDereferenceObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 c.createState = "PsCreateSuccess";
-                c.process.threadCreated = true;
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
                 releaseCreatorReferences(k, c);
                 return ret(NtStatus.STATUS_SUCCESS);

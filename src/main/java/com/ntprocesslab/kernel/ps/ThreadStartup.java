@@ -24,8 +24,8 @@ public final class ThreadStartup {
 
     private static Routine pspUserThreadStartup(int stage) {
         return Executive.routine("nt!PspUserThreadStartup").stage(stage)
-            // tell an attached debugger about the new thread (none here)
-            .step("nt!DbgkCreateThread", (k, t, f) -> next())
+            // tell an attached debugger about the new thread; the first one reports its process's images
+            .call(NotifyRoutines.DbgkCreateThread, (k, t, f) -> StepResult.call(NotifyRoutines.DbgkCreateThread, null))
             // the loader runs first, as a user APC delivered on the way out to user mode
             .step("nt!KeInsertQueueApc", (k, t, f) -> {
                 t.tcb.userApcQueue.add(new Apc("ntdll!LdrInitializeThunk", true));
