@@ -2,6 +2,6 @@
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe CREATE_SUSPENDED
 # @checkpoint created-suspended
 # @checkpoint registered-while-suspended
-# hThread of the call above: the first two handles explorer.exe gets are 0x8 (process) and 0xc (thread).
-.call explorer.exe ResumeThread 0xc
+# hThread of the call above ($hThread: its value differs between students' machines).
+.call explorer.exe ResumeThread $hThread
 g

@@ -3,6 +3,6 @@ g
 # @checkpoint csr-records
 # @checkpoint csrss-handles
 # @checkpoint same-records
-# Terminate it through the process handle (0x8) CreateProcessW gave explorer.exe; keep the handle.
-.call explorer.exe TerminateProcess 0x8 1
+# Terminate it through the process handle CreateProcessW gave explorer.exe ($hProcess); keep the handle.
+.call explorer.exe TerminateProcess $hProcess 1
 g

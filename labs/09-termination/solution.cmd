@@ -2,11 +2,11 @@
 .call explorer.exe CreateProcessW C:\Tools\worker.exe
 g
 # @checkpoint exited-by-itself
-# notepad.exe waits for input forever: end it from outside. Its handles are 0x10 (process) and 0x14 (thread).
+# notepad.exe waits for input forever: end it from outside, through the handles its CreateProcessW returned ($hProcess, $hThread).
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe
 g
-.call explorer.exe TerminateProcess 0x10 0xdead
+.call explorer.exe TerminateProcess $hProcess 0xdead
 g
 # @checkpoint terminated
-.call explorer.exe CloseHandle 0x14
-.call explorer.exe CloseHandle 0x10
+.call explorer.exe CloseHandle $hThread
+.call explorer.exe CloseHandle $hProcess

@@ -9,10 +9,10 @@ bu nt!PspCreateThread
 # kernel32!CreateProcessW -> ntdll!NtCreateProcessEx -> nt!KiFastCallEntry -> nt!NtCreateProcessEx -> nt!PspCreateProcess.
 k
 # The section handle kernel32 holds while the process is built.
-!handle 0 3 4c
+!handle 0 3 40
 g
 # Phase 3: the process is listed but has no thread yet; NtCreateThread -> nt!PspCreateThread makes it.
 k
-!process 54 1
+!process 4c 1
 g
 !process 0 0

@@ -2,5 +2,5 @@
 # expect unregistered fails: notepad.exe is still running; it should have exited.
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe
 g
-.call explorer.exe CloseHandle 0xc
-.call explorer.exe CloseHandle 0x8
+.call explorer.exe CloseHandle $hThread
+.call explorer.exe CloseHandle $hProcess

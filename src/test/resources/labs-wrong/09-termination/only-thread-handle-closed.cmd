@@ -4,6 +4,6 @@
 g
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe
 g
-.call explorer.exe TerminateProcess 0x10 0xdead
+.call explorer.exe TerminateProcess $hProcess 0xdead
 g
-.call explorer.exe CloseHandle 0x14
+.call explorer.exe CloseHandle $hThread

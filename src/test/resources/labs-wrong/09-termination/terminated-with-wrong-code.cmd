@@ -4,5 +4,5 @@
 g
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe
 g
-.call explorer.exe TerminateProcess 0x10 1
+.call explorer.exe TerminateProcess $hProcess 1
 g

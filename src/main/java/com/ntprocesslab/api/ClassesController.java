@@ -19,21 +19,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** For instructors: the classes they teach and a class's results in a lab, as the class grid and its CSV download show them. */
 @RestController
 @RequestMapping("/api/v1/classes")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ClassesController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ClassroomService classrooms;
     private final ClassResults results;
-
-    ClassesController(ClassroomService classrooms, ClassResults results) {
-        this.classrooms = classrooms;
-        this.results = results;
-    }
 
     @GetMapping
     List<ClassSummary> classes(Authentication caller) {

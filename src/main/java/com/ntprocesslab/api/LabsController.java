@@ -17,21 +17,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** The labs as the catalog page shows them, a lab's machine, and Check, for the caller's own work. */
 @RestController
 @RequestMapping("/api/v1/labs")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LabsController {
 
     private final LabStandings standings;
     private final LabMachines machines;
     private final LabChecks checks;
-
-    LabsController(LabStandings standings, LabMachines machines, LabChecks checks) {
-        this.standings = standings;
-        this.machines = machines;
-        this.checks = checks;
-    }
 
     @GetMapping
     List<LabSummary> labs(Authentication caller) {

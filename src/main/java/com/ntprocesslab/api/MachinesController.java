@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The caller's own machines, as the console uses them: a command runs in the student's lane
@@ -20,13 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachinesController {
 
     private final MachineSessions sessions;
-
-    MachinesController(MachineSessions sessions) {
-        this.sessions = sessions;
-    }
 
     /** The caller's sandbox machine, created on first use. */
     @PostMapping("/sandbox")

@@ -10,6 +10,7 @@ import com.ntprocesslab.kernel.kd.StateCopier;
 import com.ntprocesslab.kernel.machine.Dispatcher;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.machine.SystemInitialization;
+import com.ntprocesslab.kernel.ps.BootSeed;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.List;
 
@@ -35,7 +36,19 @@ public final class Machine {
 
     /** Boots the default machine of the profile through the real creation pipeline. */
     public static Machine boot(Profile profile) {
-        return boot(profile, null);
+        return boot(profile, BootSeed.DEFAULT);
+    }
+
+    /**
+     * Boots the profile's machine with a seed: the same machine in every behaviour, with its
+     * PIDs, TIDs, handle values and pool addresses starting elsewhere (see {@link BootSeed}).
+     * The same profile, seed and commands always give the same machine.
+     */
+    public static Machine boot(Profile profile, long seed) {
+        if (profile == null) {
+            throw new IllegalArgumentException("A machine needs a profile (MODERN or CLASSIC).");
+        }
+        return new Machine(SystemInitialization.boot(profile, seed, null));
     }
 
     /**
@@ -112,6 +125,11 @@ public final class Machine {
 
     public Profile profile() {
         return debugger.kernel().profile;
+    }
+
+    /** The seed the machine booted with ({@link BootSeed#DEFAULT} for the sandbox and the scenarios). */
+    public long bootSeed() {
+        return debugger.kernel().bootSeed;
     }
 
     /** The step engine, for the debugger: single-step, run to a stop check, frames, location. */

@@ -8,6 +8,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The one path by which an accepted command enters a machine's log: committed before its
@@ -17,19 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writers can never both append command n.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CommandAppender {
 
     private final CommandLogRepository commandLog;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MachineLeases leases;
-
-    CommandAppender(CommandLogRepository commandLog, TransactionTemplate transactions, Clock clock, MachineLeases leases) {
-        this.commandLog = commandLog;
-        this.leases = leases;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /**
      * Appends the command as the machine's next one.

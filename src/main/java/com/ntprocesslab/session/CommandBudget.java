@@ -5,6 +5,8 @@ import com.ntprocesslab.kernel.exec.WorkBudget;
 import com.ntprocesslab.kernel.exec.WorkBudgetExhaustedException;
 import com.ntprocesslab.session.work.MachineWorkProperties;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Runs one console command under the budget of {@code ntlab.machine.command-steps} and
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * logged; the machine it left half-way is the caller's to throw away.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CommandBudget {
 
     /** What running a command gave: the kernel's answer, or a refusal because the budget ran out. */
@@ -19,10 +22,6 @@ class CommandBudget {
     }
 
     private final MachineWorkProperties limits;
-
-    CommandBudget(MachineWorkProperties limits) {
-        this.limits = limits;
-    }
 
     Ran run(LiveMachine machine, String command) {
         long start = System.nanoTime();

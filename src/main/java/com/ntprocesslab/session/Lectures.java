@@ -1,6 +1,5 @@
 package com.ntprocesslab.session;
 
-import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.access.AccessRefusedException;
@@ -26,6 +25,8 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Lecture mode: an instructor shows their sandbox machine live to a class they teach. Every
@@ -35,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * log stay).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Lectures {
 
     private static final String FORK = ".fork";
@@ -61,24 +63,6 @@ public class Lectures {
     private final MachineWorkExecutor work;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    Lectures(AccessPolicy access, ClassroomRepository classrooms, EnrollmentRepository enrollments, MachineRepository machines,
-             CommandLogRepository commandLog, MachineForkRepository forks, MachineOwnership ownership, MachineCommands commands,
-             LiveMachines live, MachineEvents events, MachineWorkExecutor work, TransactionTemplate transactions, Clock clock) {
-        this.access = access;
-        this.classrooms = classrooms;
-        this.enrollments = enrollments;
-        this.machines = machines;
-        this.commandLog = commandLog;
-        this.forks = forks;
-        this.ownership = ownership;
-        this.commands = commands;
-        this.live = live;
-        this.events = events;
-        this.work = work;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Starts (or keeps) a lecture of the caller's sandbox machine for a class they teach; returns the machine id. */
     public long start(String instructor, long classroomId) {
@@ -144,7 +128,7 @@ public class Lectures {
         List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(source.getId());
         return work.call(MachineWorkExecutor.studentLane(caller), () -> {
             long forked = transactions.execute(status -> {
-                MachineRecord fork = ownership.create(follower.getId(), MachineRecord.SANDBOX, Profile.valueOf(source.getProfile()));
+                MachineRecord fork = ownership.createCopyOf(source, follower.getId(), MachineRecord.SANDBOX);
                 for (CommandLogEntry e : log) {
                     commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(), e.getKernelVersion(),
                             e.getAcceptedAt()));

@@ -3,6 +3,8 @@ package com.ntprocesslab.session;
 import com.ntprocesslab.store.machine.MachineRecord;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One console command from its text to the log: checked, run under its budget, appended,
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
  * half-way) not the machine either.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineCommands {
 
     private final MachineOwnership ownership;
@@ -20,17 +23,6 @@ class MachineCommands {
     private final SnapshotWriter snapshots;
     private final MachineEvents events;
     private final SessionProperties properties;
-
-    MachineCommands(MachineOwnership ownership, LiveMachines live, CommandBudget budget, CommandAppender appender,
-                    SnapshotWriter snapshots, MachineEvents events, SessionProperties properties) {
-        this.ownership = ownership;
-        this.live = live;
-        this.budget = budget;
-        this.appender = appender;
-        this.snapshots = snapshots;
-        this.events = events;
-        this.properties = properties;
-    }
 
     ConsoleEntry submit(long machineId, String username, String command, Object origin) {
         MachineRecord record = ownership.requireOwned(machineId, username);

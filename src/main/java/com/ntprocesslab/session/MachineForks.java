@@ -1,6 +1,5 @@
 package com.ntprocesslab.session;
 
-import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.access.AccessRefusedException;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Forks of a moment of a machine an instructor may read: a machine of the instructor's own
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from where.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MachineForks {
 
     private static final String FORK = ".fork";
@@ -43,22 +45,6 @@ public class MachineForks {
     private final MachineWorkExecutor work;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    MachineForks(AccessPolicy access, AccountRepository accounts, MachineRepository machines, CommandLogRepository commandLog,
-                 MachineForkRepository forks, MachineOwnership ownership, MachineCommands commands, MachineRetirement retirement,
-                 MachineWorkExecutor work, TransactionTemplate transactions, Clock clock) {
-        this.access = access;
-        this.accounts = accounts;
-        this.machines = machines;
-        this.commandLog = commandLog;
-        this.forks = forks;
-        this.ownership = ownership;
-        this.commands = commands;
-        this.retirement = retirement;
-        this.work = work;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Where to fork: after {@code command} commands, or (with a position) at that step of the whole recorded history. */
     public record ForkPoint(int command, OptionalLong position) {
@@ -114,11 +100,10 @@ public class MachineForks {
         }
         // The first commands as the caller saw them replayed, even if the student typed more since.
         List<CommandLogEntry> prefix = commandLog.findByMachineIdOrderBySeq(source.getId()).subList(0, command);
-        Profile profile = Profile.valueOf(source.getProfile());
         return work.call(MachineWorkExecutor.studentLane(owner.getUsername()), () -> {
             long forked = kind == MachineFork.Kind.STUDENT
-                    ? retirement.replaceActive(owner.getId(), purpose, () -> copy(prefix, owner, purpose, profile))
-                    : copy(prefix, owner, purpose, profile);
+                    ? retirement.replaceActive(owner.getId(), purpose, () -> copy(prefix, source, owner, purpose))
+                    : copy(prefix, source, owner, purpose);
             point.position().ifPresent(step -> require(commands.submit(forked, owner.getUsername(), "!tt 0x" + Long.toHexString(step), null)));
             require(commands.submit(forked, owner.getUsername(), FORK, null));
             forks.save(new MachineFork(forked, source.getId(), command, point.position().isPresent() ? point.position().getAsLong() : null,
@@ -127,9 +112,9 @@ public class MachineForks {
         });
     }
 
-    private long copy(List<CommandLogEntry> prefix, Account owner, String purpose, Profile profile) {
+    private long copy(List<CommandLogEntry> prefix, MachineRecord source, Account owner, String purpose) {
         return transactions.execute(status -> {
-            MachineRecord fork = ownership.create(owner.getId(), purpose, profile);
+            MachineRecord fork = ownership.createCopyOf(source, owner.getId(), purpose);
             for (int i = 0; i < prefix.size(); i++) {
                 CommandLogEntry e = prefix.get(i);
                 commandLog.save(new CommandLogEntry(fork.getId(), i + 1, e.getCommand(), e.getOutput(), e.getKernelVersion(), e.getAcceptedAt()));

@@ -11,6 +11,8 @@ import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The instructor's time machine over one machine: its whole history replayed into a private
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
  * scrubbing never delays a student's command nor touches the student's machine.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MachineMoments {
 
     private final AccessPolicy access;
@@ -27,15 +30,6 @@ public class MachineMoments {
     private final CommandLogRepository commandLog;
     private final MachineWorkExecutor work;
     private final MachineWorkProperties limits;
-
-    MachineMoments(AccessPolicy access, AccountRepository accounts, CommandLogRepository commandLog, MachineWorkExecutor work,
-                     MachineWorkProperties limits) {
-        this.access = access;
-        this.accounts = accounts;
-        this.commandLog = commandLog;
-        this.work = work;
-        this.limits = limits;
-    }
 
     /** Whose machine it is and what for, read without replaying (not found for a machine the caller may not read). */
     public ObservedHistory describe(String caller, long machineId) {
@@ -48,7 +42,7 @@ public class MachineMoments {
     public ReplayedHistory replay(String caller, long machineId) {
         MachineRecord record = readable(caller, machineId);
         return work.call(MachineWorkExecutor.observerLane(caller), () -> ReplayedHistory.replay(machineId,
-                Profile.valueOf(record.getProfile()), commandLog.findByMachineIdOrderBySeq(machineId), limits.restoreTime()));
+                Profile.valueOf(record.getProfile()), MachineSeeds.of(record), commandLog.findByMachineIdOrderBySeq(machineId), limits.restoreTime()));
     }
 
     /** The machine after {@code command} commands, rebuilt in the caller's copy. */

@@ -10,6 +10,8 @@ import com.ntprocesslab.store.machine.MachineRecord;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Machines seen by someone other than their owner (an instructor). Always replayed from the
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Service;
  * its other tabs.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MachineObservers {
 
     private final CommandLogRepository commandLog;
@@ -24,15 +27,6 @@ public class MachineObservers {
     private final AccessPolicy access;
     private final MachineRestorer restorer;
     private final MachineWorkExecutor work;
-
-    MachineObservers(CommandLogRepository commandLog, AccountRepository accounts, AccessPolicy access,
-                     MachineRestorer restorer, MachineWorkExecutor work) {
-        this.work = work;
-        this.commandLog = commandLog;
-        this.accounts = accounts;
-        this.access = access;
-        this.restorer = restorer;
-    }
 
     /**
      * The machine replayed, when the observer may read it (a machine of a student they teach);

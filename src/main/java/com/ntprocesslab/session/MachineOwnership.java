@@ -12,22 +12,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Whose machine is whose: a student's machines by purpose, created on first use, and the owner check. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineOwnership {
 
     private final MachineRepository machines;
     private final AccountRepository accounts;
     private final AccessPolicy access;
     private final Clock clock;
-
-    MachineOwnership(MachineRepository machines, AccountRepository accounts, AccessPolicy access, Clock clock) {
-        this.machines = machines;
-        this.accounts = accounts;
-        this.access = access;
-        this.clock = clock;
-    }
+    private final MachineSeeds seeds;
 
     /** The machine, when it belongs to the user; any other id (or one that does not exist) is not found. */
     MachineRecord requireOwned(long machineId, String username) {
@@ -71,8 +68,16 @@ class MachineOwnership {
                 .toList();
     }
 
+    /** A fresh machine: a lab machine boots with its student's seed for the lab, a sandbox with the default seed. */
     MachineRecord create(Long ownerId, String purpose, Profile profile) {
-        return machines.save(new MachineRecord(ownerId, profile.name(), purpose, Machine.KERNEL_VERSION, clock.instant()));
+        Long seed = purpose.equals(MachineRecord.SANDBOX) ? null : seeds.forLab(ownerId, purpose);
+        return machines.save(new MachineRecord(ownerId, profile.name(), purpose, Machine.KERNEL_VERSION, clock.instant(), seed));
+    }
+
+    /** A machine that will replay {@code source}'s log (a fork or a copy): it must boot as the source booted. */
+    MachineRecord createCopyOf(MachineRecord source, Long ownerId, String purpose) {
+        return machines.save(new MachineRecord(ownerId, source.getProfile(), purpose, Machine.KERNEL_VERSION, clock.instant(),
+                source.getBootSeed()));
     }
 
     private Account owner(String username) {

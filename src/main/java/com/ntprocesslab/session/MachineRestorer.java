@@ -20,6 +20,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Rebuilds a machine from the database: the newest trustworthy snapshot, then the log after
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * difference is stored as a divergence for the instructor, never silently accepted.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineRestorer {
 
     private static final Logger log = LoggerFactory.getLogger(MachineRestorer.class);
@@ -39,16 +42,6 @@ class MachineRestorer {
     private final ReplayDivergenceRepository divergences;
     private final Clock clock;
     private final MachineWorkProperties limits;
-
-    MachineRestorer(MachineRepository machines, CommandLogRepository commandLog, MachineSnapshotRepository snapshots,
-                    ReplayDivergenceRepository divergences, Clock clock, MachineWorkProperties limits) {
-        this.limits = limits;
-        this.machines = machines;
-        this.commandLog = commandLog;
-        this.snapshots = snapshots;
-        this.divergences = divergences;
-        this.clock = clock;
-    }
 
     /**
      * The machine rebuilt from its newest trustworthy snapshot and the log after it, within
@@ -75,7 +68,7 @@ class MachineRestorer {
         Machine machine = snapshot.flatMap(this::trusted).orElse(null);
         long afterSeq = machine == null ? 0 : snapshot.get().getSeq();
         if (machine == null) {
-            machine = Machine.boot(Profile.valueOf(record.getProfile()));
+            machine = Machine.boot(Profile.valueOf(record.getProfile()), MachineSeeds.of(record));
         }
         machine.keepCheckpoints(CHECKPOINTS);
         List<CommandLogEntry> tail = commandLog.findByMachineIdAndSeqGreaterThanOrderBySeq(machineId, afterSeq);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Reset: the student gets a fresh machine for the same purpose, and the old one is retired for
@@ -17,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * open page of the old machine hears of it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MachineRetirement {
 
     private final MachineOwnership ownership;
@@ -25,16 +28,6 @@ class MachineRetirement {
     private final MachineEvents events;
     private final TransactionTemplate transactions;
     private final MachineLeases leases;
-
-    MachineRetirement(MachineOwnership ownership, MachineRepository machines, LiveMachines live, MachineEvents events,
-                      TransactionTemplate transactions, MachineLeases leases) {
-        this.leases = leases;
-        this.ownership = ownership;
-        this.machines = machines;
-        this.live = live;
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     long reset(long machineId, String username) {
         ownership.requireOwned(machineId, username);
@@ -71,7 +64,7 @@ class MachineRetirement {
             List<CommandLogEntry> log = commandLog.findByMachineIdOrderBySeq(machineId);
             long created = transactions.execute(status -> {
                 leases.requireHeld(machine);
-                MachineRecord fork = ownership.create(old.getOwnerId(), old.getPurpose(), Profile.valueOf(old.getProfile()));
+                MachineRecord fork = ownership.createCopyOf(old, old.getOwnerId(), old.getPurpose());
                 for (CommandLogEntry e : log) {
                     commandLog.save(new CommandLogEntry(fork.getId(), e.getSeq(), e.getCommand(), e.getOutput(),
                             e.getKernelVersion(), e.getAcceptedAt()));

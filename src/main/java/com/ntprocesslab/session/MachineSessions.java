@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The students' machines, as the pages and labs use them. A machine is its boot profile plus
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Service;
  * {@link ReplayReport}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MachineSessions {
     private static final String FORK = ".fork";
 
@@ -36,20 +39,6 @@ public class MachineSessions {
     private final ReplayReport report;
     private final CommandLogRepository commandLog;
     private final MachineWorkExecutor work;
-
-    MachineSessions(MachineOwnership ownership, LiveMachines live, MachineCommands commands, MachineRestorer restorer,
-                    MachineRetirement retirement, MachineEvents events, ReplayReport report, CommandLogRepository commandLog,
-                    MachineWorkExecutor work) {
-        this.ownership = ownership;
-        this.live = live;
-        this.commands = commands;
-        this.restorer = restorer;
-        this.retirement = retirement;
-        this.events = events;
-        this.report = report;
-        this.commandLog = commandLog;
-        this.work = work;
-    }
 
     /** The student's current sandbox machine, created on first use. */
     public long openSandbox(String username) {

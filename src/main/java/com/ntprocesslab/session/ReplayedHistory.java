@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A machine's whole log replayed once into a private copy, so that any moment of it can be
@@ -20,6 +22,7 @@ import java.util.function.Supplier;
  * of the copy at its present, bounded by the kernel's own checkpoints). Nothing here touches
  * the owner's live machine or its log. Not thread safe: one caller at a time (one observer lane).
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ReplayedHistory {
 
     /** Commands between two frozen copies: the most a move to a command replays. */
@@ -42,25 +45,14 @@ public final class ReplayedHistory {
     private final Machine present;
     private final Duration timeLimit;
 
-    private ReplayedHistory(long machineId, List<CommandLogEntry> log, List<Entry> entries, long bootPosition,
-                            TreeMap<Integer, byte[]> frozen, Machine present, Duration timeLimit) {
-        this.machineId = machineId;
-        this.log = log;
-        this.entries = entries;
-        this.bootPosition = bootPosition;
-        this.frozen = frozen;
-        this.present = present;
-        this.timeLimit = timeLimit;
-    }
-
     /**
      * Boots the profile and replays the whole log, within {@code timeLimit}.
      *
      * @throws MachineWorkRefusedException when the replay takes longer
      */
-    public static ReplayedHistory replay(long machineId, Profile profile, List<CommandLogEntry> log, Duration timeLimit) {
+    public static ReplayedHistory replay(long machineId, Profile profile, long bootSeed, List<CommandLogEntry> log, Duration timeLimit) {
         return within(timeLimit, machineId, () -> {
-            Machine machine = Machine.boot(profile);
+            Machine machine = Machine.boot(profile, bootSeed);
             machine.keepCheckpoints(CHECKPOINTS);
             TreeMap<Integer, byte[]> frozen = new TreeMap<>(Map.of(0, SnapshotCodec.encode(machine)));
             long bootPosition = machine.position();

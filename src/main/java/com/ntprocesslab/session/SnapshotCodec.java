@@ -21,6 +21,8 @@ import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -48,56 +50,59 @@ final class SnapshotCodec {
      * than fail: bump this whenever kernel classes move or change fields (the kernel version
      * tags behaviour, this tags shape). Bytes without the current tag are rejected and replayed.
      */
-    static final String LAYOUT = "kernel-layout-4 (FIFO PspCidTable, notify routine blocks)";
+    static final String LAYOUT = "kernel-layout-5 (boot seed: CID start, pool shift, handle-table start; last PROCESS_INFORMATION; FIFO PspCidTable, notify routine blocks)";
 
     private SnapshotCodec() {
     }
 
     static byte[] encode(Machine machine) {
-        Kryo kryo = KRYOS.obtain();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        try (Output out = new Output(new DeflaterOutputStream(bytes))) {
+        return write((kryo, out) -> {
             out.writeString(LAYOUT);
             kryo.writeObject(out, machine);
-        } finally {
-            KRYOS.free(kryo);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** Reads a machine back; any damage surfaces as {@link CorruptSnapshotException}. */
     static Machine decode(byte[] data) {
-        Kryo kryo = KRYOS.obtain();
-        try (Input in = new Input(new InflaterInputStream(new ByteArrayInputStream(data)))) {
-            String layout = in.readString();
-            if (!LAYOUT.equals(layout)) {
-                throw new CorruptSnapshotException("written for another kernel layout", null);
-            }
-            return kryo.readObject(in, Machine.class);
+        try {
+            return read(data, (kryo, in) -> {
+                String layout = in.readString();
+                if (!LAYOUT.equals(layout)) {
+                    throw new CorruptSnapshotException("written for another kernel layout", null);
+                }
+                return kryo.readObject(in, Machine.class);
+            });
         } catch (KryoException | IllegalArgumentException | IllegalStateException | ClassCastException
                  | IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new CorruptSnapshotException("unreadable: " + e, e);
-        } finally {
-            KRYOS.free(kryo);
         }
     }
 
     /** Any part of a machine's state (a checkpoint) as bytes: the same Kryo setup as a snapshot, without the checksum. */
     static byte[] freeze(Object state) {
+        return write((kryo, out) -> kryo.writeClassAndObject(out, state));
+    }
+
+    static Object thaw(byte[] frozen) {
+        return read(frozen, Kryo::readClassAndObject);
+    }
+
+    /** Snapshots and checkpoints alike: a pooled Kryo writing through a deflater. */
+    private static byte[] write(BiConsumer<Kryo, Output> body) {
         Kryo kryo = KRYOS.obtain();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try (Output out = new Output(new DeflaterOutputStream(bytes))) {
-            kryo.writeClassAndObject(out, state);
+            body.accept(kryo, out);
         } finally {
             KRYOS.free(kryo);
         }
         return bytes.toByteArray();
     }
 
-    static Object thaw(byte[] frozen) {
+    private static <T> T read(byte[] data, BiFunction<Kryo, Input, T> body) {
         Kryo kryo = KRYOS.obtain();
-        try (Input in = new Input(new InflaterInputStream(new ByteArrayInputStream(frozen)))) {
-            return kryo.readClassAndObject(in);
+        try (Input in = new Input(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            return body.apply(kryo, in);
         } finally {
             KRYOS.free(kryo);
         }

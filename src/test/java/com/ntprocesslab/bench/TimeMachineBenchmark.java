@@ -3,6 +3,7 @@ package com.ntprocesslab.bench;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ps.BootSeed;
 import com.ntprocesslab.session.ReplayedHistory;
 import com.ntprocesslab.store.machine.CommandLogEntry;
 import java.time.Duration;
@@ -36,10 +37,10 @@ public final class TimeMachineBenchmark {
         List<CommandLogEntry> log = recordedLog();
         Duration limit = Duration.ofMinutes(5);
         for (int warm = 0; warm < 2; warm++) {
-            ReplayedHistory.replay(1, Profile.MODERN, log, limit).atCommand(COMMANDS / 2);
+            ReplayedHistory.replay(1, Profile.MODERN, BootSeed.DEFAULT, log, limit).atCommand(COMMANDS / 2);
         }
         long start = System.nanoTime();
-        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, log, limit);
+        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, BootSeed.DEFAULT, log, limit);
         double replayMillis = (System.nanoTime() - start) / 1e6;
         System.out.printf("Replay of %,d commands into the private copy:     %10.1f ms (%,.0f commands/s)%n",
                 COMMANDS, replayMillis, COMMANDS / (replayMillis / 1000));

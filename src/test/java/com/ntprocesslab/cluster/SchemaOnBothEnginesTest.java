@@ -40,7 +40,7 @@ class SchemaOnBothEnginesTest {
     void postgresqlGetsTheSchemaTheEntitiesExpect() {
         // the nodes validate the schema: PostgresServer.nodeArguments sets ddl-auto=validate
         try (ConfigurableApplicationContext node = PostgresServer.node(postgres.newDatabase(), "schema-node")) {
-            assertThat(versions(node)).containsExactly("1", "2", "4", "5", "10", "13", "14", "16", "19");
+            assertThat(versions(node)).containsExactly("1", "2", "4", "5", "10", "13", "14", "16", "19", "20");
             assertWorks(node);
         }
     }
@@ -54,7 +54,7 @@ class SchemaOnBothEnginesTest {
 
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(Application.class).run("--spring.datasource.url=" + url,
                 "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0", "--spring.jpa.hibernate.ddl-auto=validate", "--logging.level.root=WARN")) {
-            assertThat(versions(node)).containsExactly("1", "2", "4", "5", "10", "13", "14", "16", "19");
+            assertThat(versions(node)).containsExactly("1", "2", "4", "5", "10", "13", "14", "16", "19", "20");
             List<Boolean> succeeded = node.getBean(JdbcTemplate.class).queryForList("SELECT \"success\" FROM \"flyway_schema_history\"", Boolean.class);
             assertThat(succeeded).doesNotContain(false);
             assertWorks(node);

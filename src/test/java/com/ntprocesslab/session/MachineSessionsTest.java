@@ -118,7 +118,9 @@ class MachineSessionsTest {
         for (int i = 0; i < 13; i++) {
             assertThat(sessions.submit(classic, student, SessionTestCommands.command(i)).accepted()).isTrue();
         }
-        String expected = SessionTestCommands.headlessReplay(Profile.CLASSIC, commands(commandLog.findByMachineIdOrderBySeq(classic)));
+        // a lab machine is a per-student one: it boots with its stored seed
+        long seed = jdbc.queryForObject("SELECT boot_seed FROM machine WHERE id = ?", Long.class, classic);
+        String expected = SessionTestCommands.headlessReplay(Profile.CLASSIC, seed, commands(commandLog.findByMachineIdOrderBySeq(classic)));
         assertThat(jdbc.queryForObject("SELECT profile FROM machine WHERE id = ?", String.class, classic)).isEqualTo("CLASSIC");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM machine_snapshot WHERE machine_id = ?", Long.class, classic)).isEqualTo(2);
         assertThat(sessions.snapshot(classic, student)).isEqualTo(expected).isNotEqualTo(sessions.snapshot(machineId, student));

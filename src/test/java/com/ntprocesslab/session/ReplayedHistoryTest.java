@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ps.BootSeed;
 import com.ntprocesslab.store.machine.CommandLogEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class ReplayedHistoryTest {
     @Test
     void everyCommandOfALongHistoryRebuildsTheMachineThatFollowedIt() {
         Recorded recorded = typed(manyCommands(ReplayedHistory.FREEZE_EVERY * 2 + 7));
-        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, recorded.log(), LIMIT);
+        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, BootSeed.DEFAULT, recorded.log(), LIMIT);
 
         for (int command : List.of(0, 1, ReplayedHistory.FREEZE_EVERY - 1, ReplayedHistory.FREEZE_EVERY, ReplayedHistory.FREEZE_EVERY + 1,
                 2 * ReplayedHistory.FREEZE_EVERY + 7)) {
@@ -65,7 +66,7 @@ class ReplayedHistoryTest {
     @Test
     void aHistoryThatTravelledBackShowsTheMachineWhereTheStudentStoodAfterEachCommand() {
         Recorded recorded = typed(List.of(NOTEPAD, NOTEPAD, "!tt 0", "!process 0 0", "!tt present", NOTEPAD));
-        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, recorded.log(), LIMIT);
+        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, BootSeed.DEFAULT, recorded.log(), LIMIT);
 
         for (int command = 0; command <= 6; command++) {
             assertThat(history.atCommand(command).snapshotJson()).as("after command " + command).isEqualTo(recorded.snapshots().get(command));
@@ -75,7 +76,7 @@ class ReplayedHistoryTest {
     @Test
     void aStepPositionRebuildsTheMachineThereAndNamesTheCommandRunningThen() {
         Recorded recorded = typed(List.of(NOTEPAD, NOTEPAD, NOTEPAD));
-        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, recorded.log(), LIMIT);
+        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, BootSeed.DEFAULT, recorded.log(), LIMIT);
         long afterSecond = recorded.positions().get(2);
 
         ReplayedHistory.Moment atSecond = history.atPosition(afterSecond);
@@ -91,7 +92,7 @@ class ReplayedHistoryTest {
 
     @Test
     void aMomentOutsideTheHistoryIsRefusedWithItsRange() {
-        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, typed(List.of(NOTEPAD)).log(), LIMIT);
+        ReplayedHistory history = ReplayedHistory.replay(1, Profile.MODERN, BootSeed.DEFAULT, typed(List.of(NOTEPAD)).log(), LIMIT);
 
         assertThatThrownBy(() -> history.atCommand(2)).hasMessage("Command 2 is not in this history: choose 0 to 1.");
         assertThatThrownBy(() -> history.atPosition(history.presentPosition() + 1))

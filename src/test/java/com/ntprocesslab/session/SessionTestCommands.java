@@ -24,7 +24,15 @@ final class SessionTestCommands {
 
     /** The same for a machine of {@code profile}. */
     static String headlessReplay(Profile profile, List<String> commands) {
-        Machine machine = Machine.boot(profile);
+        return headlessReplay(Machine.boot(profile), commands);
+    }
+
+    /** The same for a per-student machine booted with {@code seed}. */
+    static String headlessReplay(Profile profile, long seed, List<String> commands) {
+        return headlessReplay(Machine.boot(profile, seed), commands);
+    }
+
+    private static String headlessReplay(Machine machine, List<String> commands) {
         for (String command : commands) {
             CommandResult result = machine.execute(command);
             if (!result.accepted()) {

@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Spring Security's bearer filter hands each presented token here: a personal access token
@@ -16,16 +18,13 @@ import org.springframework.stereotype.Component;
  * decided by the services, as for the pages; the principal only carries who it is.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccessTokenIntrospector implements OpaqueTokenIntrospector {
 
     /** The principal's attribute holding the token's id, which its rate limit is kept under. */
     static final String TOKEN_ID = "token_id";
 
     private final AccessTokens tokens;
-
-    AccessTokenIntrospector(AccessTokens tokens) {
-        this.tokens = tokens;
-    }
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {

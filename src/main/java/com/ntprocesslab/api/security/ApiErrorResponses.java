@@ -9,16 +9,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** The security filters' refusals (no token, a bad token, too many requests) as the API's JSON errors. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApiErrorResponses {
 
     private final JsonMapper json;
-
-    ApiErrorResponses(JsonMapper json) {
-        this.json = json;
-    }
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {

@@ -10,20 +10,18 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.web.filter.OncePerRequestFilter;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Runs after the bearer token signed the request in and the chain authorised it: a token past its limit gets 429 with
  * Retry-After (whole seconds) and nothing runs; otherwise X-RateLimit-Remaining says what is left.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApiRateLimitFilter extends OncePerRequestFilter {
 
     private final ApiRateLimit limit;
     private final ApiErrorResponses errors;
-
-    ApiRateLimitFilter(ApiRateLimit limit, ApiErrorResponses errors) {
-        this.limit = limit;
-        this.errors = errors;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

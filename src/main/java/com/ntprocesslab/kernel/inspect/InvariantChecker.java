@@ -160,7 +160,7 @@ public final class InvariantChecker {
         }
         long previousEnd = -1;
         for (Vad vad : space.vadRoot.values()) {
-            if (vad.start() < AddressSpace.LOWEST_USER_ADDRESS || vad.end() > AddressSpace.HIGHEST_USER_ADDRESS) {
+            if (vad.start() < AddressSpace.LOWEST_USER_ADDRESS || vad.end() > k.platform.highestUserAddress()) {
                 problems.add("VAD " + Long.toHexString(vad.start()) + " (" + vad.mapped() + ") of " + p.describe() + " lies outside the user address space.");
             }
             if (vad.startingVpn() <= previousEnd) {

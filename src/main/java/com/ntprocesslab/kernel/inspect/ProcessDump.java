@@ -16,19 +16,25 @@ public final class ProcessDump {
                 sb.append('\n');
             }
             first = false;
-            entry(p, sb);
+            entry(k, p, sb);
         }
         return sb.toString().replace("\r\n", "\n");
     }
 
-    /** One process's four summary lines, as {@code !process <pid> 0} prints them. */
-    public static void entry(EProcess p, StringBuilder sb) {
-        sb.append("PROCESS ").append(Format.pointer(p.address)).append('\n');
-        sb.append(String.format("    SessionId: %s  Cid: %04x    Peb: %s  ParentCid: %04x%n",
-                p.sessionId < 0 ? "none" : Integer.toString(p.sessionId), p.uniqueProcessId,
-                p.peb == null ? "00000000" : Long.toHexString(p.peb.address), p.inheritedFromUniqueProcessId));
+    /** One process's summary lines, as {@code !process <pid> 0} prints them (four on x64, three on x86). */
+    public static void entry(Kernel k, EProcess p, StringBuilder sb) {
+        String session = p.sessionId < 0 ? "none" : Integer.toString(p.sessionId);
+        if (k.platform.x86) {
+            // WinDbg's x86 layout: the session, Cid and PEB on the PROCESS line, the PEB in 8 digits
+            sb.append(String.format("PROCESS %s  SessionId: %s  Cid: %04x    Peb: %08x  ParentCid: %04x%n",
+                    k.platform.pointer(p.address), session, p.uniqueProcessId, p.peb == null ? 0 : p.peb.address, p.inheritedFromUniqueProcessId));
+        } else {
+            sb.append("PROCESS ").append(k.platform.pointer(p.address)).append('\n');
+            sb.append(String.format("    SessionId: %s  Cid: %04x    Peb: %s  ParentCid: %04x%n",
+                    session, p.uniqueProcessId, p.peb == null ? "00000000" : Long.toHexString(p.peb.address), p.inheritedFromUniqueProcessId));
+        }
         sb.append(String.format("    DirBase: %08x  ObjectTable: %s  HandleCount: %d.%n",
-                p.pcb.directoryTableBase, p.objectTable == null ? "00000000" : Format.pointer(p.objectTable.address),
+                p.pcb.directoryTableBase, p.objectTable == null ? "00000000" : k.platform.pointer(p.objectTable.address),
                 p.objectTable == null ? 0 : p.objectTable.handleCount()));
         sb.append("    Image: ").append(p.imageFileName).append('\n');
     }

@@ -48,12 +48,12 @@ public final class Snapshot {
             processes.add(process(k, p));
         }
         root.put("PsActiveProcessHead", processes);
-        root.put("PsIdleProcess", idle(k.idleProcess));
+        root.put("PsIdleProcess", idle(k, k.idleProcess));
         List<Object> cids = new ArrayList<>();
         for (Map.Entry<Long, KernelObject> e : k.pspCidTable.entries().entrySet()) {
             Map<String, Object> entry = new TreeMap<>();
             entry.put("Cid", hex(e.getKey()));
-            entry.put("Object", Format.pointer(e.getValue().address));
+            entry.put("Object", k.platform.pointer(e.getValue().address));
             entry.put("Type", e.getValue().type.name());
             cids.add(entry);
         }
@@ -64,7 +64,7 @@ public final class Snapshot {
         root.put("PspCidTableNextCid", hex(k.pspCidTable.peekNext()));
         List<Object> objects = new ArrayList<>();
         for (KernelObject o : k.objects.values()) {
-            objects.add(header(o));
+            objects.add(header(k, o));
         }
         root.put("ObjectDirectory", objects);
         List<Object> servers = new ArrayList<>();
@@ -132,18 +132,18 @@ public final class Snapshot {
         return root;
     }
 
-    private static Map<String, Object> idle(EProcess idle) {
+    private static Map<String, Object> idle(Kernel k, EProcess idle) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("Address", Format.pointer(idle.address));
+        m.put("Address", k.platform.pointer(idle.address));
         m.put("UniqueProcessId", hex(0));
         m.put("ImageFileName", idle.imageFileName);
         m.put("DirectoryTableBase", hex(idle.pcb.directoryTableBase));
         return m;
     }
 
-    private static Map<String, Object> header(KernelObject o) {
+    private static Map<String, Object> header(Kernel k, KernelObject o) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("Address", Format.pointer(o.address));
+        m.put("Address", k.platform.pointer(o.address));
         m.put("Type", o.type.name());
         m.put("PointerCount", o.pointerCount);
         m.put("HandleCount", o.handleCount);
@@ -153,7 +153,7 @@ public final class Snapshot {
     }
 
     private static Map<String, Object> process(Kernel k, EProcess p) {
-        Map<String, Object> m = header(p);
+        Map<String, Object> m = header(k, p);
         m.put("UniqueProcessId", hex(p.uniqueProcessId));
         m.put("InheritedFromUniqueProcessId", hex(p.inheritedFromUniqueProcessId));
         m.put("ImageFileName", p.imageFileName);
@@ -172,19 +172,19 @@ public final class Snapshot {
         pcb.put("DirectoryTableBase", hex(p.pcb.directoryTableBase));
         pcb.put("BasePriority", p.pcb.basePriority);
         m.put("Pcb", pcb);
-        m.put("SectionObject", p.sectionObject == null ? null : Format.pointer(p.sectionObject.address));
+        m.put("SectionObject", p.sectionObject == null ? null : k.platform.pointer(p.sectionObject.address));
         m.put("SectionBaseAddress", hex(p.sectionBaseAddress));
-        m.put("Token", p.token == null ? null : token(p.token));
+        m.put("Token", p.token == null ? null : token(k, p.token));
         if (p.objectTable != null) {
             Map<String, Object> table = new TreeMap<>();
-            table.put("Address", Format.pointer(p.objectTable.address));
+            table.put("Address", k.platform.pointer(p.objectTable.address));
             table.put("HandleCount", p.objectTable.handleCount());
             List<Object> handles = new ArrayList<>();
             for (long h : p.objectTable.handles()) {
                 HandleEntry e = p.objectTable.lookup(h);
                 Map<String, Object> entry = new TreeMap<>();
                 entry.put("Handle", hex(h));
-                entry.put("Object", Format.pointer(e.object().address));
+                entry.put("Object", k.platform.pointer(e.object().address));
                 entry.put("Type", e.object().type.name());
                 entry.put("GrantedAccess", hex(e.grantedAccess()));
                 entry.put("Inherit", e.inherit());
@@ -231,9 +231,9 @@ public final class Snapshot {
         return o.name;
     }
 
-    private static Map<String, Object> token(Token t) {
+    private static Map<String, Object> token(Kernel k, Token t) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("Address", Format.pointer(t.address));
+        m.put("Address", k.platform.pointer(t.address));
         m.put("User", t.user);
         m.put("IntegrityLevel", t.integrityLevel);
         m.put("SessionId", t.sessionId);
@@ -287,7 +287,7 @@ public final class Snapshot {
     }
 
     private static Map<String, Object> thread(Kernel k, EThread t) {
-        Map<String, Object> m = header(t);
+        Map<String, Object> m = header(k, t);
         Map<String, Object> cid = new TreeMap<>();
         cid.put("UniqueProcess", hex(t.process == null ? 0 : t.process.uniqueProcessId));
         cid.put("UniqueThread", hex(t.uniqueThread));
@@ -298,7 +298,7 @@ public final class Snapshot {
         tcb.put("BasePriority", t.tcb.basePriority);
         tcb.put("SuspendCount", t.tcb.suspendCount);
         tcb.put("WaitReason", t.tcb.waitReason == null ? null : t.tcb.waitReason.name());
-        tcb.put("WaitObject", t.tcb.waitObject == null ? null : Format.pointer(((KernelObject) t.tcb.waitObject).address));
+        tcb.put("WaitObject", t.tcb.waitObject == null ? null : k.platform.pointer(((KernelObject) t.tcb.waitObject).address));
         List<Object> kernelApcs = new ArrayList<>();
         for (Apc apc : t.tcb.kernelApcQueue) {
             kernelApcs.add(apc.routine());

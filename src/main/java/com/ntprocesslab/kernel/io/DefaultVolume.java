@@ -1,10 +1,12 @@
 package com.ntprocesslab.kernel.io;
 
 import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_FILE_MACHINE_AMD64;
+import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_FILE_MACHINE_I386;
 import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_NATIVE;
 import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
 import static com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI;
 
+import com.ntprocesslab.kernel.Profile;
 import java.util.List;
 
 /**
@@ -21,10 +23,16 @@ public final class DefaultVolume {
         return TEMPLATE.copy();
     }
 
+    /** The files a machine of {@code profile} boots with: the classic machine's are Windows XP SP3's. */
+    public static Volume create(Profile profile) {
+        return profile == Profile.CLASSIC ? XP_TEMPLATE.copy() : TEMPLATE.copy();
+    }
+
     private static final List<String> WAIT_FOR_INPUT = List.of(
             "input = CreateEventW",
             "WaitForSingleObject $input");
     private static final Volume TEMPLATE = build();
+    private static final Volume XP_TEMPLATE = buildXp();
 
     private static Volume build() {
         Volume v = new Volume();
@@ -94,6 +102,91 @@ public final class DefaultVolume {
                 IMAGE_SUBSYSTEM_NATIVE, "10.0", 0xfffff8025b2e0000L, 0x12000, 0x5010, 0, 0, true, List.of("ntoskrnl.exe"), null), null));
         v.add(new VolumeFile("C:\\Users\\student\\readme.txt", null, "Welcome to NT Process Lab."));
         return v;
+    }
+
+    /**
+     * Windows XP SP3 on x86: i386 images at XP's bases (ntdll 0x7C900000, kernel32 0x7C800000,
+     * user32 0x7E410000, advapi32 0x77DD0000, csrsrv 0x75B40000, basesrv 0x75B50000, smss
+     * 0x48580000, csrss 0x4A680000, cmd 0x4AD00000; the other executables at the linker's
+     * default 0x01000000, or 0x00400000 for the tools), no KernelBase.dll, and XP's boot tree
+     * in one session: smss starts csrss and winlogon; winlogon starts services and lsass, then
+     * userinit, which starts explorer; services starts svchost.
+     */
+    private static Volume buildXp() {
+        Volume v = new Volume();
+        xpDll(v, SYSTEM32 + "ntdll.dll", 0x7c900000L, 0xaf000, List.of());
+        xpDll(v, SYSTEM32 + "kernel32.dll", 0x7c800000L, 0xf6000, List.of("ntdll.dll"));
+        xpDll(v, SYSTEM32 + "advapi32.dll", 0x77dd0000L, 0x9b000, List.of("kernel32.dll", "ntdll.dll"));
+        xpDll(v, SYSTEM32 + "user32.dll", 0x7e410000L, 0x91000, List.of("kernel32.dll", "ntdll.dll"));
+        xpDll(v, SYSTEM32 + "csrsrv.dll", 0x75b40000L, 0xb000, List.of("ntdll.dll"));
+        xpDll(v, SYSTEM32 + "basesrv.dll", 0x75b50000L, 0x11000, List.of("csrsrv.dll", "ntdll.dll"));
+        List<String> gui = List.of("kernel32.dll", "advapi32.dll", "user32.dll");
+        xpExe(v, SYSTEM32 + "smss.exe", 0x48580000L, 0xf000, IMAGE_SUBSYSTEM_NATIVE, List.of("ntdll.dll"), List.of(
+                "csrss = RtlCreateUserProcess C:\\Windows\\System32\\csrss.exe HIGH_PRIORITY_CLASS",
+                "winlogon = RtlCreateUserProcess C:\\Windows\\System32\\winlogon.exe HIGH_PRIORITY_CLASS",
+                "NtClose $winlogon.hThread",
+                "NtWaitForSingleObject $csrss.hProcess"));
+        xpExe(v, SYSTEM32 + "csrss.exe", 0x4a680000L, 0x5000, IMAGE_SUBSYSTEM_NATIVE, List.of("ntdll.dll", "csrsrv.dll", "basesrv.dll"), List.of(
+                "CsrServerInitialization",
+                "port = NtCreateEvent",
+                "NtWaitForSingleObject $port"));
+        xpExe(v, SYSTEM32 + "winlogon.exe", 0x01000000L, 0x81000, IMAGE_SUBSYSTEM_WINDOWS_GUI, gui, List.of(
+                "services = CreateProcessW C:\\Windows\\System32\\services.exe",
+                "lsass = CreateProcessW C:\\Windows\\System32\\lsass.exe",
+                "CloseHandle $services.hThread",
+                "CloseHandle $lsass.hThread",
+                "token = LogonUserW student",
+                "userinit = CreateProcessAsUserW $token C:\\Windows\\System32\\userinit.exe",
+                "CloseHandle $userinit.hThread",
+                "WaitForSingleObject $userinit.hProcess",
+                "CloseHandle $userinit.hProcess",
+                "CloseHandle $token",
+                "input = CreateEventW",
+                "WaitForSingleObject $input"));
+        xpExe(v, SYSTEM32 + "services.exe", 0x01000000L, 0x1c000, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "advapi32.dll"), List.of(
+                "svchost = CreateProcessW C:\\Windows\\System32\\svchost.exe",
+                "CloseHandle $svchost.hThread",
+                "input = CreateEventW",
+                "WaitForSingleObject $input"));
+        xpExe(v, SYSTEM32 + "lsass.exe", 0x01000000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "advapi32.dll"), WAIT_FOR_INPUT);
+        xpExe(v, SYSTEM32 + "svchost.exe", 0x01000000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_GUI, List.of("kernel32.dll", "advapi32.dll"), WAIT_FOR_INPUT);
+        xpExe(v, SYSTEM32 + "userinit.exe", 0x01000000L, 0x9000, IMAGE_SUBSYSTEM_WINDOWS_GUI, gui, List.of(
+                "shell = CreateProcessW C:\\Windows\\explorer.exe",
+                "CloseHandle $shell.hThread",
+                "CloseHandle $shell.hProcess",
+                "ExitProcess 0"));
+        xpExe(v, "C:\\Windows\\explorer.exe", 0x01000000L, 0xff000, IMAGE_SUBSYSTEM_WINDOWS_GUI, gui, WAIT_FOR_INPUT);
+        xpExe(v, SYSTEM32 + "notepad.exe", 0x01000000L, 0x14000, IMAGE_SUBSYSTEM_WINDOWS_GUI, gui, WAIT_FOR_INPUT);
+        xpExe(v, SYSTEM32 + "calc.exe", 0x01000000L, 0x1f000, IMAGE_SUBSYSTEM_WINDOWS_GUI, gui, WAIT_FOR_INPUT);
+        xpExe(v, SYSTEM32 + "cmd.exe", 0x4ad00000L, 0x5e000, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "code = CmdRunBatch",
+                "ExitProcess $code"));
+        xpExe(v, "C:\\Tools\\launcher.exe", 0x00400000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "child = CreateProcessW C:\\Tools\\worker.exe",
+                "CloseHandle $child.hThread",
+                "WaitForSingleObject $child.hProcess",
+                "code = GetExitCodeProcess $child.hProcess",
+                "CloseHandle $child.hProcess",
+                "ExitProcess $code.ExitCode"));
+        xpExe(v, "C:\\Tools\\worker.exe", 0x00400000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "ExitProcess 3"));
+        xpExe(v, "C:\\Tools\\crasher.exe", 0x00400000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "WriteNullPointer"));
+        xpExe(v, "C:\\Tools\\spinner.exe", 0x00400000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
+                "Spin"));
+        v.add(new VolumeFile("C:\\Tools\\run-worker.cmd", null, "C:\\Tools\\worker.exe"));
+        v.add(new VolumeFile("C:\\Users\\student\\readme.txt", null, "Welcome to NT Process Lab."));
+        return v;
+    }
+
+    private static void xpDll(Volume v, String path, long base, long size, List<String> imports) {
+        v.add(new VolumeFile(path, new ImageDescriptor(IMAGE_FILE_MACHINE_I386, IMAGE_SUBSYSTEM_WINDOWS_CUI, "5.1",
+                base, size, 0x1000 + (size / 4 & ~0xfffL), 0, 0, true, imports, null), null));
+    }
+
+    private static void xpExe(Volume v, String path, long base, long size, int subsystem, List<String> imports, List<String> script) {
+        v.add(new VolumeFile(path, new ImageDescriptor(IMAGE_FILE_MACHINE_I386, subsystem, "5.1",
+                base, size, 0x1b30, 0x100000, 0x1000, false, imports, script), null));
     }
 
     private static void dll(Volume v, String path, long base, long size, List<String> imports) {

@@ -20,6 +20,8 @@ public record ImageDescriptor(
         List<String> script) {
 
     public static final int IMAGE_FILE_MACHINE_AMD64 = 0x8664;
+    /** x86: what an XP machine runs (SharedUserData ImageNumberLow/High at 0x7FFE002C/E are 0x14c, seed 003). */
+    public static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
     public static final int IMAGE_SUBSYSTEM_NATIVE = 1;
     public static final int IMAGE_SUBSYSTEM_WINDOWS_GUI = 2;
     public static final int IMAGE_SUBSYSTEM_WINDOWS_CUI = 3;

@@ -1,7 +1,8 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.machine.WildcardPattern;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class BreakpointCommands {
             }
             List<String> lines = new ArrayList<>();
             for (String symbol : matches) {
-                lines.add(describe(d.breakpoints.add(symbol, true).id(), symbol));
+                lines.add(describe(d, d.breakpoints.add(symbol, true).id(), symbol));
             }
             return Debugger.accept(String.join("\n", lines));
         }
@@ -41,11 +42,12 @@ final class BreakpointCommands {
             return Debugger.accept("Bp expression '" + expression + "' could not be resolved, adding deferred bp " + deferred.id());
         }
         String symbol = matches.get(0);
-        return Debugger.accept(describe(d.breakpoints.add(symbol, true).id(), symbol));
+        return Debugger.accept(describe(d, d.breakpoints.add(symbol, true).id(), symbol));
     }
 
-    private static String describe(int id, String symbol) {
-        return String.format("%3d: %s @!\"%s\"", id, Format.pointer(Symbols.address(symbol)), symbol);
+    private static String describe(Debugger d, int id, String symbol) {
+        Profile profile = d.kernel().profile;
+        return String.format("%3d: %s @!\"%s\"", id, Platform.of(profile).pointer(Symbols.address(symbol, profile)), symbol);
     }
 
     /** bc (clear), bd (disable), be (enable): every number must exist, or nothing changes. */

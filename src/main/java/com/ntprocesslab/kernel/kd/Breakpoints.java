@@ -1,7 +1,8 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.machine.Symbols;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,14 +89,15 @@ public final class Breakpoints {
     }
 
     /** bl, as WinDbg lays it out: number, e/d (u when deferred), address, pass count, symbol. */
-    String render() {
+    String render(Profile profile) {
         if (table.isEmpty()) {
             return "No breakpoints are set. Set one with bp, bu or bm, e.g. bp nt!PspAllocateProcess.";
         }
         List<String> lines = new ArrayList<>();
         for (Breakpoint b : table.values()) {
             String state = (b.enabled() ? "e" : "d") + (b.resolved() ? " " : "u");
-            String address = b.resolved() ? Format.pointer(Symbols.address(b.symbol())) : " ".repeat(17);
+            Platform platform = Platform.of(profile);
+            String address = b.resolved() ? platform.pointer(Symbols.address(b.symbol(), profile)) : " ".repeat(platform.x86 ? 8 : 17);
             String name = b.resolved() ? b.symbol() : "(" + b.symbol() + ")";
             lines.add(String.format("%2d %s %s     0001 (0001)  0:**** %s", b.id(), state, address, name));
         }

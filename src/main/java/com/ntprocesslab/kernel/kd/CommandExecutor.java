@@ -86,8 +86,18 @@ public final class CommandExecutor {
             return reject("A call on thread 0x" + Long.toHexString(thread.uniqueThread) + " of " + caller.imageFileName
                     + " is still in progress; run g to let it finish first.");
         }
-        ApiCall call = new ApiCall(spec, String.join(" ", c.args()));
-        String error = spec.parser().parse(c.args(), call);
+        List<String> args = new java.util.ArrayList<>(c.args().size());
+        for (String arg : c.args()) {
+            String value = createdProcessField(arg);
+            if (value == null) {
+                return reject("Couldn't resolve error at '" + arg + "': " + (k.lastCreatedProcess == null
+                        ? "no CreateProcess call has completed on this machine yet."
+                        : "the last created process's fields are $hProcess, $hThread, $dwProcessId and $dwThreadId."));
+            }
+            args.add(value);
+        }
+        ApiCall call = new ApiCall(spec, String.join(" ", args));
+        String error = spec.parser().parse(args, call);
         if (error != null) {
             return reject(error.startsWith("Syntax error") ? error : "Syntax error at '" + String.join(" ", c.args()) + "': " + error);
         }
@@ -107,6 +117,19 @@ public final class CommandExecutor {
         thread.frames.add(entry);
         k.pendingCalls.add(pending);
         return pending;
+    }
+
+    /**
+     * An argument as typed, or, for {@code $hProcess}, {@code $hThread}, {@code $dwProcessId} and
+     * {@code $dwThreadId}, the value from the PROCESS_INFORMATION of the last CreateProcess call
+     * that completed (null when there is no such value).
+     */
+    private String createdProcessField(String arg) {
+        if (!arg.startsWith("$")) {
+            return arg;
+        }
+        Long value = k.lastCreatedProcess == null ? null : k.lastCreatedProcess.field(arg.substring(1));
+        return value == null ? null : "0x" + Long.toHexString(value);
     }
 
     /** Parses {@code .call ...} text and begins it (see {@link #begin(Command.Call)}). */

@@ -18,27 +18,27 @@ final class ContextCommands {
         if (c.address() == null) {
             if (c.process()) {
                 EProcess p = d.contextProcess();
-                return Debugger.accept(p == null ? "No process context." : "Implicit process is now " + Format.pointer(p.address) + " (" + p.imageFileName + ")");
+                return Debugger.accept(p == null ? "No process context." : "Implicit process is now " + d.kernel.platform.pointer(p.address) + " (" + p.imageFileName + ")");
             }
             EThread t = d.contextThread();
-            return Debugger.accept(t == null ? "No thread context: every thread is waiting." : "Implicit thread is now " + Format.pointer(t.address)
+            return Debugger.accept(t == null ? "No thread context: every thread is waiting." : "Implicit thread is now " + d.kernel.platform.pointer(t.address)
                     + " (thread 0x" + Long.toHexString(t.uniqueThread) + " of " + t.process.imageFileName + ")");
         }
         KernelObject o = d.kernel.objects.get(c.address());
         if (c.process()) {
             if (!(o instanceof EProcess p)) {
-                return Debugger.reject("Couldn't resolve error at '" + Format.pointer(c.address()) + "': not an EPROCESS address (!process 0 0 lists them)");
+                return Debugger.reject("Couldn't resolve error at '" + d.kernel.platform.pointer(c.address()) + "': not an EPROCESS address (!process 0 0 lists them)");
             }
             d.processContext = p;
             d.threadContext = null;
-            return Debugger.accept("Implicit process is now " + Format.pointer(p.address) + " (" + p.imageFileName + ")");
+            return Debugger.accept("Implicit process is now " + d.kernel.platform.pointer(p.address) + " (" + p.imageFileName + ")");
         }
         if (!(o instanceof EThread t)) {
-            return Debugger.reject("Couldn't resolve error at '" + Format.pointer(c.address()) + "': not an ETHREAD address (!process 0 7 lists threads)");
+            return Debugger.reject("Couldn't resolve error at '" + d.kernel.platform.pointer(c.address()) + "': not an ETHREAD address (!process 0 7 lists threads)");
         }
         d.threadContext = t;
         d.processContext = t.process;
-        return Debugger.accept("Implicit thread is now " + Format.pointer(t.address) + " (thread 0x" + Long.toHexString(t.uniqueThread)
+        return Debugger.accept("Implicit thread is now " + d.kernel.platform.pointer(t.address) + " (thread 0x" + Long.toHexString(t.uniqueThread)
                 + " of " + t.process.imageFileName + ")");
     }
 }

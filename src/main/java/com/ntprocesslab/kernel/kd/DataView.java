@@ -26,6 +26,10 @@ final class DataView {
 
     static CommandResult display(Debugger d, KdCommand.DisplayMemory m) {
         Kernel k = d.kernel;
+        if (k.profile == com.ntprocesslab.kernel.Profile.CLASSIC) {
+            return Debugger.reject("dq and dd show the x64 machine's data; the Windows XP machine's 32-bit layout is not modelled for them."
+                    + " x nt!Psp* lists its data symbols; !process, !handle and dt show the structures.");
+        }
         long address;
         if (m.symbol() != null) {
             if (!Symbols.isData(m.symbol()) || !Symbols.all(k.profile).containsKey(m.symbol())) {

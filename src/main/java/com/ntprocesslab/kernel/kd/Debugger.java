@@ -166,7 +166,7 @@ public final class Debugger {
             case KdCommand.TravelTo t -> Outcome.look(TimeTravel.travel(this, t));
             case KdCommand.Fork f -> Outcome.look(fork());
             case KdCommand.SetBreakpoint b -> Outcome.look(BreakpointCommands.set(this, b));
-            case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render()));
+            case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render(kernel.profile)));
             case KdCommand.ChangeBreakpoints b -> Outcome.look(BreakpointCommands.change(this, b));
             case KdCommand.Stack s -> Outcome.look(StackView.k(this));
             case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern(), kernel.profile));

@@ -40,16 +40,16 @@ final class HandleView {
             return Debugger.reject("Couldn't resolve error at '" + Long.toHexString(handles.get(0)) + "': " + p.imageFileName + " has no handle with that value");
         }
         StringBuilder out = new StringBuilder();
-        ProcessDump.entry(p, out);
-        out.append("\nHandle table at ").append(Format.pointer(p.objectTable.address)).append(" with ")
+        ProcessDump.entry(d.kernel, p, out);
+        out.append("\nHandle table at ").append(d.kernel.platform.pointer(p.objectTable.address)).append(" with ")
                 .append(p.objectTable.handleCount()).append(" entries in use\n");
         for (long value : handles) {
             HandleEntry e = p.objectTable.lookup(value);
             KernelObject o = e.object();
-            out.append(String.format("%n%04x: Object: %s  GrantedAccess: %08x%s Entry: %s%n", value, Format.pointer(o.address),
-                    e.grantedAccess(), e.inherit() ? " (Inherit)" : "", Format.pointer(p.objectTable.address + value / 4 * ENTRY_SIZE)));
+            out.append(String.format("%n%04x: Object: %s  GrantedAccess: %08x%s Entry: %s%n", value, d.kernel.platform.pointer(o.address),
+                    e.grantedAccess(), e.inherit() ? " (Inherit)" : "", d.kernel.platform.pointer(p.objectTable.address + value / 4 * ENTRY_SIZE)));
             if ((h.flags() & 2) != 0) {
-                out.append(ObjectView.header(o, "    "));
+                out.append(ObjectView.header(d.kernel, o, "    "));
             }
         }
         return Debugger.accept(out.toString().replace("\r\n", "\n").stripTrailing());

@@ -7,9 +7,6 @@ import com.ntprocesslab.kernel.ps.EThread;
 
 /** Finds the structure a number names: a client id or an object's address, as WinDbg accepts either. */
 final class Lookup {
-    /** OBJECT_HEADER sits this far before the object body on x64. */
-    static final long OBJECT_HEADER_SIZE = 0x30;
-
     private Lookup() {
     }
 
@@ -32,7 +29,7 @@ final class Lookup {
     /** An object by the address of its body or of its header. */
     static KernelObject object(Kernel k, long address) {
         KernelObject o = k.objects.get(address);
-        return o != null ? o : k.objects.get(address + OBJECT_HEADER_SIZE);
+        return o != null ? o : k.objects.get(address + k.platform.objectHeaderSize);
     }
 
     static String hex4(long value) {

@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.mm.LdrEntry;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.mm.Peb;
 import com.ntprocesslab.kernel.mm.Teb;
 import com.ntprocesslab.kernel.mm.Vad;
@@ -39,17 +40,19 @@ final class MemoryView {
             return Debugger.accept(owner == null ? "No process context." : owner.imageFileName + " has no PEB (" + (owner.systemProcess ? "a kernel-only process" : "not created yet") + ").");
         }
         Peb peb = owner.peb;
-        StringBuilder out = new StringBuilder("PEB at ").append(String.format("%016x", peb.address)).append('\n');
+        Platform pl = d.kernel.platform;
+        StringBuilder out = new StringBuilder("PEB at ").append(pl.plainPointer(peb.address)).append('\n');
         out.append("    BeingDebugged:            ").append(peb.beingDebugged ? "Yes" : "No").append('\n');
-        out.append("    ImageBaseAddress:         ").append(String.format("%016x", peb.imageBaseAddress)).append('\n');
-        out.append("    OSMajorVersion:           ").append(peb.osMajorVersion).append("  OSBuildNumber: ").append(peb.osBuildNumber).append('\n');
+        out.append("    ImageBaseAddress:         ").append(pl.plainPointer(peb.imageBaseAddress)).append('\n');
+        out.append("    OSMajorVersion:           ").append(peb.osMajorVersion)
+                .append(pl.x86 ? "  OSMinorVersion: " + peb.osMinorVersion : "").append("  OSBuildNumber: ").append(peb.osBuildNumber).append('\n');
         if (peb.ldr == null) {
-            out.append("    Ldr                       0000000000000000 (LdrInitializeThunk has not run yet)\n");
+            out.append("    Ldr                       ").append(pl.plainPointer(0)).append(" (LdrInitializeThunk has not run yet)\n");
         } else {
             out.append("    Ldr.Initialized:          ").append(peb.ldr.initialized ? "Yes" : "No").append('\n');
             out.append("    Ldr.InLoadOrderModuleList:\n");
             for (LdrEntry e : peb.ldr.inLoadOrderModuleList) {
-                out.append(String.format("            %16x %s%n", e.dllBase(), e.fullDllName()));
+                out.append(String.format("            %" + (pl.x86 ? 8 : 16) + "x %s%n", e.dllBase(), e.fullDllName()));
             }
         }
         out.append("    SessionId:                ").append(peb.sessionId).append('\n');
@@ -78,11 +81,12 @@ final class MemoryView {
             return Debugger.accept(owner == null ? "No thread context." : "Thread 0x" + Long.toHexString(owner.uniqueThread) + " has no TEB.");
         }
         Teb teb = owner.teb;
-        StringBuilder out = new StringBuilder("TEB at ").append(String.format("%016x", teb.address)).append('\n');
-        out.append(String.format("    StackBase:            %016x%n", teb.stackBase));
-        out.append(String.format("    StackLimit:           %016x%n", teb.stackLimit));
-        out.append(String.format("    ClientId:             %016x . %016x%n", owner.process.uniqueProcessId, owner.uniqueThread));
-        out.append(String.format("    PEB Address:          %016x%n", owner.process.peb == null ? 0 : owner.process.peb.address));
+        Platform pl = d.kernel.platform;
+        StringBuilder out = new StringBuilder("TEB at ").append(pl.plainPointer(teb.address)).append('\n');
+        out.append("    StackBase:            ").append(pl.plainPointer(teb.stackBase)).append('\n');
+        out.append("    StackLimit:           ").append(pl.plainPointer(teb.stackLimit)).append('\n');
+        out.append("    ClientId:             ").append(pl.plainPointer(owner.process.uniqueProcessId)).append(" . ").append(pl.plainPointer(owner.uniqueThread)).append('\n');
+        out.append("    PEB Address:          ").append(pl.plainPointer(owner.process.peb == null ? 0 : owner.process.peb.address)).append('\n');
         out.append(String.format("    LastErrorValue:       %d%n", teb.lastErrorValue));
         out.append(String.format("    LastStatusValue:      %x", teb.lastStatusValue));
         return Debugger.accept(out.toString().replace("\r\n", "\n"));

@@ -54,10 +54,10 @@ final class ProcessView {
     }
 
     private static void render(Debugger d, EProcess p, int flags, StringBuilder out) {
-        ProcessDump.entry(p, out);
+        ProcessDump.entry(d.kernel, p, out);
         if ((flags & 1) != 0) {
             out.append("    VadRoot with ").append(p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size()).append(" Vads\n");
-            out.append("    Token                             ").append(p.token == null ? "00000000" : Format.pointer(p.token.address)).append('\n');
+            out.append("    Token                             ").append(p.token == null ? "00000000" : d.kernel.platform.pointer(p.token.address)).append('\n');
             out.append("    CreateTime                        ").append(p.createTime).append('\n');
             out.append("    ActiveThreads                     ").append(p.activeThreads).append('\n');
             out.append("    PriorityClass                     ").append(p.priorityClass).append('\n');
@@ -78,7 +78,7 @@ final class ProcessView {
         EThread t = address == null ? d.contextThread() : Lookup.thread(d.kernel, address);
         if (t == null) {
             return address == null ? Debugger.accept("No thread context: every thread is waiting. Use !thread <address>.")
-                    : Debugger.reject("Couldn't resolve error at '" + Format.pointer(address) + "': not an ETHREAD address or thread id (!process 0 7 lists threads)");
+                    : Debugger.reject("Couldn't resolve error at '" + d.kernel.platform.pointer(address) + "': not an ETHREAD address or thread id (!process 0 7 lists threads)");
         }
         StringBuilder out = new StringBuilder();
         thread(d, t, true, "", out);
@@ -92,27 +92,27 @@ final class ProcessView {
             case Running -> "RUNNING on processor 0";
             default -> t.tcb.state.name().toUpperCase(java.util.Locale.ROOT);
         };
-        out.append(indent).append("THREAD ").append(Format.pointer(t.address)).append("  Cid ")
+        out.append(indent).append("THREAD ").append(d.kernel.platform.pointer(t.address)).append("  Cid ")
                 .append(Lookup.hex4(t.process.uniqueProcessId)).append('.').append(Lookup.hex4(t.uniqueThread))
-                .append("  Teb: ").append(t.teb == null ? "0000000000000000" : String.format("%016x", t.teb.address))
-                .append(" Win32Thread: 0000000000000000 ").append(state).append('\n');
+                .append("  Teb: ").append(d.kernel.platform.plainPointer(t.teb == null ? 0 : t.teb.address))
+                .append(" Win32Thread: ").append(d.kernel.platform.plainPointer(0)).append(' ').append(state).append('\n');
         // every object a thread can wait on is an object manager's object (a process, thread or event)
         if (t.tcb.waitObject instanceof KernelObject waited) {
-            out.append(indent).append("    ").append(Format.pointer(waited.address)).append("  ")
+            out.append(indent).append("    ").append(d.kernel.platform.pointer(waited.address)).append("  ")
                     .append(waited.type).append('\n');
         }
-        out.append(indent).append("Owning Process            ").append(Format.pointer(t.process.address))
+        out.append(indent).append("Owning Process            ").append(d.kernel.platform.pointer(t.process.address))
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');
         out.append(indent).append(String.format("Priority %d BasePriority %d  SuspendCount %d  Started %s\n",
                 t.tcb.priority, t.tcb.basePriority, t.tcb.suspendCount, t.started ? "Yes" : "No"));
-        out.append(indent).append("Win32 Start Address ").append(Format.pointer(t.win32StartAddress)).append('\n');
-        out.append(indent).append("Stack Init ").append(Format.pointer(t.stackBase)).append(" Limit ").append(Format.pointer(t.stackLimit)).append('\n');
+        out.append(indent).append("Win32 Start Address ").append(d.kernel.platform.pointer(t.win32StartAddress)).append('\n');
+        out.append(indent).append("Stack Init ").append(d.kernel.platform.pointer(t.stackBase)).append(" Limit ").append(d.kernel.platform.pointer(t.stackLimit)).append('\n');
         if (stack) {
             List<String> lines = StackView.lines(d, t);
             if (lines.isEmpty()) {
                 out.append(indent).append("(no frames)\n");
             } else {
-                out.append(indent).append(StackView.HEADER.substring(3)).append('\n');
+                out.append(indent).append(StackView.header(d.kernel.platform).substring(3)).append('\n');
                 for (String line : lines) {
                     out.append(indent).append(line.substring(3)).append('\n');
                 }

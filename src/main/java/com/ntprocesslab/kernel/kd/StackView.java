@@ -1,8 +1,9 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.machine.Symbols;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,12 @@ import java.util.List;
  */
 final class StackView {
     static final String HEADER = " # Child-SP          RetAddr           Call Site";
-    private static final long KERNEL_STACKS = 0xffff928c4e000000L;
+    /** WinDbg's x86 layout: the frame pointer (EBP) and return address, 8 digits each. */
+    static final String HEADER_X86 = " # ChildEBP RetAddr  ";
+
+    static String header(Platform platform) {
+        return platform.x86 ? HEADER_X86 : HEADER;
+    }
 
     private StackView() {
     }
@@ -30,7 +36,7 @@ final class StackView {
             return Debugger.accept("Thread 0x" + Long.toHexString(thread.uniqueThread) + " of " + thread.process.imageFileName
                     + " has no frames (" + thread.tcb.state + ").");
         }
-        return Debugger.accept(HEADER + "\n" + String.join("\n", lines));
+        return Debugger.accept(header(d.kernel.platform) + "\n" + String.join("\n", lines));
     }
 
     /** The numbered frame lines, innermost first; empty when the thread has no frames. */
@@ -38,11 +44,13 @@ final class StackView {
         List<String> sites = visibleSites(d, thread);
         int n = sites.size();
         long[] childSp = new long[n];
-        long userSp = thread.stackBase != 0 ? thread.stackBase - 0x28 : 0;
-        long kernelSp = kernelStackBase(thread) - 0x28;
+        Platform platform = d.kernel.platform;
+        long initial = platform.x86 ? 0x14 : 0x28;
+        long userSp = thread.stackBase != 0 ? thread.stackBase - initial : 0;
+        long kernelSp = platform.kernelStackBase(thread.address) - initial;
         for (int i = n - 1; i >= 0; i--) {
             String function = function(sites.get(i));
-            long size = frameSize(function);
+            long size = frameSize(platform, function);
             if (isKernel(function) || userSp == 0) {
                 kernelSp -= size;
                 childSp[i] = kernelSp;
@@ -53,8 +61,8 @@ final class StackView {
         }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            long returnAddress = i + 1 < n ? siteAddress(sites.get(i + 1)) : 0;
-            lines.add(String.format("%02x %s %s %s", i, Format.pointer(childSp[i]), Format.pointer(returnAddress), sites.get(i)));
+            long returnAddress = i + 1 < n ? siteAddress(d.kernel, sites.get(i + 1)) : 0;
+            lines.add(String.format("%02x %s %s %s", i, platform.pointer(childSp[i]), platform.pointer(returnAddress), sites.get(i)));
         }
         return lines;
     }
@@ -89,11 +97,6 @@ final class StackView {
         return visible;
     }
 
-    /** Each thread gets its own 24 KB kernel stack, placed by its object address. */
-    private static long kernelStackBase(EThread thread) {
-        return KERNEL_STACKS + ((thread.address >>> 7) & 0xffff) * 0x6000L;
-    }
-
     /** nt and the drivers live in system space (the upper half of the address space). */
     private static boolean isKernel(String function) {
         return function.startsWith("nt!") || Long.compareUnsigned(Symbols.address(function), 0xffff800000000000L) >= 0;
@@ -104,16 +107,16 @@ final class StackView {
         return plus < 0 ? site : site.substring(0, plus);
     }
 
-    /** A function's stack frame: 0x28 to 0x7a8 bytes, fixed per function, 8-byte aligned. */
-    private static long frameSize(String function) {
-        return 0x28 + Math.floorMod(function.hashCode(), 0xf0) * 8L;
+    /** A function's stack frame, fixed per function: x64 0x28 to 0x7a8 bytes (8-aligned), x86 0x14 to 0x3d0 (4-aligned). */
+    private static long frameSize(Platform platform, String function) {
+        return platform.x86 ? 0x14 + Math.floorMod(function.hashCode(), 0xf0) * 4L : 0x28 + Math.floorMod(function.hashCode(), 0xf0) * 8L;
     }
 
-    static long siteAddress(String site) {
+    static long siteAddress(Kernel k, String site) {
         int plus = site.indexOf("+0x");
         if (plus < 0) {
-            return Symbols.address(site);
+            return k.symbolAddress(site);
         }
-        return Symbols.address(site.substring(0, plus)) + Long.parseLong(site.substring(plus + 3), 16);
+        return k.symbolAddress(site.substring(0, plus)) + Long.parseLong(site.substring(plus + 3), 16);
     }
 }

@@ -3,7 +3,7 @@ package com.ntprocesslab.kernel.kd;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.inspect.Format;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.machine.WildcardPattern;
 import java.util.ArrayList;
@@ -19,27 +19,28 @@ final class SymbolView {
     /** x module!pattern: address and name of every matching symbol, in address order. */
     static CommandResult examine(String pattern, Profile profile) {
         String module = pattern.substring(0, pattern.indexOf('!'));
-        if (!WildcardPattern.hasWildcard(module) && !Symbols.modules().containsKey(module)) {
+        if (!WildcardPattern.hasWildcard(module) && !Symbols.modules(profile).containsKey(module)) {
             return Debugger.reject("Couldn't resolve error at '" + pattern + "': no module named " + module + " (lm lists them)");
         }
         TreeMap<Long, String> byAddress = new TreeMap<>();
         for (String symbol : Symbols.match(pattern, profile)) {
-            byAddress.put(Symbols.address(symbol), symbol);
+            byAddress.put(Symbols.address(symbol, profile), symbol);
         }
         if (byAddress.isEmpty()) {
             return Debugger.accept("No symbol matches " + pattern + ".");
         }
         List<String> lines = new ArrayList<>();
         // WinDbg prints a data symbol without type information so, as seed 000's listing shows
-        byAddress.forEach((address, symbol) -> lines.add(Format.pointer(address) + " " + symbol + (Symbols.isData(symbol)
+        byAddress.forEach((address, symbol) -> lines.add(Platform.of(profile).pointer(address) + " " + symbol + (Symbols.isData(symbol)
                 ? " = <no type information>" : " (" + symbol.substring(symbol.indexOf('!') + 1) + ")")));
         return Debugger.accept(String.join("\n", lines));
     }
 
     /** lm: every module with code in the symbol table, by base address. */
     static CommandResult modules(Profile profile) {
-        TreeMap<Long, String> byBase = new TreeMap<>();
-        Map<String, Long> bases = Symbols.modules();
+        // XP loads every executable at 0x01000000: modules may share a base, so sort by base then name
+        TreeMap<String, String> byBase = new TreeMap<>();
+        Map<String, Long> bases = Symbols.modules(profile);
         TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, Long> symbol : Symbols.all(profile).entrySet()) {
             String module = symbol.getKey().substring(0, symbol.getKey().indexOf('!'));
@@ -47,10 +48,11 @@ final class SymbolView {
             long end = symbol.getValue() + (routine == null ? 0x80 : routine.size());
             ends.merge(module, end, Math::max);
         }
-        ends.forEach((module, end) -> byBase.put(bases.getOrDefault(module, 0L), module));
-        StringBuilder out = new StringBuilder("start             end                 module name");
-        byBase.forEach((base, module) -> out.append('\n').append(Format.pointer(base)).append(' ')
-                .append(Format.pointer(alignUp(ends.get(module)))).append("   ").append(module));
+        ends.forEach((module, end) -> byBase.put(String.format("%016x %s", bases.getOrDefault(module, 0L), module), module));
+        Platform platform = Platform.of(profile);
+        StringBuilder out = new StringBuilder(platform.x86 ? "start    end        module name" : "start             end                 module name");
+        byBase.forEach((key, module) -> out.append('\n').append(platform.pointer(bases.getOrDefault(module, 0L))).append(' ')
+                .append(Platform.of(profile).pointer(alignUp(ends.get(module)))).append("   ").append(module));
         return Debugger.accept(out.toString());
     }
 
@@ -69,10 +71,10 @@ final class SymbolView {
             }
         }
         if (best == null || address - bestAddress > 0x10000) {
-            return Debugger.accept("No symbol is near " + Format.pointer(address) + ".");
+            return Debugger.accept("No symbol is near " + Platform.of(profile).pointer(address) + ".");
         }
         long offset = address - bestAddress;
-        return Debugger.accept("(" + Format.pointer(bestAddress) + ")   " + best + (offset == 0 ? "" : "+0x" + Long.toHexString(offset))
+        return Debugger.accept("(" + Platform.of(profile).pointer(bestAddress) + ")   " + best + (offset == 0 ? "" : "+0x" + Long.toHexString(offset))
                 + "\nExact matches:\n    " + (offset == 0 ? best + " (" + best.substring(best.indexOf('!') + 1) + ")" : "(none)"));
     }
 }

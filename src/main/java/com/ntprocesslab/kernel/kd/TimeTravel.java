@@ -169,7 +169,7 @@ final class TimeTravel {
         Debugger past;
         int applied;
         if (from == null) {
-            Kernel fresh = SystemInitialization.boot(d.kernel.profile, d.kernel.engine.listener());
+            Kernel fresh = SystemInitialization.boot(d.kernel.profile, d.kernel.bootSeed, d.kernel.engine.listener());
             if (fresh.position != d.timeline.origin) {
                 throw new IllegalStateException("Boot ended at position " + fresh.position + ", not " + d.timeline.origin + ": the kernel is not deterministic");
             }

@@ -1,19 +1,24 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
-import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.ke.ListEntry;
+import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * dt nt!_TYPE address: the fields the machine models, at their Windows 10 x64 offsets. The
- * embedded KPROCESS and KTHREAD sit at offset 0 of their executive structures, and the
- * OBJECT_HEADER 0x30 bytes before any object body, so their addresses are accepted too.
+ * dt nt!_TYPE address: the fields the machine models, at the offsets of the machine's platform
+ * ({@link StructLayouts}: Windows 10 x64, or Windows XP SP3 x86, where dt lists them in offset
+ * order). The embedded KPROCESS and KTHREAD sit at offset 0 of their executive structures, and
+ * the OBJECT_HEADER {@link Platform#objectHeaderSize} bytes before any object body, so their
+ * addresses are accepted too.
  */
 final class TypeView {
     private TypeView() {
@@ -22,155 +27,226 @@ final class TypeView {
     static CommandResult display(Debugger d, KdCommand.DisplayType t) {
         String type = t.type();
         long address = t.address();
+        Kernel k = d.kernel;
         List<String> fields = switch (type) {
-            case "_EPROCESS" -> Lookup.process(d.kernel, address) instanceof EProcess p && p.address == address ? eprocess(p) : null;
-            case "_KPROCESS" -> d.kernel.objects.get(address) instanceof EProcess p ? kprocess(p) : null;
-            case "_ETHREAD" -> d.kernel.objects.get(address) instanceof EThread th ? ethread(th) : null;
-            case "_KTHREAD" -> d.kernel.objects.get(address) instanceof EThread th ? kthread(th) : null;
-            case "_OBJECT_HEADER" -> d.kernel.objects.get(address + Lookup.OBJECT_HEADER_SIZE) instanceof KernelObject o ? objectHeader(o) : null;
-            case "_HANDLE_TABLE" -> handleTable(d, address);
-            case "_PEB" -> peb(d, address);
-            default -> teb(d, address);
+            case "_EPROCESS" -> Lookup.process(k, address) instanceof EProcess p && p.address == address ? eprocess(k, p) : null;
+            case "_KPROCESS" -> k.objects.get(address) instanceof EProcess p ? kprocess(k, p) : null;
+            case "_ETHREAD" -> k.objects.get(address) instanceof EThread th ? ethread(k, th) : null;
+            case "_KTHREAD" -> k.objects.get(address) instanceof EThread th ? kthread(k, th) : null;
+            case "_OBJECT_HEADER" -> k.objects.get(address + k.platform.objectHeaderSize) instanceof KernelObject o ? objectHeader(k, o) : null;
+            case "_HANDLE_TABLE" -> handleTable(k, address);
+            case "_PEB" -> peb(k, address);
+            default -> teb(k, address);
         };
         if (fields == null) {
-            return Debugger.reject("Couldn't resolve error at '" + Format.pointer(address) + "': no nt!" + type + " lives at that address"
-                    + (type.equals("_OBJECT_HEADER") ? " (an object header is 0x30 bytes before the object)" : ""));
+            return Debugger.reject("Couldn't resolve error at '" + k.platform.pointer(address) + "': no nt!" + type + " lives at that address"
+                    + (type.equals("_OBJECT_HEADER") ? " (an object header is 0x" + Long.toHexString(k.platform.objectHeaderSize)
+                    + " bytes before the object)" : ""));
         }
-        return Debugger.accept("nt!" + type + "\n" + String.join("\n", fields));
+        Integer size = k.platform.x86 ? StructLayouts.XP_SIZES.get(type) : null;
+        return Debugger.accept("nt!" + type + (size == null ? "" : String.format(" (0x%x bytes)", size)) + "\n" + String.join("\n", fields));
     }
 
-    private static String field(int offset, String name, String value) {
-        return String.format("   +0x%03x %-28s: %s", offset, name, value);
+    /** The fields of one structure on one platform: those it lacks are left out; x86 dt lists by offset. */
+    private static final class Fields {
+        private record Line(int offset, String text) {
+        }
+
+        private final Platform platform;
+        private final Map<String, int[]> layout;
+        private final List<Line> lines = new ArrayList<>();
+
+        Fields(Platform platform, Map<String, int[]> layout) {
+            this.platform = platform;
+            this.layout = layout;
+        }
+
+        Fields add(String name, String value) {
+            int offset = StructLayouts.offset(layout, platform, name);
+            if (offset >= 0) {
+                lines.add(new Line(offset, String.format("   +0x%03x %-28s: %s", offset, name, value)));
+            }
+            return this;
+        }
+
+        List<String> render() {
+            List<Line> ordered = new ArrayList<>(lines);
+            if (platform.x86) {
+                ordered.sort(Comparator.comparingInt(Line::offset));
+            }
+            return ordered.stream().map(Line::text).toList();
+        }
     }
 
-    private static String pointer(KernelObject o) {
-        return o == null ? "(null)" : "0x" + Format.pointer(o.address);
+    private static String pointer(Platform platform, KernelObject o) {
+        return o == null ? "(null)" : "0x" + platform.pointer(o.address);
     }
 
     private static String listEntry(String flink, String blink) {
         return "_LIST_ENTRY [ " + flink + " - " + blink + " ]";
     }
 
-    private static List<String> eprocess(EProcess p) {
-        List<String> f = new ArrayList<>();
-        f.add(field(0x000, "Pcb", "_KPROCESS"));
-        f.add(field(0x440, "UniqueProcessId", "0x" + Format.pointer(p.uniqueProcessId) + " Void"));
-        f.add(field(0x448, "ActiveProcessLinks", listEntry(neighbour(p, true), neighbour(p, false))));
-        f.add(field(0x468, "CreateTime", "_LARGE_INTEGER " + p.createTime));
-        f.add(field(0x4b8, "Token", "_EX_FAST_REF " + pointer(p.token)));
-        f.add(field(0x518, "SectionObject", pointer(p.sectionObject)));
-        f.add(field(0x520, "SectionBaseAddress", "0x" + Format.pointer(p.sectionBaseAddress)));
-        f.add(field(0x540, "InheritedFromUniqueProcessId", "0x" + Format.pointer(p.inheritedFromUniqueProcessId) + " Void"));
-        f.add(field(0x550, "Peb", p.peb == null ? "(null)" : "0x" + Format.pointer(p.peb.address) + " _PEB"));
-        f.add(field(0x570, "ObjectTable", p.objectTable == null ? "(null)" : "0x" + Format.pointer(p.objectTable.address) + " _HANDLE_TABLE"));
-        f.add(field(0x5a8, "ImageFileName", "[15]  \"" + p.imageFileName + "\""));
-        f.add(field(0x5b7, "PriorityClass", p.priorityClass));
-        f.add(field(0x5e0, "ThreadListHead", "_LIST_ENTRY (" + p.threadListHead.owners().size() + " threads)"));
-        f.add(field(0x5f0, "ActiveThreads", Long.toString(p.activeThreads)));
-        f.add(field(0x7d4, "ExitStatus", "0n" + (int) p.exitStatus));
-        f.add(field(0x7d8, "VadRoot", "_RTL_AVL_TREE (" + (p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size()) + " nodes)"));
-        f.add(field(0x87c, "SessionId", p.sessionId < 0 ? "none" : Integer.toString(p.sessionId)));
-        return f;
+    private static List<String> eprocess(Kernel k, EProcess p) {
+        Platform pl = k.platform;
+        int vads = p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size();
+        return new Fields(pl, StructLayouts.EPROCESS)
+                .add("Pcb", "_KPROCESS")
+                .add("UniqueProcessId", "0x" + pl.pointer(p.uniqueProcessId) + " Void")
+                .add("ActiveProcessLinks", listEntry(neighbour(pl, p, true), neighbour(pl, p, false)))
+                .add("CreateTime", "_LARGE_INTEGER " + p.createTime)
+                .add("DebugPort", pointer(pl, p.debugPort))
+                .add("ExceptionPort", p.exceptionPort == 0 ? "(null)" : "0x" + pl.pointer(p.exceptionPort))
+                .add("Token", "_EX_FAST_REF " + pointer(pl, p.token))
+                .add("SectionObject", pointer(pl, p.sectionObject))
+                .add("SectionBaseAddress", "0x" + pl.pointer(p.sectionBaseAddress))
+                .add("InheritedFromUniqueProcessId", "0x" + pl.pointer(p.inheritedFromUniqueProcessId) + " Void")
+                .add("Peb", p.peb == null ? "(null)" : "0x" + pl.pointer(p.peb.address) + " _PEB")
+                .add("ObjectTable", p.objectTable == null ? "(null)" : "0x" + pl.pointer(p.objectTable.address) + " _HANDLE_TABLE")
+                .add("ImageFileName", "[15]  \"" + p.imageFileName + "\"")
+                .add("PriorityClass", p.priorityClass)
+                .add("ThreadListHead", "_LIST_ENTRY (" + p.threadListHead.owners().size() + " threads)")
+                .add("ActiveThreads", Long.toString(p.activeThreads))
+                .add("GrantedAccess", "0x" + Long.toHexString(p.grantedAccess))
+                .add("DefaultHardErrorProcessing", Long.toString(p.defaultHardErrorProcessing))
+                .add("ExitStatus", "0n" + (int) p.exitStatus)
+                .add("VadRoot", pl.x86 ? "Ptr32 Void (" + vads + " VADs)" : "_RTL_AVL_TREE (" + vads + " nodes)")
+                .add("Session", p.sessionId < 0 ? "(null)" : "_MM_SESSION_SPACE (SessionId " + p.sessionId + ")")
+                .add("SessionId", p.sessionId < 0 ? "none" : Integer.toString(p.sessionId))
+                .render();
     }
 
     /** A link of ActiveProcessLinks: the neighbour's link field, or the list head that closes the ring. */
-    private static String neighbour(EProcess p, boolean forward) {
+    private static String neighbour(Platform pl, EProcess p, boolean forward) {
         ListEntry<EProcess> next = forward ? p.activeProcessLinks.flink : p.activeProcessLinks.blink;
         if (next == p.activeProcessLinks) {
-            return "0x00000000`00000000";
+            return "0x" + pl.pointer(0);
         }
-        return next.owner == null ? "nt!PsActiveProcessHead" : "0x" + Format.pointer(next.owner.address + 0x448);
+        return next.owner == null ? "nt!PsActiveProcessHead"
+                : "0x" + pl.pointer(next.owner.address + StructLayouts.offset(StructLayouts.EPROCESS, pl, "ActiveProcessLinks"));
     }
 
-    private static List<String> kprocess(EProcess p) {
-        List<String> f = new ArrayList<>();
-        f.add(field(0x000, "Header", "_DISPATCHER_HEADER (SignalState " + (p.signaled ? 1 : 0) + ")"));
-        f.add(field(0x028, "DirectoryTableBase", "0x" + Long.toHexString(p.pcb.directoryTableBase)));
-        f.add(field(0x030, "ThreadListHead", "_LIST_ENTRY (" + p.threadListHead.owners().size() + " threads)"));
-        f.add(field(0x281, "BasePriority", "0n" + p.pcb.basePriority));
-        return f;
+    private static List<String> kprocess(Kernel k, EProcess p) {
+        return new Fields(k.platform, StructLayouts.KPROCESS)
+                .add("Header", "_DISPATCHER_HEADER (SignalState " + (p.signaled ? 1 : 0) + ")")
+                .add("DirectoryTableBase", "0x" + Long.toHexString(p.pcb.directoryTableBase))
+                .add("ThreadListHead", "_LIST_ENTRY (" + p.threadListHead.owners().size() + " threads)")
+                .add("BasePriority", "0n" + p.pcb.basePriority)
+                .render();
     }
 
-    private static List<String> ethread(EThread t) {
-        List<String> f = new ArrayList<>();
-        f.add(field(0x000, "Tcb", "_KTHREAD"));
-        f.add(field(0x430, "CreateTime", "_LARGE_INTEGER " + t.createTime));
-        f.add(field(0x478, "Cid", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread)));
-        f.add(field(0x4d0, "StartAddress", "0x" + Format.pointer(t.startAddress) + " Void"));
-        f.add(field(0x4e8, "ThreadListEntry", "_LIST_ENTRY (in " + t.process.imageFileName + ")"));
-        f.add(field(0x548, "ExitStatus", "0n" + (int) t.exitStatus));
-        f.add(field(0x550, "Win32StartAddress", "0x" + Format.pointer(t.win32StartAddress) + " Void"));
-        return f;
+    private static List<String> ethread(Kernel k, EThread t) {
+        Platform pl = k.platform;
+        return new Fields(pl, StructLayouts.ETHREAD)
+                .add("Tcb", "_KTHREAD")
+                .add("CreateTime", "_LARGE_INTEGER " + t.createTime)
+                .add("Cid", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
+                .add("ThreadsProcess", "0x" + pl.pointer(t.process.address) + " _EPROCESS")
+                .add("StartAddress", "0x" + pl.pointer(t.startAddress) + " Void")
+                .add("ThreadListEntry", "_LIST_ENTRY (in " + t.process.imageFileName + ")")
+                .add("ExitStatus", "0n" + (int) t.exitStatus)
+                .add("Win32StartAddress", "0x" + pl.pointer(t.win32StartAddress) + " Void")
+                .add("GrantedAccess", "0x" + Long.toHexString(t.grantedAccess))
+                .render();
     }
 
-    private static List<String> kthread(EThread t) {
-        List<String> f = new ArrayList<>();
-        f.add(field(0x000, "Header", "_DISPATCHER_HEADER (SignalState " + (t.signaled ? 1 : 0) + ")"));
-        f.add(field(0x030, "StackLimit", "0x" + Format.pointer(t.stackLimit) + " Void"));
-        f.add(field(0x038, "StackBase", "0x" + Format.pointer(t.stackBase) + " Void"));
-        f.add(field(0x0c3, "Priority", "0n" + t.tcb.priority));
-        f.add(field(0x184, "State", "0x" + Integer.toHexString(t.tcb.state.ordinal()) + " (" + t.tcb.state + ")"));
-        f.add(field(0x187, "WaitReason", t.tcb.waitReason == null ? "0" : t.tcb.waitReason.name()));
-        f.add(field(0x0f0, "Teb", t.teb == null ? "(null)" : "0x" + Format.pointer(t.teb.address) + " Void"));
-        f.add(field(0x220, "Process", "0x" + Format.pointer(t.process.address) + " _KPROCESS"));
-        f.add(field(0x233, "BasePriority", "0n" + t.tcb.basePriority));
-        f.add(field(0x284, "SuspendCount", "0n" + t.tcb.suspendCount));
-        f.add(field(0x098, "ApcState", "_KAPC_STATE (" + t.tcb.kernelApcQueue.size() + " kernel, " + t.tcb.userApcQueue.size() + " user APCs)"));
-        return f;
+    private static List<String> kthread(Kernel k, EThread t) {
+        Platform pl = k.platform;
+        // x64 shows the user stack the machine models there; x86 the kernel stack KeInitThread built
+        long stackLimit = pl.x86 ? (t.kernelStackBase == 0 ? 0 : t.kernelStackBase - pl.kernelStackSize()) : t.stackLimit;
+        long stackBase = pl.x86 ? t.kernelStackBase : t.stackBase;
+        EProcess attached = attachedProcess(k, t);
+        return new Fields(pl, StructLayouts.KTHREAD)
+                .add("Header", "_DISPATCHER_HEADER (SignalState " + (t.signaled ? 1 : 0) + ")")
+                .add("InitialStack", "0x" + pl.pointer(t.initialStack) + " Void")
+                .add("StackLimit", "0x" + pl.pointer(stackLimit) + " Void")
+                .add("StackBase", "0x" + pl.pointer(stackBase) + " Void")
+                .add("KernelStack", "0x" + pl.pointer(t.kernelStack) + " Void")
+                .add("Priority", "0n" + t.tcb.priority)
+                .add("State", "0x" + Integer.toHexString(t.tcb.state.ordinal()) + " (" + t.tcb.state + ")")
+                .add("WaitReason", t.tcb.waitReason == null ? "0" : t.tcb.waitReason.name())
+                .add("Teb", t.teb == null ? "(null)" : "0x" + pl.pointer(t.teb.address) + " Void")
+                .add("Process", "0x" + pl.pointer(t.process.address) + " _KPROCESS")
+                .add("BasePriority", "0n" + t.tcb.basePriority)
+                .add("SuspendCount", "0n" + t.tcb.suspendCount)
+                .add("ApcState", "_KAPC_STATE (" + t.tcb.kernelApcQueue.size() + " kernel, " + t.tcb.userApcQueue.size() + " user APCs)")
+                .add("ApcState.Process", "0x" + pl.pointer(attached.address) + " _KPROCESS (" + attached.imageFileName + ")")
+                .add("TrapFrame", t.trapFrame == 0 ? "(null)" : "0x" + pl.pointer(t.trapFrame) + " _KTRAP_FRAME")
+                .add("PreviousMode", t.systemThread ? "0 'KernelMode'" : "1 'UserMode'")
+                .add("ApcStateIndex", t.tcb.apcStateProcess == null ? "0" : "0x1 (attached)")
+                .render();
     }
 
-    private static List<String> objectHeader(KernelObject o) {
-        List<String> f = new ArrayList<>();
-        f.add(field(0x000, "PointerCount", "0n" + o.pointerCount));
-        f.add(field(0x008, "HandleCount", "0n" + o.handleCount));
-        f.add(field(0x018, "TypeIndex", "0x" + Integer.toHexString(o.type.ordinal() + 2) + " (" + o.type + ")"));
-        f.add(field(0x030, "Body", "_QUAD (object at " + Format.pointer(o.address) + ")"));
-        return f;
+    /** The process whose address space the thread runs in: its own, or the one KeAttachProcess attached it to. */
+    private static EProcess attachedProcess(Kernel k, EThread t) {
+        if (t.tcb.apcStateProcess != null) {
+            for (EProcess p : k.processes()) {
+                if (p.pcb == t.tcb.apcStateProcess) {
+                    return p;
+                }
+            }
+        }
+        return t.process;
     }
 
-    private static List<String> handleTable(Debugger d, long address) {
-        for (EProcess p : d.kernel.processes()) {
+    private static List<String> objectHeader(Kernel k, KernelObject o) {
+        Platform pl = k.platform;
+        return new Fields(pl, StructLayouts.OBJECT_HEADER)
+                .add("PointerCount", "0n" + o.pointerCount)
+                .add("HandleCount", "0n" + o.handleCount)
+                .add("Type", "0x" + pl.pointer(ObjectView.typeObject(k, o)) + " _OBJECT_TYPE (" + o.type + ")")
+                .add("TypeIndex", "0x" + Integer.toHexString(o.type.ordinal() + 2) + " (" + o.type + ")")
+                .add("Body", "_QUAD (object at " + pl.pointer(o.address) + ")")
+                .render();
+    }
+
+    private static List<String> handleTable(Kernel k, long address) {
+        Platform pl = k.platform;
+        for (EProcess p : k.processes()) {
             HandleTable table = p.objectTable;
             if (table != null && table.address == address) {
-                List<String> f = new ArrayList<>();
-                f.add(field(0x000, "NextHandleNeedingPool", "0x" + Integer.toHexString(table.handles().isEmpty() ? 4 : (int) (table.handles().get(table.handles().size() - 1) + 4))));
-                f.add(field(0x004, "ExtraInfoPages", "0n0"));
-                f.add(field(0x010, "QuotaProcess", "0x" + Format.pointer(p.address) + " _EPROCESS (" + p.imageFileName + ")"));
-                f.add(field(0x02c, "HandleCount", "0n" + table.handleCount()));
-                return f;
+                return new Fields(pl, StructLayouts.HANDLE_TABLE)
+                        .add("NextHandleNeedingPool", "0x" + Integer.toHexString(table.handles().isEmpty() ? 4 : (int) (table.handles().get(table.handles().size() - 1) + 4)))
+                        .add("ExtraInfoPages", "0n0")
+                        .add("QuotaProcess", "0x" + pl.pointer(p.address) + " _EPROCESS (" + p.imageFileName + ")")
+                        .add("UniqueProcessId", "0x" + pl.pointer(p.uniqueProcessId) + " Void")
+                        .add("HandleCount", "0n" + table.handleCount())
+                        .render();
             }
         }
         return null;
     }
 
-    private static List<String> peb(Debugger d, long address) {
-        for (EProcess p : d.kernel.processes()) {
+    private static List<String> peb(Kernel k, long address) {
+        Platform pl = k.platform;
+        for (EProcess p : k.processes()) {
             if (p.peb != null && p.peb.address == address) {
-                List<String> f = new ArrayList<>();
-                f.add(field(0x002, "BeingDebugged", p.peb.beingDebugged ? "0x1 ''" : "0 ''"));
-                f.add(field(0x010, "ImageBaseAddress", "0x" + Format.pointer(p.peb.imageBaseAddress) + " Void"));
-                f.add(field(0x018, "Ldr", p.peb.ldr == null ? "(null)" : "_PEB_LDR_DATA (" + p.peb.ldr.inLoadOrderModuleList.size() + " modules)"));
-                f.add(field(0x020, "ProcessParameters", "_RTL_USER_PROCESS_PARAMETERS (" + p.peb.commandLine + ")"));
-                f.add(field(0x118, "OSMajorVersion", Integer.toString(p.peb.osMajorVersion)));
-                f.add(field(0x120, "OSBuildNumber", Integer.toString(p.peb.osBuildNumber)));
-                f.add(field(0x2c0, "SessionId", Integer.toString(p.peb.sessionId)));
-                return f;
+                return new Fields(pl, StructLayouts.PEB)
+                        .add("BeingDebugged", p.peb.beingDebugged ? "0x1 ''" : "0 ''")
+                        .add("ImageBaseAddress", "0x" + pl.pointer(p.peb.imageBaseAddress) + " Void")
+                        .add("Ldr", p.peb.ldr == null ? "(null)" : "_PEB_LDR_DATA (" + p.peb.ldr.inLoadOrderModuleList.size() + " modules)")
+                        .add("ProcessParameters", "_RTL_USER_PROCESS_PARAMETERS (" + p.peb.commandLine + ")")
+                        .add("OSMajorVersion", Integer.toString(p.peb.osMajorVersion))
+                        .add("OSMinorVersion", Integer.toString(p.peb.osMinorVersion))
+                        .add("OSBuildNumber", Integer.toString(p.peb.osBuildNumber))
+                        .add("SessionId", Integer.toString(p.peb.sessionId))
+                        .render();
             }
         }
         return null;
     }
 
-    private static List<String> teb(Debugger d, long address) {
-        for (EThread t : d.kernel.threads()) {
+    private static List<String> teb(Kernel k, long address) {
+        Platform pl = k.platform;
+        for (EThread t : k.threads()) {
             if (t.teb != null && t.teb.address == address) {
-                List<String> f = new ArrayList<>();
-                f.add(field(0x008, "NtTib.StackBase", "0x" + Format.pointer(t.teb.stackBase) + " Void"));
-                f.add(field(0x010, "NtTib.StackLimit", "0x" + Format.pointer(t.teb.stackLimit) + " Void"));
-                f.add(field(0x040, "ClientId", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread)));
-                f.add(field(0x060, "ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + Format.pointer(t.process.peb.address) + " _PEB"));
-                f.add(field(0x068, "LastErrorValue", Long.toString(t.teb.lastErrorValue)));
-                f.add(field(0x1250, "LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue)));
-                return f;
+                return new Fields(pl, StructLayouts.TEB)
+                        .add("NtTib.StackBase", "0x" + pl.pointer(t.teb.stackBase) + " Void")
+                        .add("NtTib.StackLimit", "0x" + pl.pointer(t.teb.stackLimit) + " Void")
+                        .add("ClientId", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
+                        .add("ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + pl.pointer(t.process.peb.address) + " _PEB")
+                        .add("LastErrorValue", Long.toString(t.teb.lastErrorValue))
+                        .add("LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue))
+                        .render();
             }
         }
         return null;

@@ -1,9 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.exec.Location;
-import com.ntprocesslab.kernel.inspect.Format;
 import com.ntprocesslab.kernel.machine.Kernel;
-import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ps.EThread;
 
 /** Where a thread stands, printed as WinDbg prints the next instruction after a stop. */
@@ -17,11 +15,11 @@ final class Where {
         return (EThread) at.thread();
     }
 
-    static long address(Location at) {
+    static long address(Kernel k, Location at) {
         if (at.symbol() != null) {
-            return Symbols.address(at.symbol());
+            return k.symbolAddress(at.symbol());
         }
-        long base = Symbols.address(at.routine());
+        long base = k.symbolAddress(at.routine());
         return at.frame().pc == 0 ? base : base + at.frame().routine.returnOffset(at.frame().pc - 1);
     }
 
@@ -41,7 +39,7 @@ final class Where {
         }
         String stage = at.stage() == 0 ? "" : ", stage " + at.stage();
         String name = entered != null ? entered : at.display();
-        long address = entered != null ? Symbols.address(entered) : address(at);
-        return name + ":\n" + Format.pointer(address) + "  ; " + who + stage + ", position " + k.position;
+        long address = entered != null ? k.symbolAddress(entered) : address(k, at);
+        return name + ":\n" + k.platform.pointer(address) + "  ; " + who + stage + ", position " + k.position;
     }
 }

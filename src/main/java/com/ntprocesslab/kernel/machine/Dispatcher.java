@@ -8,6 +8,8 @@ import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.ThreadStartup;
+import com.ntprocesslab.kernel.win32.ApiCall;
+import com.ntprocesslab.kernel.win32.CreatedProcess;
 import com.ntprocesslab.kernel.win32.LastError;
 import java.util.List;
 
@@ -114,5 +116,9 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             }
         }
         kernel.lastCall = pending.call().record(true);
+        if (pending.call().processInformation) {
+            ApiCall c = pending.call();
+            kernel.lastCreatedProcess = new CreatedProcess(c.hProcess, c.hThread, c.processId, c.threadId);
+        }
     }
 }

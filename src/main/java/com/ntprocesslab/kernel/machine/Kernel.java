@@ -7,6 +7,7 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.win32.CallRecord;
+import com.ntprocesslab.kernel.win32.CreatedProcess;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ public final class Kernel extends Subsystems {
     public static final String VERSION = "0.9.0";
     /** The result of the last .call, for the console and the snapshot. */
     public CallRecord lastCall;
+    /** The last completed CreateProcess call's PROCESS_INFORMATION, for the console's {@code $hThread} and its kin. */
+    public CreatedProcess lastCreatedProcess;
     /** .calls still in progress (stopped between steps or blocked in a wait), one per thread at most. */
     public final List<PendingCall> pendingCalls = new ArrayList<>();
     public final transient Dispatcher engine;
@@ -42,7 +45,7 @@ public final class Kernel extends Subsystems {
 
     @Override
     public long symbolAddress(String symbol) {
-        return Symbols.address(symbol);
+        return Symbols.address(symbol, profile);
     }
 
     @Override

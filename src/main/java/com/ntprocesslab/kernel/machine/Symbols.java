@@ -23,6 +23,14 @@ import java.util.TreeSet;
 public final class Symbols {
     private static final Map<String, Long> MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private static final TreeMap<String, Long> ADDRESSES = new TreeMap<>();
+    /**
+     * The XP SP3 x86 machine's modules at their XP bases: ntoskrnl at 0x804D7000 (the
+     * non-PAE kernel's base), ntdll 0x7C900000, kernel32 0x7C800000 (seed 003 lists code at
+     * 7C8xxxxx), advapi32 0x77DD0000, csrsrv 0x75B40000; its executables where the classic
+     * volume places them.
+     */
+    private static final Map<String, Long> CLASSIC_MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private static final TreeMap<String, Long> CLASSIC_ADDRESSES = new TreeMap<>();
     private static final Map<String, Routine> ROUTINES = new TreeMap<>();
     /** Each profile's routine of a name (both kernels have an ntdll!LdrInitializeThunk, each its own). */
     private static final Map<Profile, Map<String, Routine>> ROUTINES_OF = new EnumMap<>(Map.of(
@@ -34,6 +42,8 @@ public final class Symbols {
     private static final TreeMap<String, Integer> DATA = new TreeMap<>();
     /** Where nt's data section starts: above its code, as in seed 000's listing (+0x8ec260 for PspCreateProcessNotifyRoutine). */
     private static final long NT_DATA = 0x8ec000L;
+    /** XP's ntoskrnl data lies above its code too. */
+    private static final long CLASSIC_NT_DATA = 0x1a0000L;
 
     static {
         MODULE_BASES.put("nt", 0xfffff80255a00000L);
@@ -43,6 +53,12 @@ public final class Symbols {
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
         MODULE_BASES.putAll(GuestDrivers.BASES);
+        CLASSIC_MODULE_BASES.put("nt", 0x804d7000L);
+        CLASSIC_MODULE_BASES.put("ntdll", 0x7c900000L);
+        CLASSIC_MODULE_BASES.put("KERNEL32", 0x7c800000L);
+        CLASSIC_MODULE_BASES.put("ADVAPI32", 0x77dd0000L);
+        CLASSIC_MODULE_BASES.put("CSRSRV", 0x75b40000L);
+        CLASSIC_MODULE_BASES.put("BASESRV", 0x75b50000L);
         List<Routine> shared = new ArrayList<>();
         List<Routine> modern = new ArrayList<>();
         List<Routine> classic = new ArrayList<>();
@@ -60,6 +76,11 @@ public final class Symbols {
                 MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
             }
         }
+        for (VolumeFile file : DefaultVolume.create(Profile.CLASSIC).files()) {
+            if (file.isImage() && !file.image().dll()) {
+                CLASSIC_MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
+            }
+        }
         // the modern machine's layout comes first, so adding the classic kernel moved none of its addresses
         TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         collect(modern, byModule, Profile.MODERN);
@@ -71,7 +92,25 @@ public final class Symbols {
             symbols.removeIf(ADDRESSES::containsKey);
         }
         layOut(classicOnly, ends);
+        layOutClassic();
         layOutData();
+    }
+
+    /** The classic machine's own table: every symbol it has, laid out from its XP module base. */
+    private static void layOutClassic() {
+        TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String symbol : VISIBLE.get(Profile.CLASSIC)) {
+            add(byModule, symbol);
+        }
+        for (Map.Entry<String, TreeSet<String>> module : byModule.entrySet()) {
+            long offset = 0x1000L;
+            long base = CLASSIC_MODULE_BASES.getOrDefault(module.getKey(), 0x70000000L);
+            for (String symbol : module.getValue()) {
+                CLASSIC_ADDRESSES.put(symbol, base + offset);
+                Routine routine = ROUTINES.get(symbol);
+                offset += routine == null ? 0x40 : (routine.size() / 2 + 0x1f) & ~0x1fL;
+            }
+        }
     }
 
     /**
@@ -92,13 +131,16 @@ public final class Symbols {
         DATA.put("nt!PspLoadImageNotifyRoutine", 64 * 8);
         DATA.put("nt!PspLoadImageNotifyRoutineCount", 4);
         long address = MODULE_BASES.get("nt") + NT_DATA;
+        long classicAddress = CLASSIC_MODULE_BASES.get("nt") + CLASSIC_NT_DATA;
         for (Map.Entry<String, Integer> data : DATA.entrySet()) {
             ADDRESSES.put(data.getKey(), address);
             VISIBLE.get(Profile.MODERN).add(data.getKey());
-            if (!data.getKey().endsWith("ExCount")) {
-                VISIBLE.get(Profile.CLASSIC).add(data.getKey());
-            }
             address += (data.getValue() + 0xf) & ~0xfL;
+            if (!data.getKey().endsWith("ExCount")) {
+                CLASSIC_ADDRESSES.put(data.getKey(), classicAddress);
+                VISIBLE.get(Profile.CLASSIC).add(data.getKey());
+                classicAddress += (dataSize(data.getKey(), Profile.CLASSIC) + 0x7) & ~0x7L;
+            }
         }
     }
 
@@ -107,17 +149,18 @@ public final class Symbols {
         return DATA.containsKey(symbol);
     }
 
-    /** The size in bytes of a data symbol, 0 for a function. */
-    public static int dataSize(String symbol) {
-        return DATA.getOrDefault(symbol, 0);
+    /** The size in bytes of a data symbol on a machine of {@code profile} (XP: 4-byte pointers, 8 callback slots), 0 for a function. */
+    public static int dataSize(String symbol, Profile profile) {
+        int size = DATA.getOrDefault(symbol, 0);
+        return profile == Profile.CLASSIC && size > 4 ? (size == 64 * 8 ? 8 * 4 : size / 2) : size;
     }
 
     /** The data symbol whose object holds {@code address} on a machine of {@code profile}, or null. */
     public static String dataAt(long address, Profile profile) {
-        for (Map.Entry<String, Integer> data : DATA.entrySet()) {
-            long start = ADDRESSES.get(data.getKey());
-            if (VISIBLE.get(profile).contains(data.getKey()) && address >= start && address < start + data.getValue()) {
-                return data.getKey();
+        for (String symbol : DATA.keySet()) {
+            long start = address(symbol, profile);
+            if (VISIBLE.get(profile).contains(symbol) && address >= start && address < start + dataSize(symbol, profile)) {
+                return symbol;
             }
         }
         return null;
@@ -164,6 +207,11 @@ public final class Symbols {
         return ADDRESSES.getOrDefault(symbol, 0L);
     }
 
+    /** The address of a symbol on a machine of {@code profile} (an XP machine has its own bases), or 0 when unknown. */
+    public static long address(String symbol, Profile profile) {
+        return (profile == Profile.CLASSIC ? CLASSIC_ADDRESSES : ADDRESSES).getOrDefault(symbol, 0L);
+    }
+
     /** All symbols of both kernels, sorted, with their addresses. */
     public static Map<String, Long> all() {
         return Collections.unmodifiableMap(ADDRESSES);
@@ -173,7 +221,7 @@ public final class Symbols {
     public static Map<String, Long> all(Profile profile) {
         TreeMap<String, Long> result = new TreeMap<>();
         for (String symbol : VISIBLE.get(profile)) {
-            result.put(symbol, ADDRESSES.get(symbol));
+            result.put(symbol, address(symbol, profile));
         }
         return result;
     }
@@ -217,5 +265,10 @@ public final class Symbols {
 
     public static Map<String, Long> modules() {
         return Collections.unmodifiableMap(MODULE_BASES);
+    }
+
+    /** The module bases of a machine of {@code profile}. */
+    public static Map<String, Long> modules(Profile profile) {
+        return Collections.unmodifiableMap(profile == Profile.CLASSIC ? CLASSIC_MODULE_BASES : MODULE_BASES);
     }
 }

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.machine;
 
+import com.ntprocesslab.kernel.ps.BootSeed;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.csr.Subsystems;
@@ -10,8 +11,6 @@ import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.DefaultVolume;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
-import com.ntprocesslab.kernel.mm.Pool;
-import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -31,7 +30,6 @@ import java.util.List;
  */
 public final class SystemInitialization {
     public static final long BOOT_BUDGET = 200_000;
-    private static final long IDLE_PROCESS_ADDRESS = 0xfffff80256349440L;
 
     private SystemInitialization() {
     }
@@ -65,7 +63,15 @@ public final class SystemInitialization {
     }
 
     public static Kernel boot(Profile profile, Engine.StepListener<Kernel, EThread> listener) {
-        Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create());
+        return boot(profile, BootSeed.DEFAULT, listener);
+    }
+
+    /** Boots with a seed: only where PIDs, handles and pool addresses start differs (see {@link BootSeed}). */
+    public static Kernel boot(Profile profile, long seed, Engine.StepListener<Kernel, EThread> listener) {
+        Kernel k = new Kernel(profile, Registry.createDefault(), DefaultVolume.create(profile));
+        k.bootSeed = seed;
+        k.pspCidTable.startAt(BootSeed.firstCid(seed));
+        k.pools.shiftBy(BootSeed.poolShift(seed));
         k.engine.setListener(listener);
         GuestDrivers.registerBootDriverCallbacks(k);
         EProcess system = createSystemProcess(k);
@@ -97,7 +103,7 @@ public final class SystemInitialization {
         system.pcb.directoryTableBase = system.addressSpace.directoryTableBase;
         system.pcb.basePriority = 8;
         system.pcb.initialized = true;
-        system.objectTable = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
+        system.objectTable = k.newHandleTable();
         k.psActiveProcessHead.insertTail(system.activeProcessLinks);
         k.systemProcess = system;
         return system;
@@ -105,7 +111,7 @@ public final class SystemInitialization {
 
     private static void createIdleProcess(Kernel k, EProcess system) {
         EProcess idle = new EProcess();
-        idle.address = IDLE_PROCESS_ADDRESS;
+        idle.address = k.platform.idleProcess();
         idle.permanent = true;
         idle.systemProcess = true;
         idle.imageFileName = "Idle";
@@ -125,7 +131,7 @@ public final class SystemInitialization {
         thread.tcb.basePriority = 13;
         thread.tcb.priority = 13;
         thread.tcb.initialized = true;
-        thread.startAddress = Symbols.address("nt!Phase1InitializationDiscard");
+        thread.startAddress = k.symbolAddress("nt!Phase1InitializationDiscard");
         system.threadListHead.insertTail(thread.threadListEntry);
         system.activeThreads = 1;
         thread.holdsRunReference = true;

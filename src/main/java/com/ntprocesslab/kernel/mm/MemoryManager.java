@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.mm;
 
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -58,7 +59,11 @@ public final class MemoryManager {
             return NtStatus.STATUS_NO_MEMORY;
         }
         Peb peb = new Peb();
-        peb.address = PEB_REGION + process.uniqueProcessId * 0x10000L;
+        // x64: one 64 KB region per process; XP: always 0x7FFDF000
+        peb.address = k.platform.x86 ? Platform.XP_PEB : PEB_REGION + process.uniqueProcessId * 0x10000L;
+        peb.osMajorVersion = k.platform.osMajorVersion;
+        peb.osMinorVersion = k.platform.osMinorVersion;
+        peb.osBuildNumber = k.platform.osBuildNumber;
         peb.imageBaseAddress = process.sectionBaseAddress;
         peb.sessionId = Math.max(process.sessionId, 0);
         long pfn = k.pfnDatabase.allocate(ownerTag(process) + " Peb");
@@ -106,7 +111,8 @@ public final class MemoryManager {
         }
         int slot = slotOfStack(thread);
         Teb teb = new Teb();
-        teb.address = process.peb.address + 0x1000L * (1 + slot);
+        // x64 places TEBs above the PEB; XP below it, one page each, downwards (the first at 0x7FFDE000)
+        teb.address = k.platform.x86 ? process.peb.address - 0x1000L * (1 + slot) : process.peb.address + 0x1000L * (1 + slot);
         teb.stackBase = thread.stackBase;
         teb.stackLimit = thread.stackLimit;
         long pfn = k.pfnDatabase.allocate(ownerTag(process) + " Teb " + Long.toHexString(thread.uniqueThread));

@@ -13,6 +13,7 @@ public final class Peb {
     public boolean beingDebugged;
     public int sessionId;
     public int osMajorVersion = 10;
+    public int osMinorVersion = 0;
     public int osBuildNumber = 19045;
     /** RTL_USER_PROCESS_PARAMETERS, copied in by the kernel in stage 3. */
     public String imagePathName;

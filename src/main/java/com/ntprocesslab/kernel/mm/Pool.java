@@ -1,10 +1,10 @@
 package com.ntprocesslab.kernel.mm;
 
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ob.ObjectType;
 
-/** A pool of fixed-size slots with fake kernel addresses (slot base + body offset). */
+/** A pool of fixed-size slots with fake kernel addresses (slot base + body offset, placed by the platform). */
 public record Pool(String name, long base, int slotSize, int bodyOffset) {
-    public static final long KERNEL_HIGH = 0xffffa08f00000000L;
     public static final Pool HANDLE_TABLE = new Pool("HandleTable", 0x0a003c00L, 0x100, 0x40);
     private static final Pool[] OBJECT_POOLS = new Pool[ObjectType.values().length];
 
@@ -18,11 +18,11 @@ public record Pool(String name, long base, int slotSize, int bodyOffset) {
         return OBJECT_POOLS[type.ordinal()];
     }
 
-    public long addressOf(int slot) {
-        return KERNEL_HIGH | (base + (long) slot * slotSize + bodyOffset);
+    public long addressOf(Platform platform, int slot) {
+        return platform.poolAddress(base + (long) slot * slotSize + bodyOffset);
     }
 
-    public int slotOf(long address) {
-        return (int) (((address & 0xffffffffL) - bodyOffset - base) / slotSize);
+    public int slotOf(Platform platform, long address) {
+        return (int) ((platform.poolLow(address) - bodyOffset - base) / slotSize);
     }
 }

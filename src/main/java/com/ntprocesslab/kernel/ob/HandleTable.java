@@ -4,16 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A process handle table. Handle values are multiples of 4 starting at 4, and the lowest
- * free value is always reused first, so undoing a creation restores the table exactly.
+ * A process handle table. Handle values are multiples of 4 from the table's first value (4,
+ * or where the boot seed starts it), and the lowest free value is always reused first, so
+ * undoing a creation restores the table exactly.
  */
 public final class HandleTable {
     public final long address;
     private final List<HandleEntry> slots = new ArrayList<>();
     private int handleCount;
+    private final long firstHandle;
 
     public HandleTable(long address) {
+        this(address, 4);
+    }
+
+    public HandleTable(long address, long firstHandle) {
+        if (firstHandle < 4 || firstHandle % 4 != 0) {
+            throw new IllegalArgumentException("Handle values are multiples of 4 from 4: " + firstHandle);
+        }
         this.address = address;
+        this.firstHandle = firstHandle;
     }
 
     public int handleCount() {
@@ -29,20 +39,20 @@ public final class HandleTable {
             slots.set(index, entry);
         }
         handleCount++;
-        return (index + 1) * 4;
+        return (int) (firstHandle + index * 4L);
     }
 
     public HandleEntry lookup(long handle) {
-        if (handle <= 0 || handle % 4 != 0 || handle / 4 > slots.size()) {
+        if (handle < firstHandle || handle % 4 != 0 || (handle - firstHandle) / 4 >= slots.size()) {
             return null;
         }
-        return slots.get((int) (handle / 4 - 1));
+        return slots.get(indexOf(handle));
     }
 
     HandleEntry remove(long handle) {
         HandleEntry entry = lookup(handle);
         if (entry != null) {
-            slots.set((int) (handle / 4 - 1), null);
+            slots.set(indexOf(handle), null);
             handleCount--;
             while (!slots.isEmpty() && slots.get(slots.size() - 1) == null) {
                 slots.remove(slots.size() - 1);
@@ -51,12 +61,16 @@ public final class HandleTable {
         return entry;
     }
 
+    private int indexOf(long handle) {
+        return (int) ((handle - firstHandle) / 4);
+    }
+
     /** Handle values in use, ascending. */
     public List<Long> handles() {
         List<Long> result = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             if (slots.get(i) != null) {
-                result.add((long) (i + 1) * 4);
+                result.add(firstHandle + i * 4L);
             }
         }
         return result;

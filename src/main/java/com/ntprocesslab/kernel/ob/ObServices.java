@@ -10,6 +10,7 @@ import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.se.AccessCheck;
@@ -51,14 +52,7 @@ public final class ObServices {
                 NtArgs a = f.args(NtArgs.class);
                 EProcess process = (EProcess) a.referenced;
                 a.referenced = null;
-                long status = NtStatus.STATUS_SUCCESS;
-                if (k.failAllocation(AllocationKind.HANDLE)) {
-                    status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
-                } else {
-                    a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, process, a.access, false);
-                }
-                ObjectManager.ObDereferenceObject(k, process);
-                return ret(status);
+                return insertForCaller(k, t, a, process, a.access);
             })
             .build();
 
@@ -109,13 +103,7 @@ public final class ObServices {
             .step("nt!ObCreateObject", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EventObject event = ObjectManager.ObCreateObject(k, new EventObject(), null);
-                if (k.failAllocation(AllocationKind.HANDLE)) {
-                    ObjectManager.ObDereferenceObject(k, event);
-                    return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, event, AccessMask.EVENT_ALL_ACCESS, false);
-                ObjectManager.ObDereferenceObject(k, event);
-                return ret(NtStatus.STATUS_SUCCESS);
+                return insertForCaller(k, t, a, event, AccessMask.EVENT_ALL_ACCESS);
             })
             .build();
 
@@ -131,14 +119,22 @@ public final class ObServices {
                 token.privileges.add(Privilege.SeChangeNotifyPrivilege);
                 token.privileges.add(Privilege.SeShutdownPrivilege);
                 token.privileges.add(Privilege.SeUndockPrivilege);
-                if (k.failAllocation(AllocationKind.HANDLE)) {
-                    ObjectManager.ObDereferenceObject(k, token);
-                    return ret(NtStatus.STATUS_INSUFFICIENT_RESOURCES);
-                }
-                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, token, AccessMask.TOKEN_ALL_ACCESS, false);
-                ObjectManager.ObDereferenceObject(k, token);
-                return ret(NtStatus.STATUS_SUCCESS);
+                return insertForCaller(k, t, a, token, AccessMask.TOKEN_ALL_ACCESS);
             })
             .build();
 
+    /**
+     * The end of an open or create: a handle in the caller's table (the handle now keeps the
+     * object alive), then the reference the service held dropped, whether the handle was made or not.
+     */
+    private static StepResult insertForCaller(Executive k, EThread t, NtArgs a, KernelObject object, long access) {
+        long status = NtStatus.STATUS_SUCCESS;
+        if (k.failAllocation(AllocationKind.HANDLE)) {
+            status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        } else {
+            a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, object, access, false);
+        }
+        ObjectManager.ObDereferenceObject(k, object);
+        return ret(status);
+    }
 }

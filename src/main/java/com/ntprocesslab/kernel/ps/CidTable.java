@@ -30,6 +30,20 @@ public final class CidTable {
         this.entriesPerPage = entriesPerPage;
     }
 
+    /**
+     * Numbers below {@code cid} are never handed out: they stand for boot's system threads (the
+     * boot seed chooses where a per-student machine starts, before the first creation).
+     */
+    public void startAt(long cid) {
+        if (cid < 4 || cid % 4 != 0) {
+            throw new IllegalArgumentException("A CID is a multiple of 4 from 4: " + cid);
+        }
+        if (cid < nextUnused) {
+            throw new IllegalStateException("CID " + nextUnused + " is already handed out; cannot start at " + cid);
+        }
+        nextUnused = cid;
+    }
+
     public long ExCreateHandle(KernelObject object) {
         long cid = takeFree();
         entries.put(cid, object);

@@ -10,7 +10,6 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
-import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -163,7 +162,7 @@ public final class ClassicProcessCreation {
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
                     return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                HandleTable table = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
+                HandleTable table = k.newHandleTable();
                 c.process.objectTable = table;
                 if ((c.createFlags & PROCESS_CREATE_FLAGS_INHERIT_HANDLES) != 0 && c.parent.objectTable != null) {
                     for (long handle : c.parent.objectTable.handles()) {

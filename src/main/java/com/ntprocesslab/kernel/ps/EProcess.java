@@ -41,6 +41,12 @@ public final class EProcess extends KernelObject {
     public String deviceMap;
     /** SetErrorMode's state: inherited, then set by the creator (NtSetInformationProcess). */
     public long defaultHardErrorProcessing = 1;
+    /** DebugPort: the debug object a debugger attached (or the parent's, copied by DbgkCopyProcessDebugPort). */
+    public KernelObject debugPort;
+    /** ExceptionPort: the LPC port the subsystem gets exceptions on (XP: csrss's ApiPort, set by NtSetInformationProcess). */
+    public long exceptionPort;
+    /** GrantedAccess: what the creator may do to it, from SeAccessCheck at the end of PspCreateProcess (XP only). */
+    public long grantedAccess;
     public boolean processExiting;
     /** Set once rundown finished; the object may linger while handles remain. */
     public boolean exited;
@@ -71,6 +77,9 @@ public final class EProcess extends KernelObject {
         }
         if (sectionObject != null) {
             sink.accept(sectionObject);
+        }
+        if (debugPort != null) {
+            sink.accept(debugPort);
         }
     }
 

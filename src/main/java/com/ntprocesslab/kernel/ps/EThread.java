@@ -28,6 +28,18 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
     public Teb teb;
     public long stackBase;
     public long stackLimit;
+    /**
+     * The kernel stack KeInitThread allocated (XP: MmCreateKernelStack, 12 KB): its base, the
+     * InitialStack below the NPX save area, the KTRAP_FRAME KiInitializeContextThread built
+     * under it and the KernelStack (the switch frame that resumes in KiThreadStartup). 0 until
+     * KeInitThread ran; the modern machine does not model them.
+     */
+    public long kernelStackBase;
+    public long initialStack;
+    public long trapFrame;
+    public long kernelStack;
+    /** ETHREAD.GrantedAccess: what the thread's own handle may do, from SeAccessCheck in PspCreateThread (XP). */
+    public long grantedAccess;
     /** Kernel threads (System) never enter user mode. */
     public boolean systemThread;
     /** Set by a creation's cleanup path: the thread never existed for anyone but its creator. */

@@ -7,7 +7,10 @@ import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.ke.ListEntry;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.mm.PfnDatabase;
+import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.PoolAllocator;
+import com.ntprocesslab.kernel.nt.Platform;
+import com.ntprocesslab.kernel.ob.HandleTable;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +25,13 @@ import java.util.TreeMap;
  */
 public abstract class Executive {
     public final Profile profile;
+    /** Where the machine's numbers start (see {@link BootSeed}); set once, at boot. */
+    public long bootSeed = BootSeed.DEFAULT;
     /** Steps executed since boot: the machine's position in time. */
     public long position;
-    public final PoolAllocator pools = new PoolAllocator();
+    public final PoolAllocator pools;
+    /** What the machine is underneath (x64 Windows 10 or x86 XP SP3): pointer width, bases, version. */
+    public final Platform platform;
     /** Every live object by address (what the object manager could find). */
     public final TreeMap<Long, KernelObject> objects = new TreeMap<>();
     public final CidTable pspCidTable;
@@ -49,6 +56,8 @@ public abstract class Executive {
         this.profile = profile;
         // a table page of 16-byte (x64) or 8-byte (x86) HANDLE_TABLE_ENTRYs
         this.pspCidTable = new CidTable(profile == Profile.CLASSIC ? 512 : 256);
+        this.platform = Platform.of(profile);
+        this.pools = new PoolAllocator(platform);
         this.registry = registry;
         this.volume = volume;
     }
@@ -92,6 +101,12 @@ public abstract class Executive {
             result.addAll(p.threadListHead.owners());
         }
         return result;
+    }
+
+    /** A new process's handle table, in the handle pool, starting where the boot seed says. */
+    public HandleTable newHandleTable() {
+        return new HandleTable(pools.allocate(Pool.HANDLE_TABLE),
+                BootSeed.firstHandle(bootSeed));
     }
 
     public boolean failAllocation(AllocationKind kind) {

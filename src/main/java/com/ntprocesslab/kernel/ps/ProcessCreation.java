@@ -11,7 +11,6 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.io.FileObject;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
-import com.ntprocesslab.kernel.mm.Pool;
 import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -86,7 +85,7 @@ public final class ProcessCreation {
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
                     return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                c.process.objectTable = new HandleTable(k.pools.allocate(Pool.HANDLE_TABLE));
+                c.process.objectTable = k.newHandleTable();
                 return next();
             })
             .step("nt!MmInitializeProcessAddressSpace", (k, t, f) -> {

@@ -63,7 +63,10 @@ public final class GuestPrograms {
      */
     public static Routine entryForFile(VolumeFile file, Profile profile) {
         Profile variant = profile == Profile.CLASSIC && callsClassicApi(file) ? Profile.CLASSIC : Profile.MODERN;
-        return ENTRIES.computeIfAbsent(file.path().toLowerCase(Locale.ROOT) + "|" + System.identityHashCode(file.image()) + "|" + variant,
+        // keyed by the script's text, not the image object: the classic volume's notepad.exe runs
+        // the same code as the modern one and must be the same routine (one routine per key)
+        String script = file.image().script() == null ? "" : String.join("\n", file.image().script());
+        return ENTRIES.computeIfAbsent(file.path().toLowerCase(Locale.ROOT) + "|" + file.image().subsystem() + "|" + script + "|" + variant,
                 key -> build(file, variant));
     }
 

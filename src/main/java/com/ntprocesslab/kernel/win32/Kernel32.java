@@ -239,13 +239,13 @@ public final class Kernel32 {
     static boolean imageAcceptable(ImageDescriptor image) {
         boolean windows = image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI
                 || image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
-        boolean machine = image.machine() == ImageDescriptor.IMAGE_FILE_MACHINE_AMD64 || image.machine() == IMAGE_FILE_MACHINE_I386;
+        // the image's Machine against SharedUserData's ImageNumberLow/High (0x7FFE002C/E): 0x14c on x86 XP
+        boolean machine = image.machine() == ImageDescriptor.IMAGE_FILE_MACHINE_I386;
         String version = image.subsystemVersion();
         int major = Integer.parseInt(version.substring(0, version.indexOf('.') < 0 ? version.length() : version.indexOf('.')));
         return windows && machine && major >= 3;
     }
 
-    private static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
 
     public static final Routine CreateProcessW = Subsystems.win32Routine("kernel32!CreateProcessW").stage(1)
             .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))

@@ -50,7 +50,7 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32Api.NtQueryInformationProcessStub, Kernel32Api.NtCreateEventStub, Kernel32Api.NtSuspendThreadStub,
                     Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher);
         });
-        for (VolumeFile file : DefaultVolume.create().files()) {
+        for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));
             }

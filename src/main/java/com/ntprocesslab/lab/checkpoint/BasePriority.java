@@ -1,6 +1,7 @@
 package com.ntprocesslab.lab.checkpoint;
 
 import com.ntprocesslab.lab.state.MachineState;
+import com.ntprocesslab.lab.state.ProcessInfo;
 import com.ntprocesslab.lab.text.Message;
 import java.util.List;
 
@@ -11,7 +12,6 @@ public record BasePriority(String image, long equals) implements Predicate {
     }
 
     public List<Message> problems(MachineState state) {
-        return Predicate.forSomeProcess(state, image, p -> p.basePriority() == equals ? List.of()
-                : List.of(Message.of("base_priority.wrong", image, String.valueOf(equals), String.valueOf(p.basePriority()))));
+        return Predicate.processNumber(state, image, "base_priority.wrong", equals, ProcessInfo::basePriority);
     }
 }

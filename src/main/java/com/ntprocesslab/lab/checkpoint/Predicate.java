@@ -5,6 +5,7 @@ import com.ntprocesslab.lab.state.ProcessInfo;
 import com.ntprocesslab.lab.text.Message;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * One declarative condition on the machine, written in lab.yaml as
@@ -39,6 +40,19 @@ public sealed interface Predicate permits ProcessExists, ProcessAbsent, ProcessC
             first = first == null ? problems : first;
         }
         return first;
+    }
+
+    /**
+     * Holds when some process with the image has {@code expected} as this number; otherwise
+     * {@code wrongKey} says so with the image, the number asked for and the one found.
+     */
+    static List<Message> processNumber(MachineState state, String image, String wrongKey, long expected,
+                                       ToLongFunction<ProcessInfo> number) {
+        return forSomeProcess(state, image, p -> {
+            long found = number.applyAsLong(p);
+            return found == expected ? List.of()
+                    : List.of(Message.of(wrongKey, image, String.valueOf(expected), String.valueOf(found)));
+        });
     }
 
     static String hex(long value) {

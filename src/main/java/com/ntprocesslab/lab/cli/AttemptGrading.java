@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * {@code lab grade <lab folder> <attempt.cmd>}: the lab's setup, then the attempt (one console
@@ -26,15 +28,11 @@ import java.util.List;
  * student's machine is. Commands the kernel rejects are reported and, as on the server, not
  * part of the history.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class AttemptGrading {
 
     private final PrintStream out;
     private final PrintStream err;
-
-    AttemptGrading(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
 
     int run(Path labFolder, Path attempt) {
         List<String> commands;

@@ -11,6 +11,7 @@ import com.ntprocesslab.lab.grading.ReferenceRuns;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * {@code lab check <folder>}: validates a lab (or a folder of labs), runs each reference
@@ -20,17 +21,13 @@ import java.util.List;
  * server, so authors and CI can run it anywhere. Exit status 0 when every lab is fine (every
  * checkpoint reached), 1 otherwise, 2 for a usage error.
  */
+@RequiredArgsConstructor
 public final class LabCli {
 
     static final String USAGE = "usage: lab check <lab folder | folder of labs>\n       lab grade <lab folder> <attempt.cmd>";
 
     private final PrintStream out;
     private final PrintStream err;
-
-    public LabCli(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
 
     public int run(String... args) {
         if (args.length == 3 && args[0].equals("grade")) {

@@ -9,18 +9,16 @@ import com.ntprocesslab.lab.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Grades checkpoints against a machine's snapshot. It only reads the snapshot text, so
  * grading can never change the student's machine.
  */
+@RequiredArgsConstructor
 public final class Grader {
 
     private final ReferenceRuns references;
-
-    public Grader(ReferenceRuns references) {
-        this.references = references;
-    }
 
     public List<CheckpointResult> gradeAll(Lab lab, String snapshotJson) {
         MachineState state = MachineState.fromSnapshot(snapshotJson);

@@ -3,6 +3,7 @@ package com.ntprocesslab.lab.grading;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.ps.BootSeed;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.lab.catalog.Checkpoint;
 import com.ntprocesslab.lab.catalog.Lab;
@@ -12,6 +13,7 @@ import com.ntprocesslab.lab.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Grades a lab over a machine's whole history. The kernel is deterministic, so replaying the
@@ -21,20 +23,22 @@ import java.util.Optional;
  * therefore counts only at or after the point where n-1 was reached, and once reached it
  * stays reached. Rejected commands changed nothing and are skipped.
  */
+@RequiredArgsConstructor
 public final class HistoryGrader {
 
     private final Grader grader;
-
-    public HistoryGrader(Grader grader) {
-        this.grader = grader;
-    }
 
     /**
      * @param log           the machine's accepted commands, oldest first, setup included
      * @param setupCommands how many leading commands are the lab's setup: grading starts after them
      */
     public HistoryGrade grade(Lab lab, List<LoggedCommand> log, int setupCommands) {
-        Machine machine = Machine.boot(lab.profile());
+        return grade(lab, log, setupCommands, BootSeed.DEFAULT);
+    }
+
+    /** As above for a machine that booted with {@code bootSeed} (a student's lab machine): its log replays only on that machine. */
+    public HistoryGrade grade(Lab lab, List<LoggedCommand> log, int setupCommands, long bootSeed) {
+        Machine machine = Machine.boot(lab.profile(), bootSeed);
         Replay replay = new Replay(lab);
         if (setupCommands <= 0) {
             replay.pointAfter(machine, new Reached(0, "", Optional.empty()));

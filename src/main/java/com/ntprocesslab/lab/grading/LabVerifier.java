@@ -7,6 +7,7 @@ import com.ntprocesslab.lab.checkpoint.Criterion;
 import com.ntprocesslab.lab.text.Language;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Runs a schema-valid lab on real machines: every setup and solution command must be accepted,
@@ -14,6 +15,7 @@ import java.util.List;
  * checkpoint in order, and the untouched setup machine must fail each checkpoint (else the
  * checkpoint grades nothing).
  */
+@RequiredArgsConstructor
 public final class LabVerifier {
 
     /** The solution's grade of each checkpoint over its history, and what is wrong with the lab. */
@@ -25,11 +27,6 @@ public final class LabVerifier {
 
     private final ReferenceRuns references;
     private final Grader grader;
-
-    public LabVerifier(ReferenceRuns references, Grader grader) {
-        this.references = references;
-        this.grader = grader;
-    }
 
     public Report verify(Lab lab) {
         ReferenceRun run;

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The best result of every student at every checkpoint, the one truth that progress, the
@@ -19,13 +21,10 @@ import org.springframework.stereotype.Component;
  * any of the student's machines for the lab, stays reached, with where it was first reached.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BestResults {
 
     private final CheckpointReachedRepository reached;
-
-    BestResults(CheckpointReachedRepository reached) {
-        this.reached = reached;
-    }
 
     /** Keeps every checkpoint the grade reached that was not reached before; earlier results are never replaced. */
     void record(long studentId, Lab lab, long machineId, HistoryGrade grade) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Re-grades the students' machines for a lab after the instructor edited it: each machine's
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Service;
  * is taken away.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClassRegrade {
 
     private final Labs labs;
@@ -26,14 +29,6 @@ public class ClassRegrade {
     private final MachineHistories histories;
     private final BestResults best;
     private final AccessPolicy access;
-
-    ClassRegrade(Labs labs, MachineSessions sessions, MachineHistories histories, BestResults best, AccessPolicy access) {
-        this.access = access;
-        this.labs = labs;
-        this.sessions = sessions;
-        this.histories = histories;
-        this.best = best;
-    }
 
     /** Re-grades the active machine for the lab of every student the instructor teaches; no other instructor's student is touched. */
     public RegradeSummary regrade(String instructor, String labId, RegradeProgress progress) {

@@ -28,6 +28,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What an instructor sees of their classes: the students x checkpoints grid of a lab, a
@@ -35,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checks that the class (or the student) belongs to the instructor; otherwise it is not found.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClassResults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,18 +50,6 @@ public class ClassResults {
     private final MachineSessions sessions;
     private final MachineObservers observers;
     private final AccessPolicy access;
-
-    ClassResults(ClassroomService classrooms, Labs labs, ClassRegrade regrades, BestResults best, AttemptRepository attempts,
-                 MachineSessions sessions, MachineObservers observers, AccessPolicy access) {
-        this.access = access;
-        this.classrooms = classrooms;
-        this.labs = labs;
-        this.regrades = regrades;
-        this.best = best;
-        this.attempts = attempts;
-        this.sessions = sessions;
-        this.observers = observers;
-    }
 
     public ClassGrid grid(String instructor, long classroomId, String labId) {
         Classroom classroom = classrooms.taught(instructor, classroomId);

@@ -23,12 +23,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What an instructor sees first: their active classes, what their students did last, and who
  * has been stuck on the same checkpoint for a long time while still working on the lab.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class InstructorDashboard {
 
     /** Working this long on one checkpoint without reaching it counts as stuck. */
@@ -44,18 +47,6 @@ public class InstructorDashboard {
     private final BestResults best;
     private final Labs labs;
     private final Clock clock;
-
-    InstructorDashboard(AccessPolicy access, ClassroomService classrooms, AccountRepository accounts, MachineRepository machines,
-                        CommandLogRepository commandLog, BestResults best, Labs labs, Clock clock) {
-        this.access = access;
-        this.classrooms = classrooms;
-        this.accounts = accounts;
-        this.machines = machines;
-        this.commandLog = commandLog;
-        this.best = best;
-        this.labs = labs;
-        this.clock = clock;
-    }
 
     public record ClassSummary(long classroomId, String name, String joinCode, long students) {
     }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A student's Check: the lab machine graded over its whole history, merged with what the
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Service;
  * machine's log: the machine and its log are the same afterwards.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LabChecks {
 
     /** Failed checks of the next checkpoint after which its hint is shown. */
@@ -36,17 +39,6 @@ public class LabChecks {
     private final AttemptRepository attempts;
     private final AccessPolicy access;
     private final Clock clock;
-
-    LabChecks(Labs labs, LabMachines machines, MachineHistories histories, BestResults best, AttemptRepository attempts,
-              AccessPolicy access, Clock clock) {
-        this.labs = labs;
-        this.machines = machines;
-        this.histories = histories;
-        this.best = best;
-        this.attempts = attempts;
-        this.access = access;
-        this.clock = clock;
-    }
 
     public CheckReport check(String username, String labId) {
         Lab lab = labs.lab(labId);

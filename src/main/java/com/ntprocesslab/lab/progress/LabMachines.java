@@ -6,21 +6,19 @@ import com.ntprocesslab.session.ConsoleEntry;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.OpenedMachine;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A student's machine for a lab: booted with the lab's profile and prepared with its setup
  * through ordinary logged commands, so a replay of the log rebuilds it exactly.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LabMachines {
 
     private final Labs labs;
     private final MachineSessions sessions;
-
-    LabMachines(Labs labs, MachineSessions sessions) {
-        this.labs = labs;
-        this.sessions = sessions;
-    }
 
     /** The student's machine for the lab, booted and set up on first use. */
     public long openLab(String username, String labId) {

@@ -7,22 +7,18 @@ import com.ntprocesslab.store.grading.AttemptRepository;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** How far a student got in every lab, for the catalog: the best result at each checkpoint counts. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LabStandings {
 
     private final Labs labs;
     private final BestResults best;
     private final AttemptRepository attempts;
     private final AccessPolicy access;
-
-    LabStandings(Labs labs, BestResults best, AttemptRepository attempts, AccessPolicy access) {
-        this.labs = labs;
-        this.best = best;
-        this.attempts = attempts;
-        this.access = access;
-    }
 
     /** The student's standing in every lab, in catalog order. */
     public List<LabStanding> standings(String username) {

@@ -5,18 +5,16 @@ import com.ntprocesslab.lab.catalog.LabCatalog;
 import com.ntprocesslab.store.access.AccessPolicy;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** The loaded labs, for pages and the other lab services: look-up by id, the problems of labs left out, reload. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Labs {
 
     private final LabCatalog catalog;
     private final AccessPolicy access;
-
-    Labs(LabCatalog catalog, AccessPolicy access) {
-        this.catalog = catalog;
-        this.access = access;
-    }
 
     public List<Lab> labs() {
         return catalog.labs();

@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What an instructor reviewing one student's machine needs besides the replay itself: whose
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * machine the instructor may read; any other id is not found.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MachineReview {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,13 +36,6 @@ public class MachineReview {
     private final MachineMoments histories;
     private final CheckpointReachedRepository reached;
     private final ClassroomService classrooms;
-
-    MachineReview(AccessPolicy access, MachineMoments histories, CheckpointReachedRepository reached, ClassroomService classrooms) {
-        this.access = access;
-        this.histories = histories;
-        this.reached = reached;
-        this.classrooms = classrooms;
-    }
 
     /** A checkpoint first reached on this machine, after command {@code command} of its log. */
     public record Marker(String checkpointId, long command, Optional<Instant> at) {

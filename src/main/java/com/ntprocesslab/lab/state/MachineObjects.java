@@ -10,12 +10,15 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The machine's objects by address, for the structure inspector: every object of the snapshot
  * that has an {@code Address} becomes a {@link Structure}, and every field whose value is the
  * address of another object links to it. Read-only, like {@link MachineState}.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class MachineObjects {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,14 +31,6 @@ public final class MachineObjects {
     private final List<Structure> processes;
     private final Optional<StopInfo> currentStop;
     private final boolean classic;
-
-    private MachineObjects(Map<String, Structure> byAddress, List<Structure> processes, Optional<StopInfo> currentStop,
-                           boolean classic) {
-        this.byAddress = byAddress;
-        this.processes = processes;
-        this.currentStop = currentStop;
-        this.classic = classic;
-    }
 
     public static MachineObjects fromSnapshot(String snapshotJson) {
         JsonNode root;

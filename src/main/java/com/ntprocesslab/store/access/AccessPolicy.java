@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Who may read or change what; every service entry that touches a machine, attempt, grade,
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional(readOnly = true)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccessPolicy {
 
     private final AccountRepository accounts;
@@ -38,15 +41,6 @@ public class AccessPolicy {
     private final ClassTeacherRepository teachers;
     private final EnrollmentRepository enrollments;
     private final MachineRepository machines;
-
-    AccessPolicy(AccountRepository accounts, ClassroomRepository classrooms, ClassTeacherRepository teachers,
-                 EnrollmentRepository enrollments, MachineRepository machines) {
-        this.accounts = accounts;
-        this.classrooms = classrooms;
-        this.teachers = teachers;
-        this.enrollments = enrollments;
-        this.machines = machines;
-    }
 
     /** The signed-in caller's account; no account (or none signed in) is refused. */
     public Account caller(String username) {

@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.account;
 
+import com.ntprocesslab.store.InputRejectedException;
 import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
@@ -10,9 +11,12 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Creates accounts and changes passwords; the only place passwords are checked and hashed. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
@@ -26,19 +30,10 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, ClassroomService classrooms, AccessPolicy access, PasswordEncoder passwordEncoder,
-                   Clock clock) {
-        this.accounts = accounts;
-        this.classrooms = classrooms;
-        this.access = access;
-        this.passwordEncoder = passwordEncoder;
-        this.clock = clock;
-    }
-
     /**
      * Signs a self-paced student up (no class).
      *
-     * @throws SignupRejectedException with a sentence the form can show as it is
+     * @throws InputRejectedException with a sentence the form can show as it is
      */
     @Transactional
     public Account signUpStudent(String username, String password) {
@@ -48,7 +43,7 @@ public class AccountService {
     /**
      * Signs a student up and, with a join code, into that class. A wrong code creates nothing.
      *
-     * @throws SignupRejectedException with a sentence the form can show as it is
+     * @throws InputRejectedException with a sentence the form can show as it is
      */
     @Transactional
     public Account signUpStudent(String username, String password, String joinCode) {
@@ -56,7 +51,7 @@ public class AccountService {
         if (joinCode != null && !joinCode.isBlank()) {
             classroom = classrooms.byJoinCode(joinCode);
             if (classroom.isEmpty()) {
-                throw new SignupRejectedException("signup.rejected.joinCode",
+                throw new InputRejectedException("signup.rejected.joinCode",
                         "No class has the join code ''{0}''. Check it with your instructor, or leave it empty to study on your own.",
                         EchoedInput.of(joinCode));
             }
@@ -78,7 +73,7 @@ public class AccountService {
     /**
      * An administrator creates an instructor account (instructors cannot sign themselves up).
      *
-     * @throws SignupRejectedException with a sentence the form can show as it is
+     * @throws InputRejectedException with a sentence the form can show as it is
      */
     @Transactional
     public Account createInstructor(String adminUsername, String username, String password) {
@@ -98,13 +93,13 @@ public class AccountService {
      * The signed-in user replaces their password; the current one must be typed again, so a
      * browser left open does not hand the account over.
      *
-     * @throws SignupRejectedException with a sentence the form can show as it is
+     * @throws InputRejectedException with a sentence the form can show as it is
      */
     @Transactional
     public void changePassword(String username, String currentPassword, String newPassword) {
         Account account = access.caller(username);
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new SignupRejectedException("password.rejected.current", "The current password is not right; type it again.");
+            throw new InputRejectedException("password.rejected.current", "The current password is not right; type it again.");
         }
         PasswordRules.check(account.getUsername(), newPassword);
         account.setPasswordHash(passwordEncoder.encode(newPassword));
@@ -120,14 +115,14 @@ public class AccountService {
     public Account create(String username, String password, Role role) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
-            throw new SignupRejectedException("signup.rejected.username",
+            throw new InputRejectedException("signup.rejected.username",
                     "A user name has 3 to 64 characters, each a Latin letter (a-z, A-Z), a digit, a dot, a dash or an underscore.");
         }
         PasswordRules.check(name, password);
         // Checked last, after everything else is valid: whether a name exists is only ever
         // answered to a complete, acceptable sign-up (which the sign-up page also throttles).
         if (accounts.existsByUsername(name)) {
-            throw new SignupRejectedException("signup.rejected.taken",
+            throw new InputRejectedException("signup.rejected.taken",
                     "The user name ''{0}'' is taken; choose another.", name);
         }
         return accounts.save(new Account(name, passwordEncoder.encode(password), role, clock.instant()));

@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.account;
 
+import com.ntprocesslab.store.InputRejectedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class InstructorBootstrap implements ApplicationRunner {
         if (!configuredPassword.isEmpty()) {
             try {
                 accountService.createAdministrator(INSTRUCTOR_USERNAME, configuredPassword);
-            } catch (SignupRejectedException rejected) {
+            } catch (InputRejectedException rejected) {
                 throw new IllegalStateException("NTLAB_ADMIN_PASSWORD is not accepted: " + rejected.getMessage());
             }
             log.warn("First start: created the administrator '{}' with the password from NTLAB_ADMIN_PASSWORD.", INSTRUCTOR_USERNAME);

@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.account;
 
+import com.ntprocesslab.store.InputRejectedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,24 +25,24 @@ final class PasswordRules {
     private PasswordRules() {
     }
 
-    /** @throws SignupRejectedException saying what to change */
+    /** @throws InputRejectedException saying what to change */
     static void check(String username, String password) {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            throw new SignupRejectedException("signup.rejected.password",
+            throw new InputRejectedException("signup.rejected.password",
                     "The password needs at least {0} characters.", MIN_LENGTH);
         }
         if (length > MAX_LENGTH) {
-            throw new SignupRejectedException("signup.rejected.passwordLong",
+            throw new InputRejectedException("signup.rejected.passwordLong",
                     "A password has at most {0} characters; this one has {1}.", MAX_LENGTH, length);
         }
         if (password.isBlank()) {
-            throw new SignupRejectedException("signup.rejected.passwordBlank",
+            throw new InputRejectedException("signup.rejected.passwordBlank",
                     "A password of spaces only is too easy to guess; add letters, digits or signs.");
         }
         String folded = password.strip().toLowerCase(Locale.ROOT);
         if (COMMON.contains(folded) || folded.equals(Account.keyOf(username))) {
-            throw new SignupRejectedException("signup.rejected.passwordCommon",
+            throw new InputRejectedException("signup.rejected.passwordCommon",
                     "This password is among the most common ones (or is your user name); choose one nobody would guess.");
         }
     }

@@ -1,21 +1,22 @@
 package com.ntprocesslab.store.classroom;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.AllArgsConstructor;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /** A co-instructor of a class: invited by one of its teachers, sees and grades it like them. */
 @Entity
 @Table(name = "class_teacher")
-public class ClassTeacher {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+@AllArgsConstructor(access = AccessLevel.PACKAGE)
+public class ClassTeacher extends GeneratedIdEntity {
 
     @Column(name = "classroom_id", nullable = false)
     private Long classroomId;
@@ -28,22 +29,4 @@ public class ClassTeacher {
 
     @Column(name = "invited_at", nullable = false)
     private Instant invitedAt;
-
-    protected ClassTeacher() {
-    }
-
-    ClassTeacher(Long classroomId, Long instructorId, Long invitedBy, Instant invitedAt) {
-        this.classroomId = classroomId;
-        this.instructorId = instructorId;
-        this.invitedBy = invitedBy;
-        this.invitedAt = invitedAt;
-    }
-
-    public Long getClassroomId() {
-        return classroomId;
-    }
-
-    public Long getInstructorId() {
-        return instructorId;
-    }
 }

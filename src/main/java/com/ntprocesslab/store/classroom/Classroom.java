@@ -1,19 +1,18 @@
 package com.ntprocesslab.store.classroom;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /** An instructor's class. Students join it by typing its join code at sign-up. */
 @Entity
-public class Classroom {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Classroom extends GeneratedIdEntity {
 
     @Column(nullable = false, length = 100)
     private String name;
@@ -27,37 +26,15 @@ public class Classroom {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "archived_at")
     private Instant archivedAt;
-
-    protected Classroom() {
-    }
 
     Classroom(String name, Long instructorId, String joinCode, Instant createdAt) {
         this.name = name;
         this.instructorId = instructorId;
         this.joinCode = joinCode;
         this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public Long getInstructorId() {
-        return instructorId;
-    }
-
-    public String getJoinCode() {
-        return joinCode;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public boolean isArchived() {

@@ -12,12 +12,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Classes, their join codes, rosters and teachers. An instructor only ever sees the classes
  * they teach ({@link AccessPolicy}); any other class is not found.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClassroomService {
 
     /** No 0/O or 1/I/L: a code read aloud in a classroom must survive being typed. */
@@ -31,16 +34,6 @@ public class ClassroomService {
     private final AccessPolicy access;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    ClassroomService(ClassroomRepository classrooms, EnrollmentRepository enrollments, AccountRepository accounts,
-                     ClassTeacherRepository teachers, AccessPolicy access, Clock clock) {
-        this.classrooms = classrooms;
-        this.enrollments = enrollments;
-        this.accounts = accounts;
-        this.teachers = teachers;
-        this.access = access;
-        this.clock = clock;
-    }
 
     @Transactional
     public Classroom create(String instructorUsername, String name) {

@@ -1,19 +1,20 @@
 package com.ntprocesslab.store.classroom;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.AllArgsConstructor;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /** A student in a class. */
 @Entity
-public class Enrollment {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+@AllArgsConstructor(access = AccessLevel.PACKAGE)
+public class Enrollment extends GeneratedIdEntity {
 
     @Column(name = "classroom_id", nullable = false)
     private Long classroomId;
@@ -23,25 +24,4 @@ public class Enrollment {
 
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
-
-    protected Enrollment() {
-    }
-
-    Enrollment(Long classroomId, Long studentId, Instant joinedAt) {
-        this.classroomId = classroomId;
-        this.studentId = studentId;
-        this.joinedAt = joinedAt;
-    }
-
-    public Long getClassroomId() {
-        return classroomId;
-    }
-
-    public Long getStudentId() {
-        return studentId;
-    }
-
-    public Instant getJoinedAt() {
-        return joinedAt;
-    }
 }

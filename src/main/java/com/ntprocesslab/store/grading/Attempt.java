@@ -1,16 +1,18 @@
 package com.ntprocesslab.store.grading;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.AllArgsConstructor;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /**
  * One grading of one checkpoint: a student pressing Check, or an instructor re-grading the
@@ -18,14 +20,13 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "attempt")
-public class Attempt {
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+@AllArgsConstructor
+public class Attempt extends GeneratedIdEntity {
 
     /** Who asked for the grade. */
     public enum Kind { CHECK, REGRADE }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "student_id", nullable = false)
     private Long studentId;
@@ -61,65 +62,4 @@ public class Attempt {
 
     @Column(name = "checked_at", nullable = false)
     private Instant checkedAt;
-
-    protected Attempt() {
-    }
-
-    public Attempt(Long studentId, Long machineId, String labId, String checkpointId, boolean passed, String feedbackEn,
-                   String feedbackZh, long logPosition, Kind kind, Instant checkedAt) {
-        this.studentId = studentId;
-        this.machineId = machineId;
-        this.labId = labId;
-        this.checkpointId = checkpointId;
-        this.passed = passed;
-        this.feedbackEn = feedbackEn;
-        this.feedbackZh = feedbackZh;
-        this.logPosition = logPosition;
-        this.kind = kind;
-        this.checkedAt = checkedAt;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getStudentId() {
-        return studentId;
-    }
-
-    public Long getMachineId() {
-        return machineId;
-    }
-
-    public String getLabId() {
-        return labId;
-    }
-
-    public String getCheckpointId() {
-        return checkpointId;
-    }
-
-    public boolean isPassed() {
-        return passed;
-    }
-
-    public String getFeedbackEn() {
-        return feedbackEn;
-    }
-
-    public String getFeedbackZh() {
-        return feedbackZh;
-    }
-
-    public long getLogPosition() {
-        return logPosition;
-    }
-
-    public Kind getKind() {
-        return kind;
-    }
-
-    public Instant getCheckedAt() {
-        return checkedAt;
-    }
 }

@@ -1,13 +1,15 @@
 package com.ntprocesslab.store.grading;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.AllArgsConstructor;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /**
  * A student's best result at one checkpoint: the machine, log position and command where it
@@ -16,11 +18,10 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "checkpoint_reached")
-public class CheckpointReached {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+@AllArgsConstructor
+public class CheckpointReached extends GeneratedIdEntity {
 
     @Column(name = "student_id", nullable = false)
     private Long studentId;
@@ -40,46 +41,9 @@ public class CheckpointReached {
     @Column(nullable = false, length = 4000)
     private String command;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "reached_at")
     private Instant reachedAt;
-
-    protected CheckpointReached() {
-    }
-
-    public CheckpointReached(Long studentId, String labId, String checkpointId, Long machineId, long logPosition, String command,
-                             Instant reachedAt) {
-        this.studentId = studentId;
-        this.labId = labId;
-        this.checkpointId = checkpointId;
-        this.machineId = machineId;
-        this.logPosition = logPosition;
-        this.command = command;
-        this.reachedAt = reachedAt;
-    }
-
-    public Long getStudentId() {
-        return studentId;
-    }
-
-    public String getLabId() {
-        return labId;
-    }
-
-    public String getCheckpointId() {
-        return checkpointId;
-    }
-
-    public Long getMachineId() {
-        return machineId;
-    }
-
-    public long getLogPosition() {
-        return logPosition;
-    }
-
-    public String getCommand() {
-        return command;
-    }
 
     public Optional<Instant> getReachedAt() {
         return Optional.ofNullable(reachedAt);

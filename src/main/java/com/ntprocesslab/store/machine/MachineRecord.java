@@ -1,24 +1,23 @@
 package com.ntprocesslab.store.machine;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /** A student's machine: who owns it, what it is for, and which boot profile it started from. */
 @Entity
 @Table(name = "machine")
-public class MachineRecord {
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class MachineRecord extends GeneratedIdEntity {
 
     /** The purpose of a student's free machine (labs use their lab id). */
     public static final String SANDBOX = "sandbox";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "owner_id", nullable = false)
     private Long ownerId;
@@ -38,10 +37,16 @@ public class MachineRecord {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected MachineRecord() {
-    }
+    /** The seed the machine boots with on every replay; null (machines from before seeds, sandboxes): the kernel's default seed. */
+    @Column(name = "boot_seed")
+    private Long bootSeed;
 
     public MachineRecord(Long ownerId, String profile, String purpose, String kernelVersion, Instant createdAt) {
+        this(ownerId, profile, purpose, kernelVersion, createdAt, null);
+    }
+
+    public MachineRecord(Long ownerId, String profile, String purpose, String kernelVersion, Instant createdAt, Long bootSeed) {
+        this.bootSeed = bootSeed;
         this.ownerId = ownerId;
         this.profile = profile;
         this.purpose = purpose;
@@ -50,36 +55,8 @@ public class MachineRecord {
         this.createdAt = createdAt;
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public Long getOwnerId() {
-        return ownerId;
-    }
-
-    public String getProfile() {
-        return profile;
-    }
-
-    public String getPurpose() {
-        return purpose;
-    }
-
-    public String getKernelVersion() {
-        return kernelVersion;
-    }
-
-    public boolean isActive() {
-        return active;
-    }
-
     /** Retires the machine (a reset): it and its log stay for the instructor, the student gets a new one. */
     public void retire() {
         this.active = false;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 }

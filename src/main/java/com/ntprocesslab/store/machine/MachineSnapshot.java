@@ -1,23 +1,24 @@
 package com.ntprocesslab.store.machine;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.AllArgsConstructor;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /** The serialized machine after command {@code seq}, with a checksum to detect corruption. */
 @Entity
 @Table(name = "machine_snapshot")
-public class MachineSnapshot {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+@AllArgsConstructor
+public class MachineSnapshot extends GeneratedIdEntity {
 
     @Column(name = "machine_id", nullable = false)
     private Long machineId;
@@ -38,40 +39,4 @@ public class MachineSnapshot {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-
-    protected MachineSnapshot() {
-    }
-
-    public MachineSnapshot(Long machineId, long seq, String kernelVersion, byte[] data, String sha256, Instant createdAt) {
-        this.machineId = machineId;
-        this.seq = seq;
-        this.kernelVersion = kernelVersion;
-        this.data = data;
-        this.sha256 = sha256;
-        this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getMachineId() {
-        return machineId;
-    }
-
-    public long getSeq() {
-        return seq;
-    }
-
-    public String getKernelVersion() {
-        return kernelVersion;
-    }
-
-    public byte[] getData() {
-        return data;
-    }
-
-    public String getSha256() {
-        return sha256;
-    }
 }

@@ -1,23 +1,22 @@
 package com.ntprocesslab.store.machine;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /** A logged command whose replayed answer differs from the answer recorded when it was accepted. */
 @Entity
 @Table(name = "replay_divergence")
-public class ReplayDivergence {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class ReplayDivergence extends GeneratedIdEntity {
 
     @Column(name = "machine_id", nullable = false)
     private Long machineId;
@@ -47,9 +46,6 @@ public class ReplayDivergence {
     @Column(name = "detected_at", nullable = false)
     private Instant detectedAt;
 
-    protected ReplayDivergence() {
-    }
-
     public ReplayDivergence(CommandLogEntry entry, String replayVersion, String replayedOutput, Instant detectedAt) {
         this.machineId = entry.getMachineId();
         this.seq = entry.getSeq();
@@ -59,37 +55,5 @@ public class ReplayDivergence {
         this.recordedOutput = entry.getOutput();
         this.replayedOutput = replayedOutput;
         this.detectedAt = detectedAt;
-    }
-
-    public Long getMachineId() {
-        return machineId;
-    }
-
-    public long getSeq() {
-        return seq;
-    }
-
-    public String getCommand() {
-        return command;
-    }
-
-    public String getRecordedVersion() {
-        return recordedVersion;
-    }
-
-    public String getReplayVersion() {
-        return replayVersion;
-    }
-
-    public String getRecordedOutput() {
-        return recordedOutput;
-    }
-
-    public String getReplayedOutput() {
-        return replayedOutput;
-    }
-
-    public Instant getDetectedAt() {
-        return detectedAt;
     }
 }

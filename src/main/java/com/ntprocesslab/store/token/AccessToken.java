@@ -1,13 +1,14 @@
 package com.ntprocesslab.store.token;
 
+import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
 
 /**
  * A personal access token of one account for the HTTP API. Only the SHA-256 of the token is
@@ -15,11 +16,9 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "access_token")
-public class AccessToken {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class AccessToken extends GeneratedIdEntity {
 
     @Column(name = "account_id", nullable = false)
     private Long accountId;
@@ -27,6 +26,7 @@ public class AccessToken {
     @Column(nullable = false, length = 64)
     private String name;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "token_hash", nullable = false, length = 64)
     private String tokenHash;
 
@@ -36,14 +36,13 @@ public class AccessToken {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "revoked_at")
     private Instant revokedAt;
-
-    protected AccessToken() {
-    }
 
     AccessToken(Long accountId, String name, String tokenHash, String hint, Instant createdAt) {
         this.accountId = accountId;
@@ -51,26 +50,6 @@ public class AccessToken {
         this.tokenHash = tokenHash;
         this.hint = hint;
         this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getAccountId() {
-        return accountId;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public String getHint() {
-        return hint;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Optional<Instant> getLastUsedAt() {

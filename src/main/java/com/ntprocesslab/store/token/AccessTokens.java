@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.token;
 
+import com.ntprocesslab.store.InputRejectedException;
 import com.ntprocesslab.store.access.AccessPolicy;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountRepository;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Personal access tokens for the HTTP API: every user creates, lists and revokes their own
@@ -24,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * unlike a password), and lets a request find its token with one indexed look-up.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccessTokens {
 
     /** Marks our tokens, so a leaked one is recognizable (and secret scanners can match it). */
@@ -43,28 +47,21 @@ public class AccessTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccessTokens(AccessTokenRepository tokens, AccountRepository accounts, AccessPolicy access, Clock clock) {
-        this.tokens = tokens;
-        this.accounts = accounts;
-        this.access = access;
-        this.clock = clock;
-    }
-
     /**
      * A new token of the caller's, named so they can tell it from their others.
      *
-     * @throws TokenRejectedException for a missing or too long name, or too many tokens
+     * @throws InputRejectedException for a missing or too long name, or too many tokens
      */
     @Transactional
     public CreatedAccessToken create(String username, String name) {
         Account caller = access.caller(username);
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new TokenRejectedException("tokens.rejected.name",
+            throw new InputRejectedException("tokens.rejected.name",
                     "A token needs a name of 1 to {0} characters: say where you use it, e.g. grading script.", MAX_NAME_LENGTH);
         }
         if (tokens.findByAccountIdAndRevokedAtIsNullOrderByIdDesc(caller.getId()).size() >= MAX_ACTIVE_PER_ACCOUNT) {
-            throw new TokenRejectedException("tokens.rejected.many",
+            throw new InputRejectedException("tokens.rejected.many",
                     "You have {0} tokens already; revoke one you no longer use first.", MAX_ACTIVE_PER_ACCOUNT);
         }
         byte[] bytes = new byte[SECRET_BYTES];

@@ -2,7 +2,7 @@ package com.ntprocesslab.ui.admin;
 
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountService;
-import com.ntprocesslab.store.account.SignupRejectedException;
+import com.ntprocesslab.store.InputRejectedException;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -58,7 +58,7 @@ public class AccountsView extends VerticalLayout {
             username.clear();
             password.clear();
             Notification.show(getTranslation("accounts.created", created.getUsername()));
-        } catch (SignupRejectedException rejected) {
+        } catch (InputRejectedException rejected) {
             error.setText(getTranslation(rejected.messageKey(), rejected.arguments()));
         }
     }

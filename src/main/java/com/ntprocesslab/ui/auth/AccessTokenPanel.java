@@ -3,7 +3,7 @@ package com.ntprocesslab.ui.auth;
 import com.ntprocesslab.store.token.AccessToken;
 import com.ntprocesslab.store.token.AccessTokens;
 import com.ntprocesslab.store.token.CreatedAccessToken;
-import com.ntprocesslab.store.token.TokenRejectedException;
+import com.ntprocesslab.store.InputRejectedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -80,7 +80,7 @@ class AccessTokenPanel extends VerticalLayout {
         CreatedAccessToken fresh;
         try {
             fresh = tokens.create(username, name.getValue());
-        } catch (TokenRejectedException rejected) {
+        } catch (InputRejectedException rejected) {
             error.setText(getTranslation(rejected.messageKey(), rejected.arguments()));
             return;
         }

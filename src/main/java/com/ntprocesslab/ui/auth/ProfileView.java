@@ -1,7 +1,7 @@
 package com.ntprocesslab.ui.auth;
 
 import com.ntprocesslab.store.account.AccountService;
-import com.ntprocesslab.store.account.SignupRejectedException;
+import com.ntprocesslab.store.InputRejectedException;
 import com.ntprocesslab.store.token.AccessTokens;
 import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.button.Button;
@@ -84,7 +84,7 @@ public class ProfileView extends VerticalLayout {
         }
         try {
             accounts.changePassword(username, current.getValue(), fresh.getValue());
-        } catch (SignupRejectedException rejected) {
+        } catch (InputRejectedException rejected) {
             error.setText(getTranslation(rejected.messageKey(), rejected.arguments()));
             return;
         }

@@ -1,7 +1,7 @@
 package com.ntprocesslab.ui.auth;
 
 import com.ntprocesslab.store.account.AccountService;
-import com.ntprocesslab.store.account.SignupRejectedException;
+import com.ntprocesslab.store.InputRejectedException;
 import com.ntprocesslab.ui.security.SignupThrottle;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -88,7 +88,7 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
         }
         try {
             accounts.signUpStudent(username.getValue(), password.getValue(), joinCode.getValue());
-        } catch (SignupRejectedException rejected) {
+        } catch (InputRejectedException rejected) {
             error.setText(getTranslation(rejected.messageKey(), rejected.arguments()));
             return;
         }

@@ -8,23 +8,20 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The UI speaks the language each user chose last time: every new UI of a signed-in user
  * starts in the language stored with their account.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UserLanguage implements VaadinServiceInitListener {
 
     private final AuthenticationContext authentication;
     private final AccountRepository accounts;
     private final AccountService accountService;
-
-    UserLanguage(AuthenticationContext authentication, AccountRepository accounts, AccountService accountService) {
-        this.authentication = authentication;
-        this.accounts = accounts;
-        this.accountService = accountService;
-    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {

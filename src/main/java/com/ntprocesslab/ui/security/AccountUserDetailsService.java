@@ -10,6 +10,8 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Spring Security reads accounts from the database, whatever case the name is typed in; roles
@@ -17,15 +19,11 @@ import org.springframework.stereotype.Service;
  * password hash is replaced by the current one at the next successful sign-in.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final AccountRepository accounts;
     private final AccountService accountService;
-
-    AccountUserDetailsService(AccountRepository accounts, AccountService accountService) {
-        this.accounts = accounts;
-        this.accountService = accountService;
-    }
 
     @Override
     public UserDetails loadUserByUsername(String username) {

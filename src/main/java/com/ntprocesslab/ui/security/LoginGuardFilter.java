@@ -9,19 +9,18 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Guards POST /login before the password is checked: a sign-in posted from another site (its
  * Origin is not ours) is refused outright, and one past the throttle's limit goes back to the
  * login page with how long to wait. The CSRF token is checked by Spring's own filter.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LoginGuardFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
-
-    LoginGuardFilter(LoginThrottle throttle) {
-        this.throttle = throttle;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

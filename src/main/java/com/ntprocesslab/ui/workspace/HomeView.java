@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The landing page: an instructor's dashboard (their classes, what their students do, who is
@@ -15,13 +16,10 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("")
 @PermitAll
+@RequiredArgsConstructor
 public class HomeView extends Div implements BeforeEnterObserver {
 
     private final AuthenticationContext authentication;
-
-    public HomeView(AuthenticationContext authentication) {
-        this.authentication = authentication;
-    }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

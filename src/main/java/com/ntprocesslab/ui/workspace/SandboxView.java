@@ -7,21 +7,18 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import lombok.RequiredArgsConstructor;
 
 /** The free sandbox: sends the signed-in user to their sandbox machine, created on first use. */
 @Route(SandboxView.ROUTE)
 @PermitAll
+@RequiredArgsConstructor
 public class SandboxView extends Div implements BeforeEnterObserver {
 
     public static final String ROUTE = "sandbox";
 
     private final MachineSessions sessions;
     private final AuthenticationContext authentication;
-
-    public SandboxView(MachineSessions sessions, AuthenticationContext authentication) {
-        this.sessions = sessions;
-        this.authentication = authentication;
-    }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

@@ -91,7 +91,7 @@ class ClassicPhaseStateTest {
         stopBefore("nt!PspMapSystemDll");
         assertThat(call.thread().tcb.apcStateProcess).isNull();
         assertThat(p.imageFileName).isEqualTo("notepad.exe");
-        assertThat(p.sectionBaseAddress).isEqualTo(0x7ff6b1490000L);
+        assertThat(p.sectionBaseAddress).isEqualTo(0x01000000L); // XP links its executables at 0x01000000
     }
 
     @Test
@@ -120,8 +120,9 @@ class ClassicPhaseStateTest {
         EProcess p = newProcess();
         CreateProcessContext c = context();
         assertThat(p.addressSpace.vadRoot.values()).extracting(v -> v.mapped()).contains("Stack");
-        assertThat(c.contextStartAddress).isEqualTo(Symbols.address("kernel32!BaseProcessStartThunk"));
-        assertThat(c.contextEntryPoint).isEqualTo(0x7ff6b1490000L + 0x1b30);
+        assertThat(c.contextStartAddress).isEqualTo(Symbols.address("kernel32!BaseProcessStartThunk", Profile.CLASSIC));
+        assertThat(c.contextStartAddress).isBetween(0x7c800000L, 0x7c8f6000L); // inside XP's kernel32 (seed 003: 7C817054)
+        assertThat(c.contextEntryPoint).isEqualTo(0x01000000L + 0x1b30);
         assertThat(p.threadListHead.isEmpty()).isTrue();
 
         stopBefore("nt!KeStartThread");
@@ -142,11 +143,11 @@ class ClassicPhaseStateTest {
         EThread t = p.threadListHead.owners().get(0);
         assertThat(t.tcb.suspendCount).isEqualTo(1);
         assertThat(t.tcb.waitReason).isEqualTo(KWaitReason.Suspended);
-        assertThat(machine.kernel().csrServers.get(1).find(p.uniqueProcessId)).isNull();
+        assertThat(machine.kernel().csrServers.get(0).find(p.uniqueProcessId)).isNull();
         assertThat(p.handleCount).isEqualTo(1);
 
         stopBefore("ntdll!NtResumeThread");
-        assertThat(machine.kernel().csrServers.get(1).find(p.uniqueProcessId).shutdownLevel).isEqualTo(0x280);
+        assertThat(machine.kernel().csrServers.get(0).find(p.uniqueProcessId).shutdownLevel).isEqualTo(0x280);
         assertThat(p.handleCount).isEqualTo(2);
     }
 

@@ -94,7 +94,8 @@ class ClassicPipelineTest {
         LabMachine.ok(machine, "g");
 
         assertThat(notepad.peb.ldr.inLoadOrderModuleList).extracting(e -> e.baseDllName())
-                .containsExactly("notepad.exe", "ntdll.dll", "kernel32.dll", "KernelBase.dll", "user32.dll");
+                // XP has no KernelBase.dll: kernel32 imports ntdll only; notepad also imports advapi32
+                .containsExactly("notepad.exe", "ntdll.dll", "kernel32.dll", "advapi32.dll", "user32.dll");
     }
 
     @Test

@@ -54,7 +54,7 @@ class Seed000SessionTest {
             String[] frame = k[i].split(" ");
             String[] caller = k[i + 1].split(" ");
             long returnAddress = Long.parseUnsignedLong(frame[2].replace("`", ""), 16);
-            assertThat(returnAddress).isEqualTo(StackView.siteAddress(caller[3]));
+            assertThat(returnAddress).isEqualTo(StackView.siteAddress(machine.kernel(), caller[3]));
             boolean sameStack = frame[1].startsWith("ffff") == caller[1].startsWith("ffff");
             if (sameStack) {
                 assertThat(Long.compareUnsigned(Long.parseUnsignedLong(frame[1].replace("`", ""), 16),

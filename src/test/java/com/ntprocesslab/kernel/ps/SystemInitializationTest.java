@@ -13,10 +13,13 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Both kernels boot the same default machine, each through its own creation pipeline. */
+/**
+ * The modern kernel boots Windows 10's tree (two sessions, wininit); the classic one boots
+ * Windows XP's (one session, winlogon starting services and lsass): XpMachineTest checks that one.
+ */
 class SystemInitializationTest {
     @ParameterizedTest
-    @EnumSource(Profile.class)
+    @EnumSource(value = Profile.class, names = "MODERN")
     void bootCreatesTheDefaultProcessTreeThroughThePipeline(Profile profile) {
         Machine machine = LabMachine.boot(profile);
         List<String> images = machine.kernel().processes().stream().map(p -> p.imageFileName).toList();
@@ -37,7 +40,7 @@ class SystemInitializationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Profile.class)
+    @EnumSource(value = Profile.class, names = "MODERN")
     void explorerIsOrphanedByTheTransientUserinitAndRunsWithTheUserToken(Profile profile) {
         Machine machine = LabMachine.boot(profile);
         EProcess explorer = LabMachine.process(machine, "explorer.exe");
@@ -49,7 +52,7 @@ class SystemInitializationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Profile.class)
+    @EnumSource(value = Profile.class, names = "MODERN")
     void everyGuestThreadEndsBootWaitingWithItsLoaderListsBuilt(Profile profile) {
         Machine machine = LabMachine.boot(profile);
         for (EProcess p : machine.kernel().processes()) {
@@ -68,7 +71,7 @@ class SystemInitializationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Profile.class)
+    @EnumSource(value = Profile.class, names = "MODERN")
     void csrssOfEachSessionKnowsItsWin32ProcessesAtShutdownLevel0x280(Profile profile) {
         Machine machine = LabMachine.boot(profile);
         CsrServer session0 = machine.kernel().csrServers.get(0);
@@ -83,7 +86,7 @@ class SystemInitializationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Profile.class)
+    @EnumSource(value = Profile.class, names = "MODERN")
     void systemHasTheWellKnownAddressesAndIdsTheDumpShows(Profile profile) {
         Machine machine = LabMachine.boot(profile);
         EProcess system = LabMachine.process(machine, "System");

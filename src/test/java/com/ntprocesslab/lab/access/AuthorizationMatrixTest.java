@@ -8,6 +8,7 @@ import com.ntprocesslab.lab.progress.LabChecks;
 import com.ntprocesslab.lab.progress.LabMachines;
 import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ps.BootSeed;
 import com.ntprocesslab.lab.progress.InstructorDashboard;
 import com.ntprocesslab.lab.progress.MachineReview;
 import com.ntprocesslab.session.Lectures;
@@ -126,7 +127,7 @@ class AuthorizationMatrixTest {
 
     /** The machine's history as a caller would hold it after a replay (built here, so a refused caller holds one too). */
     private ReplayedHistory historyOf(long machineId) {
-        return ReplayedHistory.replay(machineId, Profile.MODERN, commandLog.findByMachineIdOrderBySeq(machineId), Duration.ofSeconds(30));
+        return ReplayedHistory.replay(machineId, Profile.MODERN, BootSeed.DEFAULT, commandLog.findByMachineIdOrderBySeq(machineId), Duration.ofSeconds(30));
     }
 
     private String name(Persona persona) {

@@ -158,7 +158,7 @@ class LabProgressTest {
     void aCheckpointReachedOnceStaysPassedAfterItIsUndoneAfterAResetAndInTheStandings() {
         long machineId = labs.openLab(student, LAB);
         type(machineId, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
-        type(machineId, ".call explorer.exe TerminateProcess 0x8 1", "g");
+        type(machineId, ".call explorer.exe TerminateProcess $hProcess 1", "g");
 
         List<CheckOutcome> undone = checks.check(student, LAB).outcomes();
         labs.resetLab(student, LAB);
@@ -175,7 +175,7 @@ class LabProgressTest {
     void lab04WithoutCreateSuspendedNeverReachesResumedEvenThroughABreakpoint() {
         long machineId = labs.openLab(student, LAB);
         type(machineId, "bu nt!KeResumeThread", ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe", "g", "g",
-                ".call explorer.exe ResumeThread 0xc", "g");
+                ".call explorer.exe ResumeThread $hThread", "g");
 
         CheckReport report = checks.check(student, LAB);
 

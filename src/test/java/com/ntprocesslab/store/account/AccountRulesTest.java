@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.account;
 
+import com.ntprocesslab.store.InputRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,17 +48,17 @@ class AccountRulesTest {
     @Test
     void aPasswordPastTheLimitIsRefusedWithASentence() {
         assertThatThrownBy(() -> accounts.signUpStudent(name(), "y".repeat(PasswordRules.MAX_LENGTH + 1)))
-                .isInstanceOf(SignupRejectedException.class).hasMessage("A password has at most 256 characters; this one has 257.");
+                .isInstanceOf(InputRejectedException.class).hasMessage("A password has at most 256 characters; this one has 257.");
     }
 
     @Test
     void spacesOnlyCommonPasswordsAndTheUserNameAreRefused() {
         String name = name();
-        assertThatThrownBy(() -> accounts.signUpStudent(name, "        ")).isInstanceOf(SignupRejectedException.class)
+        assertThatThrownBy(() -> accounts.signUpStudent(name, "        ")).isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("spaces only");
-        assertThatThrownBy(() -> accounts.signUpStudent(name, "Password123")).isInstanceOf(SignupRejectedException.class)
+        assertThatThrownBy(() -> accounts.signUpStudent(name, "Password123")).isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("most common");
-        assertThatThrownBy(() -> accounts.signUpStudent(name, name.toUpperCase())).isInstanceOf(SignupRejectedException.class)
+        assertThatThrownBy(() -> accounts.signUpStudent(name, name.toUpperCase())).isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("most common");
         assertThat(repository.existsByUsername(name)).isFalse();
     }
@@ -68,7 +69,7 @@ class AccountRulesTest {
         accounts.signUpStudent(name, "a-fine-password-1");
 
         assertThatThrownBy(() -> accounts.signUpStudent(name.toUpperCase(), "a-fine-password-1"))
-                .isInstanceOf(SignupRejectedException.class).hasMessageContaining("is taken");
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("is taken");
         assertThat(repository.findByUsername(name.toUpperCase())).get().extracting(Account::getUsername).isEqualTo(name);
     }
 
@@ -87,9 +88,9 @@ class AccountRulesTest {
         accounts.signUpStudent(name, "a-fine-password-1");
 
         assertThatThrownBy(() -> accounts.changePassword(name, "wrong-password-1", "another-password-2"))
-                .isInstanceOf(SignupRejectedException.class).hasMessageContaining("current password");
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("current password");
         assertThatThrownBy(() -> accounts.changePassword(name, "a-fine-password-1", "        "))
-                .isInstanceOf(SignupRejectedException.class);
+                .isInstanceOf(InputRejectedException.class);
         accounts.changePassword(name.toUpperCase(), "a-fine-password-1", "another-password-2");
 
         String hash = repository.findByUsername(name).orElseThrow().getPasswordHash();

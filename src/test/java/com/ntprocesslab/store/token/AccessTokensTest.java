@@ -1,5 +1,6 @@
 package com.ntprocesslab.store.token;
 
+import com.ntprocesslab.store.InputRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,14 +70,14 @@ class AccessTokensTest {
         String owner = account();
 
         for (String name : List.of("", "   ", "x".repeat(AccessTokens.MAX_NAME_LENGTH + 1), "line\nbreak")) {
-            assertThatThrownBy(() -> tokens.create(owner, name)).isInstanceOf(TokenRejectedException.class)
+            assertThatThrownBy(() -> tokens.create(owner, name)).isInstanceOf(InputRejectedException.class)
                     .hasMessage("A token needs a name of 1 to 64 characters: say where you use it, e.g. grading script.");
         }
         assertThat(tokens.activeTokens(owner)).isEmpty();
         for (int i = 0; i < AccessTokens.MAX_ACTIVE_PER_ACCOUNT; i++) {
             tokens.create(owner, "token " + i);
         }
-        assertThatThrownBy(() -> tokens.create(owner, "one more")).isInstanceOf(TokenRejectedException.class)
+        assertThatThrownBy(() -> tokens.create(owner, "one more")).isInstanceOf(InputRejectedException.class)
                 .hasMessage("You have 20 tokens already; revoke one you no longer use first.");
         assertThat(tokens.activeTokens(owner)).hasSize(AccessTokens.MAX_ACTIVE_PER_ACCOUNT);
     }

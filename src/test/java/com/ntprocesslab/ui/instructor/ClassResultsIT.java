@@ -48,7 +48,7 @@ class ClassResultsIT extends BrowserTest {
         long machine = labs.openLab(worker, LAB);
         sessions.submit(machine, worker, CREATE_SUSPENDED);
         checks.check(worker, LAB);
-        sessions.submit(machine, worker, ".call explorer.exe ResumeThread 0xc");
+        sessions.submit(machine, worker, ".call explorer.exe ResumeThread $hThread");
         sessions.submit(machine, worker, "g");
         return new Class(name, worker, idle, machine);
     }

@@ -50,7 +50,7 @@ class TimeMachineIT extends BrowserTest {
         sessions.submit(machine, name, CREATE_SUSPENDED);
         int suspendedAt = sessions.history(machine, name).size();
         checks.check(name, LAB);
-        sessions.submit(machine, name, ".call explorer.exe ResumeThread 0xc");
+        sessions.submit(machine, name, ".call explorer.exe ResumeThread $hThread");
         sessions.submit(machine, name, "g");
         return new Student(name, machine, suspendedAt, sessions.history(machine, name).size());
     }

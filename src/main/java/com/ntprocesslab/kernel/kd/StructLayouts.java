@@ -1,0 +1,129 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.nt.Platform;
+import java.util.Map;
+
+/**
+ * The offsets dt prints, per platform: one row per field the machine models, {x64 Windows 10
+ * offset, x86 Windows XP SP3 offset}; -1 where that platform's structure has no such field.
+ *
+ * <p>XP SP3 x86 offsets are from the kernel's public symbols as listed by {@code dt} in
+ * public XP SP3 sessions: _EPROCESS (0x260 bytes, the size seed 003's ObCreateObject passes;
+ * sizes per build in Geoff Chappell, geoffchappell.com/studies/windows/km/ntoskrnl/structs/eprocess;
+ * field listing e.g. blog.csdn.net/qq_50242229/article/details/130532903), _ETHREAD (0x258
+ * bytes, seed 003; Cid +0x1ec, ThreadsProcess +0x220, StartAddress +0x224, Win32StartAddress
+ * +0x228, ThreadListEntry +0x22c), _KTHREAD (InitialStack +0x018 ... SuspendCount +0x1b9;
+ * ApcState.Process +0x044 and ApcStateIndex +0x165 are the fields seed 003's KeAttachProcess
+ * reads), _KPROCESS, _PEB (0x210 bytes, seed 003's MiCreatePebOrTeb size), _TEB (DbgSsReserved
+ * +0xf20, whose second slot +0xf24 seed 003's DbgUiGetThreadDebugObject reads), _HANDLE_TABLE
+ * and _OBJECT_HEADER (Body +0x18). ReactOS's NDK headers (include/ndk/pstypes.h, ketypes.h)
+ * declare the same members in the same order for NTDDI_WINXP.
+ */
+final class StructLayouts {
+    private StructLayouts() {
+    }
+
+    static final Map<String, int[]> EPROCESS = Map.ofEntries(
+            Map.entry("Pcb", new int[] {0x000, 0x000}),
+            Map.entry("CreateTime", new int[] {0x468, 0x070}),
+            Map.entry("UniqueProcessId", new int[] {0x440, 0x084}),
+            Map.entry("ActiveProcessLinks", new int[] {0x448, 0x088}),
+            Map.entry("DebugPort", new int[] {-1, 0x0bc}),
+            Map.entry("ExceptionPort", new int[] {-1, 0x0c0}),
+            Map.entry("ObjectTable", new int[] {0x570, 0x0c4}),
+            Map.entry("Token", new int[] {0x4b8, 0x0c8}),
+            Map.entry("VadRoot", new int[] {0x7d8, 0x11c}),
+            Map.entry("Job", new int[] {-1, 0x134}),
+            Map.entry("SectionObject", new int[] {0x518, 0x138}),
+            Map.entry("SectionBaseAddress", new int[] {0x520, 0x13c}),
+            Map.entry("InheritedFromUniqueProcessId", new int[] {0x540, 0x14c}),
+            Map.entry("Session", new int[] {-1, 0x170}),
+            Map.entry("ImageFileName", new int[] {0x5a8, 0x174}),
+            Map.entry("ThreadListHead", new int[] {0x5e0, 0x190}),
+            Map.entry("ActiveThreads", new int[] {0x5f0, 0x1a0}),
+            Map.entry("GrantedAccess", new int[] {-1, 0x1a4}),
+            Map.entry("DefaultHardErrorProcessing", new int[] {-1, 0x1a8}),
+            Map.entry("Peb", new int[] {0x550, 0x1b0}),
+            Map.entry("ExitStatus", new int[] {0x7d4, 0x24c}),
+            Map.entry("PriorityClass", new int[] {0x5b7, 0x254}),
+            Map.entry("SessionId", new int[] {0x87c, -1}));
+
+    static final Map<String, int[]> KPROCESS = Map.of(
+            "Header", new int[] {0x000, 0x000},
+            "DirectoryTableBase", new int[] {0x028, 0x018},
+            "ThreadListHead", new int[] {0x030, 0x050},
+            "BasePriority", new int[] {0x281, 0x062});
+
+    static final Map<String, int[]> ETHREAD = Map.of(
+            "Tcb", new int[] {0x000, 0x000},
+            "CreateTime", new int[] {0x430, 0x1c0},
+            "ExitStatus", new int[] {0x548, 0x1d0},
+            "Cid", new int[] {0x478, 0x1ec},
+            "ThreadsProcess", new int[] {-1, 0x220},
+            "StartAddress", new int[] {0x4d0, 0x224},
+            "Win32StartAddress", new int[] {0x550, 0x228},
+            "ThreadListEntry", new int[] {0x4e8, 0x22c},
+            "GrantedAccess", new int[] {-1, 0x244});
+
+    static final Map<String, int[]> KTHREAD = Map.ofEntries(
+            Map.entry("Header", new int[] {0x000, 0x000}),
+            Map.entry("InitialStack", new int[] {-1, 0x018}),
+            Map.entry("StackLimit", new int[] {0x030, 0x01c}),
+            Map.entry("Teb", new int[] {0x0f0, 0x020}),
+            Map.entry("KernelStack", new int[] {-1, 0x028}),
+            Map.entry("State", new int[] {0x184, 0x02d}),
+            Map.entry("Priority", new int[] {0x0c3, 0x033}),
+            Map.entry("ApcState", new int[] {0x098, 0x034}),
+            Map.entry("ApcState.Process", new int[] {-1, 0x044}),
+            Map.entry("WaitReason", new int[] {0x187, 0x05b}),
+            Map.entry("BasePriority", new int[] {0x233, 0x06c}),
+            Map.entry("TrapFrame", new int[] {-1, 0x134}),
+            Map.entry("PreviousMode", new int[] {-1, 0x140}),
+            Map.entry("ApcStateIndex", new int[] {-1, 0x165}),
+            Map.entry("StackBase", new int[] {0x038, 0x168}),
+            Map.entry("Process", new int[] {0x220, -1}),
+            Map.entry("SuspendCount", new int[] {0x284, 0x1b9}));
+
+    static final Map<String, int[]> OBJECT_HEADER = Map.of(
+            "PointerCount", new int[] {0x000, 0x000},
+            "HandleCount", new int[] {0x008, 0x004},
+            "Type", new int[] {-1, 0x008},
+            "TypeIndex", new int[] {0x018, -1},
+            "Body", new int[] {0x030, 0x018});
+
+    static final Map<String, int[]> HANDLE_TABLE = Map.of(
+            "NextHandleNeedingPool", new int[] {0x000, 0x038},
+            "ExtraInfoPages", new int[] {0x004, 0x02c},
+            "QuotaProcess", new int[] {0x010, 0x004},
+            "UniqueProcessId", new int[] {-1, 0x008},
+            "HandleCount", new int[] {0x02c, 0x03c});
+
+    static final Map<String, int[]> PEB = Map.of(
+            "BeingDebugged", new int[] {0x002, 0x002},
+            "ImageBaseAddress", new int[] {0x010, 0x008},
+            "Ldr", new int[] {0x018, 0x00c},
+            "ProcessParameters", new int[] {0x020, 0x010},
+            "OSMajorVersion", new int[] {0x118, 0x0a4},
+            "OSMinorVersion", new int[] {-1, 0x0a8},
+            "OSBuildNumber", new int[] {0x120, 0x0ac},
+            "SessionId", new int[] {0x2c0, 0x1d4});
+
+    static final Map<String, int[]> TEB = Map.of(
+            "NtTib.StackBase", new int[] {0x008, 0x004},
+            "NtTib.StackLimit", new int[] {0x010, 0x008},
+            "ClientId", new int[] {0x040, 0x020},
+            "ProcessEnvironmentBlock", new int[] {0x060, 0x030},
+            "LastErrorValue", new int[] {0x068, 0x034},
+            "LastStatusValue", new int[] {0x1250, 0xbf4});
+
+    /** XP SP3 sizes: the object body sizes PspCreateProcess/PspCreateThread pass to ObCreateObject (seed 003), and the others' sizeof. */
+    static final Map<String, Integer> XP_SIZES = Map.of(
+            "_EPROCESS", 0x260, "_ETHREAD", 0x258, "_KPROCESS", 0x6c, "_KTHREAD", 0x1c0,
+            "_PEB", 0x210, "_TEB", 0xfb4, "_HANDLE_TABLE", 0x44, "_OBJECT_HEADER", 0x20);
+
+    /** The field's offset on {@code platform}, or -1 when its structure has no such field there. */
+    static int offset(Map<String, int[]> layout, Platform platform, String field) {
+        int[] offsets = layout.get(field);
+        return offsets == null ? -1 : offsets[platform.x86 ? 1 : 0];
+    }
+}
