@@ -63,4 +63,20 @@ class StageOneFlagsTest {
 
         assertThat(LabMachine.process(machine, "worker.exe").priorityClass).isEqualTo("NORMAL");
     }
+
+    /**
+     * IFEO PerfOptions\CpuPriorityClass (windowsvistaplace.com, measured with Process Monitor):
+     * 1 idle (base 4), 3 high (13), 5 below normal (6), 6 above normal (10); other values change nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1=IDLE=4", "3=HIGH=13", "5=BELOW_NORMAL=6", "6=ABOVE_NORMAL=10", "4=NORMAL=8"})
+    void ifeoPerfOptionsCpuPriorityClassSetsTheClass(String row) {
+        String[] r = row.split("=");
+        LabMachine.ok(machine, ".reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\notepad.exe\\PerfOptions\" CpuPriorityClass " + r[0]);
+
+        assertThat(create("CREATE_SUSPENDED")).contains("returned TRUE");
+        var notepad = LabMachine.process(machine, "notepad.exe");
+        assertThat(notepad.priorityClass).isEqualTo(r[1]);
+        assertThat(notepad.pcb.basePriority).isEqualTo(Integer.parseInt(r[2]));
+    }
 }
