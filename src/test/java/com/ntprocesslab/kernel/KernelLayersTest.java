@@ -35,8 +35,11 @@ class KernelLayersTest {
             pair("mm", "ps"),
             // an image section is backed by a file object, and NtCreateSection maps the PE image
             pair("mm", "io"), pair("io", "mm"),
-            // NtOpenFile and NtCreateSection insert their handle into the current process's table
-            pair("io", "ps"));
+            // NtOpenFile and NtCreateSection insert their handle into the current process's table;
+            // IopLoadDriver queues its work to a System thread and tells the load-image routines
+            pair("io", "ps"),
+            // IopLoadDriver reads the driver's service key (ImagePath)
+            pair("io", "cm"));
 
     /** Arrows that still run up and are to be removed (issue 12); listed so that none is added. */
     private static final List<String[]> NOT_YET_MOVED = List.of();

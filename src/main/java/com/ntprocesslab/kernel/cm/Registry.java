@@ -14,6 +14,11 @@ public final class Registry {
         registry.createKey(IFEO);
         registry.createKey("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\SubSystems").values
                 .put("Windows", "%SystemRoot%\\system32\\csrss.exe ObjectDirectory=\\Windows SharedSection=1024,20480,768");
+        // a demand-start kernel driver (Type 1, Start 3) that services.exe loads with NtLoadDriver
+        RegistryKey procmon = registry.createKey("HKLM\\SYSTEM\\CurrentControlSet\\Services\\procmon");
+        procmon.values.put("ImagePath", "\\SystemRoot\\System32\\drivers\\procmon.sys");
+        procmon.values.put("Type", "1");
+        procmon.values.put("Start", "3");
         registry.createKey("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon").values.put("Userinit", "C:\\Windows\\system32\\userinit.exe,");
         return registry;
     }

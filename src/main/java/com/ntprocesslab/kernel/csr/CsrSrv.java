@@ -116,6 +116,7 @@ public final class CsrSrv {
                 c.csrProcess.sequenceNumber = server.nextSequence++;
                 server.processes.add(c.csrProcess);
                 server.sessionProcessCount++;
+                newProcess(k, c).announced = true;
                 c.csrProcess = null;
                 c.csrProcessHandle = 0;
                 c.csrThreadHandle = 0;

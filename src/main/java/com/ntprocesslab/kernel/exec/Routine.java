@@ -18,16 +18,19 @@ public final class Routine {
      * routines share is remembered as ambiguous and never resolved.
      */
     private static final Map<String, Routine> BY_KEY = new ConcurrentHashMap<>();
-    private static final Routine AMBIGUOUS = new Routine("ambiguous!key", List.of(new Step(null, 0, (k, t, f) -> null)), Map.of());
+    private static final Routine AMBIGUOUS = new Routine("ambiguous!key", List.of(new Step(null, 0, (k, t, f) -> null)), Map.of(), false);
 
     private final String symbol;
     private final List<Step> steps;
     private final int[] returnOffsets;
     private final Map<String, Integer> labels;
     private final String key;
+    /** Code of a module loaded into system space other than nt (a driver): kernel mode too. */
+    private final boolean kernelModule;
 
-    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels) {
+    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule) {
         this.symbol = symbol;
+        this.kernelModule = kernelModule;
         this.steps = List.copyOf(steps);
         this.labels = Map.copyOf(labels);
         this.key = keyOf(symbol, steps);
@@ -83,7 +86,7 @@ public final class Routine {
     /** Code size used to lay symbols out; a little past the last step. */
     public int size() { return returnOffsets.length == 0 ? 0x20 : returnOffsets[returnOffsets.length - 1] + 0x20; }
 
-    public boolean kernelMode() { return symbol.startsWith("nt!"); }
+    public boolean kernelMode() { return kernelModule || symbol.startsWith("nt!"); }
 
     @Override public String toString() { return symbol; }
 
@@ -99,8 +102,12 @@ public final class Routine {
         private final List<Step> steps = new ArrayList<>();
         private final Map<String, Integer> labels = new TreeMap<>();
         private int stage;
+        private boolean kernelModule;
 
         private Builder(String symbol) { this.symbol = symbol; }
+
+        /** The routine belongs to a kernel-mode module other than nt (a driver). */
+        public Builder<S, T> kernelModule() { this.kernelModule = true; return this; }
 
         public Builder<S, T> stage(int stage) { this.stage = stage; return this; }
         /** Code inside this routine. */
@@ -129,7 +136,7 @@ public final class Routine {
             if (steps.isEmpty()) {
                 throw new IllegalStateException(symbol + " has no steps");
             }
-            Routine routine = new Routine(symbol, steps, labels);
+            Routine routine = new Routine(symbol, steps, labels, kernelModule);
             BY_KEY.merge(routine.key(), routine, (first, second) -> AMBIGUOUS);
             return routine;
         }

@@ -58,6 +58,10 @@ public final class Snapshot {
             cids.add(entry);
         }
         root.put("PspCidTable", cids);
+        List<Object> free = new ArrayList<>();
+        k.pspCidTable.freeList().forEach(cid -> free.add(hex(cid)));
+        root.put("PspCidTableFreeList", free);
+        root.put("PspCidTableNextCid", hex(k.pspCidTable.peekNext()));
         List<Object> objects = new ArrayList<>();
         for (KernelObject o : k.objects.values()) {
             objects.add(header(k, o));
@@ -101,7 +105,10 @@ public final class Snapshot {
         k.faults.armed().forEach(a -> armed.add(a.label()));
         root.put("ArmedFailures", armed);
         root.put("PspCreateProcessNotifyRoutine", new ArrayList<>(k.processNotifyRoutines));
+        root.put("PspCreateProcessNotifyRoutineEx", new ArrayList<>(k.extendedProcessNotifyRoutines));
         root.put("PspCreateThreadNotifyRoutine", new ArrayList<>(k.threadNotifyRoutines));
+        root.put("PspLoadImageNotifyRoutine", new ArrayList<>(k.loadImageNotifyRoutines));
+        root.put("PsLoadedModuleList", new ArrayList<>(k.loadedDrivers));
         List<Object> pending = new ArrayList<>();
         for (PendingCall p : k.pendingCalls) {
             Map<String, Object> call = new TreeMap<>();

@@ -96,6 +96,9 @@ public final class DefaultVolume {
         exe(v, "C:\\Tools\\spinner.exe", 0x7ff6c3340000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "Spin"));
         v.add(new VolumeFile("C:\\Tools\\run-worker.cmd", null, "C:\\Tools\\worker.exe"));
+        // a kernel driver: a native DLL mapped into system space (its code is the machine's GuestDrivers)
+        v.add(new VolumeFile("C:\\Windows\\System32\\drivers\\procmon.sys", new ImageDescriptor(IMAGE_FILE_MACHINE_AMD64,
+                IMAGE_SUBSYSTEM_NATIVE, "10.0", 0xfffff8025b2e0000L, 0x12000, 0x5010, 0, 0, true, List.of("ntoskrnl.exe"), null), null));
         v.add(new VolumeFile("C:\\Users\\student\\readme.txt", null, "Welcome to NT Process Lab."));
         return v;
     }

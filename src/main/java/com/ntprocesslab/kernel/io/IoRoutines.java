@@ -9,7 +9,7 @@ import java.util.List;
 public final class IoRoutines implements RoutinePublisher {
     @Override
     public List<Routine> shared() {
-        return List.of();
+        return List.of(DriverLoading.NtLoadDriver, DriverLoading.IopLoadUnloadDriver, DriverLoading.IopLoadDriver);
     }
 
     @Override

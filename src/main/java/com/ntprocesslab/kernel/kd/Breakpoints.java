@@ -81,6 +81,7 @@ public final class Breakpoints {
         return null;
     }
 
+
     /** bl, as WinDbg lays it out: number, e/d (u when deferred), address, pass count, symbol. */
     String render(Profile profile) {
         if (table.isEmpty()) {

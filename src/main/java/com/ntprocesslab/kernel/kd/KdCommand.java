@@ -37,8 +37,6 @@ public sealed interface KdCommand {
     record Registers() implements KdCommand {}
     /** {@code u} (eight steps) or {@code uf} (the whole routine) at a symbol or address; null: where the thread stands. */
     record Unassemble(String where, boolean wholeFunction) implements KdCommand {}
-    /** {@code dq}/{@code dd} {@code address [L count]}: {@code width} is 8 or 4 bytes. */
-    record DisplayMemory(int width, long address, int count) implements KdCommand {}
     /** {@code vertarget}. */
     record VersionTarget() implements KdCommand {}
     /** {@code !irql}. */
@@ -76,6 +74,8 @@ public sealed interface KdCommand {
     record Block(String which, Long address) implements KdCommand {}
     /** {@code !object <address>}. */
     record ObjectInfo(long address) implements KdCommand {}
+    /** {@code dq} / {@code dd} {@code <symbol|address> [L<count>]}: quadwords or doublewords of a data object the machine models. */
+    record DisplayMemory(int width, String symbol, Long address, int count) implements KdCommand {}
     /** {@code dt nt!_TYPE <address>}. */
     record DisplayType(String type, long address) implements KdCommand {}
     /** {@code .process [/p] [/r] [address]} / {@code .thread [address]}: show or set the context. */

@@ -73,7 +73,7 @@ public final class KdParser {
             case "r" -> none(args, "r", new KdCommand.Registers());
             case "u", "uf" -> args.size() > 1 ? Parsed.error(syntax(args.get(1), verb + " takes one symbol or address, e.g. " + verb + " nt!PspAllocateProcess"))
                     : Parsed.ok(new KdCommand.Unassemble(args.isEmpty() ? null : args.get(0), verb.equals("uf")));
-            case "dq", "dd" -> memory(verb, args);
+            case "dq", "dd" -> displayMemory(verb, args);
             case "vertarget" -> none(args, verb, new KdCommand.VersionTarget());
             case "!irql" -> none(args, verb, new KdCommand.Irql());
             case ".reload" -> args.stream().allMatch(a -> a.startsWith("/")) ? Parsed.ok(new KdCommand.Reload())
@@ -234,20 +234,6 @@ public final class KdParser {
                 : Parsed.ok(new KdCommand.Context(true, address, translate, reloadUser));
     }
 
-    private static Parsed memory(String verb, List<String> args) {
-        if (args.isEmpty() || args.size() > 2) {
-            return Parsed.error(syntax(args.isEmpty() ? verb : args.get(2), verb + " takes an address and an optional L count, e.g. " + verb + " ffffa08f`1c2d3040 L8"));
-        }
-        Long address = number(args.get(0));
-        Long count = args.size() == 2 && args.get(1).regionMatches(true, 0, "L", 0, 1) ? number(args.get(1).substring(1)) : Long.valueOf(verb.equals("dq") ? 16 : 32);
-        if (address == null) {
-            return Parsed.error(syntax(args.get(0), "expected a hex address"));
-        }
-        if (count == null || count < 1 || count > 0x400) {
-            return Parsed.error(syntax(args.get(1), "expected a count L1 to L400 (hex)"));
-        }
-        return Parsed.ok(new KdCommand.DisplayMemory(verb.equals("dq") ? 8 : 4, address, count.intValue()));
-    }
 
     private static Parsed evaluate(List<String> args) {
         Long value = args.size() == 1 ? number(args.get(0)) : null;
@@ -282,6 +268,31 @@ public final class KdParser {
             return Parsed.error(syntax(args.get(0), "handle values are multiples of 4"));
         }
         return Parsed.ok(new KdCommand.Handle(values[0], values[1] == null ? 3 : values[1], values[2]));
+    }
+
+    /** dq nt!PspCreateProcessNotifyRoutine L4, dd nt!PspCreateProcessNotifyRoutineCount L1, dq ffffa08f`0a100000. */
+    private static Parsed displayMemory(String verb, List<String> args) {
+        int unit = verb.equals("dq") ? 8 : 4;
+        if (args.isEmpty() || args.size() > 2) {
+            return Parsed.error(syntax(args.isEmpty() ? verb : args.get(2), "expected " + verb + " <symbol or address> [L<count>], e.g. "
+                    + verb + " nt!PspCreateProcessNotifyRoutine L4"));
+        }
+        int count = unit == 8 ? 16 : 32;
+        if (args.size() == 2) {
+            String length = args.get(1);
+            Long n = length.length() > 1 && (length.charAt(0) == 'L' || length.charAt(0) == 'l') ? number(length.substring(1)) : null;
+            if (n == null || n < 1 || n > 0x400) {
+                return Parsed.error(syntax(length, "expected a count from L1 to L400 (hex), e.g. L4"));
+            }
+            count = n.intValue();
+        }
+        String target = args.get(0);
+        if (target.indexOf('!') > 0) {
+            return Parsed.ok(new KdCommand.DisplayMemory(unit, target, null, count));
+        }
+        Long address = number(target);
+        return address == null ? Parsed.error(syntax(target, "expected a symbol such as nt!PsActiveProcessHead or a hex address"))
+                : Parsed.ok(new KdCommand.DisplayMemory(unit, null, address, count));
     }
 
     private static Parsed displayType(List<String> args) {

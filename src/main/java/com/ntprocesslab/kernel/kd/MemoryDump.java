@@ -3,6 +3,7 @@ package com.ntprocesslab.kernel.kd;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * dq and dd: memory as quadwords or doublewords, laid out as "d, da, db, dc, dd, dD, df, dp,
  * dq, du, dw (Display Memory)" in Microsoft's debugger reference shows it (address, then two
  * quadwords or four doublewords per line). The machine holds structures, not bytes: the
- * readable memory is the number-valued fields of the objects it models, at their Windows 10
+ * readable memory is nt's data symbols and the callback blocks they point to (see
+ * {@link DataView}), and the number-valued fields of the objects it models, at their Windows 10
  * x64 offsets (the ones dt prints); every other byte shows as ?, WinDbg's mark for memory it
  * cannot read. The classic profile's layouts are not mapped here, so all of its memory reads so.
  */
@@ -23,15 +25,25 @@ final class MemoryDump {
 
     static CommandResult display(Debugger d, KdCommand.DisplayMemory m) {
         int width = m.width();
-        long start = m.address() & -width;
+        long address;
+        if (m.symbol() != null) {
+            if (!Symbols.isData(m.symbol()) || !Symbols.all(d.kernel.profile).containsKey(m.symbol())) {
+                return Debugger.reject("Couldn't resolve error at '" + m.symbol() + "': no data symbol of that name"
+                        + " (x nt!Ps* lists the data symbols: they print = <no type information>)");
+            }
+            address = Symbols.address(m.symbol());
+        } else {
+            address = m.address();
+        }
+        long start = address & -width;
         StringBuilder out = new StringBuilder();
         int perLine = width == 8 ? 2 : 4;
         for (int i = 0; i < m.count(); i++) {
-            long address = start + (long) i * width;
+            long at = start + (long) i * width;
             if (i % perLine == 0) {
-                out.append(i == 0 ? "" : "\n").append(d.kernel.platform.pointer(address)).append(' ');
+                out.append(i == 0 ? "" : "\n").append(d.kernel.platform.pointer(at)).append(' ');
             }
-            Long value = read(d.kernel, address, width);
+            Long value = read(d.kernel, at, width);
             String text = width == 8 ? (value == null ? "????????`????????" : d.kernel.platform.pointer(value))
                     : (value == null ? "????????" : String.format("%08x", value));
             out.append(' ').append(text);
@@ -41,6 +53,11 @@ final class MemoryDump {
 
     /** The value of {@code width} bytes at an address, or null when any of them is not modeled. */
     private static Long read(Kernel k, long address, int width) {
+        // nt's globals and the callback blocks they point to, then the fields of the objects
+        Long data = DataView.read(k, address, width);
+        if (data != null) {
+            return data;
+        }
         Long quad = quad(k, address & ~7L);
         if (quad == null) {
             return null;

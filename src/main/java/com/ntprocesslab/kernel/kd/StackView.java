@@ -3,6 +3,7 @@ package com.ntprocesslab.kernel.kd;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.machine.Kernel;
+import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
@@ -151,8 +152,9 @@ final class StackView {
         return visible;
     }
 
+    /** nt and the drivers live in system space (the upper half of the address space). */
     private static boolean isKernel(String function) {
-        return function.startsWith("nt!");
+        return function.startsWith("nt!") || Long.compareUnsigned(Symbols.address(function), 0xffff800000000000L) >= 0;
     }
 
     private static String function(String site) {

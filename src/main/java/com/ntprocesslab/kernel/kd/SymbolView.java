@@ -29,7 +29,9 @@ final class SymbolView {
             return Debugger.accept("No symbol matches " + pattern + ".");
         }
         List<String> lines = new ArrayList<>();
-        byAddress.forEach((address, symbol) -> lines.add(Platform.of(profile).pointer(address) + " " + symbol + " (" + symbol.substring(symbol.indexOf('!') + 1) + ")"));
+        // WinDbg prints a data symbol without type information so, as seed 000's listing shows
+        byAddress.forEach((address, symbol) -> lines.add(Platform.of(profile).pointer(address) + " " + symbol + (Symbols.isData(symbol)
+                ? " = <no type information>" : " (" + symbol.substring(symbol.indexOf('!') + 1) + ")")));
         return Debugger.accept(String.join("\n", lines));
     }
 

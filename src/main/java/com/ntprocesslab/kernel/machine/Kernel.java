@@ -49,6 +49,11 @@ public final class Kernel extends Subsystems {
     }
 
     @Override
+    public Routine routineNamed(String symbol) {
+        return Symbols.routine(symbol, profile);
+    }
+
+    @Override
     public Routine systemDllRoutine(String symbol) {
         Routine routine = Symbols.routine(symbol, profile);
         if (routine == null) {

@@ -38,6 +38,12 @@ public final class Symbols {
     /** The symbols each kernel has: an XP machine has no KERNELBASE, a Windows 10 one no kernel32!CreateProcessInternalW. */
     private static final Map<Profile, TreeSet<String>> VISIBLE = new EnumMap<>(Map.of(
             Profile.MODERN, new TreeSet<>(), Profile.CLASSIC, new TreeSet<>()));
+    /** Data objects of nt the machine models, with their size in bytes: x lists them, dq and dd show them. */
+    private static final TreeMap<String, Integer> DATA = new TreeMap<>();
+    /** Where nt's data section starts: above its code, as in seed 000's listing (+0x8ec260 for PspCreateProcessNotifyRoutine). */
+    private static final long NT_DATA = 0x8ec000L;
+    /** XP's ntoskrnl data lies above its code too. */
+    private static final long CLASSIC_NT_DATA = 0x1a0000L;
 
     static {
         MODULE_BASES.put("nt", 0xfffff80255a00000L);
@@ -47,6 +53,7 @@ public final class Symbols {
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
         MODULE_BASES.put("BASESRV", 0x00007ff8cc7d0000L);
+        MODULE_BASES.putAll(GuestDrivers.BASES);
         CLASSIC_MODULE_BASES.put("nt", 0x804d7000L);
         CLASSIC_MODULE_BASES.put("ntdll", 0x7c900000L);
         CLASSIC_MODULE_BASES.put("KERNEL32", 0x7c800000L);
@@ -87,6 +94,7 @@ public final class Symbols {
         }
         layOut(classicOnly, ends);
         layOutClassic();
+        layOutData();
     }
 
     /** The classic machine's own table: every symbol it has, laid out from its XP module base. */
@@ -104,6 +112,59 @@ public final class Symbols {
                 offset += routine == null ? 0x40 : (routine.size() / 2 + 0x1f) & ~0x1fL;
             }
         }
+    }
+
+    /**
+     * The executive's globals the machine has: the process list head, the CID table and the
+     * callback tables with their counts (64 slots of 8 bytes on x64; Windows XP has 8 and no
+     * Ex count, PSP_MAX_CREATE_PROCESS_NOTIFY in WRK).
+     */
+    private static void layOutData() {
+        DATA.put("nt!PsActiveProcessHead", 0x10);
+        DATA.put("nt!PsIdleProcess", 8);
+        DATA.put("nt!PsInitialSystemProcess", 8);
+        DATA.put("nt!PspCidTable", 8);
+        DATA.put("nt!PspCreateProcessNotifyRoutine", 64 * 8);
+        DATA.put("nt!PspCreateProcessNotifyRoutineCount", 4);
+        DATA.put("nt!PspCreateProcessNotifyRoutineExCount", 4);
+        DATA.put("nt!PspCreateThreadNotifyRoutine", 64 * 8);
+        DATA.put("nt!PspCreateThreadNotifyRoutineCount", 4);
+        DATA.put("nt!PspLoadImageNotifyRoutine", 64 * 8);
+        DATA.put("nt!PspLoadImageNotifyRoutineCount", 4);
+        long address = MODULE_BASES.get("nt") + NT_DATA;
+        long classicAddress = CLASSIC_MODULE_BASES.get("nt") + CLASSIC_NT_DATA;
+        for (Map.Entry<String, Integer> data : DATA.entrySet()) {
+            ADDRESSES.put(data.getKey(), address);
+            VISIBLE.get(Profile.MODERN).add(data.getKey());
+            address += (data.getValue() + 0xf) & ~0xfL;
+            if (!data.getKey().endsWith("ExCount")) {
+                CLASSIC_ADDRESSES.put(data.getKey(), classicAddress);
+                VISIBLE.get(Profile.CLASSIC).add(data.getKey());
+                classicAddress += (dataSize(data.getKey(), Profile.CLASSIC) + 0x7) & ~0x7L;
+            }
+        }
+    }
+
+    /** Whether {@code symbol} names a data object rather than a function. */
+    public static boolean isData(String symbol) {
+        return DATA.containsKey(symbol);
+    }
+
+    /** The size in bytes of a data symbol on a machine of {@code profile} (XP: 4-byte pointers, 8 callback slots), 0 for a function. */
+    public static int dataSize(String symbol, Profile profile) {
+        int size = DATA.getOrDefault(symbol, 0);
+        return profile == Profile.CLASSIC && size > 4 ? (size == 64 * 8 ? 8 * 4 : size / 2) : size;
+    }
+
+    /** The data symbol whose object holds {@code address} on a machine of {@code profile}, or null. */
+    public static String dataAt(long address, Profile profile) {
+        for (String symbol : DATA.keySet()) {
+            long start = address(symbol, profile);
+            if (VISIBLE.get(profile).contains(symbol) && address >= start && address < start + dataSize(symbol, profile)) {
+                return symbol;
+            }
+        }
+        return null;
     }
 
     private static void layOut(TreeMap<String, TreeSet<String>> byModule, TreeMap<String, Long> ends) {

@@ -73,8 +73,7 @@ public final class SystemInitialization {
         k.pspCidTable.startAt(BootSeed.firstCid(seed));
         k.pools.shiftBy(BootSeed.poolShift(seed));
         k.engine.setListener(listener);
-        k.processNotifyRoutines.addAll(List.of("cng!CngCreateProcessNotifyRoutine", "WdFilter!MpCreateProcessNotifyRoutineEx"));
-        k.threadNotifyRoutines.add("WdFilter!MpCreateThreadNotifyRoutine");
+        GuestDrivers.registerBootDriverCallbacks(k);
         EProcess system = createSystemProcess(k);
         createIdleProcess(k, system);
         createSystemThread(k, system);

@@ -25,6 +25,8 @@ public final class NtStatus {
     public static final long STATUS_INVALID_CID = 0xC000000BL;
     public static final long STATUS_THREAD_IS_TERMINATING = 0xC000004BL;
     public static final long STATUS_PRIVILEGE_NOT_HELD = 0xC0000061L;
+    public static final long STATUS_PROCEDURE_NOT_FOUND = 0xC000007AL;
+    public static final long STATUS_IMAGE_ALREADY_LOADED = 0xC000010EL;
 
     private static final Map<Long, String> NAMES = new TreeMap<>();
     private static final Map<Long, Long> DOS_ERRORS = new TreeMap<>();
@@ -49,6 +51,9 @@ public final class NtStatus {
         name(STATUS_INVALID_CID, "STATUS_INVALID_CID", 87);
         name(STATUS_THREAD_IS_TERMINATING, "STATUS_THREAD_IS_TERMINATING", 5);
         name(STATUS_PRIVILEGE_NOT_HELD, "STATUS_PRIVILEGE_NOT_HELD", 1314);
+        name(STATUS_PROCEDURE_NOT_FOUND, "STATUS_PROCEDURE_NOT_FOUND", 127);
+        // RtlNtStatusToDosError: ERROR_SERVICE_ALREADY_RUNNING
+        name(STATUS_IMAGE_ALREADY_LOADED, "STATUS_IMAGE_ALREADY_LOADED", 1056);
     }
 
     private NtStatus() {

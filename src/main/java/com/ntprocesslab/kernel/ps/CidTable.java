@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * unused: 256 on x64, 512 on x86.
  */
 public final class CidTable {
+    /** The HANDLE_TABLE nt!PspCidTable points to (it is not charged to any process's pool). */
+    public static final long ADDRESS = 0xffffa08f0a003b40L;
     private final TreeMap<Long, KernelObject> entries = new TreeMap<>();
     /** Freed IDs in the order they were freed (WRK's LastFree list, moved to FirstFree in that order). */
     private final ArrayDeque<Long> freed = new ArrayDeque<>();

@@ -8,6 +8,7 @@ import static com.ntprocesslab.kernel.ps.CreationSteps.exitFailure;
 import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
@@ -144,9 +145,14 @@ public final class ClassicThreadCreation {
             })
             // the first thread of a process is when the process-creation callbacks run
             .inline((k, t, f) -> creation(f).process.activeThreads == 1 ? next() : jump("threadNotify"))
-            .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
+            .call(NotifyRoutines.PspCallProcessNotifyRoutines, (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                return StepResult.call(NotifyRoutines.PspCallProcessNotifyRoutines,
+                        NotifyRoutines.processCreated(c.process, c.thread, c.commandLine));
+            })
             .label("threadNotify")
-            .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
+            .call(NotifyRoutines.PspCallThreadNotifyRoutines, (k, t, f) -> StepResult.call(NotifyRoutines.PspCallThreadNotifyRoutines,
+                    NotifyRoutines.threadCreated(creation(f).thread)))
             .inline((k, t, f) -> creation(f).createSuspended ? next() : jump("accessState"))
             .step("nt!KeSuspendThread", (k, t, f) -> {
                 creation(f).thread.tcb.suspendCount++;
@@ -168,7 +174,6 @@ public final class ClassicThreadCreation {
                 }
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, c.grantedAccess, false);
                 c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
-                c.process.threadCreated = true;
                 return next();
             })
             .step("nt!KeQuerySystemTime", (k, t, f) -> {

@@ -12,12 +12,14 @@ import com.ntprocesslab.kernel.ps.AllocationKind;
  */
 final class CreationSupport {
 
+    static final String NTDLL = "C:\\Windows\\System32\\ntdll.dll";
+
     private CreationSupport() {
     }
 
     /** PspMapSystemDll: ntdll is mapped into every new process. */
     static long PspMapSystemDll(Executive k, EProcess process) {
-        VolumeFile ntdll = k.volume.find("C:\\Windows\\System32\\ntdll.dll");
+        VolumeFile ntdll = k.volume.find(NTDLL);
         return ntdll == null ? NtStatus.STATUS_OBJECT_NAME_NOT_FOUND
                 : MemoryManager.mapImage(process, ntdll.path(), ntdll.image());
     }

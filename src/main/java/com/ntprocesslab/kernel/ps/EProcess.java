@@ -55,10 +55,13 @@ public final class EProcess extends KernelObject {
     /** Guest programs without a user-mode image (System, Idle) have no PEB. */
     public boolean systemProcess;
     /**
-     * Set when a creation call handed out a thread of this process: a process deleted without
-     * one never existed for anyone but its failed creator, and its ID is given back unused.
+     * Set once the process is known beyond its creator: the Windows subsystem registered it
+     * (CsrInsertProcess) or its first thread started. A process deleted before that was a
+     * failed creation, and its IDs are given back unused so the rollback leaves no trace.
      */
-    public boolean threadCreated;
+    public boolean announced;
+    /** Its first thread has reported the image and ntdll to the load-image routines (DbgkCreateThread). */
+    public boolean imagesReported;
 
     public EProcess() {
         super(ObjectType.Process);

@@ -41,8 +41,14 @@ public abstract class Executive {
     public final Volume volume;
     public final Scheduler<EThread> scheduler = new Scheduler<>();
     public final FailureInjector faults = new FailureInjector();
+    /** PspCreateProcessNotifyRoutine: the registered routines' symbols, in slot order. */
     public final List<String> processNotifyRoutines = new ArrayList<>();
+    /** Those of them registered with PsSetCreateProcessNotifyRoutineEx/Ex2 (PspCreateProcessNotifyRoutineExCount). */
+    public final List<String> extendedProcessNotifyRoutines = new ArrayList<>();
     public final List<String> threadNotifyRoutines = new ArrayList<>();
+    public final List<String> loadImageNotifyRoutines = new ArrayList<>();
+    /** Drivers loaded since boot (PsLoadedModuleList), by service name, in load order. */
+    public final List<String> loadedDrivers = new ArrayList<>();
     public EProcess systemProcess;
     public EProcess idleProcess;
 
@@ -69,6 +75,9 @@ public abstract class Executive {
      * ntdll!KiUserApcDispatcher), found by name as PspLookupKernelUserEntryPoints does at boot.
      */
     public abstract Routine systemDllRoutine(String symbol);
+
+    /** The routine of a loaded module named {@code symbol} (a driver's callback), or null. */
+    public abstract Routine routineNamed(String symbol);
 
     /**
      * Tells the Windows subsystem that a process it may know has exited: the message csrss gets

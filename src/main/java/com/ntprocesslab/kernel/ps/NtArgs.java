@@ -21,6 +21,10 @@ public final class NtArgs implements HoldsReferences {
     public int index;
     /** The account a logon service creates a token for (NtCreateToken). */
     public String user;
+    /** A name argument: NtLoadDriver's DriverServiceName. */
+    public String name;
+    /** The work item a service queued and waits for (NtLoadDriver's load packet). */
+    public Object load;
 
     public static NtArgs of(long handle, long value) {
         NtArgs args = new NtArgs();

@@ -20,7 +20,7 @@ public final class ProcessDeletion {
             p.activeProcessLinks.remove();
         }
         if (p.uniqueProcessId != 0 && k.pspCidTable.lookup(p.uniqueProcessId) == p) {
-            destroyCid(k, p.uniqueProcessId, !p.threadCreated);
+            destroyCid(k, p.uniqueProcessId, !p.announced);
         }
         if (p.objectTable != null) {
             ObjectManager.ExSweepHandleTable(k, p.objectTable);
@@ -53,7 +53,8 @@ public final class ProcessDeletion {
             MemoryManager.MmDeleteTeb(k, t);
         }
         if (t.uniqueThread != 0 && k.pspCidTable.lookup(t.uniqueThread) == t) {
-            destroyCid(k, t.uniqueThread, t.creationFailed);
+            // a thread of a process nobody was told of (it was terminated before it reported itself) gives its ID back too
+            destroyCid(k, t.uniqueThread, t.creationFailed || t.process != null && !t.process.announced);
         }
         k.scheduler.remove(t);
         if (t.process != null) {

@@ -12,13 +12,18 @@ public final class PsRoutines implements RoutinePublisher {
         return List.of(ThreadCreation.NtSuspendThread,
                 Termination.NtTerminateProcess, Termination.NtTerminateThread, Termination.PspTerminateThreadByPointer,
                 Termination.PspExitThread, Termination.PspExitProcess,
-                Termination.PsExitSpecialApc, Termination.KiDeliverApc);
+                Termination.PsExitSpecialApc, Termination.KiDeliverApc,
+                NotifyRoutines.PspSetCreateProcessNotifyRoutine, NotifyRoutines.PsSetCreateProcessNotifyRoutine,
+                NotifyRoutines.PsSetCreateThreadNotifyRoutine, NotifyRoutines.PsSetLoadImageNotifyRoutine,
+                NotifyRoutines.PspCallProcessNotifyRoutines, NotifyRoutines.PspCallThreadNotifyRoutines,
+                NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread);
     }
 
     @Override
     public List<Routine> only(Profile profile) {
         return switch (profile) {
-            case MODERN -> List.of(ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
+            case MODERN -> List.of(NotifyRoutines.PsSetCreateProcessNotifyRoutineEx, NotifyRoutines.PsSetCreateProcessNotifyRoutineEx2,
+                    ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                     ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread,
                     PortServices.NtAlpcSendWaitReceivePort);

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.ps;
 
+import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 import static com.ntprocesslab.kernel.ps.CreationSteps.creation;
@@ -65,7 +66,20 @@ public final class ThreadCreation {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
+    /**
+     * Windows Internals 7th ed., part 1, chapter 3, stage 4: PspInsertThread starts the KTHREAD
+     * (KeStartThread), lists the thread, creates the creator's handle, calls the process
+     * callbacks for the process's first thread and the thread callbacks for every thread, and
+     * readies the thread last (KeReadyThread); a created-suspended thread then waits.
+     */
     public static final Routine PspInsertThread = Executive.routine("nt!PspInsertThread").stage(4)
+            // the KTHREAD takes its scheduling state from the process (ReactOS ke/thrdobj.c KeStartThread)
+            .step("nt!KeStartThread", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.thread.tcb.basePriority = c.process.pcb.basePriority;
+                c.thread.tcb.priority = c.process.pcb.basePriority;
+                return next();
+            })
             // into the process's thread list; the thread now holds its own running reference
             .inline((k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -75,9 +89,6 @@ public final class ThreadCreation {
                 ObjectManager.ObReferenceObject(c.thread);
                 return next();
             })
-            // the first thread of a process triggers the process-creation callbacks
-            .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
-            .step("nt!PspCallThreadNotifyRoutines", (k, t, f) -> next())
             .step("nt!ObInsertObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLE)) {
@@ -86,8 +97,19 @@ public final class ThreadCreation {
                 c.threadHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.thread, AccessMask.THREAD_ALL_ACCESS, false);
                 return next();
             })
+            // the first thread of a process triggers the process-creation callbacks, which may deny it
+            .inline((k, t, f) -> creation(f).process.activeThreads == 1 ? next() : jump("threadNotify"))
+            .call(NotifyRoutines.PspCallProcessNotifyRoutines, (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                return StepResult.call(NotifyRoutines.PspCallProcessNotifyRoutines,
+                        NotifyRoutines.processCreated(c.process, c.thread, c.commandLine));
+            })
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : returnFailure(creation(f), f.calleeStatus))
+            .label("threadNotify")
+            .call(NotifyRoutines.PspCallThreadNotifyRoutines, (k, t, f) -> StepResult.call(NotifyRoutines.PspCallThreadNotifyRoutines,
+                    NotifyRoutines.threadCreated(creation(f).thread)))
             // ready to run, but its suspend count of 1 parks it in a Suspended wait
-            .step("nt!KeStartThread", (k, t, f) -> {
+            .step("nt!KeReadyThread", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 c.thread.tcb.state = KThreadState.Waiting;
                 c.thread.tcb.waitReason = KWaitReason.Suspended;

@@ -23,15 +23,19 @@ public final class ThreadStartup {
     }
 
     public static final Routine PspUserThreadStartup = Executive.routine("nt!PspUserThreadStartup").stage(7)
-            // tell an attached debugger about the new thread (none here)
-            .step("nt!DbgkCreateThread", (k, t, f) -> next())
+            // tell an attached debugger about the new thread; the first one reports its process's images
+            // WRK ps/create.c PspUserThreadStartup: a thread already marked terminated (CrossThreadFlags) reports nothing
+            .call(NotifyRoutines.DbgkCreateThread, (k, t, f) -> t.terminationRequested ? next()
+                    : StepResult.call(NotifyRoutines.DbgkCreateThread, null))
             // the initial thunk context: user mode begins in LdrInitializeThunk, with RtlUserThreadStart's context to continue to
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
     /** XP's PspUserThreadStartup (WRK): the loader runs first, as a user APC delivered on the way out to user mode. */
     public static final Routine PspUserThreadStartupClassic = Executive.routine("nt!PspUserThreadStartup").stage(5)
-            .step("nt!DbgkCreateThread", (k, t, f) -> next())
+            // WRK ps/create.c PspUserThreadStartup: a thread already marked terminated (CrossThreadFlags) reports nothing
+            .call(NotifyRoutines.DbgkCreateThread, (k, t, f) -> t.terminationRequested ? next()
+                    : StepResult.call(NotifyRoutines.DbgkCreateThread, null))
             .step("nt!KeInsertQueueApc", (k, t, f) -> {
                 t.tcb.userApcQueue.add(new Apc("ntdll!LdrInitializeThunk", true));
                 return next();

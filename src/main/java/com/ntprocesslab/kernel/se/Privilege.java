@@ -3,5 +3,5 @@ package com.ntprocesslab.kernel.se;
 /** Privileges the machine checks. */
 public enum Privilege {
     SeAssignPrimaryTokenPrivilege, SeChangeNotifyPrivilege, SeDebugPrivilege, SeIncreaseBasePriorityPrivilege,
-    SeShutdownPrivilege, SeTcbPrivilege, SeUndockPrivilege
+    SeLoadDriverPrivilege, SeShutdownPrivilege, SeTcbPrivilege, SeUndockPrivilege
 }

@@ -110,6 +110,13 @@ public final class Apis {
         }, () -> Win32Api.LogonUserW);
         handleApi("NtClose", ApiSpec.Returns.NTSTATUS, () -> Win32Api.NtCloseNative, true);
         handleApi("NtWaitForSingleObject", ApiSpec.Returns.NTSTATUS, () -> Win32Api.NtWaitNative, true);
+        add("NtLoadDriver", "<DriverServiceName>", ApiSpec.Returns.NTSTATUS, false, (a, c) -> {
+            if (a.size() != 1 || a.get(0).isBlank()) {
+                return "NtLoadDriver takes one service key, e.g. NtLoadDriver \\Registry\\Machine\\System\\CurrentControlSet\\Services\\procmon";
+            }
+            c.path = a.get(0);
+            return null;
+        }, () -> Win32Api.NtLoadDriverNative);
         add("NtCreateEvent", "", ApiSpec.Returns.HANDLE, true, (a, c) -> a.isEmpty() ? null : "NtCreateEvent takes no arguments",
                 () -> Win32Api.NtCreateEventNative);
         classic("CreateProcessW", () -> Kernel32.CreateProcessW);

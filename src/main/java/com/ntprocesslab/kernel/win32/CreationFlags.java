@@ -19,6 +19,11 @@ public final class CreationFlags {
     public static final long CREATE_BREAKAWAY_FROM_JOB = 0x01000000;
     public static final long CREATE_DEFAULT_ERROR_MODE = 0x04000000;
     public static final long CREATE_NO_WINDOW = 0x08000000;
+    public static final long INHERIT_PARENT_AFFINITY = 0x00010000;
+    public static final long EXTENDED_STARTUPINFO_PRESENT = 0x00080000;
+    public static final long PROFILE_USER = 0x10000000;
+    public static final long PROFILE_KERNEL = 0x20000000;
+    public static final long PROFILE_SERVER = 0x40000000;
 
     private static final Map<String, Long> NAMES = new TreeMap<>();
 
@@ -35,21 +40,17 @@ public final class CreationFlags {
         NAMES.put("CREATE_BREAKAWAY_FROM_JOB", CREATE_BREAKAWAY_FROM_JOB);
         NAMES.put("CREATE_DEFAULT_ERROR_MODE", CREATE_DEFAULT_ERROR_MODE);
         NAMES.put("CREATE_NO_WINDOW", CREATE_NO_WINDOW);
+        NAMES.put("INHERIT_PARENT_AFFINITY", INHERIT_PARENT_AFFINITY);
+        NAMES.put("EXTENDED_STARTUPINFO_PRESENT", EXTENDED_STARTUPINFO_PRESENT);
+        NAMES.put("PROFILE_USER", PROFILE_USER);
+        NAMES.put("PROFILE_KERNEL", PROFILE_KERNEL);
+        NAMES.put("PROFILE_SERVER", PROFILE_SERVER);
         for (PriorityClass pc : PriorityClass.values()) {
             NAMES.put(pc.name() + "_PRIORITY_CLASS", pc.creationFlag);
         }
     }
 
     private CreationFlags() {
-    }
-
-    /** All bits the machine knows; anything else is an invalid parameter. */
-    public static long knownMask() {
-        long mask = 0;
-        for (long v : NAMES.values()) {
-            mask |= v;
-        }
-        return mask;
     }
 
     /** Parses {@code NAME|NAME|0x10|16}; returns null and names the bad part in {@code error[0]}. */

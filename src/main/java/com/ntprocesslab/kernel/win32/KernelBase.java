@@ -190,13 +190,19 @@ public final class KernelBase {
     }
 
     /**
-     * dwCreationFlags checks shared by both kernels' CreateProcessInternalW: a console cannot
-     * be both new and detached, and unknown bits are refused, before any object exists (0x57).
-     * Returns the label to fail through, or null; a CreateProcessAsUser token is referenced.
+     * dwCreationFlags checks shared by both kernels' CreateProcessInternalW, before any object
+     * exists (0x57): a console cannot be both new and detached, nor a 16-bit program's VDM both
+     * separate and shared (seed 004, Windows 2000's CreateProcessW; ReactOS
+     * dll/win32/kernel32/client/proc.c does the same). Bits it has no use for are ignored, not
+     * refused: seed 004 masks none off. Returns the label to fail through, or null; a
+     * CreateProcessAsUser token is referenced.
      */
     static String validateFlagsAndToken(Subsystems k, EThread t, CreateProcessContext c) {
         long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
-        if ((c.flags & both) == both || (c.flags & ~CreationFlags.knownMask()) != 0) {
+        long bothVdms = CreationFlags.CREATE_SEPARATE_WOW_VDM | CreationFlags.CREATE_SHARED_WOW_VDM;
+        // XP tests the two VDM bits later, after BasepIsRealtimeAllowed (seed 003), in its own step
+        boolean vdmsHere = k.profile != com.ntprocesslab.kernel.Profile.CLASSIC;
+        if ((c.flags & both) == both || vdmsHere && (c.flags & bothVdms) == bothVdms) {
             LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
             return "failWin32";
         }
@@ -211,9 +217,15 @@ public final class KernelBase {
         return null;
     }
 
-    /** The priority class: the lowest one asked for; realtime only with SeIncreaseBasePriorityPrivilege, else high. */
+    /**
+     * The priority class: the lowest one asked for; realtime only with SeIncreaseBasePriorityPrivilege,
+     * else high. None asked for is normal, unless the creator is idle or below normal: then the
+     * child gets the creator's class (Windows Internals 7th ed., part 1, ch. 3, stage 1).
+     */
     static void selectPriorityClass(EThread t, CreateProcessContext c) {
-        c.priorityClass = PriorityClass.NORMAL;
+        String creator = t.process.priorityClass;
+        c.priorityClass = PriorityClass.IDLE.name().equals(creator) ? PriorityClass.IDLE
+                : PriorityClass.BELOW_NORMAL.name().equals(creator) ? PriorityClass.BELOW_NORMAL : PriorityClass.NORMAL;
         for (PriorityClass pc : new PriorityClass[] {PriorityClass.IDLE, PriorityClass.BELOW_NORMAL, PriorityClass.NORMAL,
                 PriorityClass.ABOVE_NORMAL, PriorityClass.HIGH, PriorityClass.REALTIME}) {
             if ((c.flags & PRIORITY_MASK & pc.creationFlag) != 0) {

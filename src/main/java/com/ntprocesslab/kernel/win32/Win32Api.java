@@ -28,6 +28,7 @@ public final class Win32Api {
     public static final Routine NtCreateEventStub = Syscalls.stub(ObServices.NtCreateEvent, 0);
     public static final Routine NtCreateTokenStub = Syscalls.stub(ObServices.NtCreateToken, 0);
     public static final Routine NtSuspendThreadStub = Syscalls.stub(ThreadCreation.NtSuspendThread, 0);
+    public static final Routine NtLoadDriverStub = Syscalls.stub(com.ntprocesslab.kernel.io.DriverLoading.NtLoadDriver, 0);
     public static final Routine NtResumeThreadStub = KernelBase.NtResumeThreadStub;
 
     /** Sets the Win32 result of a finished native call. */
@@ -167,6 +168,12 @@ public final class Win32Api {
             c -> NtArgs.of(c.handle, 0), (call, a, status, t) -> call.returnValue = status);
     public static final Routine NtWaitNative = api("ntdll!ZwWaitForSingleObject", NtWaitForSingleObjectStub,
             c -> NtArgs.of(c.handle, c.timeout), (call, a, status, t) -> call.returnValue = status);
+    /** What the service control manager calls to start a kernel driver: the service key's name. */
+    public static final Routine NtLoadDriverNative = api("ntdll!ZwLoadDriver", NtLoadDriverStub, c -> {
+        NtArgs a = NtArgs.of(0, 0);
+        a.name = c.path;
+        return a;
+    }, (call, a, status, t) -> call.returnValue = status);
     public static final Routine NtCreateEventNative = api("ntdll!ZwCreateEvent", NtCreateEventStub,
             c -> NtArgs.of(0, 0), (call, a, status, t) -> call.returnValue = NtStatus.success(status) ? a.out : 0);
 

@@ -18,6 +18,7 @@ public final class Win32Routines implements RoutinePublisher {
         return List.of(Ntdll.RtlExitUserThread, Ntdll.RtlExitUserProcess, Ntdll.LdrShutdownProcess,
                 Ntdll.NtTerminateProcessStub, Ntdll.NtTerminateThreadStub,
                 Win32Api.LogonUserW, Win32Api.NtCloseNative, Win32Api.NtWaitNative, Win32Api.NtCreateEventNative,
+                Win32Api.NtLoadDriverNative, Win32Api.NtLoadDriverStub,
                 Win32Api.NtCloseStub, Win32Api.NtWaitForSingleObjectStub, Win32Api.NtCreateEventStub, Win32Api.NtCreateTokenStub,
                 GuestPrograms.CmdRunBatch);
     }

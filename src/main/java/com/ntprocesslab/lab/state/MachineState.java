@@ -25,7 +25,7 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
     private static final Pattern THREAD_TARGET = Pattern.compile("thread 0x([0-9a-fA-F]+)");
     private static final Pattern LAST_ERROR = Pattern.compile("LastError: 0x([0-9a-fA-F]+)");
     private static final Pattern HANDLE_ARGUMENT = Pattern.compile("\\s*(?:0[xX]([0-9a-fA-F]{1,8})|(\\d{1,9}))(?:\\s|$)");
-    private static final Pattern FAILED_RETURN = Pattern.compile(" returned (FALSE|NULL|0xffffffff)");
+    private static final Pattern FAILED_RETURN = Pattern.compile(" returned (FALSE|NULL|0xffffffff|0x[89a-f][0-9a-f]{7} \\(STATUS_)");
 
     public static MachineState fromSnapshot(String snapshotJson) {
         JsonNode root;

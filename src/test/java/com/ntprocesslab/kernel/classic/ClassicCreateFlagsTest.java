@@ -115,9 +115,11 @@ class ClassicCreateFlagsTest {
         // launcher.exe imports kernel32 only; its own CreateProcessW (of worker.exe) loads advapi32 (seed 003)
         LabMachine.ok(machine, "bu kernel32!BaseFormatObjectAttributes");
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Tools\\launcher.exe");
-        String stop = LabMachine.ok(machine, "g").output();
-        while (!stop.contains("of launcher.exe")) {
-            stop = LabMachine.ok(machine, "g").output();
+        LabMachine.ok(machine, "g");
+        // the first stop on launcher's own thread (explorer's CreateProcessW formats its attributes too)
+        for (int stops = 0; !LabMachine.currentThread(machine).endsWith(" of launcher.exe"); stops++) {
+            assertThat(stops).as("stops before one on launcher.exe's thread").isLessThan(20);
+            LabMachine.ok(machine, "g");
         }
         EProcess launcher = LabMachine.process(machine, "launcher.exe");
         assertThat(launcher.peb.ldr.inLoadOrderModuleList).extracting(e -> e.baseDllName()).containsExactly(

@@ -36,7 +36,8 @@ class CsrssMessageTest {
 
         String hit = LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
 
-        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrCreateProcess:").contains("of csrss.exe");
+        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrCreateProcess:");
+        assertThat(LabMachine.currentThread(machine)).endsWith(" of csrss.exe");
         assertThat(LabMachine.ok(machine, "!thread").output()).contains("Image:         csrss.exe");
         String stack = LabMachine.ok(machine, "k").output();
         assertThat(stack).contains("CSRSRV!CsrCreateProcess", "BASESRV!BaseSrvCreateProcess+0x", "CSRSRV!CsrApiRequestThread+0x")
@@ -70,7 +71,8 @@ class CsrssMessageTest {
 
         String hit = LabMachine.ok(machine, "g").output();
 
-        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrDestroyProcess:").contains("of csrss.exe");
+        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrDestroyProcess:");
+        assertThat(LabMachine.currentThread(machine)).endsWith(" of csrss.exe");
         assertThat(LabMachine.ok(machine, "k").output()).contains("CSRSRV!CsrDestroyThread+0x", "CSRSRV!CsrApiRequestThread+0x")
                 .doesNotContain("nt!PspExitProcess");
         LabMachine.ok(machine, "g");
