@@ -22,7 +22,6 @@ import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.mm.Vad;
 import com.ntprocesslab.kernel.ob.DebugObject;
-import com.ntprocesslab.kernel.se.AccessCheck;
 import com.ntprocesslab.kernel.se.Token;
 
 /**
@@ -318,26 +317,18 @@ public final class ClassicProcessCreation {
             })
             // the process's security descriptor: its owner is the user of the process's token
             .step("nt!ObGetObjectSecurity", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.securityOwner = c.process.token;
+                SelfAccessCheck.ObGetObjectSecurity(creation(f));
                 return next();
             })
             // the subject context: the new process's own primary token, referenced while the check runs
             .step("nt!PsReferencePrimaryToken", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.subjectToken = c.process.token;
-                ObjectManager.ObReferenceObject(c.subjectToken);
+                SelfAccessCheck.PsReferencePrimaryToken(creation(f));
                 return next();
             })
+            // MAXIMUM_ALLOWED: the owner's full access when the check passes; a process may always act on itself
             .step("nt!SeAccessCheck", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                // MAXIMUM_ALLOWED: the owner's full access when the check passes; a process may always act on itself
-                boolean granted = AccessCheck.SeAccessCheck(c.subjectToken, c.securityOwner, AccessMask.PROCESS_ALL_ACCESS_XP);
-                c.process.grantedAccess = (granted ? AccessMask.PROCESS_ALL_ACCESS_XP : 0) | PROCESS_SELF_ACCESS;
-                Token subject = c.subjectToken;
-                c.subjectToken = null;
-                c.securityOwner = null;
-                ObjectManager.ObDereferenceObject(k, subject); // PsDereferencePrimaryTokenEx
+                c.process.grantedAccess = SelfAccessCheck.SeAccessCheck(k, c, AccessMask.PROCESS_ALL_ACCESS_XP, PROCESS_SELF_ACCESS);
                 return next();
             })
             .label("createTime")

@@ -18,8 +18,6 @@ import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.AllocationKind;
-import com.ntprocesslab.kernel.se.AccessCheck;
-import com.ntprocesslab.kernel.se.Token;
 
 /**
  * Windows XP / WRK thread creation, phase 3: NtCreateThread -> PspCreateThread. The caller
@@ -182,25 +180,17 @@ public final class ClassicThreadCreation {
             })
             // the thread's own access to itself (ETHREAD.GrantedAccess): the process's token against the thread's security
             .step("nt!ObGetObjectSecurity", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.securityOwner = c.process.token;
+                SelfAccessCheck.ObGetObjectSecurity(creation(f));
                 return next();
             })
             .step("nt!PsReferencePrimaryToken", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.subjectToken = c.process.token;
-                ObjectManager.ObReferenceObject(c.subjectToken);
+                SelfAccessCheck.PsReferencePrimaryToken(creation(f));
                 return next();
             })
+            // whatever the check says, a thread may terminate, set and query itself
             .step("nt!SeAccessCheck", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                boolean granted = AccessCheck.SeAccessCheck(c.subjectToken, c.securityOwner, AccessMask.THREAD_ALL_ACCESS_XP);
-                // whatever the check says, a thread may terminate, set and query itself
-                c.thread.grantedAccess = (granted ? AccessMask.THREAD_ALL_ACCESS_XP : 0) | THREAD_SELF_ACCESS;
-                Token subject = c.subjectToken;
-                c.subjectToken = null;
-                c.securityOwner = null;
-                ObjectManager.ObDereferenceObject(k, subject);
+                c.thread.grantedAccess = SelfAccessCheck.SeAccessCheck(k, c, AccessMask.THREAD_ALL_ACCESS_XP, THREAD_SELF_ACCESS);
                 return next();
             })
             // ready to run; a suspended thread parks in a Suspended wait until NtResumeThread
