@@ -26,7 +26,8 @@ class LanguageIT extends BrowserTest {
         console.run("frobnicate");
         assertThat(console.lastAnswer()).containsText("未知命令 'frobnicate'。调试器命令：");
         assertThat(console.lastAnswer()).not().containsText("Unknown command");
-        console.run("!process 0 0 extra");
+        // a fourth argument: !process takes at most an address, flags and an image name
+        console.run("!process 0 0 explorer.exe extra");
         assertThat(console.lastAnswer()).containsText("语法错误，位于 'extra'：应为 !process");
         assertThat(console.lastAnswer()).not().containsText("Syntax error");
         assertThat(console.lastAnswer()).not().containsText("expected");
