@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class FirstStartRaceTest {
 
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
     private static PostgresServer postgres;
 
     @BeforeAll
@@ -44,6 +45,11 @@ class FirstStartRaceTest {
         String database = postgres.newDatabase();
         ExecutorService starter = Executors.newFixedThreadPool(2);
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+        // two Spring Boot applications starting at once in one JVM race in re-initialising the shared
+        // logging system ("Unable to find Spring Environment in logger context"); real nodes are separate
+        // JVMs, so these two keep the logging the JVM already has
+        String loggingSystem = System.getProperty(LOGGING_SYSTEM);
+        System.setProperty(LOGGING_SYSTEM, "none");
         try {
             List<Future<ConfigurableApplicationContext>> starting = List.of(
                     starter.submit(() -> PostgresServer.node(database, "first-a")),
@@ -56,6 +62,11 @@ class FirstStartRaceTest {
         } finally {
             nodes.forEach(ConfigurableApplicationContext::close);
             starter.shutdownNow();
+            if (loggingSystem == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            } else {
+                System.setProperty(LOGGING_SYSTEM, loggingSystem);
+            }
         }
     }
 
