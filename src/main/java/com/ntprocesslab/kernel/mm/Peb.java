@@ -21,6 +21,8 @@ public final class Peb {
     public String currentDirectory;
     public String desktopInfo;
     public PebLdrData ldr;
+    /** ntdll's CsrPortHandle: the process's client port to csrss once CsrClientConnectToServer has connected (a global of ntdll's data, kept with the process's user-mode state). */
+    public long csrPortHandle;
 
     /** PEB_LDR_DATA: the three module lists the loader maintains. */
     public static final class PebLdrData {

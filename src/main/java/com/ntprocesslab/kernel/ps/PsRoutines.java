@@ -26,14 +26,15 @@ public final class PsRoutines implements RoutinePublisher {
                     ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                     ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread,
-                    PortServices.NtAlpcSendWaitReceivePort);
+                    PortServices.NtAlpcSendWaitReceivePort, PortServices.NtAlpcConnectPort, PortServices.NtAlpcAcceptConnectPort);
             case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.NtCreateProcess,
                     ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
                     ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread, ClassicThreadCreation.KeInitThread,
                     ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
                     ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
-                    PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort);
+                    PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
+                    PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort);
         };
     }
 }
