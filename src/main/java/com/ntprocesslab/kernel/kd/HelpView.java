@@ -30,6 +30,7 @@ final class HelpView {
             !object <addr>             an object's header
             !csrss                     csrss's CSR_PROCESS lists
             !irql                      the IRQL
+            !diff                      what changed since the previous stop (structures, fields, handles)
             .process [/p] [/r] <addr>  the process the inspection commands show
             .thread <addr>             the thread they show
             .reload                    load the symbols
