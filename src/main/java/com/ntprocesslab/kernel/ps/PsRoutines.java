@@ -16,7 +16,8 @@ public final class PsRoutines implements RoutinePublisher {
                 NotifyRoutines.PspSetCreateProcessNotifyRoutine, NotifyRoutines.PsSetCreateProcessNotifyRoutine,
                 NotifyRoutines.PsSetCreateThreadNotifyRoutine, NotifyRoutines.PsSetLoadImageNotifyRoutine,
                 NotifyRoutines.PspCallProcessNotifyRoutines, NotifyRoutines.PspCallThreadNotifyRoutines,
-                NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread);
+                NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread,
+                ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete);
     }
 
     @Override
