@@ -13,6 +13,8 @@ public final class Win32Error {
     public static final long ERROR_NOT_ENOUGH_MEMORY = 8;
     public static final long ERROR_INVALID_PARAMETER = 87;
     public static final long ERROR_BAD_EXE_FORMAT = 193;
+    /** What WaitForDebugEvent sets when its wait times out (ReactOS kernel32 debugger.c; the Win32 documentation of WaitForDebugEvent). */
+    public static final long ERROR_SEM_TIMEOUT = 121;
 
     private static final Map<Long, String> NAMES = new TreeMap<>(Map.ofEntries(
             Map.entry(0L, "ERROR_SUCCESS"),
@@ -22,6 +24,7 @@ public final class Win32Error {
             Map.entry(6L, "ERROR_INVALID_HANDLE"),
             Map.entry(8L, "ERROR_NOT_ENOUGH_MEMORY"),
             Map.entry(87L, "ERROR_INVALID_PARAMETER"),
+            Map.entry(121L, "ERROR_SEM_TIMEOUT"),
             Map.entry(123L, "ERROR_INVALID_NAME"),
             Map.entry(193L, "ERROR_BAD_EXE_FORMAT"),
             Map.entry(317L, "ERROR_MR_MID_NOT_FOUND"),

@@ -17,7 +17,8 @@ public final class PsRoutines implements RoutinePublisher {
                 NotifyRoutines.PsSetCreateThreadNotifyRoutine, NotifyRoutines.PsSetLoadImageNotifyRoutine,
                 NotifyRoutines.PspCallProcessNotifyRoutines, NotifyRoutines.PspCallThreadNotifyRoutines,
                 NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread,
-                ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete);
+                ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete,
+                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue);
     }
 
     @Override
