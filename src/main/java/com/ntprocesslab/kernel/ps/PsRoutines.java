@@ -16,7 +16,8 @@ public final class PsRoutines implements RoutinePublisher {
                 NotifyRoutines.PspSetCreateProcessNotifyRoutine, NotifyRoutines.PsSetCreateProcessNotifyRoutine,
                 NotifyRoutines.PsSetCreateThreadNotifyRoutine, NotifyRoutines.PsSetLoadImageNotifyRoutine,
                 NotifyRoutines.PspCallProcessNotifyRoutines, NotifyRoutines.PspCallThreadNotifyRoutines,
-                NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread);
+                NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread,
+                ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess);
     }
 
     @Override
@@ -31,7 +32,7 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
                     ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread, ClassicThreadCreation.KeInitThread,
-                    ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
+                    ClassicThreadStartup.KiThreadStartup,
                     ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort);
         };

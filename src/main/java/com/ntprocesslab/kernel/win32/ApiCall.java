@@ -26,6 +26,19 @@ public final class ApiCall {
     public long tokenHandle;
     public Integer session;
     public String user;
+    /** DuplicateHandle's hSourceHandle and hTargetProcessHandle (handle is hSourceProcessHandle). */
+    public long sourceHandle;
+    public long targetProcess;
+    /** dwOptions (DuplicateHandle), dwMask (SetHandleInformation). */
+    public long options;
+    public long mask;
+    /** bInheritHandle (OpenProcess, DuplicateHandle). */
+    public boolean inherit;
+    /** An OUT parameter the API fills (TargetHandle, Flags, PriorityClass): printed and readable as $x.<label>. */
+    public String outLabel;
+    public long outValue;
+    /** NtDuplicateObject's argument block while it runs. */
+    public com.ntprocesslab.kernel.ob.DuplicateArgs duplicate;
 
     public boolean returned;
     public long returnValue;
@@ -60,7 +73,7 @@ public final class ApiCall {
             case "dwProcessId" -> processId;
             case "dwThreadId" -> threadId;
             case "ExitCode" -> value;
-            default -> null;
+            default -> name.equals(outLabel) ? outValue : null;
         };
     }
 
@@ -90,6 +103,9 @@ public final class ApiCall {
         if (processInformation) {
             sb.append(String.format("%n  hProcess: 0x%x  hThread: 0x%x  dwProcessId: 0x%x (%d)  dwThreadId: 0x%x (%d)",
                     hProcess, hThread, processId, processId, threadId, threadId));
+        }
+        if (outLabel != null && returnValue != 0) {
+            sb.append(String.format("%n  %s: 0x%x", outLabel, outValue));
         }
         if (spec.returns() == ApiSpec.Returns.EXIT_CODE && returnValue != 0) {
             sb.append(String.format("%n  ExitCode: 0x%x%s", value, value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : ""));
