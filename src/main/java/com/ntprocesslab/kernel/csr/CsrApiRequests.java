@@ -95,8 +95,7 @@ public final class CsrApiRequests {
                 // reply to the last request (none the first time), then wait for the next message
                 .inline((k, t, f) -> {
                     ServerState s = f.args(ServerState.class);
-                    CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                    s.call = PortCall.replyAndReceive(server.apiPort, s.reply, s.replyStatus);
+                    s.call = PortCall.replyAndReceive(ownServer(k, t).apiPort, s.reply, s.replyStatus);
                     s.reply = null;
                     return StepResult.call(serverStub(k.profile), s.call);
                 })
@@ -133,9 +132,8 @@ public final class CsrApiRequests {
     /** LPC_CLIENT_DIED: the CSR_THREAD goes and csrss closes its handle; the last one takes the CSR_PROCESS along. */
     public static final Routine CsrDestroyProcess = Subsystems.win32Routine("CSRSRV!CsrDestroyProcess")
             .inline((k, t, f) -> {
-                PortMessage m = f.args(PortMessage.class);
-                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                CsrProcess record = server.find(m.clientProcess);
+                CsrServer server = ownServer(k, t);
+                CsrProcess record = server.find(f.args(PortMessage.class).clientProcess);
                 if (record != null) {
                     server.processes.remove(record);
                     server.sessionProcessCount--;
@@ -148,8 +146,7 @@ public final class CsrApiRequests {
     public static final Routine CsrDestroyThread = Subsystems.win32Routine("CSRSRV!CsrDestroyThread")
             .inline((k, t, f) -> {
                 PortMessage m = f.args(PortMessage.class);
-                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                CsrProcess record = server.find(m.clientProcess);
+                CsrProcess record = ownServer(k, t).find(m.clientProcess);
                 if (record == null) {
                     return ret(NtStatus.STATUS_SUCCESS);
                 }
@@ -167,6 +164,11 @@ public final class CsrApiRequests {
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
+
+    /** The server whose csrss runs {@code t}: session 0's for a thread of no session. */
+    private static CsrServer ownServer(Subsystems k, EThread t) {
+        return k.csrServers.get(Math.max(t.process.sessionId, 0));
+    }
 
     /** The server of the session the new process lives in, found through the creator's handle to it; null before it is up. */
     private static CsrServer serverOfNewProcess(Subsystems k, EThread client, CsrCreateProcessMessage c) {
