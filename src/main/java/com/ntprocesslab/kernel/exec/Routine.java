@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -128,6 +129,8 @@ public final class Routine {
         public Builder<S, T> tailCall(Routine callee) { return call(callee).stage(0).returnCalleeStatus(); }
         /** Calls {@code callee} as {@code argsAndCall} says and returns its status; the return is glue (stage 0). */
         public Builder<S, T> tailCall(Routine callee, StepAction<S, T> argsAndCall) { return call(callee, argsAndCall).stage(0).returnCalleeStatus(); }
+        /** Appends a part several routines share: its steps, stages and labels stand as if written here. */
+        public Builder<S, T> with(UnaryOperator<Builder<S, T>> part) { return part.apply(this); }
         /** How many steps were added so far (the index the next one gets). */
         public int size() { return steps.size(); }
         /** Names the next step so that branches can jump to it. */
