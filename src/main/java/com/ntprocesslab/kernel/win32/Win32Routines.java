@@ -52,6 +52,7 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher);
         });
         routines.addAll(HandleApis.of(profile == Profile.CLASSIC).routines());
+        routines.addAll((profile == Profile.CLASSIC ? LogonCreation.CLASSIC : LogonCreation.MODERN).routines());
         for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));
