@@ -60,13 +60,17 @@ class MachineLeases {
     }
 
     /**
-     * Takes the machine for this node. A live lease of another node is waited out once (it ends
-     * within one lease duration if that node died); if it is still held then, the holder is alive.
+     * Takes the machine for this node. Another node's lease is refused at once while that node
+     * is alive: it renewed the lease within the last one and a half renewal periods (what is left
+     * of the lease says when: a live holder keeps it above {@code duration - renewEvery}), or it
+     * renews or passes it on while this node watches. A lease whose holder missed its renewals is
+     * waited out (at most one lease duration): its node stopped, and this node takes over.
      *
-     * @throws MachineHeldElsewhereException when another node keeps serving the machine
+     * @throws MachineHeldElsewhereException when another live node serves the machine
      */
     Take take(long machineId) {
         Instant giveUpAt = clock.instant().plus(properties.duration()).plus(properties.renewEvery());
+        Lease watched = null;
         while (true) {
             Optional<Lease> before = leases.find(machineId);
             Optional<Long> token = leases.take(machineId, nodeId, clock.instant(), expiry());
@@ -83,11 +87,29 @@ class MachineLeases {
                 Optional<Long> again = leases.take(machineId, nodeId, clock.instant(), expiry());
                 return new Take(again.orElse(0L), null);
             }
-            if (clock.instant().isAfter(giveUpAt)) {
-                throw new MachineHeldElsewhereException(machineId, holder.get().nodeId(), properties.duration());
+            Lease lease = holder.get();
+            if (holderIsAlive(lease, watched) || clock.instant().isAfter(giveUpAt)) {
+                throw new MachineHeldElsewhereException(machineId, lease.nodeId(), properties.duration());
+            }
+            if (watched == null) {
+                watched = lease;
             }
             sleep();
         }
+    }
+
+    /**
+     * Whether the node holding the lease is alive: it renewed the lease lately, or it renewed or
+     * handed it on since this node first saw it ({@code watched}, null on the first look). Renewal
+     * lately assumes the nodes share the lease settings (and, as the lease itself does, their
+     * clocks); the second signal holds whatever the holder's settings.
+     */
+    boolean holderIsAlive(Lease lease, Lease watched) {
+        if (watched != null && (lease.fencingToken() != watched.fencingToken() || lease.expiresAt().isAfter(watched.expiresAt()))) {
+            return true;
+        }
+        Duration left = Duration.between(clock.instant(), lease.expiresAt());
+        return left.compareTo(properties.duration().minus(properties.renewEvery().multipliedBy(3).dividedBy(2))) > 0;
     }
 
     /** Extends the lease inside the caller's transaction; false when another node holds it now. */
