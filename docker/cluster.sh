@@ -10,7 +10,8 @@
 # Settings (environment): NTLAB_CLUSTER_DIR (state, logs, data; default target/cluster),
 # NTLAB_CLUSTER_PORT (nginx; the nodes listen on the next two ports, PostgreSQL on the third;
 # default 8090), NTLAB_JAR (default target/nt-process-lab-*.jar from `mvn package`),
-# NTLAB_ADMIN_PASSWORD (the first administrator's password), JAVA_HOME.
+# NTLAB_ADMIN_PASSWORD (the first administrator's password), NTLAB_NODE_XMX (each node's heap,
+# default 512m), JAVA_HOME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,7 +82,7 @@ start_node() { # n
         exit 1
     fi
     mkdir -p "$DIR/node-$n"
-    SPRING_DATASOURCE_PASSWORD=$(cat "$DIR/db-password") nohup "$JAVA" -Xmx512m -jar "$jar" \
+    SPRING_DATASOURCE_PASSWORD=$(cat "$DIR/db-password") nohup "$JAVA" "-Xmx${NTLAB_NODE_XMX:-512m}" -jar "$jar" \
         --spring.profiles.active=postgres \
         --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/ntlab" \
         --spring.datasource.username=ntlab \
