@@ -31,6 +31,19 @@ public final class DefaultVolume {
     private static final List<String> WAIT_FOR_INPUT = List.of(
             "input = CreateEventW",
             "WaitForSingleObject $input");
+    /**
+     * A multi-threaded program: main starts two worker threads (CreateThread Worker), then
+     * waits for input like the others; each worker waits on an event of its own. Terminating
+     * the process must end all three, each on its own thread.
+     */
+    private static final List<String> THREADS = List.of(
+            "w1 = CreateThread Worker",
+            "w2 = CreateThread Worker",
+            "input = CreateEventW",
+            "WaitForSingleObject $input",
+            ":Worker",
+            "work = CreateEventW",
+            "WaitForSingleObject $work");
     private static final Volume TEMPLATE = build();
     private static final Volume XP_TEMPLATE = buildXp();
 
@@ -95,6 +108,7 @@ public final class DefaultVolume {
                 "WriteNullPointer"));
         exe(v, "C:\\Tools\\spinner.exe", 0x7ff6c3340000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "Spin"));
+        exe(v, "C:\\Tools\\threads.exe", 0x7ff6c4450000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), THREADS);
         v.add(new VolumeFile("C:\\Tools\\run-worker.cmd", null, "C:\\Tools\\worker.exe"));
         // a kernel driver: a native DLL mapped into system space (its code is the machine's GuestDrivers)
         v.add(new VolumeFile("C:\\Windows\\System32\\drivers\\procmon.sys", new ImageDescriptor(IMAGE_FILE_MACHINE_AMD64,
@@ -172,6 +186,7 @@ public final class DefaultVolume {
                 "WriteNullPointer"));
         xpExe(v, "C:\\Tools\\spinner.exe", 0x00400000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), List.of(
                 "Spin"));
+        xpExe(v, "C:\\Tools\\threads.exe", 0x00400000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), THREADS);
         v.add(new VolumeFile("C:\\Tools\\run-worker.cmd", null, "C:\\Tools\\worker.exe"));
         v.add(new VolumeFile("C:\\Users\\student\\readme.txt", null, "Welcome to NT Process Lab."));
         return v;

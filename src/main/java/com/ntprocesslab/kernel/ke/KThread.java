@@ -8,6 +8,8 @@ public final class KThread {
     public KThreadState state = KThreadState.Initialized;
     public int priority;
     public int basePriority;
+    /** KTHREAD.Saturation: +1/-1 when the base priority was set to the top/bottom of its range (TIME_CRITICAL, IDLE), else 0. */
+    public int saturation;
     public int suspendCount;
     public KWaitReason waitReason;
     /** The dispatcher object the thread waits on; null when it waits for a resume only. */

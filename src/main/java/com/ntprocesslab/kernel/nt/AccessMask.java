@@ -20,6 +20,11 @@ public final class AccessMask {
     public static final long PROCESS_ALL_ACCESS_XP = 0x001F0FFF;
     public static final long THREAD_TERMINATE = 0x0001;
     public static final long THREAD_SUSPEND_RESUME = 0x0002;
+    public static final long THREAD_SET_INFORMATION = 0x0020;
+    public static final long THREAD_QUERY_INFORMATION = 0x0040;
+    /** From Vista on (winnt.h): what GetExitCodeThread/GetThreadPriority and SetThreadPriority need at least. */
+    public static final long THREAD_SET_LIMITED_INFORMATION = 0x0400;
+    public static final long THREAD_QUERY_LIMITED_INFORMATION = 0x0800;
     public static final long THREAD_ALL_ACCESS = 0x001FFFFF;
     /** Windows XP's THREAD_ALL_ACCESS: what its CreateProcessW asks of NtCreateThread. */
     public static final long THREAD_ALL_ACCESS_XP = 0x001F03FF;

@@ -64,6 +64,7 @@ public final class ClassicThreadCreation {
                 // the KTRAP_FRAME's Eip and Eax: where user mode starts (BaseProcessStartThunk) and the image entry point
                 thread.startAddress = c.contextStartAddress;
                 thread.win32StartAddress = c.contextEntryPoint;
+                thread.startRoutine = c.startRoutine;
                 thread.tcb.basePriority = c.process.pcb.basePriority;
                 thread.tcb.priority = c.process.pcb.basePriority;
                 thread.tcb.state = KThreadState.Initialized;

@@ -22,6 +22,12 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
     public final ListEntry<EThread> threadListEntry = new ListEntry<>(this);
     public long startAddress;
     public long win32StartAddress;
+    /**
+     * The LPTHREAD_START_ROUTINE of a thread CreateThread/CreateRemoteThread made: the name of
+     * a thread procedure of its process's image (null for a process's first thread, which
+     * starts at the image's entry point).
+     */
+    public String startRoutine;
     public long exitStatus = NtStatus.STATUS_PENDING;
     public long createTime;
     public long exitTime;

@@ -16,7 +16,8 @@ public final class PsRoutines implements RoutinePublisher {
                 NotifyRoutines.PspSetCreateProcessNotifyRoutine, NotifyRoutines.PsSetCreateProcessNotifyRoutine,
                 NotifyRoutines.PsSetCreateThreadNotifyRoutine, NotifyRoutines.PsSetLoadImageNotifyRoutine,
                 NotifyRoutines.PspCallProcessNotifyRoutines, NotifyRoutines.PspCallThreadNotifyRoutines,
-                NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread);
+                NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread,
+                ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread);
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class PsRoutines implements RoutinePublisher {
                     ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                     ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread,
-                    PortServices.NtAlpcSendWaitReceivePort);
+                    PortServices.NtAlpcSendWaitReceivePort, ThreadCreation.NtCreateThreadEx, ThreadCreation.PspCreateThread);
             case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.NtCreateProcess,
                     ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,

@@ -61,6 +61,9 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
     public long contextStartAddress;
     public long contextEntryPoint;
     public boolean createSuspended;
+    /** NtCreateThreadEx's StartRoutine: a thread procedure of the target image (null: the image's entry point). */
+    public String startRoutine;
+    public long startAddress;
     /** DesiredAccess of NtCreateProcessEx / NtCreateThread, and what SeCreateAccessStateEx grants of it. */
     public long desiredAccess;
     public long grantedAccess;

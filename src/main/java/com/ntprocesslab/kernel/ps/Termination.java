@@ -28,6 +28,9 @@ public final class Termination {
     private Termination() {
     }
 
+    /** The thread asked to end itself with a NULL handle, but it is its process's last (ntstatus.h 0xC00000DB). */
+    public static final long STATUS_CANT_TERMINATE_SELF = 0xC00000DBL;
+
     public static final Routine PspExitProcess = Executive.routine("nt!PspExitProcess")
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             // ObKillProcess: every handle the process holds is closed, then the table goes
@@ -246,10 +249,35 @@ public final class Termination {
             })
             .build();
 
-    /** NtTerminateThread on the calling thread (RtlExitUserThread when others remain). */
+    /**
+     * NtTerminateThread(handle, status) as WRK psdelete.c: a NULL handle is the calling thread
+     * (RtlExitUserThread when others remain), refused with STATUS_CANT_TERMINATE_SELF when it
+     * is the process's last; any other handle needs THREAD_TERMINATE. The caller exits at
+     * once; another thread gets the exit APC and exits in its own context, while the caller
+     * goes on without waiting (TerminateThread is asynchronous, MS docs).
+     */
     public static final Routine NtTerminateThread = Executive.routine("nt!NtTerminateThread")
-            .inline((k, t, f) -> StepResult.call(PspTerminateThreadByPointer, new ThreadExitArgs(t, f.args(NtArgs.class).value)))
+            .inline((k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                if (a.handle == 0) {
+                    return t.process.activeThreads == 1 ? ret(STATUS_CANT_TERMINATE_SELF)
+                            : StepResult.call(PspTerminateThreadByPointer, new ThreadExitArgs(t, a.value));
+                }
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, AccessMask.THREAD_TERMINATE);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                EThread target = (EThread) ref.object();
+                // the reference the handle gave is dropped again at once: the thread list keeps the target alive
+                ObjectManager.ObDereferenceObject(k, target);
+                if (target.terminated()) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                return StepResult.call(PspTerminateThreadByPointer, new ThreadExitArgs(target, a.value));
+            })
+            .inline((k, t, f) -> ret(NtStatus.success(f.calleeStatus) ? NtStatus.STATUS_SUCCESS : f.calleeStatus))
             .build();
+
 
     private static long exitStatusOf(NtArgs a) {
         EProcess target = (EProcess) a.referenced;

@@ -60,7 +60,9 @@ public final class ThreadCreation {
                 thread.tcb.state = KThreadState.Initialized;
                 thread.tcb.initialized = true;
                 thread.startAddress = k.symbolAddress("ntdll!RtlUserThreadStart");
-                thread.win32StartAddress = c.process.sectionBaseAddress + c.process.sectionObject.image.addressOfEntryPoint();
+                thread.win32StartAddress = c.startRoutine != null ? c.startAddress
+                        : c.process.sectionBaseAddress + c.process.sectionObject.image.addressOfEntryPoint();
+                thread.startRoutine = c.startRoutine;
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
@@ -116,6 +118,83 @@ public final class ThreadCreation {
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /**
+     * PspCreateThread as Windows 10 runs it for NtCreateThreadEx (Windows Internals 7th ed.,
+     * part 1, chapter 4, "Thread creation"; WRK ps/create.c for the order): the target process
+     * by handle with PROCESS_CREATE_THREAD, never System from user mode, not one that is
+     * exiting; then the same PspAllocateThread and PspInsertThread as the first thread of
+     * NtCreateUserProcess. The thread is created suspended (kernelbase asks so and resumes it
+     * itself, ReactOS kernel32 client/thread.c CreateRemoteThread).
+     */
+    public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread")
+            .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                c.process = (EProcess) ref.object();
+                c.processHandle = 0;
+                c.status = NtStatus.STATUS_SUCCESS;
+                // WRK PspCreateThread: user mode cannot add a thread to the System process
+                if (c.process == k.systemProcess) {
+                    c.status = NtStatus.STATUS_INVALID_HANDLE;
+                    return jump("cleanup");
+                }
+                // ExAcquireRundownProtection (RundownProtect) fails once the process is exiting
+                if (c.process.processExiting || c.process.exited) {
+                    c.status = NtStatus.STATUS_PROCESS_IS_TERMINATING;
+                    return jump("cleanup");
+                }
+                return next();
+            })
+            .call(PspAllocateThread)
+            .orGoto("cleanup")
+            .call(PspInsertThread)
+            .orGoto("cleanup")
+            // the handle and the thread's own running reference keep it now
+            .step("nt!ObDereferenceObject", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.returnClientId(c.process.uniqueProcessId, c.thread.uniqueThread);
+                releaseCreationReferences(k, c);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .label("cleanup")
+            .step("nt!ObCloseHandle", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                if (c.threadHandle != 0) {
+                    ObjectManager.NtClose(k, t.process.objectTable, c.threadHandle);
+                    c.threadHandle = 0;
+                }
+                if (c.thread != null) {
+                    c.thread.creationFailed = true;
+                    if (c.thread.holdsRunReference) {
+                        Termination.abandonUnstartedThread(k, c.thread);
+                    }
+                }
+                releaseCreationReferences(k, c);
+                return ret(c.status);
+            })
+            .build();
+
+    private static void releaseCreationReferences(Executive k, PspCreateParameters c) {
+        if (c.thread != null) {
+            EThread thread = c.thread;
+            c.thread = null;
+            ObjectManager.ObDereferenceObject(k, thread);
+        }
+        if (c.process != null) {
+            EProcess process = c.process;
+            c.process = null;
+            ObjectManager.ObDereferenceObject(k, process);
+        }
+    }
+
+    /** NtCreateThreadEx(ProcessHandle, StartRoutine, CreateFlags): the system service over PspCreateThread. */
+    public static final Routine NtCreateThreadEx = Executive.routine("nt!NtCreateThreadEx")
+            .tailCall(PspCreateThread)
             .build();
 
     public static final Routine NtResumeThread = ntResumeThread(6);

@@ -26,6 +26,8 @@ public final class ApiCall {
     public long tokenHandle;
     public Integer session;
     public String user;
+    /** CreateThread's lpStartAddress: the name of a thread procedure of the target image. */
+    public String startRoutine;
 
     public boolean returned;
     public long returnValue;
@@ -36,9 +38,13 @@ public final class ApiCall {
     public long hThread;
     public long processId;
     public long threadId;
+    /** CreateThread / CreateRemoteThread made a thread: its ID is printed with the handle. */
+    public boolean threadCreated;
     /** The calling thread ended inside the call (ExitProcess, ExitThread, a crash). */
     public boolean callerExited;
     public CreateProcessContext creation;
+    /** XP's CreateRemoteThread keeps its request here: the console's .call enters it with the ApiCall itself. */
+    public CreateThreadContext threadCreation;
     /** The native argument block while the system service runs. */
     public NtArgs nt;
 
@@ -90,6 +96,9 @@ public final class ApiCall {
         if (processInformation) {
             sb.append(String.format("%n  hProcess: 0x%x  hThread: 0x%x  dwProcessId: 0x%x (%d)  dwThreadId: 0x%x (%d)",
                     hProcess, hThread, processId, processId, threadId, threadId));
+        }
+        if (threadCreated) {
+            sb.append(String.format("%n  ThreadId: 0x%x (%d)", threadId, threadId));
         }
         if (spec.returns() == ApiSpec.Returns.EXIT_CODE && returnValue != 0) {
             sb.append(String.format("%n  ExitCode: 0x%x%s", value, value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : ""));

@@ -24,7 +24,7 @@ public record ApiSpec(String name, String usage, Returns returns, boolean guestO
     }
 
     public enum Returns {
-        BOOL, HANDLE, DWORD, WAIT, NTSTATUS, EXIT_CODE, NONE;
+        BOOL, HANDLE, DWORD, WAIT, NTSTATUS, EXIT_CODE, NONE, THREAD_PRIORITY;
 
         public String format(long value) {
             return switch (this) {
@@ -35,6 +35,7 @@ public record ApiSpec(String name, String usage, Returns returns, boolean guestO
                         : value == ApiCall.WAIT_TIMEOUT ? "0x102 (WAIT_TIMEOUT)" : "0xffffffff (WAIT_FAILED)";
                 case NTSTATUS -> NtStatus.format(value);
                 case NONE -> "";
+                case THREAD_PRIORITY -> ThreadApi.priorityName((int) value);
             };
         }
     }

@@ -95,6 +95,41 @@ public final class Apis {
             c.pid = pid;
             return null;
         }, () -> Win32Api.OpenProcess);
+        add("CreateThread", "<StartRoutine> [CREATE_SUSPENDED]", ApiSpec.Returns.HANDLE, false,
+                (a, c) -> a.isEmpty() || a.size() > 2 ? "CreateThread takes <StartRoutine> [CREATE_SUSPENDED], e.g. CreateThread Worker"
+                        : startAndFlags(a, c), () -> ThreadApi.CreateThread);
+        add("CreateRemoteThread", "<hProcess> <StartRoutine> [CREATE_SUSPENDED]", ApiSpec.Returns.HANDLE, false, (a, c) -> {
+            if (a.size() < 2 || a.size() > 3) {
+                return "CreateRemoteThread takes <hProcess> <StartRoutine> [CREATE_SUSPENDED]";
+            }
+            String err = handle(a.get(0), c, true);
+            return err != null ? err : startAndFlags(a.subList(1, a.size()), c);
+        }, () -> ThreadApi.CreateRemoteThread);
+        add("TerminateThread", "<hThread> <exitcode>", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() != 2) {
+                return "TerminateThread takes <hThread> <exitcode>";
+            }
+            String err = handle(a.get(0), c, true);
+            return err != null ? err : number(a.get(1), c);
+        }, () -> ThreadApi.TerminateThread);
+        handleApi("GetExitCodeThread", ApiSpec.Returns.EXIT_CODE, () -> ThreadApi.GetExitCodeThread, false);
+        handleApi("GetThreadPriority", ApiSpec.Returns.THREAD_PRIORITY, () -> ThreadApi.GetThreadPriority, false);
+        add("SetThreadPriority", "<hThread> <priority>", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() != 2) {
+                return "SetThreadPriority takes <hThread> <priority>, e.g. SetThreadPriority $hThread THREAD_PRIORITY_HIGHEST";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            Integer named = ThreadApi.PRIORITY_NAMES.get(a.get(1).toUpperCase(Locale.ROOT));
+            Long number = named != null ? Long.valueOf(named) : Numbers.parse(a.get(1));
+            if (number == null || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                return "Syntax error at '" + a.get(1) + "': expected a priority such as THREAD_PRIORITY_HIGHEST, 2 or -1";
+            }
+            c.value = number;
+            return null;
+        }, () -> ThreadApi.SetThreadPriority);
         codeApi("ExitProcess", () -> Win32Api.ExitProcess);
         codeApi("ExitThread", () -> Win32Api.ExitThread);
         add("GetLastError", "", ApiSpec.Returns.DWORD, false, (a, c) -> a.isEmpty() ? null : "GetLastError takes no arguments",
@@ -134,6 +169,12 @@ public final class Apis {
         classic("ExitThread", () -> Kernel32Api.ExitThread);
         classic("GetLastError", () -> Kernel32Api.GetLastError);
         classic("CreateEventW", () -> Kernel32Api.CreateEventW);
+        classic("CreateThread", () -> ThreadApi.CreateThreadClassic);
+        classic("CreateRemoteThread", () -> ThreadApi.CreateRemoteThreadClassic);
+        classic("TerminateThread", () -> ThreadApi.TerminateThreadClassic);
+        classic("GetExitCodeThread", () -> ThreadApi.GetExitCodeThreadClassic);
+        classic("GetThreadPriority", () -> ThreadApi.GetThreadPriorityClassic);
+        classic("SetThreadPriority", () -> ThreadApi.SetThreadPriorityClassic);
         for (String op : GuestPrograms.OPS) {
             add(op, "", ApiSpec.Returns.DWORD, true, (a, c) -> a.isEmpty() ? null : op + " takes no arguments", () -> GuestPrograms.op(op));
         }
@@ -199,6 +240,23 @@ public final class Apis {
             Long flags = CreationFlags.parse(a.get(1), bad);
             if (flags == null) {
                 return "Syntax error at '" + bad[0] + "': expected creation flags such as CREATE_SUSPENDED|HIGH_PRIORITY_CLASS or 0x4";
+            }
+            c.flags = flags;
+        }
+        return null;
+    }
+
+    /** lpStartAddress as a thread procedure's name, then the creation flags (only CREATE_SUSPENDED means anything to a thread). */
+    private static String startAndFlags(List<String> a, ApiCall c) {
+        if (!a.get(0).matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+            return "Syntax error at '" + a.get(0) + "': expected the name of a thread procedure of the image, e.g. Worker";
+        }
+        c.startRoutine = a.get(0);
+        if (a.size() == 2) {
+            String[] bad = new String[1];
+            Long flags = CreationFlags.parse(a.get(1), bad);
+            if (flags == null) {
+                return "Syntax error at '" + bad[0] + "': expected CREATE_SUSPENDED or 0x4";
             }
             c.flags = flags;
         }

@@ -229,6 +229,8 @@ public final class ClassicNtdll {
             .call(LdrInitializeThunk, (k, t, f) -> StepResult.call(LdrInitializeThunk, null))
             .step("ntdll!NtContinue", (k, t, f) -> t.startAddress == k.symbolAddress("kernel32!BaseProcessStartThunk")
                     ? new StepResult.Transfer(Kernel32.BaseProcessStartThunk, null)
+                    : t.startAddress == k.symbolAddress("kernel32!BaseThreadStartThunk")
+                    ? new StepResult.Transfer(ThreadApi.BaseThreadStartThunk, null)
                     : new StepResult.Transfer(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals()))
             .build();
 }

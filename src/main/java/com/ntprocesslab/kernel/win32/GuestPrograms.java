@@ -77,6 +77,9 @@ public final class GuestPrograms {
             return false;
         }
         for (String text : file.image().script()) {
+            if (text.startsWith(":")) {
+                continue;
+            }
             ApiSpec spec = Apis.find(Line.parse(text).api());
             if (spec != null && spec.classicEntry() != null) {
                 return true;
@@ -111,9 +114,72 @@ public final class GuestPrograms {
         }
     }
 
+    /**
+     * A script's thread procedures: after the main program's lines, a line {@code :Name}
+     * starts the LPTHREAD_START_ROUTINE {@code <module>!Name}, which runs to the next label or
+     * the end; its last call's result is the thread's exit code (what BaseThreadInitThunk
+     * passes to ExitThread). Names in the order the script defines them.
+     */
+    public static List<String> procedures(VolumeFile file) {
+        List<String> names = new ArrayList<>();
+        if (file.image().script() != null) {
+            for (String text : file.image().script()) {
+                if (text.startsWith(":")) {
+                    names.add(text.substring(1).trim());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The lines of one part of the script: the main program ({@code name} null) or the procedure {@code :name}. */
+    private static List<String> part(List<String> script, String name) {
+        List<String> lines = new ArrayList<>();
+        boolean inside = name == null;
+        for (String text : script) {
+            if (text.startsWith(":")) {
+                inside = text.substring(1).trim().equals(name);
+                continue;
+            }
+            if (inside) {
+                lines.add(text);
+            }
+        }
+        return lines;
+    }
+
+    /** The symbol of a thread procedure of this image: {@code <module>!Name}. */
+    public static String procedureSymbol(VolumeFile file, String name) {
+        return file.name().substring(0, file.name().lastIndexOf('.')) + "!" + name;
+    }
+
+    /**
+     * The routine the thread procedure {@code name} of the process's image is, as a machine of
+     * {@code profile} runs it, or null when the image defines no procedure of that name (the
+     * case-sensitive name, as the linker's symbol is).
+     */
+    public static Routine procedureFor(EProcess process, String name, Profile profile) {
+        VolumeFile file = process.sectionObject == null ? null : process.sectionObject.fileObject.file;
+        return file == null || !file.isImage() ? null : procedureForFile(file, name, profile);
+    }
+
+    public static Routine procedureForFile(VolumeFile file, String name, Profile profile) {
+        if (name == null || !procedures(file).contains(name)) {
+            return null;
+        }
+        Profile variant = profile == Profile.CLASSIC && callsClassicApi(file) ? Profile.CLASSIC : Profile.MODERN;
+        String script = String.join("\n", file.image().script());
+        return ENTRIES.computeIfAbsent(file.path().toLowerCase(Locale.ROOT) + "|" + file.image().subsystem() + "|" + script + "|" + variant + "|:" + name,
+                key -> build(procedureSymbol(file, name), part(file.image().script(), name), variant));
+    }
+
     private static Routine build(VolumeFile file, Profile profile) {
-        Routine.Builder<Subsystems, EThread> b = Subsystems.win32Routine(entrySymbol(file));
-        List<String> script = file.image().script() == null ? List.of("ExitProcess 0") : file.image().script();
+        List<String> script = file.image().script() == null ? List.of("ExitProcess 0") : part(file.image().script(), null);
+        return build(entrySymbol(file), script, profile);
+    }
+
+    private static Routine build(String symbol, List<String> script, Profile profile) {
+        Routine.Builder<Subsystems, EThread> b = Subsystems.win32Routine(symbol);
         for (String text : script) {
             Line line = Line.parse(text);
             ApiSpec spec = Apis.find(line.api());

@@ -89,8 +89,10 @@ public final class Ntdll {
                 .build();
     }
 
+    /** The image's entry point for a process's first thread; a CreateThread thread's own start routine (ThreadApi). */
     public static final Routine BaseThreadInitThunk = Subsystems.win32Routine("KERNEL32!BaseThreadInitThunk")
-            .inline((k, t, f) -> StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals()))
+            .inline((k, t, f) -> StepResult.call(t.startRoutine != null ? GuestPrograms.procedureFor(t.process, t.startRoutine, k.profile)
+                    : GuestPrograms.entryFor(t.process), new GuestLocals()))
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 

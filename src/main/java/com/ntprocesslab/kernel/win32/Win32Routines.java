@@ -50,9 +50,13 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32Api.NtQueryInformationProcessStub, Kernel32Api.NtCreateEventStub, Kernel32Api.NtSuspendThreadStub,
                     Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher);
         });
+        routines.addAll(profile == Profile.CLASSIC ? ThreadApi.classic() : ThreadApi.modern());
         for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));
+                for (String procedure : GuestPrograms.procedures(file)) {
+                    routines.add(GuestPrograms.procedureForFile(file, procedure, profile));
+                }
             }
         }
         return routines;
