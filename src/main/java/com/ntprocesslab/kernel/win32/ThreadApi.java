@@ -102,7 +102,6 @@ public final class ThreadApi {
         c.call.threadId = c.uniqueThread;
         c.call.threadCreated = true;
         c.call.status = NtStatus.STATUS_SUCCESS;
-        c.call.lastError = 0;
         return ret(NtStatus.STATUS_SUCCESS);
     }
 

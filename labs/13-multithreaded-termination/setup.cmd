@@ -1,0 +1,1 @@
+# A freshly booted Windows 10 machine: nothing to prepare.
