@@ -29,6 +29,10 @@ public final class Routine {
     private final boolean kernelModule;
 
     private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule) {
+        this(symbol, steps, labels, kernelModule, Map.of());
+    }
+
+    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule, Map<Integer, Integer> pinned) {
         this.symbol = symbol;
         this.kernelModule = kernelModule;
         this.steps = List.copyOf(steps);
@@ -38,7 +42,12 @@ public final class Routine {
         int offset = 0x10 + Math.floorMod(symbol.hashCode(), 0x30);
         for (int i = 0; i < steps.size(); i++) {
             String key = symbol + "#" + i + steps.get(i).symbol();
-            offset += 0x14 + Math.floorMod(key.hashCode(), 0x1c0);
+            Integer at = pinned.get(i);
+            if (at != null && i > 0 && at <= returnOffsets[i - 1]) {
+                throw new IllegalStateException(symbol + ": return offset 0x" + Integer.toHexString(at) + " of step " + i
+                        + " is not past the previous step's 0x" + Integer.toHexString(returnOffsets[i - 1]));
+            }
+            offset = at != null ? at : offset + 0x14 + Math.floorMod(key.hashCode(), 0x1c0);
             returnOffsets[i] = offset;
         }
     }
@@ -101,6 +110,7 @@ public final class Routine {
         private final String symbol;
         private final List<Step> steps = new ArrayList<>();
         private final Map<String, Integer> labels = new TreeMap<>();
+        private final Map<Integer, Integer> pinned = new TreeMap<>();
         private int stage;
         private boolean kernelModule;
 
@@ -128,6 +138,12 @@ public final class Routine {
         public Builder<S, T> tailCall(Routine callee) { return call(callee).stage(0).returnCalleeStatus(); }
         /** Calls {@code callee} as {@code argsAndCall} says and returns its status; the return is glue (stage 0). */
         public Builder<S, T> tailCall(Routine callee, StepAction<S, T> argsAndCall) { return call(callee, argsAndCall).stage(0).returnCalleeStatus(); }
+        /**
+         * The return address of the step added last is at {@code offset} into the routine: where a
+         * public stack (a seed's {@code k}) shows this call site, the machine's {@code k} shows the same.
+         * The steps after it follow on from there.
+         */
+        public Builder<S, T> returnAt(int offset) { pinned.put(steps.size() - 1, offset); return this; }
         /** How many steps were added so far (the index the next one gets). */
         public int size() { return steps.size(); }
         /** Names the next step so that branches can jump to it. */
@@ -136,7 +152,7 @@ public final class Routine {
             if (steps.isEmpty()) {
                 throw new IllegalStateException(symbol + " has no steps");
             }
-            Routine routine = new Routine(symbol, steps, labels, kernelModule);
+            Routine routine = new Routine(symbol, steps, labels, kernelModule, pinned);
             BY_KEY.merge(routine.key(), routine, (first, second) -> AMBIGUOUS);
             return routine;
         }

@@ -110,6 +110,8 @@ public final class DefaultVolume {
                 "Spin"));
         exe(v, "C:\\Tools\\threads.exe", 0x7ff6c4450000L, IMAGE_SUBSYSTEM_WINDOWS_CUI, List.of("kernel32.dll"), THREADS);
         v.add(new VolumeFile("C:\\Tools\\run-worker.cmd", null, "C:\\Tools\\worker.exe"));
+        // the desktop shortcut seed 000 opens: a .lnk whose target the shell resolves (ShellLaunch)
+        v.add(new VolumeFile("C:\\Users\\student\\Desktop\\Notepad.lnk", null, "C:\\Windows\\System32\\notepad.exe"));
         // a kernel driver: a native DLL mapped into system space (its code is the machine's GuestDrivers)
         v.add(new VolumeFile("C:\\Windows\\System32\\drivers\\procmon.sys", new ImageDescriptor(IMAGE_FILE_MACHINE_AMD64,
                 IMAGE_SUBSYSTEM_NATIVE, "10.0", 0xfffff8025b2e0000L, 0x12000, 0x5010, 0, 0, true, List.of("ntoskrnl.exe"), null), null));

@@ -51,6 +51,10 @@ public final class Symbols {
         MODULE_BASES.put("KERNELBASE", 0x00007ff8cd7e0000L);
         MODULE_BASES.put("KERNEL32", 0x00007ff8ced30000L);
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
+        // the shell DLLs of seed 000's explorer stack, near the return addresses its k shows
+        MODULE_BASES.put("SHELL32", 0x00007ff8ce100000L);
+        MODULE_BASES.put("shcore", 0x00007ff8ceea0000L);
+        MODULE_BASES.put("windows_storage", 0x00007ff8cb470000L);
         MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
         MODULE_BASES.put("BASESRV", 0x00007ff8cc7d0000L);
         MODULE_BASES.putAll(GuestDrivers.BASES);

@@ -28,6 +28,8 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
      * starts at the image's entry point).
      */
     public String startRoutine;
+    /** lpParameter of that start routine, where the machine passes one (the shell worker's shortcut path). */
+    public String startParameter;
     public long exitStatus = NtStatus.STATUS_PENDING;
     public long createTime;
     public long exitTime;

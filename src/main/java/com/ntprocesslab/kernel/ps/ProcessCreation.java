@@ -73,6 +73,8 @@ public final class ProcessCreation {
                 long status = MemoryManager.MmCreateProcessAddressSpace(k, c.process);
                 return NtStatus.success(status) ? next() : returnFailure(c, status);
             })
+            // seed 000: nt!PspAllocateProcess+0x13ec
+            .returnAt(0x13ec)
             .step("nt!KeInitializeProcess", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 c.process.pcb.directoryTableBase = c.process.addressSpace.directoryTableBase;
@@ -196,7 +198,9 @@ public final class ProcessCreation {
                 return next();
             })
             .stage(3)
+            // seed 000: nt!NtCreateUserProcess+0xa1a
             .call(PspAllocateProcess)
+            .returnAt(0xa1a)
             .orGoto("cleanup")
             .call(PspInsertProcess)
             .orGoto("cleanup")

@@ -64,6 +64,7 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
     /** NtCreateThreadEx's StartRoutine: a thread procedure of the target image (null: the image's entry point). */
     public String startRoutine;
     public long startAddress;
+    public String startParameter;
     /** DesiredAccess of NtCreateProcessEx / NtCreateThread, and what SeCreateAccessStateEx grants of it. */
     public long desiredAccess;
     public long grantedAccess;

@@ -63,6 +63,7 @@ public final class ThreadCreation {
                 thread.win32StartAddress = c.startRoutine != null ? c.startAddress
                         : c.process.sectionBaseAddress + c.process.sectionObject.image.addressOfEntryPoint();
                 thread.startRoutine = c.startRoutine;
+                thread.startParameter = c.startParameter;
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))

@@ -28,6 +28,10 @@ public final class ApiCall {
     public String user;
     /** CreateThread's lpStartAddress: the name of a thread procedure of the target image. */
     public String startRoutine;
+    /** CreateThread's lpParameter, where the machine passes one (the shell worker's shortcut). */
+    public String startParameter;
+    /** A call this one makes on the caller's behalf while it runs (the shell's CreateThread, CloseHandle). */
+    public ApiCall nested;
 
     public boolean returned;
     public long returnValue;

@@ -130,6 +130,13 @@ public final class Apis {
             c.value = number;
             return null;
         }, () -> ThreadApi.SetThreadPriority);
+        add("ShellExecuteExW", "<shortcut.lnk>", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() != 1 || !a.get(0).toLowerCase(Locale.ROOT).endsWith(".lnk")) {
+                return "ShellExecuteExW takes one shortcut (.lnk) to open, e.g. ShellExecuteExW C:\\Users\\student\\Desktop\\Notepad.lnk";
+            }
+            c.path = a.get(0);
+            return null;
+        }, () -> ShellLaunch.ShellExecuteExW);
         codeApi("ExitProcess", () -> Win32Api.ExitProcess);
         codeApi("ExitThread", () -> Win32Api.ExitThread);
         add("GetLastError", "", ApiSpec.Returns.DWORD, false, (a, c) -> a.isEmpty() ? null : "GetLastError takes no arguments",
@@ -170,6 +177,7 @@ public final class Apis {
         classic("GetLastError", () -> Kernel32Api.GetLastError);
         classic("CreateEventW", () -> Kernel32Api.CreateEventW);
         classic("CreateThread", () -> ThreadApi.CreateThreadClassic);
+        classic("ShellExecuteExW", () -> ShellLaunch.ShellExecuteExClassic);
         classic("CreateRemoteThread", () -> ThreadApi.CreateRemoteThreadClassic);
         classic("TerminateThread", () -> ThreadApi.TerminateThreadClassic);
         classic("GetExitCodeThread", () -> ThreadApi.GetExitCodeThreadClassic);

@@ -13,5 +13,6 @@ public final class CreateThreadContext extends PspCreateParameters {
         this.call = call;
         this.processHandle = processHandle;
         this.startRoutine = call.startRoutine;
+        this.startParameter = call.startParameter;
     }
 }

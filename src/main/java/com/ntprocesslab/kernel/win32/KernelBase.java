@@ -71,7 +71,9 @@ public final class KernelBase {
                 return next();
             })
             .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> next())
+            // seed 000: KERNELBASE!CreateProcessInternalW+0xfe3 is the return address of this system call
             .call(NtCreateUserProcessStub)
+            .returnAt(0xfe3)
             .stage(0)
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -238,12 +240,19 @@ public final class KernelBase {
         }
     }
 
+    /** Seed 000's return offsets: KERNELBASE!CreateProcessW+0x66, KERNEL32!CreateProcessWStub+0x54. */
     public static final Routine CreateProcessW = Subsystems.win32Routine("KERNELBASE!CreateProcessW").stage(1)
-            .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
+            .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
+            .returnAt(0x66)
+            .stage(0)
+            .returnCalleeStatus()
             .build();
 
     public static final Routine CreateProcessWStub = Subsystems.win32Routine("KERNEL32!CreateProcessWStub").stage(1)
-            .tailCall(CreateProcessW)
+            .call(CreateProcessW)
+            .returnAt(0x54)
+            .stage(0)
+            .returnCalleeStatus()
             .build();
 
     public static final Routine CreateProcessInternalA = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalA").stage(1)

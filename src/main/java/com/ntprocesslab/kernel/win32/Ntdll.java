@@ -91,8 +91,12 @@ public final class Ntdll {
 
     /** The image's entry point for a process's first thread; a CreateThread thread's own start routine (ThreadApi). */
     public static final Routine BaseThreadInitThunk = Subsystems.win32Routine("KERNEL32!BaseThreadInitThunk")
-            .inline((k, t, f) -> StepResult.call(t.startRoutine != null ? GuestPrograms.procedureFor(t.process, t.startRoutine, k.profile)
+            .inline((k, t, f) -> t.startRoutine != null && ShellLaunch.startRoutine(t.startRoutine) != null
+                    ? StepResult.call(ShellLaunch.startRoutine(t.startRoutine), null)
+                    : StepResult.call(t.startRoutine != null ? GuestPrograms.procedureFor(t.process, t.startRoutine, k.profile)
                     : GuestPrograms.entryFor(t.process), new GuestLocals()))
+            // seed 000: KERNEL32!BaseThreadInitThunk+0x14
+            .returnAt(0x14)
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
@@ -102,6 +106,8 @@ public final class Ntdll {
                 boolean win32 = image != null && image.imports().stream().anyMatch(i -> i.equalsIgnoreCase("kernel32.dll"));
                 return win32 ? StepResult.call(BaseThreadInitThunk, null) : StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals());
             })
+            // seed 000: ntdll!RtlUserThreadStart+0x21
+            .returnAt(0x21)
             .stage(0)
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();

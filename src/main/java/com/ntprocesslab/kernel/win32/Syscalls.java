@@ -22,13 +22,23 @@ public final class Syscalls {
         return stub(service, phase, "nt!KiFastCallEntry");
     }
 
+    /**
+     * On x64 Windows 10 every ntdll stub returns from its syscall at +0x14 and every service
+     * returns to nt!KiSystemServiceCopyEnd+0x25 (seed 000's k: ntdll!NtCreateUserProcess+0x14,
+     * nt!KiSystemServiceCopyEnd+0x25); XP's KiFastCallEntry path keeps the machine's own offsets.
+     */
     private static Routine stub(Routine service, int stage, String dispatcher) {
         String name = service.symbol().substring(service.symbol().indexOf('!') + 1);
-        Routine dispatch = Subsystems.win32Routine(dispatcher).stage(stage)
-                .tailCall(service)
-                .build();
-        return Subsystems.win32Routine("ntdll!" + name).stage(stage)
-                .tailCall(dispatch)
-                .build();
+        boolean x64 = dispatcher.equals("nt!KiSystemServiceCopyEnd");
+        Routine.Builder<Subsystems, com.ntprocesslab.kernel.ps.EThread> dispatch = Subsystems.win32Routine(dispatcher).stage(stage).call(service);
+        if (x64) {
+            dispatch.returnAt(0x25);
+        }
+        Routine dispatchRoutine = dispatch.stage(0).returnCalleeStatus().build();
+        Routine.Builder<Subsystems, com.ntprocesslab.kernel.ps.EThread> entry = Subsystems.win32Routine("ntdll!" + name).stage(stage).call(dispatchRoutine);
+        if (x64) {
+            entry.returnAt(0x14);
+        }
+        return entry.stage(0).returnCalleeStatus().build();
     }
 }

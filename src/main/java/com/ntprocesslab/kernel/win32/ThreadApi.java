@@ -76,6 +76,11 @@ public final class ThreadApi {
      */
     private static StepResult resolveStart(Subsystems k, EThread t, Frame f) {
         CreateThreadContext c = ctx(f);
+        if (c.startRoutine != null && ShellLaunch.startRoutine(c.startRoutine) != null && k.profile == com.ntprocesslab.kernel.Profile.MODERN) {
+            // a routine of a system DLL (the shell's thread procedure), not of the image
+            c.startAddress = k.symbolAddress(c.startRoutine);
+            return next();
+        }
         EProcess target = targetProcess(t, c.processHandle);
         if (target == null) {
             return next();

@@ -51,6 +51,11 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher);
         });
         routines.addAll(profile == Profile.CLASSIC ? ThreadApi.classic() : ThreadApi.modern());
+        if (profile == Profile.MODERN) {
+            routines.addAll(ShellLaunch.routines());
+        } else {
+            routines.add(ShellLaunch.ShellExecuteExClassic);
+        }
         for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));
