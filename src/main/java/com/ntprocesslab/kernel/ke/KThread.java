@@ -14,6 +14,8 @@ public final class KThread {
     public KWaitReason waitReason;
     /** The dispatcher object the thread waits on; null when it waits for a resume only. */
     public DispatcherObject waitObject;
+    /** The interrupt time a timed wait ends at (its KTIMER's due time); 0: no timed wait. */
+    public long waitDeadline;
     public final List<Apc> kernelApcQueue = new ArrayList<>();
     public final List<Apc> userApcQueue = new ArrayList<>();
     public boolean initialized;

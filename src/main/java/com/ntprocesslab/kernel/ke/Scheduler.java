@@ -16,6 +16,48 @@ public final class Scheduler<T extends Schedulable> {
     public final List<T> readyQueue = new ArrayList<>();
     public T running;
     public int quantumUsed;
+    /** Threads in a wait with a timeout, in the order their timers were set. */
+    public final List<T> timers = new ArrayList<>();
+
+    /** The thread's wait times out at {@code deadline} (interrupt time, 100 ns units). */
+    public void setTimer(T thread, long deadline) {
+        thread.tcb().waitDeadline = deadline;
+        if (!timers.contains(thread)) {
+            timers.add(thread);
+        }
+    }
+
+    public void cancelTimer(T thread) {
+        thread.tcb().waitDeadline = 0;
+        timers.remove(thread);
+    }
+
+    /**
+     * KiTimerExpiration: each waiting thread whose timer is due at {@code now} becomes ready (its
+     * wait step then returns STATUS_TIMEOUT). Threads no longer waiting drop their timer.
+     */
+    public void expireTimers(long now) {
+        for (T t : List.copyOf(timers)) {
+            KThread tcb = t.tcb();
+            if (tcb.state == KThreadState.Terminated) {
+                cancelTimer(t);
+            } else if (tcb.state == KThreadState.Waiting && tcb.waitDeadline != 0 && tcb.waitDeadline <= now && tcb.suspendCount == 0) {
+                ready(t);
+            }
+        }
+    }
+
+    /** The earliest due time of a waiting thread's timer, or -1. */
+    public long nextTimer() {
+        long next = -1;
+        for (T t : timers) {
+            KThread tcb = t.tcb();
+            if (tcb.state == KThreadState.Waiting && tcb.waitDeadline != 0 && tcb.suspendCount == 0 && (next < 0 || tcb.waitDeadline < next)) {
+                next = tcb.waitDeadline;
+            }
+        }
+        return next;
+    }
 
     /** KeReadyThread: the thread joins the tail of the ready queue. */
     public void ready(T thread) {

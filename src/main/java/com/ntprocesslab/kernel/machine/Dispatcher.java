@@ -58,7 +58,14 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
                 scheduler.running = null;
                 thread = scheduler.dispatch();
                 if (thread == null) {
-                    return new RunResult(Reason.IDLE, steps, null);
+                    long due = scheduler.nextTimer();
+                    if (due < 0) {
+                        return new RunResult(Reason.IDLE, steps, null);
+                    }
+                    // nothing can run but a wait has a timeout: the idle processor's clock reaches its due time
+                    kernel.idleTime += Math.max(0, due - kernel.clock());
+                    scheduler.expireTimers(kernel.clock());
+                    continue;
                 }
                 if (thread.frames.isEmpty() && !thread.started) {
                     ThreadStartup.enterInitialThread(thread);
@@ -77,6 +84,9 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             stepInto(thread);
             steps++;
             scheduler.quantumUsed++;
+            if (!scheduler.timers.isEmpty()) {
+                scheduler.expireTimers(kernel.clock());
+            }
             if (!kernel.pendingCalls.isEmpty()) {
                 completePendingCalls();
             }

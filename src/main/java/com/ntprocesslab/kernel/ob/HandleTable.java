@@ -51,6 +51,16 @@ public final class HandleTable {
         return slots.get(indexOf(handle));
     }
 
+    /** SetHandleInformation's HANDLE_FLAG_INHERIT: the entry keeps its object and access. */
+    boolean setInherit(long handle, boolean inherit) {
+        HandleEntry entry = lookup(handle);
+        if (entry == null) {
+            return false;
+        }
+        slots.set(indexOf(handle), new HandleEntry(entry.object(), entry.grantedAccess(), inherit));
+        return true;
+    }
+
     HandleEntry remove(long handle) {
         HandleEntry entry = lookup(handle);
         if (entry != null) {

@@ -10,7 +10,8 @@ public final class ObRoutines implements RoutinePublisher {
     @Override
     public List<Routine> shared() {
         return List.of(ObServices.NtClose, ObServices.NtOpenProcess, ObServices.NtWaitForSingleObject,
-                ObServices.NtQueryInformationProcess, ObServices.NtCreateEvent, ObServices.NtCreateToken);
+                ObServices.NtQueryInformationProcess, ObServices.NtCreateEvent, ObServices.NtCreateToken,
+                HandleServices.NtDuplicateObject, HandleServices.NtQueryObject, HandleServices.NtSetInformationObject);
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class ObServices {
             .step("nt!SeAccessCheck", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EProcess process = (EProcess) a.referenced;
+                // GENERIC_* rights become the Process type's specific rights first (RtlMapGenericMask)
+                a.access = AccessMask.mapProcessGeneric(a.access, k.profile == com.ntprocesslab.kernel.Profile.CLASSIC);
                 if (!AccessCheck.SeAccessCheck(t.process.token, process.token, a.access)) {
                     a.referenced = null;
                     ObjectManager.ObDereferenceObject(k, process);
@@ -66,9 +68,17 @@ public final class ObServices {
         return query && k.profile == com.ntprocesslab.kernel.Profile.MODERN ? access | AccessMask.PROCESS_QUERY_LIMITED_INFORMATION : access;
     }
 
+    /** PROCESSINFOCLASS ProcessPriorityClass (0x12): a PROCESS_PRIORITY_CLASS's PriorityClass byte. */
+    public static final long PROCESS_PRIORITY_CLASS = 0x12;
+
+    /** OBJ_INHERIT: the handle is copied into children created with bInheritHandles (winternl.h). */
+    public static final long OBJ_INHERIT = 0x2;
+
     /**
      * NtWaitForSingleObject: returns at once when the object is signalled or the timeout is
-     * zero; otherwise the thread waits and the step is retried when the object is signalled.
+     * zero; otherwise the thread waits and the step is retried when the object is signalled or,
+     * for a timeout in milliseconds, when the virtual clock reaches the wait's deadline (the
+     * timer KeWaitForSingleObject sets: STATUS_TIMEOUT then, as KiTimerExpiration would).
      */
     public static final Routine NtWaitForSingleObject = Executive.routine("nt!NtWaitForSingleObject")
             .step("nt!KeWaitForSingleObject", (k, t, f) -> {
@@ -83,10 +93,20 @@ public final class ObServices {
                     return ret(NtStatus.STATUS_OBJECT_TYPE_MISMATCH);
                 }
                 if (object.signaled) {
+                    k.scheduler.cancelTimer(t);
                     return ret(NtStatus.STATUS_WAIT_0);
                 }
                 if (a.value == 0) {
                     return ret(NtStatus.STATUS_TIMEOUT);
+                }
+                if (a.value != 0xFFFFFFFFL) {
+                    // the timeout is in milliseconds; the clock counts 100 ns units
+                    if (t.tcb.waitDeadline == 0) {
+                        k.scheduler.setTimer(t, k.clock() + a.value * 10_000L);
+                    } else if (k.clock() >= t.tcb.waitDeadline) {
+                        k.scheduler.cancelTimer(t);
+                        return ret(NtStatus.STATUS_TIMEOUT);
+                    }
                 }
                 k.scheduler.waitOn(t, object, KWaitReason.UserRequest);
                 return StepResult.BLOCK;
@@ -96,6 +116,9 @@ public final class ObServices {
     public static final Routine NtQueryInformationProcess = Executive.routine("nt!NtQueryInformationProcess")
             .step("nt!PsGetProcessExitStatus", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
+                if (a.value == ObServices.PROCESS_PRIORITY_CLASS) {
+                    return priorityClass(k, t, a);
+                }
                 // Windows XP predates PROCESS_QUERY_LIMITED_INFORMATION: its kernel asks for PROCESS_QUERY_INFORMATION
                 long access = k.profile == com.ntprocesslab.kernel.Profile.CLASSIC
                         ? AccessMask.PROCESS_QUERY_INFORMATION : AccessMask.PROCESS_QUERY_LIMITED_INFORMATION;
@@ -111,6 +134,25 @@ public final class ObServices {
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
+
+    /**
+     * NtQueryInformationProcess(ProcessPriorityClass), what GetPriorityClass asks: from Vista on a
+     * PROCESS_QUERY_LIMITED_INFORMATION handle is enough (Microsoft Learn, GetPriorityClass);
+     * Windows XP asks for PROCESS_QUERY_INFORMATION. {@code out} is PROCESS_PRIORITY_CLASS_*.
+     */
+    private static StepResult priorityClass(Executive k, EThread t, NtArgs a) {
+        long access = k.profile == com.ntprocesslab.kernel.Profile.CLASSIC
+                ? AccessMask.PROCESS_QUERY_INFORMATION : AccessMask.PROCESS_QUERY_LIMITED_INFORMATION;
+        ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, access);
+        if (!ref.ok()) {
+            return ret(ref.status());
+        }
+        EProcess process = (EProcess) ref.object();
+        a.out = com.ntprocesslab.kernel.ps.ProcessInformation.priorityClassCode(
+                com.ntprocesslab.kernel.ke.PriorityClass.valueOf(process.priorityClass));
+        ObjectManager.ObDereferenceObject(k, process);
+        return ret(NtStatus.STATUS_SUCCESS);
+    }
 
     public static final Routine NtCreateEvent = Executive.routine("nt!NtCreateEvent")
             .step("nt!ObCreateObject", (k, t, f) -> {
@@ -145,7 +187,7 @@ public final class ObServices {
         if (k.failAllocation(AllocationKind.HANDLE)) {
             status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         } else {
-            a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, object, access, false);
+            a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, object, access, (a.attributes & OBJ_INHERIT) != 0);
         }
         ObjectManager.ObDereferenceObject(k, object);
         return ret(status);

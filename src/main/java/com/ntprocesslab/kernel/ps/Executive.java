@@ -89,9 +89,15 @@ public abstract class Executive {
         return psActiveProcessHead.owners();
     }
 
-    /** Interrupt time in 100 ns units: every step advances the virtual clock by 1 us. */
+    /**
+     * Time the machine spent idle with a timer pending (100 ns units): when every thread waits
+     * and one wait has a timeout, the clock runs on to that timer's due time without a step.
+     */
+    public long idleTime;
+
+    /** Interrupt time in 100 ns units: every step advances the virtual clock by 1 us, idle time by itself. */
     public long clock() {
-        return position * 10;
+        return position * 10 + idleTime;
     }
 
     /** All threads of all listed processes, in list order. */

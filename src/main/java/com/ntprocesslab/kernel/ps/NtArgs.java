@@ -14,6 +14,8 @@ public final class NtArgs implements HoldsReferences {
     public long out;
     /** The ULONG an information service sets (NtSetInformationProcess); {@code value} is its class. */
     public long information;
+    /** OBJ_* handle attributes of the handle a service creates (OBJ_INHERIT: 0x2). */
+    public long attributes;
     /** An object the service referenced and has not released yet. */
     public KernelObject referenced;
     /** Threads still to terminate, in order (NtTerminateProcess). */

@@ -17,7 +17,8 @@ public final class PsRoutines implements RoutinePublisher {
                 NotifyRoutines.PsSetCreateThreadNotifyRoutine, NotifyRoutines.PsSetLoadImageNotifyRoutine,
                 NotifyRoutines.PspCallProcessNotifyRoutines, NotifyRoutines.PspCallThreadNotifyRoutines,
                 NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread,
-                ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread);
+                ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread,
+                ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess);
     }
 
     @Override
@@ -32,7 +33,7 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
                     ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread, ClassicThreadCreation.KeInitThread,
-                    ClassicThreadStartup.KiThreadStartup, ProcessInformation.NtSetInformationProcess,
+                    ClassicThreadStartup.KiThreadStartup,
                     ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort);
         };

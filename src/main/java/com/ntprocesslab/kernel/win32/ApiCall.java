@@ -32,6 +32,19 @@ public final class ApiCall {
     public String startParameter;
     /** A call this one makes on the caller's behalf while it runs (the shell's CreateThread, CloseHandle). */
     public ApiCall nested;
+    /** DuplicateHandle's hSourceHandle and hTargetProcessHandle (handle is hSourceProcessHandle). */
+    public long sourceHandle;
+    public long targetProcess;
+    /** dwOptions (DuplicateHandle), dwMask (SetHandleInformation). */
+    public long options;
+    public long mask;
+    /** bInheritHandle (OpenProcess, DuplicateHandle). */
+    public boolean inherit;
+    /** An OUT parameter the API fills (TargetHandle, Flags, PriorityClass): printed and readable as $x.<label>. */
+    public String outLabel;
+    public long outValue;
+    /** NtDuplicateObject's argument block while it runs. */
+    public com.ntprocesslab.kernel.ob.DuplicateArgs duplicate;
 
     public boolean returned;
     public long returnValue;
@@ -70,7 +83,7 @@ public final class ApiCall {
             case "dwProcessId" -> processId;
             case "dwThreadId" -> threadId;
             case "ExitCode" -> value;
-            default -> null;
+            default -> name.equals(outLabel) ? outValue : null;
         };
     }
 
@@ -103,6 +116,9 @@ public final class ApiCall {
         }
         if (threadCreated) {
             sb.append(String.format("%n  ThreadId: 0x%x (%d)", threadId, threadId));
+        }
+        if (outLabel != null && returnValue != 0) {
+            sb.append(String.format("%n  %s: 0x%x", outLabel, outValue));
         }
         if (spec.returns() == ApiSpec.Returns.EXIT_CODE && returnValue != 0) {
             sb.append(String.format("%n  ExitCode: 0x%x%s", value, value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : ""));

@@ -32,6 +32,10 @@ public final class Apis {
         ACCESS_NAMES.put("PROCESS_QUERY_LIMITED_INFORMATION", AccessMask.PROCESS_QUERY_LIMITED_INFORMATION);
         ACCESS_NAMES.put("SYNCHRONIZE", AccessMask.SYNCHRONIZE);
         ACCESS_NAMES.put("PROCESS_ALL_ACCESS", AccessMask.PROCESS_ALL_ACCESS);
+        ACCESS_NAMES.put("GENERIC_READ", AccessMask.GENERIC_READ);
+        ACCESS_NAMES.put("GENERIC_WRITE", AccessMask.GENERIC_WRITE);
+        ACCESS_NAMES.put("GENERIC_EXECUTE", AccessMask.GENERIC_EXECUTE);
+        ACCESS_NAMES.put("GENERIC_ALL", AccessMask.GENERIC_ALL);
 
         creation("CreateProcessW", () -> KernelBase.CreateProcessWStub);
         creation("CreateProcessA", () -> KernelBase.CreateProcessA);
@@ -69,9 +73,9 @@ public final class Apis {
         handleApi("ResumeThread", ApiSpec.Returns.DWORD, () -> Win32Api.ResumeThread, false);
         handleApi("SuspendThread", ApiSpec.Returns.DWORD, () -> Win32Api.SuspendThread, false);
         handleApi("GetExitCodeProcess", ApiSpec.Returns.EXIT_CODE, () -> Win32Api.GetExitCodeProcess, false);
-        add("WaitForSingleObject", "<handle> [0|INFINITE]", ApiSpec.Returns.WAIT, false, (a, c) -> {
+        add("WaitForSingleObject", "<handle> [milliseconds|INFINITE]", ApiSpec.Returns.WAIT, false, (a, c) -> {
             if (a.isEmpty() || a.size() > 2) {
-                return "WaitForSingleObject takes <handle> [0|INFINITE]";
+                return "WaitForSingleObject takes <handle> [milliseconds|INFINITE]";
             }
             String err = handle(a.get(0), c, true);
             if (err != null) {
@@ -79,18 +83,26 @@ public final class Apis {
             }
             return a.size() == 2 ? timeout(a.get(1), c) : null;
         }, () -> Win32Api.WaitForSingleObject);
-        add("OpenProcess", "<access> <pid>", ApiSpec.Returns.HANDLE, false, (a, c) -> {
-            if (a.size() != 2) {
-                return "OpenProcess takes <access> <pid>";
+        add("OpenProcess", "<access> [bInheritHandle] <pid>", ApiSpec.Returns.HANDLE, false, (a, c) -> {
+            if (a.size() != 2 && a.size() != 3) {
+                return "OpenProcess takes <access> [bInheritHandle] <pid>";
             }
             Long access = access(a.get(0));
             if (access == null) {
                 return "Syntax error at '" + a.get(0) + "': expected an access mask such as PROCESS_TERMINATE|SYNCHRONIZE or 0x1f0fff";
             }
             c.value = access;
-            Long pid = Numbers.parse(a.get(1));
+            if (a.size() == 3) {
+                Boolean inherit = bool(a.get(1));
+                if (inherit == null) {
+                    return "Syntax error at '" + a.get(1) + "': expected bInheritHandle TRUE or FALSE";
+                }
+                c.inherit = inherit;
+            }
+            String pidText = a.get(a.size() - 1);
+            Long pid = Numbers.parse(pidText);
             if (pid == null || pid < 0) {
-                return "Syntax error at '" + a.get(1) + "': expected a process ID";
+                return "Syntax error at '" + pidText + "': expected a process ID";
             }
             c.pid = pid;
             return null;
@@ -137,6 +149,92 @@ public final class Apis {
             c.path = a.get(0);
             return null;
         }, () -> ShellLaunch.ShellExecuteExW);
+        add("DuplicateHandle", "<hSourceProcess> <hSource> <hTargetProcess> [access] [bInheritHandle] [options]", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() < 3 || a.size() > 6) {
+                return "DuplicateHandle takes <hSourceProcess> <hSource> <hTargetProcess> [access] [bInheritHandle] [options], e.g. DuplicateHandle -1 0x1c -1 0 FALSE DUPLICATE_SAME_ACCESS";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            long sourceProcess = c.handle;
+            err = handle(a.get(1), c, true);
+            if (err != null) {
+                return err;
+            }
+            c.sourceHandle = c.handle;
+            err = handle(a.get(2), c, true);
+            if (err != null) {
+                return err;
+            }
+            c.targetProcess = c.handle;
+            c.handle = sourceProcess;
+            if (a.size() > 3) {
+                Long access = access(a.get(3));
+                if (access == null) {
+                    return "Syntax error at '" + a.get(3) + "': expected an access mask such as PROCESS_TERMINATE or 0 with DUPLICATE_SAME_ACCESS";
+                }
+                c.value = access;
+            }
+            if (a.size() > 4) {
+                Boolean inherit = bool(a.get(4));
+                if (inherit == null) {
+                    return "Syntax error at '" + a.get(4) + "': expected bInheritHandle TRUE or FALSE";
+                }
+                c.inherit = inherit;
+            }
+            if (a.size() > 5) {
+                Long options = flagWords(a.get(5), Map.of("DUPLICATE_CLOSE_SOURCE", 1L, "DUPLICATE_SAME_ACCESS", 2L));
+                if (options == null || (options & ~3L) != 0) {
+                    return "Syntax error at '" + a.get(5) + "': expected options DUPLICATE_CLOSE_SOURCE|DUPLICATE_SAME_ACCESS (0x1, 0x2)";
+                }
+                c.options = options;
+            }
+            return null;
+        }, () -> HandleApis.MODERN.duplicateHandle());
+        handleApi("GetHandleInformation", ApiSpec.Returns.BOOL, () -> HandleApis.MODERN.getHandleInformation(), false);
+        add("SetHandleInformation", "<handle> <mask> <flags>", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() != 3) {
+                return "SetHandleInformation takes <handle> <mask> <flags>, e.g. SetHandleInformation 0x1c HANDLE_FLAG_INHERIT HANDLE_FLAG_INHERIT";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            Map<String, Long> names = Map.of("HANDLE_FLAG_INHERIT", 1L, "HANDLE_FLAG_PROTECT_FROM_CLOSE", 2L);
+            Long mask = flagWords(a.get(1), names);
+            Long flags = flagWords(a.get(2), names);
+            if (mask == null || flags == null) {
+                return "Syntax error at '" + (mask == null ? a.get(1) : a.get(2)) + "': expected HANDLE_FLAG_INHERIT, 0 or a number";
+            }
+            if (((mask | flags) & ~HandleApis.HANDLE_FLAG_INHERIT) != 0) {
+                return "Syntax error at '" + a.get(1) + " " + a.get(2) + "': this machine models HANDLE_FLAG_INHERIT (0x1) only, not HANDLE_FLAG_PROTECT_FROM_CLOSE";
+            }
+            c.mask = mask;
+            c.value = flags;
+            return null;
+        }, () -> HandleApis.MODERN.setHandleInformation());
+        handleApi("GetPriorityClass", ApiSpec.Returns.DWORD, () -> HandleApis.MODERN.getPriorityClass(), false);
+        add("SetPriorityClass", "<hProcess> <class>", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() != 2) {
+                return "SetPriorityClass takes <hProcess> <class>, e.g. SetPriorityClass $hProcess HIGH_PRIORITY_CLASS";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            String[] bad = new String[1];
+            Long value = CreationFlags.parse(a.get(1), bad);
+            if (value == null) {
+                return "Syntax error at '" + a.get(1) + "': expected a class such as IDLE_PRIORITY_CLASS or 0x80";
+            }
+            c.value = value;
+            return null;
+        }, () -> HandleApis.MODERN.setPriorityClass());
+        add("NtSuspendProcess", "<hProcess>", ApiSpec.Returns.NTSTATUS, false,
+                (a, c) -> a.size() != 1 ? "NtSuspendProcess takes one <hProcess>" : handle(a.get(0), c, true), () -> HandleApis.NtSuspendProcessNative);
+        add("NtResumeProcess", "<hProcess>", ApiSpec.Returns.NTSTATUS, false,
+                (a, c) -> a.size() != 1 ? "NtResumeProcess takes one <hProcess>" : handle(a.get(0), c, true), () -> HandleApis.NtResumeProcessNative);
         codeApi("ExitProcess", () -> Win32Api.ExitProcess);
         codeApi("ExitThread", () -> Win32Api.ExitThread);
         add("GetLastError", "", ApiSpec.Returns.DWORD, false, (a, c) -> a.isEmpty() ? null : "GetLastError takes no arguments",
@@ -183,6 +281,11 @@ public final class Apis {
         classic("GetExitCodeThread", () -> ThreadApi.GetExitCodeThreadClassic);
         classic("GetThreadPriority", () -> ThreadApi.GetThreadPriorityClassic);
         classic("SetThreadPriority", () -> ThreadApi.SetThreadPriorityClassic);
+        classic("DuplicateHandle", () -> HandleApis.CLASSIC.duplicateHandle());
+        classic("GetHandleInformation", () -> HandleApis.CLASSIC.getHandleInformation());
+        classic("SetHandleInformation", () -> HandleApis.CLASSIC.setHandleInformation());
+        classic("GetPriorityClass", () -> HandleApis.CLASSIC.getPriorityClass());
+        classic("SetPriorityClass", () -> HandleApis.CLASSIC.setPriorityClass());
         for (String op : GuestPrograms.OPS) {
             add(op, "", ApiSpec.Returns.DWORD, true, (a, c) -> a.isEmpty() ? null : op + " takes no arguments", () -> GuestPrograms.op(op));
         }
@@ -295,11 +398,34 @@ public final class Apis {
             return null;
         }
         Long value = Numbers.parse(text);
-        if (value == null || (value != 0 && value != ApiCall.INFINITE)) {
-            return "Syntax error at '" + text + "': this machine's clock only supports a timeout of 0 or INFINITE";
+        if (value == null || value < 0 || value > ApiCall.INFINITE) {
+            return "Syntax error at '" + text + "': expected a timeout in milliseconds (a 32-bit number) or INFINITE";
         }
         c.timeout = value;
         return null;
+    }
+
+    /** TRUE/FALSE (or 1/0) for a BOOL parameter; null when it is neither. */
+    static Boolean bool(String text) {
+        return switch (text.toUpperCase(Locale.ROOT)) {
+            case "TRUE", "1" -> Boolean.TRUE;
+            case "FALSE", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** NAME|NAME|0x4 with the given names; null when a part is neither a name nor a number. */
+    static Long flagWords(String text, Map<String, Long> names) {
+        long value = 0;
+        for (String part : text.split("\\|", -1)) {
+            Long named = names.get(part.toUpperCase(Locale.ROOT));
+            Long number = named != null ? named : Numbers.parse(part);
+            if (number == null || number < 0) {
+                return null;
+            }
+            value |= number;
+        }
+        return value;
     }
 
     static Long access(String text) {

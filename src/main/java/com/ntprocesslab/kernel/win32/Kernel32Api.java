@@ -43,6 +43,7 @@ public final class Kernel32Api {
             c -> {
                 NtArgs a = NtArgs.of(0, c.pid);
                 a.access = c.value;
+                a.attributes = c.inherit ? ObServices.OBJ_INHERIT : 0;
                 return a;
             }, Win32Api::handle);
 

@@ -116,6 +116,7 @@ public final class Win32Api {
             c -> {
                 NtArgs a = NtArgs.of(0, c.pid);
                 a.access = c.value;
+                a.attributes = c.inherit ? ObServices.OBJ_INHERIT : 0;
                 return a;
             }, Win32Api::handle);
 

@@ -20,7 +20,8 @@ public final class Win32Routines implements RoutinePublisher {
                 Win32Api.LogonUserW, Win32Api.NtCloseNative, Win32Api.NtWaitNative, Win32Api.NtCreateEventNative,
                 Win32Api.NtLoadDriverNative, Win32Api.NtLoadDriverStub,
                 Win32Api.NtCloseStub, Win32Api.NtWaitForSingleObjectStub, Win32Api.NtCreateEventStub, Win32Api.NtCreateTokenStub,
-                GuestPrograms.CmdRunBatch);
+                GuestPrograms.CmdRunBatch, HandleApis.NtSuspendProcessStub, HandleApis.NtResumeProcessStub,
+                HandleApis.NtSuspendProcessNative, HandleApis.NtResumeProcessNative);
     }
 
     @Override
@@ -56,6 +57,7 @@ public final class Win32Routines implements RoutinePublisher {
         } else {
             routines.add(ShellLaunch.ShellExecuteExClassic);
         }
+        routines.addAll(HandleApis.of(profile == Profile.CLASSIC).routines());
         for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));
