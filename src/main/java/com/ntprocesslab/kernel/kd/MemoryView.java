@@ -59,7 +59,21 @@ final class MemoryView {
         out.append("    ImageFile:    '").append(peb.imagePathName).append("'\n");
         out.append("    CommandLine:  '").append(peb.commandLine).append("'\n");
         out.append("    CurrentDirectory: '").append(peb.currentDirectory).append("'\n");
+        out.append("    WindowTitle:  '").append(peb.windowTitle == null ? peb.imagePathName : peb.windowTitle).append("'\n");
         out.append("    DesktopInfo:  '").append(peb.desktopInfo).append("'");
+        if (peb.windowFlags != 0) {
+            out.append(String.format("%n    WindowFlags:  0x%x  ShowWindowFlags: 0x%x", peb.windowFlags, peb.showWindowFlags));
+        }
+        if ((peb.windowFlags & com.ntprocesslab.kernel.mm.StartupParameters.STARTF_USESTDHANDLES) != 0) {
+            out.append(String.format("%n    StandardInput: 0x%x  StandardOutput: 0x%x  StandardError: 0x%x",
+                    peb.standardInput, peb.standardOutput, peb.standardError));
+        }
+        if (peb.environment != null) {
+            out.append("\n    Environment:");
+            for (String e : peb.environment) {
+                out.append("\n        ").append(e);
+            }
+        }
         return Debugger.accept(out.toString().replace("\r\n", "\n"));
     }
 

@@ -20,6 +20,15 @@ public final class Peb {
     public String commandLine;
     public String currentDirectory;
     public String desktopInfo;
+    public String windowTitle;
+    /** The environment block's NAME=value strings; null: the process has none. */
+    public List<String> environment;
+    /** STARTUPINFO's dwFlags, wShowWindow and std handles as the parameters keep them. */
+    public long windowFlags;
+    public long showWindowFlags;
+    public long standardInput;
+    public long standardOutput;
+    public long standardError;
     public PebLdrData ldr;
 
     /** PEB_LDR_DATA: the three module lists the loader maintains. */

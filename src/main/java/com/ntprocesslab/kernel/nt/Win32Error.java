@@ -13,6 +13,8 @@ public final class Win32Error {
     public static final long ERROR_NOT_ENOUGH_MEMORY = 8;
     public static final long ERROR_INVALID_PARAMETER = 87;
     public static final long ERROR_BAD_EXE_FORMAT = 193;
+    /** "The directory name is invalid": CreateProcess's lpCurrentDirectory is no directory. */
+    public static final long ERROR_DIRECTORY = 267;
 
     private static final Map<Long, String> NAMES = new TreeMap<>(Map.ofEntries(
             Map.entry(0L, "ERROR_SUCCESS"),
@@ -24,6 +26,7 @@ public final class Win32Error {
             Map.entry(87L, "ERROR_INVALID_PARAMETER"),
             Map.entry(123L, "ERROR_INVALID_NAME"),
             Map.entry(193L, "ERROR_BAD_EXE_FORMAT"),
+            Map.entry(267L, "ERROR_DIRECTORY"),
             Map.entry(317L, "ERROR_MR_MID_NOT_FOUND"),
             Map.entry(998L, "ERROR_NOACCESS"),
             Map.entry(997L, "ERROR_IO_PENDING"),

@@ -44,6 +44,22 @@ public final class HandleTable {
         return (int) (firstHandle + index * 4L);
     }
 
+    /** An entry at a given handle value (ExDupHandleTable keeps the parent's values). */
+    void insertAt(long handle, HandleEntry entry) {
+        if (handle < firstHandle || handle % 4 != 0) {
+            throw new IllegalArgumentException("Handle " + handle + " is below the table's first value " + firstHandle);
+        }
+        int index = indexOf(handle);
+        while (slots.size() <= index) {
+            slots.add(null);
+        }
+        if (slots.get(index) != null) {
+            throw new IllegalStateException("Handle " + handle + " is in use");
+        }
+        slots.set(index, entry);
+        handleCount++;
+    }
+
     public HandleEntry lookup(long handle) {
         if (handle < firstHandle || handle % 4 != 0 || (handle - firstHandle) / 4 >= slots.size()) {
             return null;

@@ -106,6 +106,22 @@ public final class ObjectManager {
         return handle;
     }
 
+    /**
+     * ExDupHandleTable for ObInitProcess: every OBJ_INHERIT handle of the parent's table appears
+     * in the child's at the same value with the same access and still inheritable; each copy is
+     * a new handle (HandleCount and PointerCount rise). Slots between stay free.
+     */
+    public static void ExDupHandleTable(Executive kernel, HandleTable parent, HandleTable child) {
+        for (long handle : parent.handles()) {
+            HandleEntry entry = parent.lookup(handle);
+            if (entry.inherit()) {
+                entry.object().handleCount++;
+                entry.object().pointerCount++;
+                child.insertAt(handle, entry);
+            }
+        }
+    }
+
     /** Closes every handle of a table (ExSweepHandleTable during process rundown). */
     public static void ExSweepHandleTable(Executive kernel, HandleTable table) {
         for (long handle : table.handles()) {

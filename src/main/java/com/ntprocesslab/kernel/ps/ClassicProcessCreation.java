@@ -246,12 +246,8 @@ public final class ClassicProcessCreation {
                 HandleTable table = k.newHandleTable();
                 c.process.objectTable = table;
                 if ((c.createFlags & PROCESS_CREATE_FLAGS_INHERIT_HANDLES) != 0 && c.parent.objectTable != null) {
-                    for (long handle : c.parent.objectTable.handles()) {
-                        HandleEntry entry = c.parent.objectTable.lookup(handle);
-                        if (entry.inherit()) {
-                            ObjectManager.ObInsertObject(k, table, entry.object(), entry.grantedAccess(), true);
-                        }
-                    }
+                    // ExDupHandleTable: the same values, access and attributes (WRK ob/obinit.c ObInitProcess)
+                    ObjectManager.ExDupHandleTable(k, c.parent.objectTable, table);
                 }
                 return next();
             })

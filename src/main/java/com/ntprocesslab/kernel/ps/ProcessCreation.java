@@ -82,13 +82,17 @@ public final class ProcessCreation {
                 c.process.pcb.initialized = true;
                 return next();
             })
-            // the handle table (no handles are inherited in this machine)
+            // the handle table; with bInheritHandles, ExDupHandleTable copies each OBJ_INHERIT handle at the
+            // same value with the same access (ReactOS ob/obhandle.c ObInitProcess, ObpDuplicateHandleCallback)
             .step("nt!ObInitProcess", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.HANDLETABLE)) {
                     return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
                 c.process.objectTable = k.newHandleTable();
+                if (c.inheritObjectTable && t.process.objectTable != null) {
+                    ObjectManager.ExDupHandleTable(k, t.process.objectTable, c.process.objectTable);
+                }
                 return next();
             })
             .step("nt!MmInitializeProcessAddressSpace", (k, t, f) -> {
@@ -103,10 +107,8 @@ public final class ProcessCreation {
             // RTL_USER_PROCESS_PARAMETERS are copied into the new process
             .step("nt!PspSetupUserProcessAddressSpace", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                c.process.peb.imagePathName = c.dosPath;
-                c.process.peb.commandLine = c.commandLine;
-                c.process.peb.currentDirectory = "C:\\Windows\\System32\\";
-                c.process.peb.desktopInfo = c.process.sessionId > 0 ? "WinSta0\\Default" : "";
+                com.ntprocesslab.kernel.mm.StartupParameters.write(c.process.peb, c.dosPath, c.commandLine, c.startup,
+                        t.process.peb, c.process.sessionId);
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))

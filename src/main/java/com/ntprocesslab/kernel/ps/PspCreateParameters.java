@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  */
 public class PspCreateParameters extends ImageFileRequest implements HoldsReferences {
     public String commandLine;
+    /** lpCurrentDirectory, lpEnvironment and STARTUPINFO for the new process's parameters (null: none given). */
+    public com.ntprocesslab.kernel.mm.StartupParameters startup;
     public Integer sessionOverride;
     public boolean skipImageFileExecutionOptions;
     public PriorityClass priorityClass = PriorityClass.NORMAL;

@@ -43,6 +43,10 @@ public final class ApiCall {
     /** An OUT parameter the API fills (TargetHandle, Flags, PriorityClass): printed and readable as $x.<label>. */
     public String outLabel;
     public long outValue;
+    /** CreateProcess*'s lpApplicationName (null: NULL) and the STARTUPINFO-side parameters (null: none given). */
+    public String applicationName;
+    public boolean applicationNameGiven;
+    public com.ntprocesslab.kernel.mm.StartupParameters startup;
     /** NtDuplicateObject's argument block while it runs. */
     public com.ntprocesslab.kernel.ob.DuplicateArgs duplicate;
 

@@ -39,9 +39,9 @@ public final class Apis {
 
         creation("CreateProcessW", () -> KernelBase.CreateProcessWStub);
         creation("CreateProcessA", () -> KernelBase.CreateProcessA);
-        add("CreateProcessAsUserW", "<hToken> <path> [flags]", ApiSpec.Returns.BOOL, false, (a, c) -> {
-            if (a.size() < 2 || a.size() > 3) {
-                return "CreateProcessAsUserW takes <hToken> <path> [flags]";
+        add("CreateProcessAsUserW", "<hToken> <path> [flags] [NAME=value ...]", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() < 2) {
+                return "CreateProcessAsUserW takes <hToken> <path> [flags] [NAME=value ...]";
             }
             String err = handle(a.get(0), c, true);
             if (err != null) {
@@ -322,11 +322,15 @@ public final class Apis {
     }
 
     private static void creation(String name, Supplier<Routine> entry) {
-        add(name, "<path> [flags]", ApiSpec.Returns.BOOL, false, (a, c) -> {
-            if (a.isEmpty() || a.size() > 2) {
-                return name + " takes <path> [flags], e.g. " + name + " C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED";
+        add(name, "<path> [flags] [lpApplicationName=] [lpCommandLine=] [lpCurrentDirectory=] [lpEnvironment=A=1;B=2] [bInheritHandles=TRUE]"
+                + " [lpDesktop=] [lpTitle=] [dwFlags=STARTF_*] [wShowWindow=SW_*] [hStdInput=] [hStdOutput=] [hStdError=]",
+                ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.isEmpty()) {
+                return name + " takes <path> [flags] [NAME=value ...], e.g. " + name + " C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED";
             }
-            return pathAndFlags(a, c);
+            String err = pathAndFlags(a, c);
+            return err == null ? null : err.startsWith("Syntax error") ? err
+                    : name + " takes <path> [flags] [NAME=value ...], e.g. " + name + " C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED";
         }, entry);
     }
 
@@ -338,21 +342,128 @@ public final class Apis {
         add(name, "<exitcode>", ApiSpec.Returns.NONE, false, (a, c) -> a.size() != 1 ? name + " takes one <exitcode>" : number(a.get(0), c), entry);
     }
 
-    private static String pathAndFlags(List<String> a, ApiCall c) {
-        if (a.isEmpty() || a.size() > 2) {
-            return "expected <path> [flags]";
+    /** The CreateProcess parameters a .call may name, as NAME=value words after the path and flags. */
+    static final List<String> CREATE_KEYWORDS = List.of("lpApplicationName", "lpCommandLine", "lpCurrentDirectory", "lpEnvironment",
+            "bInheritHandles", "dwCreationFlags", "lpDesktop", "lpTitle", "dwFlags", "wShowWindow", "hStdInput", "hStdOutput", "hStdError");
+    private static final Map<String, Long> SHOW_WINDOW = Map.of("SW_HIDE", 0L, "SW_SHOWNORMAL", 1L, "SW_NORMAL", 1L, "SW_SHOWMINIMIZED", 2L,
+            "SW_SHOWMAXIMIZED", 3L, "SW_SHOWNOACTIVATE", 4L, "SW_SHOW", 5L, "SW_MINIMIZE", 6L, "SW_SHOWMINNOACTIVE", 7L,
+            "SW_SHOWDEFAULT", 10L);
+    private static final Map<String, Long> STARTF = Map.of("STARTF_USESHOWWINDOW", 0x1L, "STARTF_USESIZE", 0x2L, "STARTF_USEPOSITION", 0x4L,
+            "STARTF_FORCEONFEEDBACK", 0x40L, "STARTF_FORCEOFFFEEDBACK", 0x80L, "STARTF_USESTDHANDLES", 0x100L);
+
+    /**
+     * {@code <path> [flags]} as before, then CreateProcess's other parameters as NAME=value words
+     * (see {@link #CREATE_KEYWORDS}). The old path is lpCommandLine with lpApplicationName NULL; with
+     * lpCommandLine= or lpApplicationName= the path may be left out. wShowWindow= sets
+     * STARTF_USESHOWWINDOW and hStd*= set STARTF_USESTDHANDLES, as a program filling STARTUPINFO would.
+     */
+    private static String pathAndFlags(List<String> words, ApiCall c) {
+        List<String> a = new ArrayList<>();
+        boolean keywords = false;
+        for (String w : words) {
+            int eq = w.indexOf('=');
+            String key = eq > 0 ? keyword(w.substring(0, eq)) : null;
+            if (key == null) {
+                if (keywords) {
+                    return "Syntax error at '" + w + "': after NAME=value parameters only more of them may follow ("
+                            + String.join(", ", CREATE_KEYWORDS) + ")";
+                }
+                a.add(w);
+                continue;
+            }
+            keywords = true;
+            String err = createKeyword(key, w.substring(eq + 1), c);
+            if (err != null) {
+                return err;
+            }
         }
-        if (a.get(0).isBlank()) {
-            return "Syntax error at '': expected an image path";
+        boolean named = c.path != null || c.applicationNameGiven;
+        if (a.size() > 2 || a.isEmpty() && !named) {
+            return "expected <path> [flags] [NAME=value ...]";
         }
-        c.path = a.get(0);
+        if (!a.isEmpty()) {
+            if (c.path != null) {
+                return "Syntax error at '" + a.get(0) + "': the command line is given twice (the path and lpCommandLine=)";
+            }
+            if (a.get(0).isBlank()) {
+                return "Syntax error at '': expected an image path";
+            }
+            c.path = a.get(0);
+        }
         if (a.size() == 2) {
             String[] bad = new String[1];
             Long flags = CreationFlags.parse(a.get(1), bad);
             if (flags == null) {
                 return "Syntax error at '" + bad[0] + "': expected creation flags such as CREATE_SUSPENDED|HIGH_PRIORITY_CLASS or 0x4";
             }
-            c.flags = flags;
+            c.flags |= flags;
+        }
+        return null;
+    }
+
+    private static String keyword(String name) {
+        for (String k : CREATE_KEYWORDS) {
+            if (k.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static String createKeyword(String key, String value, ApiCall c) {
+        com.ntprocesslab.kernel.mm.StartupParameters s = c.startup != null ? c.startup : (c.startup = new com.ntprocesslab.kernel.mm.StartupParameters());
+        switch (key) {
+            case "lpApplicationName" -> {
+                c.applicationName = value.equalsIgnoreCase("NULL") ? null : value;
+                c.applicationNameGiven = c.applicationName != null;
+            }
+            case "lpCommandLine" -> c.path = value.equalsIgnoreCase("NULL") ? null : value;
+            case "lpCurrentDirectory" -> s.currentDirectory = value.equalsIgnoreCase("NULL") ? null : value;
+            case "lpEnvironment" -> s.environment = value.isEmpty() ? List.of() : List.of(value.split(";"));
+            case "lpDesktop" -> s.desktop = value;
+            case "lpTitle" -> s.title = value;
+            case "bInheritHandles" -> {
+                Boolean b = bool(value);
+                if (b == null) {
+                    return "Syntax error at '" + value + "': expected bInheritHandles=TRUE or FALSE";
+                }
+                c.inherit = b;
+            }
+            case "dwCreationFlags" -> {
+                String[] bad = new String[1];
+                Long flags = CreationFlags.parse(value, bad);
+                if (flags == null) {
+                    return "Syntax error at '" + bad[0] + "': expected creation flags such as CREATE_SUSPENDED or 0x4";
+                }
+                c.flags |= flags;
+            }
+            case "dwFlags" -> {
+                Long flags = flagWords(value, STARTF);
+                if (flags == null) {
+                    return "Syntax error at '" + value + "': expected STARTF_* flags such as STARTF_USESHOWWINDOW|STARTF_USESTDHANDLES";
+                }
+                s.flags |= flags;
+            }
+            case "wShowWindow" -> {
+                Long show = flagWords(value, SHOW_WINDOW);
+                if (show == null || show > 0xFFFF) {
+                    return "Syntax error at '" + value + "': expected an SW_* value such as SW_HIDE or SW_SHOWMINIMIZED";
+                }
+                s.showWindow = show;
+                s.flags |= com.ntprocesslab.kernel.mm.StartupParameters.STARTF_USESHOWWINDOW;
+            }
+            default -> {
+                Long h = Numbers.parse(value);
+                if (h == null) {
+                    return "Syntax error at '" + value + "': expected a handle for " + key;
+                }
+                switch (key) {
+                    case "hStdInput" -> s.stdInput = h;
+                    case "hStdOutput" -> s.stdOutput = h;
+                    default -> s.stdError = h;
+                }
+                s.flags |= com.ntprocesslab.kernel.mm.StartupParameters.STARTF_USESTDHANDLES;
+            }
         }
         return null;
     }

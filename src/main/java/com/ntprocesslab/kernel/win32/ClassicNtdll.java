@@ -64,21 +64,20 @@ public final class ClassicNtdll {
 
     /** RTL_USER_PROCESS_PARAMETERS written into the new process and linked from its PEB. */
     static void pushParameters(EProcess p, CreateProcessContext c) {
-        p.peb.imagePathName = c.dosPath;
-        p.peb.commandLine = c.commandLine;
-        p.peb.currentDirectory = "C:\\Windows\\System32\\";
-        p.peb.desktopInfo = p.sessionId > 0 ? "WinSta0\\Default" : "";
+        com.ntprocesslab.kernel.mm.StartupParameters.write(p.peb, c.dosPath, c.commandLine, c.startup,
+                c.parent != null ? c.parent.peb : null, p.sessionId);
     }
 
     /**
      * What NtCreateProcessEx gets from user mode: the current process as parent (-1) and the
      * create flags; DEBUG_ONLY_THIS_PROCESS asks that the new process's own children not
-     * inherit the debugger (PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT). .call cannot ask for
-     * inherited handles, so PROCESS_CREATE_FLAGS_INHERIT_HANDLES is never set here.
+     * inherit the debugger (PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT); bInheritHandles asks for
+     * PROCESS_CREATE_FLAGS_INHERIT_HANDLES.
      */
     static void prepareProcessCall(CreateProcessContext c) {
         c.parentHandle = ObjectManager.CURRENT_PROCESS;
-        c.createFlags = (c.flags & CreationFlags.DEBUG_ONLY_THIS_PROCESS) != 0 ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT : 0;
+        c.createFlags = ((c.flags & CreationFlags.DEBUG_ONLY_THIS_PROCESS) != 0 ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT : 0)
+                | (c.inheritObjectTable ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_INHERIT_HANDLES : 0);
         c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
     }
 

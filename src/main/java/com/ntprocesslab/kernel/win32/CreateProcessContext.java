@@ -11,6 +11,8 @@ public final class CreateProcessContext extends CsrCreateProcessMessage {
     /** The ApiCall this creation answers (results are written back there). */
     public final ApiCall call;
     public long flags;
+    /** lpApplicationName: the image, not searched for (null: the command line names it). */
+    public String applicationName;
     /** Native creation (RtlCreateUserProcess): no Win32 checks and no CSR registration. */
     public boolean nativeCreation;
     /** CreateProcessAsUserW: the token handle in the caller's table. */

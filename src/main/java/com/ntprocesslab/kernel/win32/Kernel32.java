@@ -74,16 +74,7 @@ public final class Kernel32 {
                 }
                 return next();
             })
-            .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                c.dosPath = KernelBase.resolveImage(k.volume, c.commandLine);
-                if (c.dosPath == null) {
-                    c.status = NtStatus.STATUS_OBJECT_NAME_INVALID;
-                    return jump("failNt");
-                }
-                c.ntPath = "\\??\\" + c.dosPath;
-                return next();
-            })
+            .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> KernelBase.resolveArguments(k, t, ctx(f)))
             .call(ClassicNtdll.NtOpenFileStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
@@ -289,6 +280,7 @@ public final class Kernel32 {
                 ClassicNtdll.close(k, t, c.sectionHandle);
                 c.sectionHandle = 0;
                 c.commandLine = c.ifeoDebugger + " " + KernelBase.quoted(c.dosPath);
+                c.applicationName = null;
                 c.ifeoDebugger = null;
                 c.skipImageFileExecutionOptions = true;
                 c.restarts++;
@@ -303,6 +295,7 @@ public final class Kernel32 {
                     return jump("failNt");
                 }
                 c.commandLine = "C:\\Windows\\System32\\cmd.exe /c " + KernelBase.quoted(c.dosPath);
+                c.applicationName = null;
                 c.restarts++;
                 return jump("restart");
             })

@@ -59,17 +59,7 @@ public final class KernelBase {
                 return next();
             })
             // DOS path to NT path (\??\C:\...), searching System32 for a bare name
-            .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                String dos = resolveImage(k.volume, c.commandLine);
-                if (dos == null) {
-                    c.status = NtStatus.STATUS_OBJECT_NAME_INVALID;
-                    return jump("failNt");
-                }
-                c.dosPath = dos;
-                c.ntPath = "\\??\\" + dos;
-                return next();
-            })
+            .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> resolveArguments(k, t, ctx(f)))
             .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> next())
             // seed 000: KERNELBASE!CreateProcessInternalW+0xfe3 is the return address of this system call
             .call(NtCreateUserProcessStub)
@@ -97,6 +87,7 @@ public final class KernelBase {
             .step("ntdll!LdrQueryImageFileKeyOption", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.commandLine = c.ifeoDebugger + " " + quoted(c.dosPath);
+                c.applicationName = null;
                 c.ifeoDebugger = null;
                 c.skipImageFileExecutionOptions = true;
                 c.restarts++;
@@ -111,6 +102,7 @@ public final class KernelBase {
                     return jump("failNt");
                 }
                 c.commandLine = "C:\\Windows\\System32\\cmd.exe /c " + quoted(c.dosPath);
+                c.applicationName = null;
                 c.restarts++;
                 return jump("restart");
             })
@@ -305,6 +297,9 @@ public final class KernelBase {
     public static CreateProcessContext creation(ApiCall call) {
         CreateProcessContext c = new CreateProcessContext(call);
         c.commandLine = call.path;
+        c.applicationName = call.applicationName;
+        c.startup = call.startup;
+        c.inheritObjectTable = call.inherit;
         c.flags = call.flags;
         c.tokenHandle = call.tokenHandle;
         c.sessionOverride = call.session;
@@ -319,19 +314,130 @@ public final class KernelBase {
     }
 
     /**
-     * The image a command line names: a quoted or first-word path; a bare name is searched
-     * in System32 then Windows, with ".exe" added when there is no extension.
+     * The current directory and the image, before any object exists (CreateProcessInternalW; the
+     * rules of Microsoft Learn's CreateProcessW page, the error codes Wine's kernel32 process tests
+     * expect): a lpCurrentDirectory that is no directory fails with ERROR_DIRECTORY; an empty
+     * lpApplicationName with ERROR_PATH_NOT_FOUND; a NULL one with an empty command line with
+     * ERROR_FILE_NOT_FOUND on XP and ERROR_INVALID_PARAMETER from Windows 7 on (test_CommandLine).
+     * An image that does not exist fails later, when the kernel opens it.
      */
+    static StepResult resolveArguments(Subsystems k, EThread t, CreateProcessContext c) {
+        boolean xp = k.profile == Profile.CLASSIC;
+        String callerDir = t.process.peb != null && t.process.peb.currentDirectory != null ? t.process.peb.currentDirectory : "C:\\Windows\\System32\\";
+        if (c.startup != null && c.startup.currentDirectory != null) {
+            String dir = absolute(c.startup.currentDirectory, callerDir);
+            if (dir == null || !k.volume.directoryExists(dir)) {
+                LastError.set(t, c.call, Win32Error.ERROR_DIRECTORY);
+                return jump("failWin32");
+            }
+            c.startup.currentDirectory = dir.endsWith("\\") ? dir : dir + "\\";
+        }
+        String curDir = c.startup != null && c.startup.currentDirectory != null ? c.startup.currentDirectory : callerDir;
+        String dos;
+        if (c.applicationName != null) {
+            if (c.applicationName.isBlank()) {
+                LastError.set(t, c.call, Win32Error.ERROR_PATH_NOT_FOUND);
+                return jump("failWin32");
+            }
+            // lpApplicationName is used as given: no search, no default extension
+            dos = absolute(c.applicationName.trim(), curDir);
+            if (c.commandLine == null) {
+                c.commandLine = c.applicationName;
+            }
+        } else {
+            if (c.commandLine == null || c.commandLine.isBlank()) {
+                LastError.set(t, c.call, xp ? Win32Error.ERROR_FILE_NOT_FOUND : Win32Error.ERROR_INVALID_PARAMETER);
+                return jump("failWin32");
+            }
+            String imagePath = t.process.peb == null ? null : t.process.peb.imagePathName;
+            String imageDir = imagePath == null || imagePath.lastIndexOf('\\') < 0 ? null : imagePath.substring(0, imagePath.lastIndexOf('\\') + 1);
+            dos = searchCommandLine(k.volume, c.commandLine, imageDir, curDir);
+        }
+        if (dos == null) {
+            c.status = NtStatus.STATUS_OBJECT_NAME_INVALID;
+            return jump("failNt");
+        }
+        c.dosPath = dos;
+        c.ntPath = "\\??\\" + dos;
+        return next();
+    }
+
+    /** A DOS path made absolute against {@code dir} (".\\" and "..\\" resolved); null when it cannot be. */
+    static String absolute(String path, String dir) {
+        String p = path.replace('/', '\\');
+        if (p.length() >= 3 && Character.isLetter(p.charAt(0)) && p.startsWith(":\\", 1)) {
+            return normalize(p);
+        }
+        if (p.isEmpty() || p.contains(":")) {
+            return null;
+        }
+        if (p.startsWith("\\")) {
+            return normalize(dir.substring(0, 2) + p);
+        }
+        return normalize((dir.endsWith("\\") ? dir : dir + "\\") + p);
+    }
+
+    private static String normalize(String path) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        String[] split = path.split("\\\\", -1);
+        for (int i = 1; i < split.length; i++) {
+            String part = split[i];
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else if (!part.equals(".") && !(part.isEmpty() && i < split.length - 1)) {
+                parts.addLast(part);
+            }
+        }
+        return split[0] + "\\" + String.join("\\", parts);
+    }
+
+    /** The image a command line names (the old single-argument form: lpApplicationName NULL). */
     static String resolveImage(com.ntprocesslab.kernel.io.Volume volume, String commandLine) {
+        return searchCommandLine(volume, commandLine, null, "C:\\Windows\\System32\\");
+    }
+
+    /**
+     * lpApplicationName NULL: the image is the command line's first token. A quoted token is
+     * taken whole; an unquoted one with spaces is tried a word at a time ("c:\\program files\\sub dir\\
+     * program name" tries c:\\program.exe, then c:\\program files\\sub.exe ...: Microsoft Learn,
+     * CreateProcessW, lpApplicationName), ".exe" added when there is no extension. A bare name is
+     * searched in the directory the caller's image came from, the caller's current directory,
+     * System32, the Windows directory, then PATH (C:\\Tools here). When no candidate exists the
+     * first one is returned, so the kernel reports it missing.
+     */
+    static String searchCommandLine(com.ntprocesslab.kernel.io.Volume volume, String commandLine, String imageDir, String curDir) {
         String line = commandLine.trim();
-        String image;
+        java.util.List<String> candidates = new java.util.ArrayList<>();
         if (line.startsWith("\"")) {
             int end = line.indexOf('"', 1);
-            image = end < 0 ? line.substring(1) : line.substring(1, end);
+            candidates.add(end < 0 ? line.substring(1) : line.substring(1, end));
         } else {
             int space = line.indexOf(' ');
-            image = space < 0 ? line : line.substring(0, space);
+            while (space > 0) {
+                candidates.add(line.substring(0, space));
+                space = line.indexOf(' ', space + 1);
+            }
+            candidates.add(line);
         }
+        String first = null;
+        for (String candidate : candidates) {
+            String[] found = new String[1];
+            String path = searchOne(volume, candidate, imageDir, curDir, found);
+            if (found[0] != null) {
+                return found[0];
+            }
+            if (first == null) {
+                first = path;
+            }
+            if (path == null) {
+                break;
+            }
+        }
+        return first;
+    }
+
+    /** One candidate: its found path in {@code found[0]}, and the path to report when it is missing (null: not a valid name). */
+    private static String searchOne(com.ntprocesslab.kernel.io.Volume volume, String image, String imageDir, String curDir, String[] found) {
         if (image.isEmpty()) {
             return null;
         }
@@ -339,15 +445,23 @@ public final class KernelBase {
         if (!name.contains(".")) {
             image = image + ".exe";
         }
-        if (image.length() >= 3 && Character.isLetter(image.charAt(0)) && image.startsWith(":\\", 1)) {
-            return image;
-        }
         if (image.contains("\\") || image.contains("/") || image.contains(":")) {
-            return null;
+            String path = absolute(image, curDir);
+            if (path != null && volume.find(path) != null) {
+                found[0] = volume.find(path).path();
+            }
+            return path;
         }
-        for (String dir : new String[] {"C:\\Windows\\System32\\", "C:\\Windows\\", "C:\\Tools\\"}) {
+        java.util.List<String> dirs = new java.util.ArrayList<>();
+        if (imageDir != null) {
+            dirs.add(imageDir);
+        }
+        dirs.add(curDir.endsWith("\\") ? curDir : curDir + "\\");
+        dirs.addAll(java.util.List.of("C:\\Windows\\System32\\", "C:\\Windows\\", "C:\\Tools\\"));
+        for (String dir : dirs) {
             VolumeFile file = volume.find(dir + image);
             if (file != null) {
+                found[0] = file.path();
                 return file.path();
             }
         }

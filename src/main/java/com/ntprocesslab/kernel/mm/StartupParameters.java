@@ -1,0 +1,47 @@
+package com.ntprocesslab.kernel.mm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What CreateProcess's caller asked for the new process's RTL_USER_PROCESS_PARAMETERS beyond the
+ * image and command line: lpCurrentDirectory, lpEnvironment and the STARTUPINFO fields the
+ * machine models (BasePushProcessParameters in kernel32/kernelbase copies them; ReactOS
+ * dll/win32/kernel32/client/proc.c). Null fields mean "not given": the child then gets the
+ * parent's current directory, environment and desktop, and its image path as window title.
+ */
+public final class StartupParameters {
+    public static final long STARTF_USESHOWWINDOW = 0x1;
+    public static final long STARTF_USESTDHANDLES = 0x100;
+
+    public String currentDirectory;
+    public List<String> environment;
+    public String desktop;
+    public String title;
+    /** STARTUPINFO.dwFlags and wShowWindow. */
+    public long flags;
+    public long showWindow;
+    public long stdInput;
+    public long stdOutput;
+    public long stdError;
+
+    /** RTL_USER_PROCESS_PARAMETERS of a new process, from the request and its parent's PEB (null for none). */
+    public static void write(Peb peb, String imagePath, String commandLine, StartupParameters s, Peb parent, int sessionId) {
+        StartupParameters p = s == null ? new StartupParameters() : s;
+        peb.imagePathName = imagePath;
+        peb.commandLine = commandLine;
+        String dir = p.currentDirectory != null ? p.currentDirectory
+                : parent != null && parent.currentDirectory != null ? parent.currentDirectory : "C:\\Windows\\System32\\";
+        peb.currentDirectory = dir.endsWith("\\") ? dir : dir + "\\";
+        peb.desktopInfo = p.desktop != null ? p.desktop : sessionId > 0 ? "WinSta0\\Default" : "";
+        peb.windowTitle = p.title != null ? p.title : imagePath;
+        peb.environment = p.environment != null ? new ArrayList<>(p.environment)
+                : parent != null && parent.environment != null ? new ArrayList<>(parent.environment) : null;
+        peb.windowFlags = p.flags;
+        peb.showWindowFlags = (p.flags & STARTF_USESHOWWINDOW) != 0 ? p.showWindow : 0;
+        boolean std = (p.flags & STARTF_USESTDHANDLES) != 0;
+        peb.standardInput = std ? p.stdInput : 0;
+        peb.standardOutput = std ? p.stdOutput : 0;
+        peb.standardError = std ? p.stdError : 0;
+    }
+}
