@@ -44,13 +44,10 @@ public final class InvariantChecker {
             count(k, expected, problems, "PsInitialSystemProcess", k.systemProcess, 0);
         }
         checkLinks(k.psActiveProcessHead, "PsActiveProcessHead", problems);
-        for (EProcess p : k.processes()) {
-            if (p.deleted) {
-                problems.add("PsActiveProcessHead holds deleted " + p.describe() + ".");
-            }
-            checkLinks(p.threadListHead, "ThreadListHead of " + p.describe(), problems);
-            HandleTable table = p.objectTable;
-            if (table != null) {
+        // every process object's table counts, listed or not: one being created already holds its inherited handles
+        for (KernelObject o : k.objects.values()) {
+            if (o instanceof EProcess p && p.objectTable != null) {
+                HandleTable table = p.objectTable;
                 int entries = 0;
                 for (long h : table.handles()) {
                     HandleEntry e = table.lookup(h);
@@ -64,6 +61,12 @@ public final class InvariantChecker {
                     problems.add("HandleCount of " + p.describe() + " is " + table.handleCount() + " but the table holds " + entries + " handles.");
                 }
             }
+        }
+        for (EProcess p : k.processes()) {
+            if (p.deleted) {
+                problems.add("PsActiveProcessHead holds deleted " + p.describe() + ".");
+            }
+            checkLinks(p.threadListHead, "ThreadListHead of " + p.describe(), problems);
             int active = 0;
             for (EThread t : p.threadListHead.owners()) {
                 if (t.process != p) {
