@@ -26,7 +26,7 @@ class CommandExecutorTest {
         ".call explorer.exe CreateProcessW notepad.exe BOGUS_FLAG ~ Syntax error at 'BOGUS_FLAG'",
         ".call explorer.exe CloseHandle zz ~ Syntax error at 'zz'",
         ".call explorer.exe TerminateProcess 0x8 ~ TerminateProcess takes",
-        ".call explorer.exe WaitForSingleObject 0x8 500 ~ Syntax error at '500'",
+        ".call explorer.exe WaitForSingleObject 0x8 soon ~ Syntax error at 'soon'",
         ".call explorer.exe OpenProcess PROCESS_FLY 4 ~ Syntax error at 'PROCESS_FLY'",
         ".call System CreateProcessW notepad.exe ~ no user-mode thread",
         ".call explorer.exe \"unterminated ~ unterminated quote",
