@@ -14,11 +14,14 @@ import com.ntprocesslab.kernel.ob.HoldsReferences;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.PortMessage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +37,7 @@ public final class InvariantChecker {
         List<String> problems = new ArrayList<>();
         Map<Long, long[]> expected = new TreeMap<>();
         IdentityHashMap<Object, Boolean> countedArgs = new IdentityHashMap<>();
+        Set<KernelObject> beingDeleted = beingDeleted(k);
         for (KernelObject o : k.objects.values()) {
             expected.put(o.address, new long[2]);
         }
@@ -63,7 +67,7 @@ public final class InvariantChecker {
             }
         }
         for (EProcess p : k.processes()) {
-            if (p.deleted) {
+            if (p.deleted && !beingDeleted.contains(p)) {
                 problems.add("PsActiveProcessHead holds deleted " + p.describe() + ".");
             }
             checkLinks(p.threadListHead, "ThreadListHead of " + p.describe(), problems);
@@ -84,7 +88,7 @@ public final class InvariantChecker {
         }
         for (Map.Entry<Long, KernelObject> e : k.pspCidTable.entries().entrySet()) {
             KernelObject o = e.getValue();
-            if (o.deleted || !k.objects.containsKey(o.address)) {
+            if (o.deleted && !beingDeleted.contains(o) || !k.objects.containsKey(o.address)) {
                 problems.add("CID 0x" + Long.toHexString(e.getKey()) + " points to a deleted " + o.type + ".");
             }
             long id = o instanceof EProcess p ? p.uniqueProcessId : o instanceof EThread t ? t.uniqueThread : -1;
@@ -100,10 +104,13 @@ public final class InvariantChecker {
             if (o.pointerCount != counts[0]) {
                 problems.add(o.describe() + " has PointerCount " + o.pointerCount + " but " + counts[0] + " references exist.");
             }
-            if (o.pointerCount == 0 && o.handleCount == 0 && !o.permanent) {
+            if (o.pointerCount == 0 && o.handleCount == 0 && !o.permanent && !o.deleted) {
                 problems.add(o.describe() + " has no references left but was not deleted.");
             }
-            if (o instanceof EProcess p && p.uniqueProcessId != 0 && k.pspCidTable.lookup(p.uniqueProcessId) != p) {
+            if (o.deleted && !beingDeleted.contains(o)) {
+                problems.add(o.describe() + " is deleted but still in the object table, and no thread runs its delete procedure.");
+            }
+            if (o instanceof EProcess p && !beingDeleted.contains(p) && p.uniqueProcessId != 0 && k.pspCidTable.lookup(p.uniqueProcessId) != p) {
                 problems.add(p.describe() + " is missing from PspCidTable.");
             }
         }
@@ -124,6 +131,24 @@ public final class InvariantChecker {
             }
         }
         return problems;
+    }
+
+    /**
+     * Objects whose delete procedure runs as steps (ObpRemoveObjectRoutine on some thread's
+     * stack): their counts are zero and they stay in place, marked deleted, until ObpFreeObject.
+     */
+    private static Set<KernelObject> beingDeleted(Kernel k) {
+        Set<KernelObject> deleting = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (KernelObject o : k.objects.values()) {
+            if (o instanceof EThread t) {
+                for (Frame f : t.frames) {
+                    if (f.args instanceof NtArgs a && a.deleting != null) {
+                        deleting.add(a.deleting);
+                    }
+                }
+            }
+        }
+        return deleting;
     }
 
     private static boolean deathQueued(CsrServer server, long pid) {

@@ -28,6 +28,14 @@ public abstract class KernelObject extends DispatcherObject {
     protected void deleteProcedure(Executive kernel) {
     }
 
+    /**
+     * The delete procedure as a routine of steps, which a last dereference by NtClose runs on
+     * the closing thread; null when the type's delete procedure has no steps.
+     */
+    public com.ntprocesslab.kernel.exec.Routine deleteRoutine() {
+        return null;
+    }
+
     /** Objects this one holds a pointer reference on, for the invariant checker. */
     public void forEachReference(java.util.function.Consumer<KernelObject> sink) {
     }

@@ -11,7 +11,9 @@ public final class ObRoutines implements RoutinePublisher {
     public List<Routine> shared() {
         return List.of(ObServices.NtClose, ObServices.NtOpenProcess, ObServices.NtWaitForSingleObject,
                 ObServices.NtQueryInformationProcess, ObServices.NtCreateEvent, ObServices.NtCreateToken,
-                HandleServices.NtDuplicateObject, HandleServices.NtQueryObject, HandleServices.NtSetInformationObject);
+                HandleServices.NtDuplicateObject, HandleServices.NtQueryObject, HandleServices.NtSetInformationObject,
+                ObServices.ObpCloseHandle, ObServices.ObpCloseHandleTableEntry, ObjectDeletion.ObfDereferenceObject,
+                ObjectDeletion.ObpRemoveObjectRoutine);
     }
 
     @Override

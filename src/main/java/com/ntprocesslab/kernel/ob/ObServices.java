@@ -22,8 +22,36 @@ public final class ObServices {
     private ObServices() {
     }
 
+    /*
+     * WRK ob/obclose.c: ObpCloseHandleTableEntry destroys the handle (ExDestroyHandle), drops
+     * the handle count (ObpDecrementHandleCount), then the handle's pointer reference
+     * (ObDereferenceObject). When that is the last reference of a process or thread, its
+     * delete procedure runs on the closing thread: these routines make it steps.
+     */
+    public static final Routine ObpCloseHandleTableEntry = Executive.routine("nt!ObpCloseHandleTableEntry")
+            .step("nt!ExDestroyHandle", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                // the handle's pointer reference stays with the argument block until ObfDereferenceObject drops it
+                a.referenced = ObjectManager.ObpCloseHandleTableEntry(t.process.objectTable, a.handle);
+                return a.referenced == null ? ret(NtStatus.STATUS_INVALID_HANDLE) : next();
+            })
+            .call(ObjectDeletion.ObfDereferenceObject)
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    public static final Routine ObpCloseHandle = Executive.routine("nt!ObpCloseHandle")
+            .tailCall(ObpCloseHandleTableEntry)
+            .build();
+
     public static final Routine NtClose = Executive.routine("nt!NtClose")
-            .step("nt!ObpCloseHandle", (k, t, f) -> ret(ObjectManager.NtClose(k, t.process.objectTable, f.args(NtArgs.class).handle)))
+            .step("nt!ObpCloseHandle", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                if (ObjectManager.closeDeletesInSteps(t.process.objectTable, a.handle)) {
+                    return StepResult.call(ObpCloseHandle, a);
+                }
+                return ret(ObjectManager.NtClose(k, t.process.objectTable, a.handle));
+            })
+            .returnCalleeStatus()
             .build();
 
     /** NtOpenProcess(access, pid): the CID lookup, then SeAccessCheck against the target's token. */

@@ -92,6 +92,30 @@ public final class ObjectManager {
         return NtStatus.STATUS_SUCCESS;
     }
 
+    /**
+     * ExDestroyHandle and ObpDecrementHandleCount of a close whose pointer reference the
+     * caller drops itself (ObjectDeletion.ObfDereferenceObject); null when there is no such handle.
+     */
+    public static KernelObject ObpCloseHandleTableEntry(HandleTable table, long handle) {
+        HandleEntry entry = table == null ? null : table.remove(handle);
+        if (entry == null) {
+            return null;
+        }
+        entry.object().handleCount--;
+        return entry.object();
+    }
+
+    /** Closing this handle drops its object's last reference into a delete procedure that runs as steps. */
+    public static boolean closeDeletesInSteps(HandleTable table, long handle) {
+        HandleEntry entry = table == null ? null : table.lookup(handle);
+        if (entry == null) {
+            return false;
+        }
+        KernelObject object = entry.object();
+        return object.deleteRoutine() != null && object.pointerCount == 1 && object.handleCount == 1
+                && !object.permanent && !object.deleted;
+    }
+
     /** Copies a handle from one table to another; returns the new handle value. */
     public static long NtDuplicateObject(Executive kernel, HandleTable source, long sourceHandle, HandleTable target, long access, long options) {
         HandleEntry entry = source.lookup(sourceHandle);
@@ -133,8 +157,28 @@ public final class ObjectManager {
         if (object.pointerCount == 0 && object.handleCount == 0 && !object.permanent && !object.deleted) {
             object.deleted = true;
             object.runDeleteProcedure(kernel);
-            kernel.objects.remove(object.address);
-            kernel.pools.free(Pool.of(object.type), object.address);
+            ObpFreeObject(kernel, object);
         }
+    }
+
+    /**
+     * Dropping this one reference deletes the object, and its type's delete procedure runs as
+     * a routine (ObjectDeletion): the caller then steps through it instead of dereferencing at once.
+     */
+    static boolean lastReferenceDeletesInSteps(KernelObject object) {
+        return object.deleteRoutine() != null && object.pointerCount == 1 && object.handleCount == 0
+                && !object.permanent && !object.deleted;
+    }
+
+    /** The last reference goes and the delete procedure is about to run: both counts zero, the object marked deleted. */
+    static void ObpBeginDelete(KernelObject object) {
+        object.pointerCount = 0;
+        object.deleted = true;
+    }
+
+    /** The body leaves the object table and goes back to its pool (after the delete procedure). */
+    static void ObpFreeObject(Executive kernel, KernelObject object) {
+        kernel.objects.remove(object.address);
+        kernel.pools.free(Pool.of(object.type), object.address);
     }
 }

@@ -69,7 +69,12 @@ public final class EProcess extends KernelObject {
 
     @Override
     protected void deleteProcedure(Executive kernel) {
-        ProcessDeletion.PspProcessDelete(kernel, this);
+        ProcessDeletion.runProcessDelete(kernel, this);
+    }
+
+    @Override
+    public com.ntprocesslab.kernel.exec.Routine deleteRoutine() {
+        return ProcessDeletion.PspProcessDelete;
     }
 
     @Override

@@ -71,7 +71,12 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
 
     @Override
     protected void deleteProcedure(Executive kernel) {
-        ProcessDeletion.PspThreadDelete(kernel, this);
+        ProcessDeletion.runThreadDelete(kernel, this);
+    }
+
+    @Override
+    public com.ntprocesslab.kernel.exec.Routine deleteRoutine() {
+        return ProcessDeletion.PspThreadDelete;
     }
 
     @Override

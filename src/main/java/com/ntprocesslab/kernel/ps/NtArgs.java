@@ -18,6 +18,11 @@ public final class NtArgs implements HoldsReferences {
     public long attributes;
     /** An object the service referenced and has not released yet. */
     public KernelObject referenced;
+    /**
+     * The object whose delete procedure runs on this frame (ObpRemoveObjectRoutine): its counts
+     * are zero, so this is not a reference.
+     */
+    public KernelObject deleting;
     /** Threads still to terminate, in order (NtTerminateProcess). */
     public final List<EThread> targets = new ArrayList<>();
     public int index;

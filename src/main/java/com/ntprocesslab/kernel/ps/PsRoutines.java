@@ -18,7 +18,8 @@ public final class PsRoutines implements RoutinePublisher {
                 NotifyRoutines.PspCallProcessNotifyRoutines, NotifyRoutines.PspCallThreadNotifyRoutines,
                 NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread,
                 ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread,
-                ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess);
+                ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess,
+                ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete);
     }
 
     @Override
