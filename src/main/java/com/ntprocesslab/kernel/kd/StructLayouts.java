@@ -26,6 +26,9 @@ final class StructLayouts {
     static final Map<String, int[]> EPROCESS = Map.ofEntries(
             Map.entry("Pcb", new int[] {0x000, 0x000}),
             Map.entry("CreateTime", new int[] {0x468, 0x070}),
+            // bit fields of Flags2 (+0x460, Pos 12, 3 bits) and Flags (+0x464, Pos 27, 3 bits) on x64 (dt nt!_EPROCESS, Windows 10 2004 and later)
+            Map.entry("DefaultPagePriority", new int[] {0x460, -1}),
+            Map.entry("DefaultIoPriority", new int[] {0x464, -1}),
             Map.entry("UniqueProcessId", new int[] {0x440, 0x084}),
             Map.entry("ActiveProcessLinks", new int[] {0x448, 0x088}),
             Map.entry("DebugPort", new int[] {-1, 0x0bc}),

@@ -101,6 +101,8 @@ final class TypeView {
                 .add("Pcb", "_KPROCESS")
                 .add("UniqueProcessId", "0x" + pl.pointer(p.uniqueProcessId) + " Void")
                 .add("ActiveProcessLinks", listEntry(neighbour(pl, p, true), neighbour(pl, p, false)))
+                .add("DefaultPagePriority", bits3(p.defaultPagePriority))
+                .add("DefaultIoPriority", bits3(p.defaultIoPriority))
                 .add("CreateTime", "_LARGE_INTEGER " + p.createTime)
                 .add("DebugPort", pointer(pl, p.debugPort))
                 .add("ExceptionPort", p.exceptionPort == 0 ? "(null)" : "0x" + pl.pointer(p.exceptionPort))
@@ -121,6 +123,12 @@ final class TypeView {
                 .add("Session", p.sessionId < 0 ? "(null)" : "_MM_SESSION_SPACE (SessionId " + p.sessionId + ")")
                 .add("SessionId", p.sessionId < 0 ? "none" : Integer.toString(p.sessionId))
                 .render();
+    }
+
+    /** A 3-bit field as dt prints bit fields: 0y and the bits (dt in Microsoft's debugger reference). */
+    private static String bits3(int value) {
+        String bits = Integer.toBinaryString(value & 7);
+        return "0y" + "0".repeat(3 - bits.length()) + bits;
     }
 
     /** A link of ActiveProcessLinks: the neighbour's link field, or the list head that closes the ring. */

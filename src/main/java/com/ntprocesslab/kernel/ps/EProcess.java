@@ -63,6 +63,14 @@ public final class EProcess extends KernelObject {
     /** Its first thread has reported the image and ntdll to the load-image routines (DbgkCreateThread). */
     public boolean imagesReported;
 
+    /**
+     * _EPROCESS.Flags DefaultIoPriority (IO_PRIORITY_HINT: 0 very low, 1 low, 2 normal, 3 high)
+     * and Flags2 DefaultPagePriority (0..7, 5 MEMORY_PRIORITY_NORMAL): a child starts with its
+     * parent's, the process without a parent with normal (PspAllocateProcess).
+     */
+    public int defaultIoPriority = PerfOptions.IO_PRIORITY_NORMAL;
+    public int defaultPagePriority = PerfOptions.MEMORY_PRIORITY_NORMAL;
+
     public EProcess() {
         super(ObjectType.Process);
     }

@@ -49,6 +49,7 @@ public final class ProcessCreation {
                 p.quotaBlock = parent.quotaBlock;
                 p.deviceMap = parent.deviceMap;
                 p.defaultHardErrorProcessing = parent.defaultHardErrorProcessing;
+                PerfOptions.apply(p, parent, parent.token, c);
                 p.sectionObject = c.section;
                 ObjectManager.ObReferenceObject(c.section);
                 c.process = p;
@@ -196,6 +197,9 @@ public final class ProcessCreation {
                 PriorityClass perfOptions = c.skipImageFileExecutionOptions ? null : cpuPriorityClass(k, c.imageName());
                 if (perfOptions != null) {
                     c.priorityClass = perfOptions;
+                }
+                if (!c.skipImageFileExecutionOptions) {
+                    PerfOptions.read(k, c);
                 }
                 return next();
             })

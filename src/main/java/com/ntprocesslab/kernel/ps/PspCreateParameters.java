@@ -25,6 +25,9 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
     /** PS_CREATE_STATE reported back to user mode. */
     public String createState = "PsCreateInitialState";
     public String ifeoDebugger;
+    /** IFEO PerfOptions\\IoPriority and PagePriority when present (null: the value is not there). */
+    public Long ifeoIoPriority;
+    public Long ifeoPagePriority;
     public long status;
 
     public SectionObject section;
