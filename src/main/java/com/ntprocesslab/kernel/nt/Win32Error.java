@@ -15,6 +15,8 @@ public final class Win32Error {
     public static final long ERROR_BAD_EXE_FORMAT = 193;
     /** "The directory name is invalid": CreateProcess's lpCurrentDirectory is no directory. */
     public static final long ERROR_DIRECTORY = 267;
+    /** What WaitForDebugEvent sets when its wait times out (ReactOS kernel32 debugger.c; the Win32 documentation of WaitForDebugEvent). */
+    public static final long ERROR_SEM_TIMEOUT = 121;
 
     private static final Map<Long, String> NAMES = new TreeMap<>(Map.ofEntries(
             Map.entry(0L, "ERROR_SUCCESS"),
@@ -24,6 +26,7 @@ public final class Win32Error {
             Map.entry(6L, "ERROR_INVALID_HANDLE"),
             Map.entry(8L, "ERROR_NOT_ENOUGH_MEMORY"),
             Map.entry(87L, "ERROR_INVALID_PARAMETER"),
+            Map.entry(121L, "ERROR_SEM_TIMEOUT"),
             Map.entry(123L, "ERROR_INVALID_NAME"),
             Map.entry(193L, "ERROR_BAD_EXE_FORMAT"),
             Map.entry(267L, "ERROR_DIRECTORY"),

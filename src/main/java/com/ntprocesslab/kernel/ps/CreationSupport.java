@@ -3,6 +3,10 @@ package com.ntprocesslab.kernel.ps;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ob.DebugObject;
+import com.ntprocesslab.kernel.ob.ObRef;
+import com.ntprocesslab.kernel.ob.ObjectManager;
+import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 
 /**
@@ -39,6 +43,34 @@ final class CreationSupport {
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
         thread.uniqueThread = k.pspCidTable.ExCreateHandle(thread);
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /**
+     * The new process's DebugPort on the modern profile (PspInsertProcess calling
+     * DbgkCopyProcessDebugPort with the debug object NtCreateUserProcess captured from the
+     * PS_ATTRIBUTE_DEBUG_OBJECT attribute): the debugger's object, referenced with
+     * DEBUG_PROCESS_ASSIGN as WRK's PspCreateProcess does, or else the creator's own port unless
+     * the creator was created with NoDebugInherit. DEBUG_ONLY_THIS_PROCESS marks the new process
+     * NoDebugInherit. The PEB already exists here, so its BeingDebugged is written now
+     * (MmCreatePeb's "DebugPort != NULL").
+     */
+    static long assignDebugPort(Executive k, EThread t, PspCreateParameters c) {
+        EProcess p = c.process;
+        p.noDebugInherit = (c.createFlags & ClassicProcessCreation.PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT) != 0;
+        if (c.debugPortHandle != 0) {
+            ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.debugPortHandle, ObjectType.DebugObject, DebugObject.DEBUG_PROCESS_ASSIGN);
+            if (!ref.ok()) {
+                return ref.status();
+            }
+            p.debugPort = ref.object();
+        } else {
+            p.debugPort = t.process.debugPort;
+            ObjectManager.ObReferenceObject(p.debugPort);
+        }
+        if (p.peb != null) {
+            p.peb.beingDebugged = true;
+        }
         return NtStatus.STATUS_SUCCESS;
     }
 }

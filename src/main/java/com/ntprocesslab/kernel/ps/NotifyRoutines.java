@@ -8,6 +8,8 @@ import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ob.DebugEvent;
+import com.ntprocesslab.kernel.ob.DebugObject;
 import java.util.List;
 
 /**
@@ -156,17 +158,20 @@ public final class NotifyRoutines {
     }
 
     /**
-     * The new thread's first kernel code reports it: for a process's first thread Windows 10
-     * calls the load-image routines here for the process's image and ntdll, now that they run
-     * in the new process with its ID (DbgkCreateThread is PsCallImageNotifyRoutines' caller for
-     * them; later images are reported by MiMapViewOfImageSection, drivers by MiDriverLoadSucceeded).
-     * No debug port: the machine has no debug objects yet.
+     * The new thread's first kernel code reports it (WRK dbgk/dbgkproc.c DbgkCreateThread):
+     * for a process's first thread Windows 10 calls the load-image routines here for the
+     * process's image and ntdll, now that they run in the new process with its ID
+     * (DbgkCreateThread is PsCallImageNotifyRoutines' caller for them; later images are
+     * reported by MiMapViewOfImageSection, drivers by MiDriverLoadSucceeded). Then, when the
+     * process has a DebugPort, the debugger hears of it: the first thread sends the
+     * create-process message and ntdll's load-dll message, any later thread a create-thread
+     * message, each waiting in DbgkpSendApiMessage until the debugger continues.
      */
     public static final Routine DbgkCreateThread = Executive.routine("nt!DbgkCreateThread")
             .inline((k, t, f) -> {
                 t.process.announced = true;
                 if (t.process.imagesReported || !imageNotifyEnabled(k) || t.process.sectionObject == null) {
-                    return ret(NtStatus.STATUS_SUCCESS);
+                    return debugged(t) ? jump("debug") : ret(NtStatus.STATUS_SUCCESS);
                 }
                 t.process.imagesReported = true;
                 EProcess p = t.process;
@@ -178,8 +183,33 @@ public final class NotifyRoutines {
                 return StepResult.call(PsCallImageNotifyRoutines, imageMapped(t.process, "\\SystemRoot\\System32\\ntdll.dll",
                         ntdll.image().imageBase(), ntdll.image().sizeOfImage()));
             })
+            .label("debug")
+            // no DebugPort: nothing more to report (WRK: if (Process->DebugPort == NULL) return)
+            .inline((k, t, f) -> {
+                if (!debugged(t)) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                // the first thread reports the process (DbgKmCreateProcessApi), any later one itself (DbgKmCreateThreadApi)
+                int code = firstThread(t) ? DebugEvent.CREATE_PROCESS_DEBUG_EVENT : DebugEvent.CREATE_THREAD_DEBUG_EVENT;
+                return StepResult.call(DebugEvents.DbgkpSendApiMessage, new DebugEvent(code, t.process.uniqueProcessId, t.uniqueThread));
+            })
+            // then ntdll, mapped into every process (DbgKmLoadDllApi for the system DLL)
+            .inline((k, t, f) -> firstThread(t) && debugged(t)
+                    ? StepResult.call(DebugEvents.DbgkpSendApiMessage,
+                            new DebugEvent(DebugEvent.LOAD_DLL_DEBUG_EVENT, t.process.uniqueProcessId, t.uniqueThread))
+                    : ret(NtStatus.STATUS_SUCCESS))
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
+
+    private static boolean debugged(EThread t) {
+        return t.process.debugPort instanceof DebugObject;
+    }
+
+    /** The process's first thread: the one its creation made, first on ThreadListHead. */
+    private static boolean firstThread(EThread t) {
+        var threads = t.process.threadListHead.owners();
+        return !threads.isEmpty() && threads.get(0) == t;
+    }
 
     /** PS_CREATE_NOTIFY_INFO for the process whose first thread is being inserted. */
     static NotifyInfo processCreated(EProcess process, EThread thread, String commandLine) {

@@ -23,6 +23,8 @@ public final class NtArgs implements HoldsReferences {
      * are zero, so this is not a reference.
      */
     public KernelObject deleting;
+    /** DBGUI_WAIT_STATE_CHANGE: the debug event NtWaitForDebugEvent handed out. */
+    public com.ntprocesslab.kernel.ob.DebugEvent stateChange;
     /** Threads still to terminate, in order (NtTerminateProcess). */
     public final List<EThread> targets = new ArrayList<>();
     public int index;

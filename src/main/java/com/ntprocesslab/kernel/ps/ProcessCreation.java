@@ -118,9 +118,17 @@ public final class ProcessCreation {
     public static final Routine PspInsertProcess = Executive.routine("nt!PspInsertProcess").stage(3)
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks)
             .inline((k, t, f) -> {
-                k.psActiveProcessHead.insertTail(creation(f).process.activeProcessLinks);
-                return next();
+                PspCreateParameters c = creation(f);
+                k.psActiveProcessHead.insertTail(c.process.activeProcessLinks);
+                return c.debugPortHandle != 0 || t.process.debugPort != null && !t.process.noDebugInherit ? next() : jump("handle");
             })
+            // the debugger's object (DEBUG_PROCESS_ASSIGN), or the creator's own port unless it said NoDebugInherit
+            .step("nt!DbgkCopyProcessDebugPort", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                long status = CreationSupport.assignDebugPort(k, t, c);
+                return NtStatus.success(status) ? next() : returnFailure(c, status);
+            })
+            .label("handle")
             // the caller's handle to the new process
             .step("nt!ObInsertObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);

@@ -19,7 +19,8 @@ public final class PsRoutines implements RoutinePublisher {
                 NotifyRoutines.PsCallImageNotifyRoutines, NotifyRoutines.DbgkCreateThread,
                 ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread,
                 ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess,
-                ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete);
+                ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete,
+                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue);
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class ApiCall {
     public long status;
     public long lastError;
     public boolean processInformation;
+    /** WaitForDebugEvent filled a DEBUG_EVENT: {@code value} is its code, processId and threadId its IDs. */
+    public boolean debugEvent;
     public long hProcess;
     public long hThread;
     public long processId;
@@ -123,6 +125,10 @@ public final class ApiCall {
         }
         if (outLabel != null && returnValue != 0) {
             sb.append(String.format("%n  %s: 0x%x", outLabel, outValue));
+        }
+        if (debugEvent) {
+            sb.append(String.format("%n  dwDebugEventCode: 0x%x (%s)  dwProcessId: 0x%x (%d)  dwThreadId: 0x%x (%d)",
+                    value, com.ntprocesslab.kernel.ob.DebugEvent.name(value), processId, processId, threadId, threadId));
         }
         if (spec.returns() == ApiSpec.Returns.EXIT_CODE && returnValue != 0) {
             sb.append(String.format("%n  ExitCode: 0x%x%s", value, value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : ""));

@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.win32;
 
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.nt.AccessMask;
+import com.ntprocesslab.kernel.ps.DebugEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -235,6 +236,32 @@ public final class Apis {
                 (a, c) -> a.size() != 1 ? "NtSuspendProcess takes one <hProcess>" : handle(a.get(0), c, true), () -> HandleApis.NtSuspendProcessNative);
         add("NtResumeProcess", "<hProcess>", ApiSpec.Returns.NTSTATUS, false,
                 (a, c) -> a.size() != 1 ? "NtResumeProcess takes one <hProcess>" : handle(a.get(0), c, true), () -> HandleApis.NtResumeProcessNative);
+        add("WaitForDebugEvent", "[0|INFINITE]", ApiSpec.Returns.BOOL, false,
+                (a, c) -> a.size() > 1 ? "WaitForDebugEvent takes [0|INFINITE]" : a.isEmpty() ? null : timeout(a.get(0), c),
+                () -> DebugApi.WaitForDebugEvent);
+        add("ContinueDebugEvent", "<pid> <tid> [DBG_CONTINUE|DBG_EXCEPTION_NOT_HANDLED]", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() < 2 || a.size() > 3) {
+                return "ContinueDebugEvent takes <pid> <tid> [DBG_CONTINUE|DBG_EXCEPTION_NOT_HANDLED], e.g. ContinueDebugEvent 0x54 0x58";
+            }
+            Long pid = Numbers.parse(a.get(0));
+            Long tid = Numbers.parse(a.get(1));
+            if (pid == null || pid < 0) {
+                return "Syntax error at '" + a.get(0) + "': expected a process ID";
+            }
+            if (tid == null || tid < 0) {
+                return "Syntax error at '" + a.get(1) + "': expected a thread ID";
+            }
+            c.pid = pid;
+            c.value = tid;
+            String status = a.size() == 3 ? a.get(2) : "DBG_CONTINUE";
+            Long code = status.equalsIgnoreCase("DBG_CONTINUE") ? (Long) DebugEvents.DBG_CONTINUE
+                    : status.equalsIgnoreCase("DBG_EXCEPTION_NOT_HANDLED") ? (Long) DebugEvents.DBG_EXCEPTION_NOT_HANDLED : Numbers.parse(status);
+            if (code == null) {
+                return "Syntax error at '" + status + "': expected DBG_CONTINUE, DBG_EXCEPTION_NOT_HANDLED or a number";
+            }
+            c.flags = code;
+            return null;
+        }, () -> DebugApi.ContinueDebugEvent);
         codeApi("ExitProcess", () -> Win32Api.ExitProcess);
         codeApi("ExitThread", () -> Win32Api.ExitThread);
         add("GetLastError", "", ApiSpec.Returns.DWORD, false, (a, c) -> a.isEmpty() ? null : "GetLastError takes no arguments",
@@ -270,6 +297,8 @@ public final class Apis {
         classic("GetExitCodeProcess", () -> Kernel32Api.GetExitCodeProcess);
         classic("WaitForSingleObject", () -> Kernel32Api.WaitForSingleObject);
         classic("OpenProcess", () -> Kernel32Api.OpenProcess);
+        classic("WaitForDebugEvent", () -> DebugApi.WaitForDebugEventClassic);
+        classic("ContinueDebugEvent", () -> DebugApi.ContinueDebugEventClassic);
         classic("ExitProcess", () -> Kernel32Api.ExitProcess);
         classic("ExitThread", () -> Kernel32Api.ExitThread);
         classic("GetLastError", () -> Kernel32Api.GetLastError);

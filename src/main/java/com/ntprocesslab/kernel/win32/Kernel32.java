@@ -142,21 +142,9 @@ public final class Kernel32 {
             // lpProcessAttributes -> OBJECT_ATTRIBUTES: .call passes no SECURITY_ATTRIBUTES, so the process object is unnamed
             .step("kernel32!BaseFormatObjectAttributes", (k, t, f) -> next())
             // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the caller becomes the debugger; its debug object goes to the kernel
-            .inline((k, t, f) -> (ctx(f).flags & (CreationFlags.DEBUG_PROCESS | CreationFlags.DEBUG_ONLY_THIS_PROCESS)) != 0
-                    ? next() : jump("createProcess"))
-            .step("ntdll!DbgUiConnectToDbg", (k, t, f) -> {
-                // NtCreateDebugObject, once per debugger thread: the handle lives in the TEB (DbgSsReserved[1])
-                if (t.teb.debugObjectHandle == 0) {
-                    DebugObject debugObject = ObjectManager.ObCreateObject(k, new DebugObject(), null);
-                    t.teb.debugObjectHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, debugObject, DebugObject.DEBUG_ALL_ACCESS, false);
-                    ObjectManager.ObDereferenceObject(k, debugObject);
-                }
-                return next();
-            })
-            .step("ntdll!DbgUiGetThreadDebugObject", (k, t, f) -> {
-                ctx(f).debugPortHandle = t.teb.debugObjectHandle;
-                return next();
-            })
+            .inline((k, t, f) -> DbgUi.debugFlags(ctx(f).flags) ? next() : jump("createProcess"))
+            .step("ntdll!DbgUiConnectToDbg", DbgUi::DbgUiConnectToDbg)
+            .step("ntdll!DbgUiGetThreadDebugObject", DbgUi::DbgUiGetThreadDebugObject)
             .stage(2)
             .label("createProcess")
             // SP3 calls NtCreateProcessEx itself (seed 003); Windows 2000's kernel32 (seed 004) called NtCreateProcess

@@ -18,6 +18,7 @@ import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
+import com.ntprocesslab.kernel.ps.ClassicProcessCreation;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessCreation;
@@ -60,7 +61,19 @@ public final class KernelBase {
             })
             // DOS path to NT path (\??\C:\...), searching System32 for a bare name
             .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> resolveArguments(k, t, ctx(f)))
-            .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> next())
+            // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the caller becomes the debugger, its debug object goes in
+            // NtCreateUserProcess's attribute list, and DEBUG_ONLY_THIS_PROCESS asks for PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT
+            .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (!DbgUi.debugFlags(c.flags)) {
+                    return jump("createProcess");
+                }
+                c.createFlags |= (c.flags & CreationFlags.DEBUG_ONLY_THIS_PROCESS) != 0 ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT : 0;
+                return next();
+            })
+            .step("ntdll!DbgUiConnectToDbg", DbgUi::DbgUiConnectToDbg)
+            .step("ntdll!DbgUiGetThreadDebugObject", DbgUi::DbgUiGetThreadDebugObject)
+            .label("createProcess")
             // seed 000: KERNELBASE!CreateProcessInternalW+0xfe3 is the return address of this system call
             .call(NtCreateUserProcessStub)
             .returnAt(0xfe3)

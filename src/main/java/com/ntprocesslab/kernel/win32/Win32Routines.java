@@ -35,7 +35,8 @@ public final class Win32Routines implements RoutinePublisher {
                     Win32Api.CloseHandle, Win32Api.TerminateProcess, Win32Api.ResumeThread, Win32Api.SuspendThread,
                     Win32Api.OpenProcess, Win32Api.WaitForSingleObject, Win32Api.GetExitCodeProcess, Win32Api.CreateEventW,
                     Win32Api.ExitProcess, Win32Api.ExitThread, Win32Api.GetLastError, Ntdll.KiUserExceptionDispatcher,
-                    Win32Api.NtOpenProcessStub, Win32Api.NtQueryInformationProcessStub, Win32Api.NtSuspendThreadStub);
+                    Win32Api.NtOpenProcessStub, Win32Api.NtQueryInformationProcessStub, Win32Api.NtSuspendThreadStub,
+                    DebugApi.WaitForDebugEvent, DebugApi.ContinueDebugEvent, DebugApi.NtWaitForDebugEventStub, DebugApi.NtDebugContinueStub);
             case CLASSIC -> List.of(Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA,
                     Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
                     Kernel32.BaseProcessStart,
@@ -49,7 +50,9 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32Api.CreateEventW, Kernel32Api.GetLastError, Kernel32Api.ExitProcess, Kernel32Api.ExitThread,
                     Kernel32Api.NtCloseStub, Kernel32Api.NtOpenProcessStub, Kernel32Api.NtWaitForSingleObjectStub,
                     Kernel32Api.NtQueryInformationProcessStub, Kernel32Api.NtCreateEventStub, Kernel32Api.NtSuspendThreadStub,
-                    Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher);
+                    Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher,
+                    DebugApi.WaitForDebugEventClassic, DebugApi.ContinueDebugEventClassic,
+                    DebugApi.NtWaitForDebugEventClassicStub, DebugApi.NtDebugContinueClassicStub);
         });
         routines.addAll(profile == Profile.CLASSIC ? ThreadApi.classic() : ThreadApi.modern());
         if (profile == Profile.MODERN) {
