@@ -9,15 +9,15 @@ bu nt!PspCreateThread
 # kernel32!CreateProcessW -> ntdll!NtCreateProcessEx -> nt!KiFastCallEntry -> nt!NtCreateProcessEx -> nt!PspCreateProcess.
 k
 # The section handle kernel32 holds while the process is built.
-!handle 0 3 40
+!handle 0 3 50
 g
 # Phase 3: the process is listed but has no thread yet; NtCreateThread -> nt!PspCreateThread makes it.
 k
-!process 4c 1
+!process 5c 1
 # kernel32 closed its section handle right after NtCreateProcessEx: the process object holds the section now.
-!handle 0 3 40
+!handle 0 3 50
 g
 !process 0 0
 # XP SP3's layout: dt at the x86 offsets, and the new thread with the kernel stack KeInitThread built.
 dt nt!_EPROCESS 822d9040
-!process 4c 6
+!process 5c 6

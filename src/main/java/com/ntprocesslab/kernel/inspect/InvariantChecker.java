@@ -79,6 +79,13 @@ public final class InvariantChecker {
                 if (t.tcb.state != KThreadState.Terminated) {
                     active++;
                 }
+                // user-mode code always runs at PASSIVE_LEVEL; a raised IRQL belongs to kernel code
+                if (t.top() != null && !t.top().routine.kernelMode() && t.tcb.irql != 0) {
+                    problems.add(t.describe() + " runs user-mode code at IRQL " + t.tcb.irql + ".");
+                }
+                if (t.systemThread && t.teb != null) {
+                    problems.add(t.describe() + " is a system thread with a TEB.");
+                }
                 countFrames(k, expected, problems, t, countedArgs);
             }
             if (active != p.activeThreads) {

@@ -297,6 +297,9 @@ public final class Snapshot {
         tcb.put("Priority", t.tcb.priority);
         tcb.put("BasePriority", t.tcb.basePriority);
         tcb.put("SuspendCount", t.tcb.suspendCount);
+        if (k.platform.x86) {
+            tcb.put("Irql", t.tcb.irql);
+        }
         tcb.put("WaitReason", t.tcb.waitReason == null ? null : t.tcb.waitReason.name());
         tcb.put("WaitObject", t.tcb.waitObject == null ? null : k.platform.pointer(((KernelObject) t.tcb.waitObject).address));
         List<Object> kernelApcs = new ArrayList<>();

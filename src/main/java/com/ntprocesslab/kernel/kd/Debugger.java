@@ -189,7 +189,7 @@ public final class Debugger {
             case KdCommand.Unassemble u -> Outcome.look(CodeView.unassemble(this, u));
             case KdCommand.DisplayMemory m -> Outcome.look(MemoryDump.display(this, m));
             case KdCommand.VersionTarget v -> Outcome.look(TargetView.versionTarget(this));
-            case KdCommand.Irql i -> Outcome.look(TargetView.irql());
+            case KdCommand.Irql i -> Outcome.look(TargetView.irql(this));
             case KdCommand.Reload r -> Outcome.look(TargetView.reload(this));
             case KdCommand.Radix n -> Outcome.look(radix(n));
             case KdCommand.Help h -> Outcome.look(HelpView.help());

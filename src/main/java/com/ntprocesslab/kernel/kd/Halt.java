@@ -22,6 +22,8 @@ final class Halt implements Engine.StopCheck {
     private final boolean outOnly;
     private final Recorder recorder;
     private boolean first = true;
+    /** The thread the run resumes (the debugger's current one): only its location at the start is the breakpoint left behind. */
+    private EThread resumed;
     /** Steps the stepper must run before its depth is checked: one, or two from a routine's entry (the call, then its first step). */
     private final int stepsBeforeCheck;
     private int stepperSteps;
@@ -50,7 +52,9 @@ final class Halt implements Engine.StopCheck {
 
     /** g and t: stop at breakpoints. */
     static Halt atBreakpoints(Debugger d, boolean leaveCurrentBreakpoint) {
-        return new Halt(d.kernel, d.breakpoints, d.replayStop, leaveCurrentBreakpoint, null, 0, false, d.recorder, 1);
+        Halt halt = new Halt(d.kernel, d.breakpoints, d.replayStop, leaveCurrentBreakpoint, null, 0, false, d.recorder, 1);
+        halt.resumed = d.current;
+        return halt;
     }
 
     /** p (step over, {@code outOnly} false) and gu (step out, true): also stop when {@code stepper} is back. */
@@ -74,7 +78,8 @@ final class Halt implements Engine.StopCheck {
         if (replayStop >= 0) {
             return kernel.position >= replayStop;
         }
-        if (!(firstCheck && leaveCurrentBreakpoint)) {
+        // another thread scheduled first (a new thread at KiThreadStartup) does not stand on the breakpoint g leaves
+        if (!(firstCheck && leaveCurrentBreakpoint && (resumed == null || Where.thread(at) == resumed))) {
             hit = breakpoints.match(at);
             if (hit != null) {
                 return true;

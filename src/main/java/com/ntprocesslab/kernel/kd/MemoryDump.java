@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * readable memory is nt's data symbols and the callback blocks they point to (see
  * {@link DataView}), and the number-valued fields of the objects it models, at their Windows 10
  * x64 offsets (the ones dt prints); every other byte shows as ?, WinDbg's mark for memory it
- * cannot read. The classic profile's layouts are not mapped here, so all of its memory reads so.
+ * cannot read. On the classic profile the same fields read at their XP SP3 x86 offsets, as dwords.
  */
 final class MemoryDump {
     private MemoryDump() {
@@ -31,7 +31,7 @@ final class MemoryDump {
                 return Debugger.reject("Couldn't resolve error at '" + m.symbol() + "': no data symbol of that name"
                         + " (x nt!Ps* lists the data symbols: they print = <no type information>)");
             }
-            address = Symbols.address(m.symbol());
+            address = Symbols.address(m.symbol(), d.kernel.profile);
         } else {
             address = m.address();
         }
@@ -58,6 +58,15 @@ final class MemoryDump {
         if (data != null) {
             return data;
         }
+        if (k.platform.x86) {
+            // XP's natural unit is the 32-bit dword: a quadword is two of them, low first
+            Long low = dword(k, address & ~3L);
+            if (width == 4 || low == null) {
+                return low;
+            }
+            Long high = dword(k, (address & ~3L) + 4);
+            return high == null ? null : low | high << 32;
+        }
         Long quad = quad(k, address & ~7L);
         if (quad == null) {
             return null;
@@ -77,6 +86,46 @@ final class MemoryDump {
         return switch (owner.getValue()) {
             case EProcess p -> eprocess(p, offset);
             case EThread t -> ethread(t, offset);
+            default -> null;
+        };
+    }
+
+    /** A modeled 32-bit field of an XP object at its XP SP3 offset (the offsets dt prints, {@link StructLayouts}). */
+    private static Long dword(Kernel k, long address) {
+        Map.Entry<Long, KernelObject> owner = objectsByAddress(k).floorEntry(address);
+        if (owner == null) {
+            return null;
+        }
+        long offset = address - owner.getKey();
+        return switch (owner.getValue()) {
+            case EProcess p -> switch ((int) offset) {
+                case 0x018 -> p.pcb.directoryTableBase;
+                case 0x084 -> p.uniqueProcessId;
+                case 0x088 -> p.activeProcessLinks.flink.owner == null ? null : p.activeProcessLinks.flink.owner.address + 0x088;
+                case 0x08c -> p.activeProcessLinks.blink.owner == null ? null : p.activeProcessLinks.blink.owner.address + 0x088;
+                case 0x0c4 -> p.objectTable == null ? 0L : p.objectTable.address;
+                case 0x0c8 -> p.token == null ? 0L : p.token.address;
+                case 0x138 -> p.sectionObject == null ? 0L : p.sectionObject.address;
+                case 0x13c -> p.sectionBaseAddress;
+                case 0x14c -> p.inheritedFromUniqueProcessId;
+                case 0x1a0 -> (long) p.activeThreads;
+                case 0x1b0 -> p.peb == null ? 0L : p.peb.address;
+                default -> null;
+            };
+            case EThread t -> switch ((int) offset) {
+                case 0x018 -> t.initialStack;
+                case 0x020 -> t.teb == null ? 0L : t.teb.address;
+                case 0x028 -> t.kernelStack;
+                case 0x134 -> t.trapFrame;
+                case 0x168 -> t.kernelStackBase;
+                case 0x1ec -> t.process.uniqueProcessId;
+                case 0x1f0 -> t.uniqueThread;
+                case 0x220 -> t.process.address;
+                case 0x224 -> t.startAddress;
+                case 0x228 -> t.win32StartAddress;
+                case 0x244 -> t.grantedAccess;
+                default -> null;
+            };
             default -> null;
         };
     }

@@ -55,6 +55,9 @@ final class MemoryView {
                 out.append(String.format("            %" + (pl.x86 ? 8 : 16) + "x %s%n", e.dllBase(), e.fullDllName()));
             }
         }
+        if (pl.x86) {
+            out.append("    ProcessHeap:              ").append(pl.plainPointer(peb.processHeap)).append('\n');
+        }
         out.append("    SessionId:                ").append(peb.sessionId).append('\n');
         out.append("    ImageFile:    '").append(peb.imagePathName).append("'\n");
         out.append("    CommandLine:  '").append(peb.commandLine).append("'\n");

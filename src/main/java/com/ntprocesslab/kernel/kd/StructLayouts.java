@@ -101,15 +101,20 @@ final class StructLayouts {
             "UniqueProcessId", new int[] {-1, 0x008},
             "HandleCount", new int[] {0x02c, 0x03c});
 
-    static final Map<String, int[]> PEB = Map.of(
-            "BeingDebugged", new int[] {0x002, 0x002},
-            "ImageBaseAddress", new int[] {0x010, 0x008},
-            "Ldr", new int[] {0x018, 0x00c},
-            "ProcessParameters", new int[] {0x020, 0x010},
-            "OSMajorVersion", new int[] {0x118, 0x0a4},
-            "OSMinorVersion", new int[] {-1, 0x0a8},
-            "OSBuildNumber", new int[] {0x120, 0x0ac},
-            "SessionId", new int[] {0x2c0, 0x1d4});
+    /** The heap fields are XP SP3's only (ProcessHeap +0x018, NumberOfHeaps +0x088 ... ProcessHeaps +0x090): the modern machine has no heaps. */
+    static final Map<String, int[]> PEB = Map.ofEntries(
+            Map.entry("BeingDebugged", new int[] {0x002, 0x002}),
+            Map.entry("ImageBaseAddress", new int[] {0x010, 0x008}),
+            Map.entry("Ldr", new int[] {0x018, 0x00c}),
+            Map.entry("ProcessParameters", new int[] {0x020, 0x010}),
+            Map.entry("ProcessHeap", new int[] {-1, 0x018}),
+            Map.entry("NumberOfHeaps", new int[] {-1, 0x088}),
+            Map.entry("MaximumNumberOfHeaps", new int[] {-1, 0x08c}),
+            Map.entry("ProcessHeaps", new int[] {-1, 0x090}),
+            Map.entry("OSMajorVersion", new int[] {0x118, 0x0a4}),
+            Map.entry("OSMinorVersion", new int[] {-1, 0x0a8}),
+            Map.entry("OSBuildNumber", new int[] {0x120, 0x0ac}),
+            Map.entry("SessionId", new int[] {0x2c0, 0x1d4}));
 
     static final Map<String, int[]> TEB = Map.of(
             "NtTib.StackBase", new int[] {0x008, 0x004},

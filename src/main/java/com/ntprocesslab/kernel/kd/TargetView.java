@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.ps.EProcess;
 import java.util.TreeMap;
@@ -24,9 +25,19 @@ final class TargetView {
         return Debugger.accept(version + "\nProduct: WinNt\nMachine Name:\nKernel base = 0x" + d.kernel.platform.pointer(Symbols.modules(d.kernel.profile).get("nt")));
     }
 
-    /** The machine never raises the IRQL: every step runs at PASSIVE_LEVEL, which !irql calls LOW_LEVEL. */
-    static CommandResult irql() {
-        return Debugger.accept("Debugger saved IRQL for processor 0x0 -- 0 (LOW_LEVEL)");
+    /**
+     * The one processor's IRQL before the break: the level of the thread that was running
+     * (KThread.irql). x86 names: 0 LOW_LEVEL (PASSIVE_LEVEL), 1 APC_LEVEL, 2 DISPATCH_LEVEL.
+     */
+    static CommandResult irql(Debugger d) {
+        com.ntprocesslab.kernel.ps.EThread current = d.current;
+        int irql = current == null ? KThread.PASSIVE_LEVEL : current.tcb.irql;
+        String name = switch (irql) {
+            case KThread.APC_LEVEL -> "APC_LEVEL";
+            case KThread.DISPATCH_LEVEL -> "DISPATCH_LEVEL";
+            default -> "LOW_LEVEL";
+        };
+        return Debugger.accept("Debugger saved IRQL for processor 0x0 -- " + irql + " (" + name + ")");
     }
 
     /** .reload: one dot per module whose symbols are loaded, kernel first, then the current process's images. */

@@ -21,4 +21,15 @@ public final class KThread {
     public boolean initialized;
     /** ApcState.Process while KeAttachProcess has the thread in another address space; null otherwise. */
     public KProcess apcStateProcess;
+    /**
+     * The IRQL the thread runs at: the processor's (KPCR.Irql, what !irql shows) while the
+     * thread is current, the level it resumes at otherwise. Every step runs at PASSIVE_LEVEL
+     * but a new classic thread's first ones: the first switch to it lands in KiThreadStartup
+     * at DISPATCH_LEVEL (WRK ke/i386/ctxswap.asm).
+     */
+    public int irql;
+
+    public static final int PASSIVE_LEVEL = 0;
+    public static final int APC_LEVEL = 1;
+    public static final int DISPATCH_LEVEL = 2;
 }

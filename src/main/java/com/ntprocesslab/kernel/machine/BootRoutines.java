@@ -14,7 +14,11 @@ public final class BootRoutines implements RoutinePublisher {
 
     @Override
     public List<Routine> only(Profile profile) {
-        return List.of(profile == Profile.MODERN
-                ? SystemInitialization.Phase1Initialization : SystemInitialization.Phase1InitializationClassic);
+        return profile == Profile.MODERN ? List.of(SystemInitialization.Phase1Initialization)
+                : List.of(SystemInitialization.Phase1InitializationClassic, SystemInitialization.Phase1InitializationDiscardClassic,
+                        SystemInitialization.ExpWorkerInitialization, SystemInitialization.ExpCreateWorkerThread,
+                        SystemInitialization.ExpWorkerThread, SystemInitialization.MmInitSystem,
+                        SystemInitialization.KeBalanceSetManager, SystemInitialization.KeSwapProcessOrStack,
+                        SystemInitialization.MmZeroPageThread);
     }
 }

@@ -9,11 +9,17 @@ import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.DefaultVolume;
+import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.ke.KWaitReason;
+import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.ClassicThreadStartup;
+import com.ntprocesslab.kernel.ps.Executive;
+import com.ntprocesslab.kernel.ps.PspCreateParameters;
+import com.ntprocesslab.kernel.ps.SystemThreads;
 import com.ntprocesslab.kernel.se.Token;
 import com.ntprocesslab.kernel.win32.ApiCall;
 import com.ntprocesslab.kernel.win32.Apis;
@@ -44,14 +50,129 @@ public final class SystemInitialization {
             })
             .build();
 
-    /** Windows XP's phase 1 calls RtlCreateUserProcess itself, which creates smss through NtCreateProcessEx. */
-    public static final Routine Phase1InitializationClassic = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
-            .call(ClassicNtdll.RtlCreateUserProcess, (k, t, f) ->
-                    StepResult.call(ClassicNtdll.RtlCreateUserProcess, KernelBase.nativeCreation(smssRequest(t))))
-            .step("nt!KeWaitForSingleObject", (k, t, f) -> {
-                k.scheduler.waitOn(t, null, KWaitReason.Executive);
+    /** A system worker thread (WRK ex/worker.c ExpWorkerThread): it waits on its work queue, where no work comes. */
+    public static final Routine ExpWorkerThread = Executive.routine("nt!ExpWorkerThread")
+            .step("nt!KeRemoveQueue", (k, t, f) -> {
+                k.scheduler.waitOn(t, null, KWaitReason.WrQueue);
                 return StepResult.BLOCK;
             })
+            .build();
+
+    /** WRK ke/balmgr.c: the balance set manager runs at LOW_REALTIME_PRIORITY and waits for its timer and events. */
+    public static final Routine KeBalanceSetManager = waitingAt("nt!KeBalanceSetManager", 16, "nt!KeWaitForMultipleObjects");
+
+    /** WRK ke/balmgr.c: the swapper (process and kernel-stack in- and out-swapping) at LOW_REALTIME_PRIORITY + 7. */
+    public static final Routine KeSwapProcessOrStack = waitingAt("nt!KeSwapProcessOrStack", 23, "nt!KeWaitForSingleObject");
+
+    private static Routine waitingAt(String symbol, int priority, String wait) {
+        return Executive.routine(symbol)
+                .step("nt!KeSetPriorityThread", (k, t, f) -> {
+                    t.tcb.priority = priority;
+                    return StepResult.next();
+                })
+                .step(wait, (k, t, f) -> {
+                    k.scheduler.waitOn(t, null, KWaitReason.Executive);
+                    return StepResult.BLOCK;
+                })
+                .build();
+    }
+
+    /** ZwClose of the handle PsCreateSystemThread returned: the creators keep none. */
+    private static StepResult closeThreadHandle(Executive k, EThread t, com.ntprocesslab.kernel.exec.Frame f) {
+        PspCreateParameters c = (PspCreateParameters) f.args;
+        if (c.threadHandle != 0) {
+            ObjectManager.NtClose(k, t.process.objectTable, c.threadHandle);
+            c.threadHandle = 0;
+        }
+        return StepResult.next();
+    }
+
+    /**
+     * WRK ex/worker.c ExpCreateWorkerThread: PsCreateSystemThread(ExpWorkerThread), the queue's
+     * priority (KeSetBasePriorityThread on the referenced thread), ZwClose of the handle.
+     */
+    public static final Routine ExpCreateWorkerThread = Executive.routine("nt!ExpCreateWorkerThread")
+            .call(SystemThreads.PsCreateSystemThread)
+            .step("nt!KeSetBasePriorityThread", (k, t, f) -> {
+                PspCreateParameters c = f.args(PspCreateParameters.class);
+                if (!NtStatus.success(f.calleeStatus)) {
+                    return StepResult.ret(f.calleeStatus);
+                }
+                EThread thread = (EThread) t.process.objectTable.lookup(c.threadHandle).object();
+                thread.tcb.basePriority = c.systemThreadPriority;
+                thread.tcb.priority = c.systemThreadPriority;
+                return StepResult.next();
+            })
+            .step("nt!ZwClose", SystemInitialization::closeThreadHandle)
+            .inline((k, t, f) -> StepResult.ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    private static PspCreateParameters worker(int priority) {
+        PspCreateParameters c = SystemThreads.request(ExpWorkerThread);
+        c.systemThreadPriority = priority;
+        return c;
+    }
+
+    /**
+     * WRK ex/worker.c ExpWorkerInitialization: the executive's worker threads. XP starts five
+     * critical (priority 13), three delayed (12) and one hypercritical (15) worker; the machine
+     * keeps one critical and one delayed worker.
+     */
+    public static final Routine ExpWorkerInitialization = Executive.routine("nt!ExpWorkerInitialization")
+            .call(ExpCreateWorkerThread, (k, t, f) -> StepResult.call(ExpCreateWorkerThread, worker(13)))
+            .call(ExpCreateWorkerThread, (k, t, f) -> StepResult.call(ExpCreateWorkerThread, worker(12)))
+            .inline((k, t, f) -> StepResult.ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /** One more PsCreateSystemThread through the caller's request block, which keeps the handle for ZwClose. */
+    private static StepResult createSystemThread(com.ntprocesslab.kernel.exec.Frame f, Routine startRoutine) {
+        PspCreateParameters c = f.args(PspCreateParameters.class);
+        c.systemStartRoutine = startRoutine;
+        return StepResult.call(SystemThreads.PsCreateSystemThread, c);
+    }
+
+    /** MmInitSystem, phase 1 (WRK mm/mminit.c): the balance set manager and the swapper, their handles closed. */
+    public static final Routine MmInitSystem = Executive.routine("nt!MmInitSystem")
+            .call(SystemThreads.PsCreateSystemThread, (k, t, f) -> createSystemThread(f, KeBalanceSetManager))
+            .step("nt!ZwClose", SystemInitialization::closeThreadHandle)
+            .call(SystemThreads.PsCreateSystemThread, (k, t, f) -> createSystemThread(f, KeSwapProcessOrStack))
+            .step("nt!ZwClose", SystemInitialization::closeThreadHandle)
+            .inline((k, t, f) -> StepResult.ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /**
+     * Windows XP's Phase1InitializationDiscard (WRK init.c), kept to what the machine has: the
+     * executive's worker threads (ExInitSystem), Mm's phase 1 threads, then smss, which XP
+     * starts with RtlCreateUserProcess (NtCreateProcessEx underneath).
+     */
+    public static final Routine Phase1InitializationDiscardClassic = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
+            .call(ExpWorkerInitialization, (k, t, f) -> StepResult.call(ExpWorkerInitialization, null))
+            .call(MmInitSystem, (k, t, f) -> StepResult.call(MmInitSystem, SystemThreads.request(null)))
+            .call(ClassicNtdll.RtlCreateUserProcess, (k, t, f) ->
+                    StepResult.call(ClassicNtdll.RtlCreateUserProcess, KernelBase.nativeCreation(smssRequest(t))))
+            .inline((k, t, f) -> StepResult.ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /** WRK mm/zeropage.c MmZeroPageThread: priority 0, then it waits for free pages to zero. */
+    public static final Routine MmZeroPageThread = Executive.routine("nt!MmZeroPageThread")
+            .step("nt!KeSetPriorityThread", (k, t, f) -> {
+                t.tcb.priority = 0;
+                t.tcb.basePriority = 0;
+                return StepResult.next();
+            })
+            .step("nt!KeWaitForMultipleObjects", (k, t, f) -> {
+                k.scheduler.waitOn(t, null, KWaitReason.WrFreePage);
+                return StepResult.BLOCK;
+            })
+            .build();
+
+    /**
+     * The first System thread's StartRoutine on XP (WRK init.c Phase1Initialization): the
+     * discardable phase 1, after which the thread stays on as the zero page thread.
+     */
+    public static final Routine Phase1InitializationClassic = Subsystems.win32Routine("nt!Phase1Initialization")
+            .call(Phase1InitializationDiscardClassic, (k, t, f) -> StepResult.call(Phase1InitializationDiscardClassic, null))
+            .call(MmZeroPageThread, (k, t, f) -> StepResult.call(MmZeroPageThread, null))
             .build();
 
     private static ApiCall smssRequest(EThread t) {
@@ -128,17 +249,29 @@ public final class SystemInitialization {
         ObjectManager.ObReferenceObject(system);
         thread.uniqueThread = k.pspCidTable.ExCreateHandle(thread);
         thread.systemThread = true;
-        thread.started = true;
         thread.tcb.basePriority = 13;
         thread.tcb.priority = 13;
         thread.tcb.initialized = true;
-        thread.startAddress = k.symbolAddress("nt!Phase1InitializationDiscard");
         system.threadListHead.insertTail(thread.threadListEntry);
         system.activeThreads = 1;
         thread.holdsRunReference = true;
         ObjectManager.ObReferenceObject(thread);
         ObjectManager.ObDereferenceObject(k, thread);
-        thread.frames.add(Frame.entered(k.profile == Profile.CLASSIC ? Phase1InitializationClassic : Phase1Initialization, null));
+        if (k.profile == Profile.CLASSIC) {
+            // PspInitPhase0's PsCreateSystemThread(Phase1Initialization), laid out as KeInitThread lays out any kernel thread
+            thread.startAddress = k.symbolAddress("nt!Phase1Initialization");
+            thread.win32StartAddress = thread.startAddress;
+            thread.systemStartRoutine = Phase1InitializationClassic;
+            thread.initialRoutine = ClassicThreadStartup.KiThreadStartup;
+            thread.kernelStackBase = k.platform.kernelStackBase(thread.address);
+            thread.initialStack = thread.kernelStackBase - ClassicThreadStartup.FX_SAVE_AREA_SIZE;
+            thread.kernelStack = thread.initialStack - ClassicThreadStartup.START_AND_SWITCH_FRAMES;
+            thread.tcb.irql = KThread.DISPATCH_LEVEL;
+        } else {
+            thread.started = true;
+            thread.startAddress = k.symbolAddress("nt!Phase1InitializationDiscard");
+            thread.frames.add(Frame.entered(Phase1Initialization, null));
+        }
         k.scheduler.ready(thread);
     }
 

@@ -18,6 +18,10 @@ public final class MemoryManager {
     private static final long PEB_REGION = 0x3ac0000000L;
     private static final long STACK_REGION = 0x100000L;
     private static final int MAX_THREAD_SLOTS = 15;
+    /** sizeof(PEB) on XP SP3 x86. */
+    private static final long XP_PEB_SIZE = 0x210;
+    /** Where XP's first heap would go: above the first 64 KB regions (environment, parameters). */
+    private static final long HEAP_SEARCH_START = 0x30000L;
 
     private MemoryManager() {
     }
@@ -66,6 +70,11 @@ public final class MemoryManager {
         peb.osBuildNumber = k.platform.osBuildNumber;
         peb.imageBaseAddress = process.sectionBaseAddress;
         peb.sessionId = Math.max(process.sessionId, 0);
+        if (k.platform.x86) {
+            // WRK mm/procsup.c MmCreatePeb: the heap list fills the PEB page after the PEB
+            peb.processHeaps = peb.address + XP_PEB_SIZE;
+            peb.maximumNumberOfHeaps = (int) ((0x1000 - XP_PEB_SIZE) / 4);
+        }
         long pfn = k.pfnDatabase.allocate(ownerTag(process) + " Peb");
         process.addressSpace.frames.put(pfn, "Peb");
         process.addressSpace.insert(Vad.of(peb.address, 0x1000, "Private", "PEB", "READWRITE", true));
@@ -102,6 +111,21 @@ public final class MemoryManager {
         long limit = STACK_REGION + slot * 0x200000L;
         process.addressSpace.insert(Vad.of(limit, size, "Private", "Stack", "READWRITE", true));
         return limit;
+    }
+
+    /**
+     * RtlCreateHeap's reservation (NtAllocateVirtualMemory, MEM_RESERVE, 64 KB aligned, first
+     * fit from the bottom of the address space): returns the heap's base, or 0 when the
+     * address space has no room.
+     */
+    public static long reserveHeap(EProcess process, long reserve) {
+        for (long start = HEAP_SEARCH_START; start + reserve <= 0x7ffe0000L; start += 0x10000L) {
+            if (!process.addressSpace.overlaps(start, reserve)) {
+                process.addressSpace.insert(Vad.of(start, reserve, "Private", "Heap", "READWRITE", true));
+                return start;
+            }
+        }
+        return 0;
     }
 
     public static long MmCreateTeb(Executive k, EThread thread) {

@@ -30,6 +30,15 @@ public final class Peb {
     public long standardOutput;
     public long standardError;
     public PebLdrData ldr;
+    /**
+     * The heap list (XP): MmCreatePeb points ProcessHeaps at the page's rest after the PEB and
+     * sizes it (MaximumNumberOfHeaps); LdrpInitializeProcess's RtlCreateHeap makes the process
+     * heap, the list's first entry. 0 on the modern machine, which does not model heaps.
+     */
+    public long processHeap;
+    public int numberOfHeaps;
+    public int maximumNumberOfHeaps;
+    public long processHeaps;
 
     /** PEB_LDR_DATA: the three module lists the loader maintains. */
     public static final class PebLdrData {

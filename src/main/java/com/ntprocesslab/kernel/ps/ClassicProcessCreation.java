@@ -8,6 +8,7 @@ import static com.ntprocesslab.kernel.ps.CreationSteps.exitFailure;
 import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
@@ -58,12 +59,42 @@ public final class ClassicProcessCreation {
     }
 
     /** MmInitializeProcessAddressSpace maps the image while attached to the new process. */
-    public static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
-            // the creator's thread switches to the new process's page directory
-            .step("nt!KeAttachProcess", (k, t, f) -> {
+    /**
+     * KiAttachProcess (seed 003's SP3 listing, WRK ke/procobj.c): at DISPATCH_LEVEL the thread's
+     * ApcState moves to SavedApcState (KiMoveApcState), ApcState.Process becomes the target and
+     * KiSwapProcess loads its page directory; KiUnlockDispatcherDatabase drops back to the
+     * caller's PASSIVE_LEVEL.
+     */
+    public static final Routine KiAttachProcess = Executive.routine("nt!KiAttachProcess").stage(2)
+            .step("nt!KiMoveApcState", (k, t, f) -> next())
+            .step("nt!KiSwapProcess", (k, t, f) -> {
                 t.tcb.apcStateProcess = creation(f).process.pcb;
                 return next();
             })
+            .step("nt!KiUnlockDispatcherDatabase", (k, t, f) -> {
+                t.tcb.irql = KThread.PASSIVE_LEVEL;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /**
+     * KeAttachProcess (seed 003): nothing to do when the thread is in the target already;
+     * otherwise KeRaiseIrqlToDpcLevel and KiAttachProcess. (The bug checks for an attach
+     * while attached or inside a DPC cannot happen on this machine.)
+     */
+    public static final Routine KeAttachProcess = Executive.routine("nt!KeAttachProcess").stage(2)
+            .inline((k, t, f) -> t.process == creation(f).process ? ret(NtStatus.STATUS_SUCCESS) : next())
+            .step("nt!KeRaiseIrqlToDpcLevel", (k, t, f) -> {
+                t.tcb.irql = KThread.DISPATCH_LEVEL;
+                return next();
+            })
+            .call(KiAttachProcess)
+            .returnCalleeStatus()
+            .build();
+
+    public static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
+            // the creator's thread switches to the new process's page directory
+            .call(KeAttachProcess)
             .step("nt!MmMapViewOfSection", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 EProcess p = c.process;
@@ -107,10 +138,7 @@ public final class ClassicProcessCreation {
      * OS version, BeingDebugged when a debug port is set), then the thread detaches.
      */
     public static final Routine MmCreatePeb = Executive.routine("nt!MmCreatePeb").stage(2)
-            .step("nt!KeAttachProcess", (k, t, f) -> {
-                t.tcb.apcStateProcess = creation(f).process.pcb;
-                return next();
-            })
+            .call(KeAttachProcess)
             // the code-page and case tables (InitNlsSectionPointer), one shared view at the top of user space
             .step("nt!MmMapViewOfSection", (k, t, f) -> {
                 EProcess p = creation(f).process;

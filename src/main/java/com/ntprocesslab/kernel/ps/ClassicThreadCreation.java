@@ -9,6 +9,7 @@ import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
@@ -58,17 +59,24 @@ public final class ClassicThreadCreation {
                 PspCreateParameters c = creation(f);
                 EThread thread = c.thread;
                 thread.initialStack = thread.kernelStackBase - FX_SAVE_AREA_SIZE;
-                thread.trapFrame = thread.initialStack - KTRAP_FRAME_SIZE;
-                thread.kernelStack = thread.trapFrame - KSTART_FRAME_SIZE - KSWITCHFRAME_SIZE;
                 thread.initialRoutine = ClassicThreadStartup.KiThreadStartup;
-                // the KTRAP_FRAME's Eip and Eax: where user mode starts (BaseProcessStartThunk) and the image entry point
-                thread.startAddress = c.contextStartAddress;
-                thread.win32StartAddress = c.contextEntryPoint;
-                thread.startRoutine = c.startRoutine;
+                if (thread.systemThread) {
+                    // no user context: no KTRAP_FRAME, the start frame names PspSystemThreadStartup and the StartRoutine
+                    thread.kernelStack = thread.initialStack - KSTART_FRAME_SIZE - KSWITCHFRAME_SIZE;
+                } else {
+                    thread.trapFrame = thread.initialStack - KTRAP_FRAME_SIZE;
+                    thread.kernelStack = thread.trapFrame - KSTART_FRAME_SIZE - KSWITCHFRAME_SIZE;
+                    // the KTRAP_FRAME's Eip and Eax: where user mode starts (BaseProcessStartThunk) and the image entry point
+                    thread.startAddress = c.contextStartAddress;
+                    thread.win32StartAddress = c.contextEntryPoint;
+                    thread.startRoutine = c.startRoutine;
+                }
                 thread.tcb.basePriority = c.process.pcb.basePriority;
                 thread.tcb.priority = c.process.pcb.basePriority;
                 thread.tcb.state = KThreadState.Initialized;
                 thread.tcb.initialized = true;
+                // the first switch to the thread (SwapContext, at DISPATCH_LEVEL) resumes it in KiThreadStartup at that level
+                thread.tcb.irql = KThread.DISPATCH_LEVEL;
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
@@ -81,6 +89,8 @@ public final class ClassicThreadCreation {
      * own granted access from SeAccessCheck; last KeReadyThread.
      */
     public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread").stage(3)
+            // PsCreateSystemThread passes no handle: the System process itself
+            .inline((k, t, f) -> creation(f).systemStartRoutine == null ? next() : jump("systemProcess"))
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -93,7 +103,16 @@ public final class ClassicThreadCreation {
                 return next();
             })
             // user mode may not add threads to the System process
-            .inline((k, t, f) -> creation(f).process == k.systemProcess ? exitFailure(creation(f), NtStatus.STATUS_INVALID_HANDLE) : next())
+            .inline((k, t, f) -> creation(f).process == k.systemProcess ? exitFailure(creation(f), NtStatus.STATUS_INVALID_HANDLE) : jump("object"))
+            .label("systemProcess")
+            .step("nt!ObReferenceObject", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                ObjectManager.ObReferenceObject(k.systemProcess);
+                c.process = k.systemProcess;
+                c.status = NtStatus.STATUS_SUCCESS;
+                return next();
+            })
+            .label("object")
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
@@ -109,6 +128,18 @@ public final class ClassicThreadCreation {
             .step("nt!ExCreateHandle", (k, t, f) -> nextOrExit(creation(f), CreationSupport.createThreadId(k, creation(f).thread)))
             // ExAcquireRundownProtection: a process whose rundown began (its last thread gone) takes no new thread
             .inline((k, t, f) -> creation(f).process.exited ? exitFailure(creation(f), NtStatus.STATUS_PROCESS_IS_TERMINATING) : next())
+            // a system thread (PS_CROSS_THREAD_FLAGS_SYSTEM) has no TEB; its StartAddress is the StartRoutine
+            .inline((k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                if (c.systemStartRoutine == null) {
+                    return next();
+                }
+                c.thread.systemThread = true;
+                c.thread.systemStartRoutine = c.systemStartRoutine;
+                c.thread.startAddress = k.symbolAddress(c.systemStartRoutine.symbol());
+                c.thread.win32StartAddress = c.thread.startAddress;
+                return jump("kernelThread");
+            })
             // the TEB records the stack the caller reserved (the captured INITIAL_TEB)
             .step("nt!MmCreateTeb", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -123,6 +154,7 @@ public final class ClassicThreadCreation {
                 }
                 return next();
             })
+            .label("kernelThread")
             .call(KeInitThread)
             // PspLockProcessExclusive: a process being deleted or terminated gets no new thread
             .inline((k, t, f) -> {

@@ -62,6 +62,8 @@ public final class EThread extends KernelObject implements ExecutionThread, Sche
     public PortObject terminationPort;
     /** Where KeInitThread pointed the first context (null: the modern KiStartUserThread). Code, not state. */
     public com.ntprocesslab.kernel.exec.Routine initialRoutine;
+    /** A system thread's StartRoutine, which PspSystemThreadStartup calls (null for a user thread). Code, not state. */
+    public com.ntprocesslab.kernel.exec.Routine systemStartRoutine;
     /** Frames of the routines the thread is executing, outermost first. */
     public final List<Frame> frames = new ArrayList<>();
 

@@ -106,4 +106,31 @@ public final class ProcessInformation {
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
+
+    private static final long THREAD_SET_INFORMATION = 0x0020;
+
+    /** THREADINFOCLASS ThreadQuerySetWin32StartAddress: the start address Win32 reports for the thread. */
+    public static final long ThreadQuerySetWin32StartAddress = 9;
+
+    /**
+     * NtSetInformationThread (WRK ps/psquery.c), the one class the machine's callers use:
+     * ThreadQuerySetWin32StartAddress, which XP's BaseProcessStart sets to the image entry
+     * point before calling it (seed 003). The thread must grant THREAD_SET_INFORMATION.
+     */
+    public static final Routine NtSetInformationThread = Executive.routine("nt!NtSetInformationThread")
+            .inline((k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                if (a.value != ThreadQuerySetWin32StartAddress) {
+                    return ret(NtStatus.STATUS_INVALID_PARAMETER);
+                }
+                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Thread, THREAD_SET_INFORMATION);
+                if (!ref.ok()) {
+                    return ret(ref.status());
+                }
+                EThread target = (EThread) ref.object();
+                target.win32StartAddress = a.information;
+                ObjectManager.ObDereferenceObject(k, target);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
 }

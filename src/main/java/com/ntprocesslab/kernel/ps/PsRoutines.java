@@ -37,6 +37,9 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicThreadCreation.NtCreateThread, ClassicThreadCreation.PspCreateThread, ClassicThreadCreation.KeInitThread,
                     ClassicThreadStartup.KiThreadStartup,
                     ThreadCreation.NtResumeThreadClassic, ThreadStartup.PspUserThreadStartupClassic,
+                    SystemThreads.PsCreateSystemThread, SystemThreads.PspSystemThreadStartup,
+                    ClassicThreadStartup.NtContinue, ProcessInformation.NtSetInformationThread,
+                    ClassicProcessCreation.KeAttachProcess, ClassicProcessCreation.KiAttachProcess,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort);
         };
     }

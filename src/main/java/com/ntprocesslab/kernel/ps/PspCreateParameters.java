@@ -73,6 +73,10 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
     /** DesiredAccess of NtCreateProcessEx / NtCreateThread, and what SeCreateAccessStateEx grants of it. */
     public long desiredAccess;
     public long grantedAccess;
+    /** PsCreateSystemThread's StartRoutine: set, the thread is a kernel-mode thread of the System process (no TEB, no CONTEXT). */
+    public com.ntprocesslab.kernel.exec.Routine systemStartRoutine;
+    /** The base priority the creator of a system thread gives it afterwards (ExpCreateWorkerThread's KeSetBasePriorityThread). */
+    public int systemThreadPriority;
 
     /** The service succeeded: its caller learns the new process's and thread's IDs. */
     public void returnClientId(long process, long thread) {

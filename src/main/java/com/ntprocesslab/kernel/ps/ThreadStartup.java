@@ -7,6 +7,7 @@ import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.Apc;
+import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.nt.NtStatus;
 
 /**
@@ -31,16 +32,34 @@ public final class ThreadStartup {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    /** XP's PspUserThreadStartup (WRK): the loader runs first, as a user APC delivered on the way out to user mode. */
+    /**
+     * XP's PspUserThreadStartup (WRK ps/create.c): at PASSIVE_LEVEL it tells the debugger, then
+     * at APC_LEVEL queues the loader as the thread's first user APC, delivered on the way out
+     * to user mode, and drops back to PASSIVE_LEVEL.
+     */
     public static final Routine PspUserThreadStartupClassic = Executive.routine("nt!PspUserThreadStartup").stage(5)
+            // KeLowerIrql(PASSIVE_LEVEL): KiThreadStartup called it at APC_LEVEL
+            .inline((k, t, f) -> {
+                t.tcb.irql = KThread.PASSIVE_LEVEL;
+                return next();
+            })
             // WRK ps/create.c PspUserThreadStartup: a thread already marked terminated (CrossThreadFlags) reports nothing
             .call(NotifyRoutines.DbgkCreateThread, (k, t, f) -> t.terminationRequested ? next()
                     : StepResult.call(NotifyRoutines.DbgkCreateThread, null))
+            // KeRaiseIrql(APC_LEVEL) around the APC set-up
+            .inline((k, t, f) -> {
+                t.tcb.irql = KThread.APC_LEVEL;
+                return next();
+            })
             .step("nt!KeInsertQueueApc", (k, t, f) -> {
                 t.tcb.userApcQueue.add(new Apc("ntdll!LdrInitializeThunk", true));
                 return next();
             })
-            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            // KeLowerIrql(PASSIVE_LEVEL)
+            .inline((k, t, f) -> {
+                t.tcb.irql = KThread.PASSIVE_LEVEL;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
             .build();
 
     public static final Routine KiStartUserThread = Executive.routine("nt!KiStartUserThread").stage(7)

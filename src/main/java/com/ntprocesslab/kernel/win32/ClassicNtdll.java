@@ -18,6 +18,7 @@ import com.ntprocesslab.kernel.ob.HandleEntry;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.ClassicProcessCreation;
 import com.ntprocesslab.kernel.ps.ClassicThreadCreation;
+import com.ntprocesslab.kernel.ps.ClassicThreadStartup;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.NtArgs;
@@ -44,6 +45,8 @@ public final class ClassicNtdll {
     public static final Routine NtCreateThreadStub = Syscalls.classicStub(ClassicThreadCreation.NtCreateThread, 3);
     public static final Routine NtResumeThreadStub = Syscalls.classicStub(ThreadCreation.NtResumeThreadClassic, 5);
     public static final Routine NtTerminateProcessStub = Syscalls.classicStub(Termination.NtTerminateProcess, 0);
+    public static final Routine NtContinueStub = Syscalls.classicStub(ClassicThreadStartup.NtContinue, 6);
+    public static final Routine NtSetInformationThreadStub = Syscalls.classicStub(ProcessInformation.NtSetInformationThread, 6);
 
     private static CreateProcessContext ctx(com.ntprocesslab.kernel.exec.Frame f) {
         return f.args(CreateProcessContext.class);
@@ -211,10 +214,16 @@ public final class ClassicNtdll {
             .returnCalleeStatus()
             .build();
 
+    /** LdrpInitialize: the process's first thread initialises the process (LdrpInitializeProcess), a later one only itself. */
+    public static final Routine LdrpInitialize = Subsystems.win32Routine("ntdll!LdrpInitialize").stage(6)
+            .call(Ntdll.LdrpInitializeProcessClassic, (k, t, f) -> t.process.peb.ldr == null
+                    ? StepResult.call(Ntdll.LdrpInitializeProcessClassic, new LoaderState()) : ret(NtStatus.STATUS_SUCCESS))
+            .returnCalleeStatus()
+            .build();
+
     /** The loader runs as the first user APC of the thread (phase 6). */
     public static final Routine LdrInitializeThunk = Subsystems.win32Routine("ntdll!LdrInitializeThunk").stage(6)
-            .call(Ntdll.LdrpInitializeProcessClassic, (k, t, f) -> t.process.peb.ldr == null
-                    ? StepResult.call(Ntdll.LdrpInitializeProcessClassic, new LoaderState()) : next())
+            .call(LdrpInitialize, (k, t, f) -> StepResult.call(LdrpInitialize, null))
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? ret(NtStatus.STATUS_SUCCESS)
                     : StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.calleeStatus)))
             .build();
@@ -226,10 +235,11 @@ public final class ClassicNtdll {
      */
     public static final Routine KiUserApcDispatcher = Subsystems.win32Routine("ntdll!KiUserApcDispatcher").stage(6)
             .call(LdrInitializeThunk, (k, t, f) -> StepResult.call(LdrInitializeThunk, null))
-            .step("ntdll!NtContinue", (k, t, f) -> t.startAddress == k.symbolAddress("kernel32!BaseProcessStartThunk")
-                    ? new StepResult.Transfer(Kernel32.BaseProcessStartThunk, null)
+            // NtContinue enters the kernel, which returns to user mode at the CONTEXT's Eip (the thread's StartAddress)
+            .call(NtContinueStub, (k, t, f) -> StepResult.call(NtContinueStub, t.startAddress == k.symbolAddress("kernel32!BaseProcessStartThunk")
+                    ? new ClassicThreadStartup.ContinueContext(Kernel32.BaseProcessStartThunk, null)
                     : t.startAddress == k.symbolAddress("kernel32!BaseThreadStartThunk")
-                    ? new StepResult.Transfer(ThreadApi.BaseThreadStartThunk, null)
-                    : new StepResult.Transfer(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals()))
+                    ? new ClassicThreadStartup.ContinueContext(ThreadApi.BaseThreadStartThunk, null)
+                    : new ClassicThreadStartup.ContinueContext(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals())))
             .build();
 }

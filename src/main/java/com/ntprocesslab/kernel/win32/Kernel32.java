@@ -393,7 +393,18 @@ public final class Kernel32 {
             .build();
 
     /** Where NtContinue lands a Win32 process's first thread: the start routine, then ExitThread. */
+    /**
+     * XP SP3's BaseProcessStart (seed 003's disassembly at 7C817054): under its SEH frame it
+     * records the entry point as the thread's Win32 start address,
+     * NtSetInformationThread(NtCurrentThread(), ThreadQuerySetWin32StartAddress, &entry, 4),
+     * calls the entry point and exits the thread with its return value.
+     */
     public static final Routine BaseProcessStart = Subsystems.win32Routine("kernel32!BaseProcessStart").stage(6)
+            .call(ClassicNtdll.NtSetInformationThreadStub, (k, t, f) -> {
+                NtArgs a = NtArgs.of(ObjectManager.CURRENT_THREAD, ProcessInformation.ThreadQuerySetWin32StartAddress);
+                a.information = t.win32StartAddress;
+                return StepResult.call(ClassicNtdll.NtSetInformationThreadStub, a);
+            })
             .inline((k, t, f) -> StepResult.call(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals()))
             .stage(0)
             .call(Kernel32Api.ExitThread, (k, t, f) -> StepResult.call(Kernel32Api.ExitThread, NtArgs.of(0, f.calleeStatus)))

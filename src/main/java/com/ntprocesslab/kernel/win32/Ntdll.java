@@ -117,8 +117,26 @@ public final class Ntdll {
     /** The same loader tagged for the classic pipeline, where user-mode initialisation is phase 6. */
     public static final Routine LdrpInitializeProcessClassic = ldrpInitializeProcess(6);
 
+    /** The image header's default SizeOfHeapReserve (1 MB), which the process heap reserves. */
+    static final long HEAP_RESERVE = 0x100000L;
+
     private static Routine ldrpInitializeProcess(int stage) {
-        return Subsystems.win32Routine("ntdll!LdrpInitializeProcess").stage(stage)
+        var routine = Subsystems.win32Routine("ntdll!LdrpInitializeProcess").stage(stage);
+        if (stage == 6) {
+            // XP: the process heap first (PEB_LDR_DATA is allocated from it); ReactOS dll/ntdll/ldr/ldrinit.c, WRK's RtlCreateHeap
+            routine.step("ntdll!RtlCreateHeap", (k, t, f) -> {
+                Peb peb = t.process.peb;
+                long heap = MemoryManager.reserveHeap(t.process, HEAP_RESERVE);
+                if (heap == 0) {
+                    return ret(NtStatus.STATUS_NO_MEMORY);
+                }
+                // RtlpAddHeapToProcessList: the first entry of PEB.ProcessHeaps
+                peb.processHeap = heap;
+                peb.numberOfHeaps = 1;
+                return next();
+            });
+        }
+        return routine
             // PEB_LDR_DATA with the image and ntdll, both mapped by the kernel already
             .inline((k, t, f) -> {
                 LoaderState s = f.args(LoaderState.class);

@@ -224,7 +224,7 @@ class ClassicPipelineTest {
         assertThat(thread.process.imageFileName).isEqualTo("notepad.exe");
         assertThat(ldr.stoppedAt().stage()).isEqualTo(6);
         assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("ntdll!LdrpCallInitRoutine",
-                "ntdll!LdrpInitializeProcess", "ntdll!LdrInitializeThunk", "ntdll!KiUserApcDispatcher");
+                "ntdll!LdrpInitializeProcess", "ntdll!LdrpInitialize", "ntdll!LdrInitializeThunk", "ntdll!KiUserApcDispatcher");
 
         Engine.RunResult start = machine.engine().runScheduler(10_000, at -> "kernel32!WaitForSingleObject".equals(at.symbol()));
         assertThat(start.stoppedAt().thread()).isSameAs(thread);

@@ -96,7 +96,7 @@ class XpMachineTest {
         assertThat(LabMachine.ok(machine, "!process 0 0").output()).contains(
                 "PROCESS 822d3040  SessionId: none  Cid: 0004    Peb: 00000000  ParentCid: 0000\n"
                         + "    DirBase: 001ad000  ObjectTable: e1003c40  HandleCount: 2.\n    Image: System",
-                "SessionId: 0  Cid: 0014    Peb: 7ffdf000  ParentCid: 000c");
+                "SessionId: 0  Cid: 0024    Peb: 7ffdf000  ParentCid: 001c");
     }
 
     @Test
