@@ -113,6 +113,11 @@ final class Execution {
         if (halt.last != null) {
             d.current = Where.thread(halt.last);
         }
+        if (singleStep && d.current != null && d.current.tcb.state == KThreadState.Waiting && nextThread(k) != null) {
+            // the step made the thread wait (a port request, say): as the kernel debugger shows
+            // the context the processor switches to, the stop is where the next thread runs
+            d.current = nextThread(k);
+        }
         if (result.steps() == 0 && result.reason() == Engine.Reason.IDLE) {
             return idle(d);
         }

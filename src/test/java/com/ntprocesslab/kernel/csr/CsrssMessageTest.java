@@ -79,4 +79,27 @@ class CsrssMessageTest {
         assertThat(server.find(pid)).isNull();
         assertThat(machine.checkInvariants()).isEmpty();
     }
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void tOnTheStepThatMakesTheCreatorWaitShowsCsrssServerThreadWhichRunsNext(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
+        EThread explorer = LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0);
+        LabMachine.ok(machine, "bp ntdll!CsrClientCallServer");
+        LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
+        String previous = "";
+        String blocked = "";
+        for (int i = 0; i < 40 && explorer.tcb.state != KThreadState.Waiting; i++) {
+            previous = blocked;
+            blocked = LabMachine.ok(machine, "t").output();
+        }
+        // the loop's last t is the one whose step blocked: it shows where csrss's server thread stands, not explorer's location again
+        assertThat(blocked).isNotEqualTo(previous);
+        assertThat(explorer.tcb.waitReason).isEqualTo(KWaitReason.WrLpcReply);
+        assertThat(LabMachine.currentThread(machine)).endsWith(" of csrss.exe");
+        assertThat(LabMachine.ok(machine, "k").output()).contains("CSRSRV!CsrApiRequestThread+0x").doesNotContain("explorer!");
+        String next = LabMachine.ok(machine, "t").output();
+        assertThat(next).isNotEqualTo(blocked);
+        assertThat(LabMachine.currentThread(machine)).endsWith(" of csrss.exe");
+        assertThat(machine.checkInvariants()).isEmpty();
+    }
 }
