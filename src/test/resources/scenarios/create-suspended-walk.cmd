@@ -7,7 +7,7 @@
 !vad
 !csrss
 # Resume the thread through the handle explorer received, then let it run.
-.call explorer.exe ResumeThread 0xc
+.call explorer.exe ResumeThread 0x10
 g
 !process 54 7
 !peb

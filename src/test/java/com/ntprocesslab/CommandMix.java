@@ -11,17 +11,17 @@ public final class CommandMix {
     private static final List<String> CYCLE = List.of(
             ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe",
             "g",
-            ".call explorer.exe GetExitCodeProcess 0x8",
-            ".call explorer.exe CloseHandle 0x8",
+            ".call explorer.exe GetExitCodeProcess 0xc",
             ".call explorer.exe CloseHandle 0xc",
+            ".call explorer.exe CloseHandle 0x10",
             ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED",
-            ".call explorer.exe ResumeThread 0xc",
+            ".call explorer.exe ResumeThread 0x10",
             "g",
-            ".call explorer.exe TerminateProcess 0x8 1",
+            ".call explorer.exe TerminateProcess 0xc 1",
             // the victim exits on its own thread once it runs (the exit APC): let it, before explorer calls again
             "g",
-            ".call explorer.exe CloseHandle 0x8",
             ".call explorer.exe CloseHandle 0xc",
+            ".call explorer.exe CloseHandle 0x10",
             "!process 0 0");
 
     private CommandMix() {

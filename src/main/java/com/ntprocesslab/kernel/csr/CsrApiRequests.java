@@ -14,6 +14,7 @@ import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.PortMessage;
 import com.ntprocesslab.kernel.ps.PortServices;
+import com.ntprocesslab.kernel.ps.PortServices.ConnectCall;
 import com.ntprocesslab.kernel.ps.PortServices.PortCall;
 
 /**
@@ -33,6 +34,13 @@ import com.ntprocesslab.kernel.ps.PortServices.PortCall;
 public final class CsrApiRequests {
     /** BasepCreateProcess, the API number BASESRV's BaseSrvCreateProcess serves (index 0 of server DLL 1). */
     public static final String BASEP_CREATE_PROCESS = "BasepCreateProcess";
+    /**
+     * BasepExitProcess (API 0x00010003): XP's ExitProcess tells csrss before the process ends.
+     * BASESRV serves it from 3.10 to 6.1; from 6.2 the slot is BaseSrvDeadEntry (Geoff
+     * Chappell, BASESRV API routines), so Windows 10 sends nothing and csrss learns of the
+     * end from LPC_CLIENT_DIED alone.
+     */
+    public static final String BASEP_EXIT_PROCESS = "BasepExitProcess";
 
     private CsrApiRequests() {
     }
@@ -41,6 +49,11 @@ public final class CsrApiRequests {
     public static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort, "nt!KiSystemServiceCopyEnd");
     public static final Routine NtRequestWaitReplyPortStub = stub(PortServices.NtRequestWaitReplyPort, "nt!KiFastCallEntry");
     public static final Routine NtReplyWaitReceivePortStub = stub(PortServices.NtReplyWaitReceivePort, "nt!KiFastCallEntry");
+    public static final Routine NtAlpcConnectPortStub = stub(PortServices.NtAlpcConnectPort, "nt!KiSystemServiceCopyEnd");
+    public static final Routine NtAlpcAcceptConnectPortStub = stub(PortServices.NtAlpcAcceptConnectPort, "nt!KiSystemServiceCopyEnd");
+    public static final Routine NtSecureConnectPortStub = stub(PortServices.NtSecureConnectPort, "nt!KiFastCallEntry");
+    public static final Routine NtAcceptConnectPortStub = stub(PortServices.NtAcceptConnectPort, "nt!KiFastCallEntry");
+    public static final Routine NtCompleteConnectPortStub = stub(PortServices.NtCompleteConnectPort, "nt!KiFastCallEntry");
 
     /** ntdll!NtX -> the kernel entry of the profile -> nt!NtX, as the win32 layer's system-call stubs are built. */
     private static Routine stub(Routine service, String dispatcher) {
@@ -66,6 +79,12 @@ public final class CsrApiRequests {
         Routine port = clientStub(profile);
         return Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(stage)
                 .call(port, (k, t, f) -> {
+                    if (f.args instanceof ExitProcessMessage exit) {
+                        // only a connected process has a server to tell (ntdll's CsrPortHandle)
+                        CsrServer own = CsrSrv.serverFor(k, t.process.sessionId);
+                        return own == null || t.process.peb.csrPortHandle == 0 ? ret(NtStatus.STATUS_SUCCESS)
+                                : StepResult.call(port, PortCall.request(own.apiPort, PortMessage.request(t, BASEP_EXIT_PROCESS, exit)));
+                    }
                     CsrCreateProcessMessage c = f.args(CsrCreateProcessMessage.class);
                     c.clientThread = t;
                     CsrServer server = serverOfNewProcess(k, t, c);
@@ -105,6 +124,12 @@ public final class CsrApiRequests {
                     if (m.type == PortMessage.LPC_CLIENT_DIED) {
                         return StepResult.call(CsrApiRequests.CsrDestroyThread, m);
                     }
+                    if (m.type == PortMessage.LPC_CONNECTION_REQUEST) {
+                        return StepResult.call(CsrApiRequests.CsrApiHandleConnectionRequest, m.body);
+                    }
+                    if (BASEP_EXIT_PROCESS.equals(m.api)) {
+                        return StepResult.call(CsrApiRequests.BaseSrvExitProcess, m);
+                    }
                     if (BASEP_CREATE_PROCESS.equals(m.api)) {
                         return StepResult.call(k.profile == Profile.CLASSIC ? CsrApiRequests.BaseSrvCreateProcessClassic : CsrApiRequests.BaseSrvCreateProcessModern, m.body);
                     }
@@ -113,7 +138,7 @@ public final class CsrApiRequests {
                 .inline((k, t, f) -> {
                     ServerState s = f.args(ServerState.class);
                     PortMessage m = s.call.received;
-                    // a request gets its reply on the next turn; a datagram has nobody waiting
+                    // a request gets its reply on the next turn; a datagram has nobody waiting, and a connection was answered by the accept
                     s.reply = m.type == PortMessage.LPC_REQUEST ? m : null;
                     s.replyStatus = f.calleeStatus;
                     return jump("wait");
@@ -137,12 +162,34 @@ public final class CsrApiRequests {
                 CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
                 CsrProcess record = server.find(m.clientProcess);
                 if (record != null) {
+                    // threads still registered (BasepExitProcess comes before their LPC_CLIENT_DIED): their handles first
+                    for (CsrThread thread : record.threadList) {
+                        ObjectManager.NtClose(k, t.process.objectTable, thread.threadHandle);
+                    }
+                    record.threadList.clear();
                     server.processes.remove(record);
                     server.sessionProcessCount--;
+                    // CsrProcessRefcountZero (ReactOS csrsrv/procsup.c): the client port, then the process handle
+                    if (record.clientPort != 0) {
+                        ObjectManager.NtClose(k, t.process.objectTable, record.clientPort);
+                    }
                     ObjectManager.NtClose(k, t.process.objectTable, record.processHandle);
                 }
                 return ret(NtStatus.STATUS_SUCCESS);
             })
+            .build();
+
+    /** The body of BasepExitProcess: the exit code (BASE_EXITPROCESS_MSG). */
+    public record ExitProcessMessage(long exitCode) {
+    }
+
+    /**
+     * BaseSrvExitProcess (ReactOS basesrv/proc.c): the CSR_PROCESS and all its CSR_THREADs go
+     * now; the reply (CsrReplyDeadClient: answered at once, not kept) lets ExitProcess run on
+     * to NtTerminateProcess, and the thread's LPC_CLIENT_DIED later finds nothing left.
+     */
+    public static final Routine BaseSrvExitProcess = Subsystems.win32Routine("BASESRV!BaseSrvExitProcess")
+            .tailCall(CsrDestroyProcess)
             .build();
 
     public static final Routine CsrDestroyThread = Subsystems.win32Routine("CSRSRV!CsrDestroyThread")
@@ -166,6 +213,66 @@ public final class CsrApiRequests {
                 return record.threadList.isEmpty() ? StepResult.call(CsrApiRequests.CsrDestroyProcess, m) : ret(NtStatus.STATUS_SUCCESS);
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /**
+     * CsrApiHandleConnectionRequest (ReactOS csrsrv/api.c): csrss finds the CSR_THREAD of the
+     * connecting thread, accepts the connection (its end, the server communication port, is
+     * the CSR_PROCESS's ClientPort) and completes it, which wakes the client. A process smss
+     * started natively is not known yet: csrss registers it here (Windows does that through
+     * smss's session API before the process runs).
+     */
+    public static final Routine CsrApiHandleConnectionRequest = Subsystems.win32Routine("CSRSRV!CsrApiHandleConnectionRequest")
+            .step("CSRSRV!CsrLocateThreadByClientId", (k, t, f) -> {
+                ConnectCall c = f.args(ConnectCall.class);
+                EThread client = c.request.client;
+                if (client.terminated()) {
+                    // the client ended while its request waited: there is nobody to connect
+                    c.accepted = false;
+                    return next();
+                }
+                CsrSrv.connect(k, client);
+                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
+                c.accepted = server.find(client.process.uniqueProcessId) != null;
+                return next();
+            })
+            .inline((k, t, f) -> StepResult.call(k.profile == Profile.CLASSIC ? NtAcceptConnectPortStub : NtAlpcAcceptConnectPortStub, f.args))
+            .inline((k, t, f) -> {
+                ConnectCall c = f.args(ConnectCall.class);
+                if (c.accepted) {
+                    k.csrServers.get(Math.max(t.process.sessionId, 0)).find(c.request.clientProcess).clientPort = c.serverHandle;
+                }
+                // XP completes the connection in a second call; ALPC's accept has woken the client already
+                return c.accepted && k.profile == Profile.CLASSIC ? StepResult.call(NtCompleteConnectPortStub, c) : next();
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /**
+     * ntdll!CsrClientConnectToServer (ReactOS dll/ntdll/csr/connect.c): the first call in a
+     * process connects it to its session's API port through CsrpConnectToServer; later calls
+     * find ntdll's CsrPortHandle set and only return.
+     */
+    public static final Routine CsrClientConnectToServer = Subsystems.win32Routine("ntdll!CsrClientConnectToServer")
+            .inline((k, t, f) -> {
+                CsrServer server = CsrSrv.serverFor(k, t.process.sessionId);
+                if (t.process.peb.csrPortHandle != 0 || server == null || server.apiPort == null) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                return StepResult.call(CsrApiRequests.CsrpConnectToServer, new ConnectCall(server.apiPort));
+            })
+            .inline((k, t, f) -> ret(f.calleeStatus))
+            .build();
+
+    /** CsrpConnectToServer: NtAlpcConnectPort on Windows 10, NtSecureConnectPort on XP, to \\Windows\\ApiPort; the handle becomes CsrPortHandle. */
+    public static final Routine CsrpConnectToServer = Subsystems.win32Routine("ntdll!CsrpConnectToServer")
+            .inline((k, t, f) -> StepResult.call(k.profile == Profile.CLASSIC ? NtSecureConnectPortStub : NtAlpcConnectPortStub, f.args))
+            .inline((k, t, f) -> {
+                if (NtStatus.success(f.calleeStatus)) {
+                    t.process.peb.csrPortHandle = f.args(ConnectCall.class).clientHandle;
+                }
+                return ret(f.calleeStatus);
+            })
             .build();
 
     /** The server of the session the new process lives in, found through the creator's handle to it; null before it is up. */

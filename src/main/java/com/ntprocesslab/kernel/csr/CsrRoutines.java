@@ -9,15 +9,17 @@ import java.util.List;
 public final class CsrRoutines implements RoutinePublisher {
     @Override
     public List<Routine> shared() {
-        return List.of(CsrSrv.CsrServerInitialization, CsrApiRequests.CsrDestroyThread, CsrApiRequests.CsrDestroyProcess);
+        return List.of(CsrSrv.CsrServerInitialization, CsrApiRequests.CsrDestroyThread, CsrApiRequests.CsrDestroyProcess,
+                CsrApiRequests.CsrApiHandleConnectionRequest, CsrApiRequests.CsrClientConnectToServer, CsrApiRequests.CsrpConnectToServer);
     }
 
     @Override
     public List<Routine> only(Profile profile) {
         return profile == Profile.MODERN
                 ? List.of(CsrSrv.CsrCreateProcess, CsrApiRequests.BaseSrvCreateProcessModern, CsrApiRequests.CsrApiRequestThread,
-                        CsrApiRequests.NtAlpcSendWaitReceivePortStub)
-                : List.of(CsrSrv.CsrCreateProcessClassic, CsrApiRequests.BaseSrvCreateProcessClassic, CsrApiRequests.CsrApiRequestThread,
-                        CsrApiRequests.NtRequestWaitReplyPortStub, CsrApiRequests.NtReplyWaitReceivePortStub);
+                        CsrApiRequests.NtAlpcSendWaitReceivePortStub, CsrApiRequests.NtAlpcConnectPortStub, CsrApiRequests.NtAlpcAcceptConnectPortStub)
+                : List.of(CsrSrv.CsrCreateProcessClassic, CsrApiRequests.BaseSrvCreateProcessClassic, CsrApiRequests.BaseSrvExitProcess, CsrApiRequests.CsrApiRequestThread,
+                        CsrApiRequests.NtRequestWaitReplyPortStub, CsrApiRequests.NtReplyWaitReceivePortStub,
+                        CsrApiRequests.NtSecureConnectPortStub, CsrApiRequests.NtAcceptConnectPortStub, CsrApiRequests.NtCompleteConnectPortStub);
     }
 }

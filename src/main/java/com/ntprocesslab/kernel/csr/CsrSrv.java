@@ -14,6 +14,7 @@ import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.PortObject;
+import com.ntprocesslab.kernel.ps.PortServices;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import java.util.function.LongConsumer;
@@ -145,17 +146,15 @@ public final class CsrSrv {
             // the API port, an object of the object manager with csrss's handle to it
             .step("CSRSRV!CsrApiPortInitialize", (k, t, f) -> {
                 CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                PortObject port = ObjectManager.ObCreateObject(k, new PortObject(k.profile == Profile.CLASSIC ? ObjectType.Port : ObjectType.AlpcPort),
+                PortObject port = ObjectManager.ObCreateObject(k, new PortObject(k.profile == Profile.CLASSIC ? ObjectType.Port : ObjectType.AlpcPort,
+                                PortObject.CONNECTION_PORT, t.process.uniqueProcessId),
                         server.sessionId == 0 ? "\\Windows\\ApiPort" : "\\Sessions\\" + server.sessionId + "\\Windows\\ApiPort");
-                ObjectManager.ObInsertObject(k, t.process.objectTable, port, CsrSrv.PORT_ALL_ACCESS, false);
+                ObjectManager.ObInsertObject(k, t.process.objectTable, port, PortServices.PORT_ALL_ACCESS, false);
                 ObjectManager.ObDereferenceObject(k, port);
                 server.apiPort = port;
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
-
-    /** PORT_ALL_ACCESS: STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | PORT_CONNECT. */
-    static final long PORT_ALL_ACCESS = 0x001F0001;
 
     /** The port PspExitThread will tell of the thread's end (NtRegisterThreadTerminatePort; the thread's list holds a reference). */
     static void registerTerminationPort(CsrServer server, EThread thread) {

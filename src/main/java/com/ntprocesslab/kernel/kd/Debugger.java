@@ -206,6 +206,7 @@ public final class Debugger {
             case KdCommand.DisplayType t -> Outcome.look(TypeView.display(this, t));
             case KdCommand.Context c -> Outcome.look(ContextCommands.context(this, c));
             case KdCommand.CsrList c -> Outcome.look(CsrView.list(kernel));
+            case KdCommand.PortInfo p -> Outcome.look(PortView.port(this, p));
         };
     }
 

@@ -29,6 +29,7 @@ final class HelpView {
             !peb !teb !vad [addr]      the PEB, TEB, VAD tree
             !object <addr>             an object's header
             !csrss                     csrss's CSR_PROCESS lists
+            !alpc /p, !lpc port <addr> a port: its queue, its connection, the threads waiting (Windows 10, XP)
             !irql                      the IRQL
             .process [/p] [/r] <addr>  the process the inspection commands show
             .thread <addr>             the thread they show

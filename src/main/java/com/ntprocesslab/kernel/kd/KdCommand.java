@@ -86,4 +86,6 @@ public sealed interface KdCommand {
     }
     /** {@code !csrss}: the CSR_PROCESS lists of every session. */
     record CsrList() implements KdCommand {}
+    /** {@code !alpc /p <port>} (Windows 10) or {@code !lpc port <port>} (XP): a port, its queue and the threads waiting on it. */
+    record PortInfo(boolean alpc, long address) implements KdCommand {}
 }

@@ -96,6 +96,8 @@ public final class KdParser {
             case ".process" -> processContext(args);
             case ".thread" -> optionalAddress(args, verb, a -> new KdCommand.Context(false, a));
             case "!csrss" -> none(args, "!csrss", new KdCommand.CsrList());
+            case "!alpc" -> port(args, true, "/p", "!alpc /p <port address>, e.g. the ALPC Port !handle shows");
+            case "!lpc" -> port(args, false, "port", "!lpc port <port address>, e.g. the Port !handle shows");
             default -> null;
         };
     }
@@ -310,6 +312,13 @@ public final class KdParser {
         Long address = number(args.get(1));
         return address == null ? Parsed.error(syntax(args.get(1), "expected a hex address"))
                 : Parsed.ok(new KdCommand.DisplayType(bare.toUpperCase(Locale.ROOT), address));
+    }
+
+    private static Parsed port(List<String> args, boolean alpc, String option, String usage) {
+        if (args.isEmpty() || !args.get(0).equalsIgnoreCase(option)) {
+            return Parsed.error(syntax(args.isEmpty() ? (alpc ? "!alpc" : "!lpc") : args.get(0), "this machine knows " + usage));
+        }
+        return oneAddress(args.subList(1, args.size()), (alpc ? "!alpc " : "!lpc ") + option, a -> new KdCommand.PortInfo(alpc, a));
     }
 
     private static Parsed oneAddress(List<String> args, String verb, java.util.function.LongFunction<KdCommand> make) {

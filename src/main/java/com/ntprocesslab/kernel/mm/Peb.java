@@ -39,6 +39,8 @@ public final class Peb {
     public int numberOfHeaps;
     public int maximumNumberOfHeaps;
     public long processHeaps;
+    /** ntdll's CsrPortHandle: the process's client port to csrss once CsrClientConnectToServer has connected (a global of ntdll's data, kept with the process's user-mode state). */
+    public long csrPortHandle;
 
     /** PEB_LDR_DATA: the three module lists the loader maintains. */
     public static final class PebLdrData {

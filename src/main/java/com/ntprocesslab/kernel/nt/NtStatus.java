@@ -10,6 +10,7 @@ public final class NtStatus {
     public static final long STATUS_TIMEOUT = 0x00000102L;
     public static final long STATUS_PENDING = 0x00000103L;
     public static final long STATUS_ACCESS_VIOLATION = 0xC0000005L;
+    public static final long STATUS_PORT_CONNECTION_REFUSED = 0xC0000041L;
     public static final long STATUS_INVALID_HANDLE = 0xC0000008L;
     public static final long STATUS_INVALID_PARAMETER = 0xC000000DL;
     public static final long STATUS_NO_MEMORY = 0xC0000017L;

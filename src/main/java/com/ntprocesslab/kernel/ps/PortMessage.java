@@ -2,12 +2,14 @@ package com.ntprocesslab.kernel.ps;
 
 /**
  * One PORT_MESSAGE on a port's queue: its type (LPC_REQUEST waits for a reply, LPC_CLIENT_DIED
- * is a datagram the kernel sends), the client it came from (ClientId), the API it asks for and
+ * is a datagram the kernel sends, LPC_CONNECTION_REQUEST asks to connect), the client it came from (ClientId), the API it asks for and
  * its body (plain data the server reads), and, once replied, the status the server returned.
  */
 public final class PortMessage {
     public static final int LPC_REQUEST = 1;
     public static final int LPC_CLIENT_DIED = 6;
+    /** A client's NtSecureConnectPort / NtAlpcConnectPort; the server accepts it (WRK ntlpcapi.h numbers the types). */
+    public static final int LPC_CONNECTION_REQUEST = 10;
 
     public final int type;
     public final long clientProcess;
@@ -16,6 +18,8 @@ public final class PortMessage {
     public final EThread client;
     public final String api;
     public final Object body;
+    /** MessageId: stamped when the message is queued (the port's count of messages sent, from 1). */
+    public long messageId;
     public boolean replied;
     public long replyStatus;
 

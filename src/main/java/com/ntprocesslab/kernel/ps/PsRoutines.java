@@ -30,7 +30,8 @@ public final class PsRoutines implements RoutinePublisher {
                     ProcessCreation.NtCreateUserProcess, ProcessCreation.PspAllocateProcess,
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                     ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread,
-                    PortServices.NtAlpcSendWaitReceivePort, ThreadCreation.NtCreateThreadEx, ThreadCreation.PspCreateThread);
+                    PortServices.NtAlpcSendWaitReceivePort, ThreadCreation.NtCreateThreadEx, ThreadCreation.PspCreateThread,
+                    PortServices.NtAlpcConnectPort, PortServices.NtAlpcAcceptConnectPort);
             case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.NtCreateProcess,
                     ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
@@ -40,7 +41,8 @@ public final class PsRoutines implements RoutinePublisher {
                     SystemThreads.PsCreateSystemThread, SystemThreads.PspSystemThreadStartup,
                     ClassicThreadStartup.NtContinue, ProcessInformation.NtSetInformationThread,
                     ClassicProcessCreation.KeAttachProcess, ClassicProcessCreation.KiAttachProcess,
-                    PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort);
+                    PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
+                    PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort);
         };
     }
 }

@@ -286,6 +286,7 @@ public final class Termination {
 
     /** KeTerminateThread: Terminated, signalled, and the running reference dropped. */
     static void terminate(Executive k, EThread target) {
+        PortServices.abandonConnections(k, target);
         target.process.activeThreads--;
         target.tcb.state = KThreadState.Terminated;
         target.tcb.waitObject = null;

@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.win32;
 
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.csr.CsrApiRequests;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -73,13 +74,17 @@ public final class Kernel32Api {
     }
 
     /**
-     * XP's ExitProcess: the process's other threads end first (NtTerminateProcess with no
-     * handle), the DLLs get DLL_PROCESS_DETACH, then the calling thread ends the process.
+     * XP's ExitProcess (ReactOS kernel32/client/proc.c): the process's other threads end first
+     * (NtTerminateProcess with no handle), the DLLs get DLL_PROCESS_DETACH, csrss is told
+     * (BasepExitProcess, answered once BASESRV has destroyed the CSR_PROCESS), then the calling
+     * thread ends the process.
      */
     public static final Routine ExitProcess = Subsystems.win32Routine("kernel32!ExitProcess")
             .call(ClassicNtdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtTerminateProcessStub,
                     NtArgs.of(0, exitCode(f))))
             .call(Ntdll.LdrShutdownProcess, (k, t, f) -> StepResult.call(Ntdll.LdrShutdownProcess, new LoaderState()))
+            .call(ClassicNtdll.CsrClientCallServer, (k, t, f) -> StepResult.call(ClassicNtdll.CsrClientCallServer,
+                    new CsrApiRequests.ExitProcessMessage(exitCode(f))))
             .call(ClassicNtdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtTerminateProcessStub,
                     NtArgs.of(-1, exitCode(f))))
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))

@@ -4,7 +4,8 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
-import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.csr.CsrApiRequests;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -34,6 +35,39 @@ public final class Ntdll {
     public static final Routine NtTerminateProcessStub = Syscalls.stub(Termination.NtTerminateProcess, 0);
     public static final Routine NtTerminateThreadStub = Syscalls.stub(Termination.NtTerminateThread, 0);
 
+    /**
+     * The DLL initialisation routine that connects a process to csrss: XP's
+     * kernel32!BaseDllInitialize; on Windows 10 the Win32 base moved into KernelBase, whose
+     * initialisation makes the connection.
+     */
+    public static final Routine BaseDllInitialize = Subsystems.win32Routine("kernel32!BaseDllInitialize")
+            .call(CsrApiRequests.CsrClientConnectToServer)
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+    public static final Routine KernelBaseDllInitialize = Subsystems.win32Routine("KERNELBASE!KernelBaseDllInitialize")
+            .call(CsrApiRequests.CsrClientConnectToServer)
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /** LdrpCallInitRoutine: the DLL joins the initialisation-order list and its entry point runs (only the base DLL's does something here). */
+    public static final Routine LdrpCallInitRoutine = Subsystems.win32Routine("ntdll!LdrpCallInitRoutine")
+            .inline((k, t, f) -> {
+                LoaderState s = f.args(LoaderState.class);
+                if (t.process.peb.ldr.shutdownInProgress) {
+                    // DLL_PROCESS_DETACH: nothing of the base DLL's detach is modelled
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                VolumeFile dll = k.volume.find(s.initOrder.get(s.initIndex));
+                t.process.peb.ldr.inInitializationOrderModuleList.add(entry(dll));
+                String base = k.profile == Profile.CLASSIC ? "kernel32.dll" : "KernelBase.dll";
+                if (!dll.name().equalsIgnoreCase(base)) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                return StepResult.call(k.profile == Profile.CLASSIC ? BaseDllInitialize : KernelBaseDllInitialize, null);
+            })
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
     public static final Routine LdrShutdownProcess = Subsystems.win32Routine("ntdll!LdrShutdownProcess")
             .inline((k, t, f) -> {
                 LoaderState s = f.args(LoaderState.class);
@@ -48,7 +82,8 @@ public final class Ntdll {
             .label("loop")
             .inline((k, t, f) -> f.args(LoaderState.class).index >= 0 ? next() : jump("done"))
             // DllMain(DLL_PROCESS_DETACH), in reverse initialisation order
-            .step("ntdll!LdrpCallInitRoutine", (k, t, f) -> {
+            .call(LdrpCallInitRoutine, (k, t, f) -> StepResult.call(LdrpCallInitRoutine, f.args))
+            .inline((k, t, f) -> {
                 f.args(LoaderState.class).index--;
                 return jump("loop");
             })
@@ -179,16 +214,10 @@ public final class Ntdll {
                 LoaderState s = f.args(LoaderState.class);
                 return s.initIndex < s.initOrder.size() ? next() : jump("done");
             })
-            // DllMain(DLL_PROCESS_ATTACH); kernel32's connects the process to csrss
-            .step("ntdll!LdrpCallInitRoutine", (k, t, f) -> {
-                LoaderState s = f.args(LoaderState.class);
-                VolumeFile dll = k.volume.find(s.initOrder.get(s.initIndex));
-                Peb.PebLdrData ldr = t.process.peb.ldr;
-                ldr.inInitializationOrderModuleList.add(entry(dll));
-                if (dll.name().equalsIgnoreCase("kernel32.dll")) {
-                    CsrSrv.connect(k, t);
-                }
-                s.initIndex++;
+            // DllMain(DLL_PROCESS_ATTACH) of the next DLL in initialisation order
+            .call(LdrpCallInitRoutine, (k, t, f) -> StepResult.call(LdrpCallInitRoutine, f.args))
+            .inline((k, t, f) -> {
+                f.args(LoaderState.class).initIndex++;
                 return jump("init");
             })
             .label("done")

@@ -205,7 +205,7 @@ class ClassicPhaseStateTest {
         CreateProcessContext c = context();
         // the section handle is gone before any thread exists: the process holds the section
         assertThat(c.sectionHandle).isZero();
-        assertThat(explorer.objectTable.lookup(0xc)).isNull();
+        assertThat(explorer.objectTable.lookup(0x10)).isNull();
         assertThat(p.sectionObject.handleCount).isZero();
         assertThat(machine.kernel().processes()).contains(p);
         assertThat(p.uniqueProcessId).isNotZero();

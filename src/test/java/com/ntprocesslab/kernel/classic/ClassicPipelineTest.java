@@ -70,14 +70,14 @@ class ClassicPipelineTest {
         EProcess notepad = LabMachine.process(machine, "notepad.exe");
 
         // the section handle (0xc) was closed right after the process existed, so the thread's handle reuses it
-        assertThat(out).contains("hProcess: 0x8  hThread: 0xc");
-        HandleEntry process = explorer.objectTable.lookup(0x8);
-        HandleEntry thread = explorer.objectTable.lookup(0xc);
+        assertThat(out).contains("hProcess: 0xc  hThread: 0x10");
+        HandleEntry process = explorer.objectTable.lookup(0xc);
+        HandleEntry thread = explorer.objectTable.lookup(0x10);
         assertThat(process.object()).isSameAs(notepad);
         assertThat(process.grantedAccess()).isEqualTo(0x1F0FFF);
         assertThat(thread.grantedAccess()).isEqualTo(0x1F03FF);
         // the file handle (0x8 first) and the section handle (0xc) were closed: the process holds the section
-        assertThat(explorer.objectTable.lookup(0x10)).isNull();
+        assertThat(explorer.objectTable.lookup(0x14)).isNull();
         assertThat(thread.object()).isSameAs(notepad.threadListHead.owners().get(0));
         assertThat(notepad.sectionObject.handleCount).isZero();
         assertThat(notepad.sectionObject.pointerCount).isEqualTo(1);
@@ -99,7 +99,7 @@ class ClassicPipelineTest {
         assertThat(thread.started).isFalse();
         assertThat(notepad.peb.ldr).isNull();
 
-        assertThat(LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc").output()).contains("returned 0x1");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10").output()).contains("returned 0x1");
         LabMachine.ok(machine, "g");
 
         assertThat(notepad.peb.ldr.inLoadOrderModuleList).extracting(e -> e.baseDllName())
@@ -173,10 +173,10 @@ class ClassicPipelineTest {
         assertThat(out).contains("returned TRUE");
         assertThat(worker.exited).isTrue();
         assertThat(worker.exitStatus).isEqualTo(3);
-        assertThat(LabMachine.ok(machine, ".call explorer.exe GetExitCodeProcess 0x8").output()).contains("ExitCode: 0x3");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe GetExitCodeProcess 0xc").output()).contains("ExitCode: 0x3");
 
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x10");
         LabMachine.ok(machine, ".call explorer.exe CloseHandle 0xc");
-        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x8");
 
         assertThat(LabMachine.process(machine, "worker.exe")).isNull();
         assertThat(worker.deleted).isTrue();

@@ -66,7 +66,7 @@ class CsrssMessageTest {
         LabMachine.ok(machine, "g");
         CsrServer server = machine.kernel().csrServers.get(Math.max(LabMachine.process(machine, "explorer.exe").sessionId, 0));
         long pid = LabMachine.process(machine, "notepad.exe").uniqueProcessId;
-        LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x8 1");
+        LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0xc 1");
         LabMachine.ok(machine, "bp CSRSRV!CsrDestroyProcess");
 
         String hit = LabMachine.ok(machine, "g").output();

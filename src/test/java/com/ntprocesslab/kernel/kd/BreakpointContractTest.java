@@ -32,7 +32,7 @@ class BreakpointContractTest {
     /** Walks the golden scenarios do not make: termination of another process, own exit, a thread of its own. */
     private static final List<String> WALKS = List.of(
             ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe",
-            ".call explorer.exe TerminateProcess 0x8 1",
+            ".call explorer.exe TerminateProcess 0xc 1",
             ".call explorer.exe CreateProcessW C:\\Tools\\worker.exe");
 
     static Stream<Arguments> runs() throws IOException {

@@ -18,10 +18,10 @@ class CommandFuzzTest {
             "CreateProcessW notepad.exe", "CreateProcessW C:\\Tools\\launcher.exe", "CreateProcessW C:\\Tools\\crasher.exe",
             "CreateProcessW calc.exe CREATE_SUSPENDED", "CreateProcessW C:\\Tools\\run-worker.cmd", "CreateProcessW nosuch.exe",
             "CreateProcessW notepad.exe CREATE_NEW_CONSOLE|DETACHED_PROCESS", "CreateProcessA cmd.exe", "CreateProcessW C:\\Tools\\spinner.exe",
-            "TerminateProcess 0x8 1", "TerminateProcess 0x10 2", "TerminateProcess -1 3", "CloseHandle 0x8", "CloseHandle 0xc",
-            "CloseHandle 0x10", "CloseHandle 0x14", "ResumeThread 0xc", "ResumeThread 0x14", "SuspendThread 0xc", "SuspendThread -2",
+            "TerminateProcess 0xc 1", "TerminateProcess 0x14 2", "TerminateProcess -1 3", "CloseHandle 0xc", "CloseHandle 0x10",
+            "CloseHandle 0x14", "CloseHandle 0x18", "ResumeThread 0x10", "ResumeThread 0x18", "SuspendThread 0x10", "SuspendThread -2",
             "OpenProcess PROCESS_ALL_ACCESS 0x44", "OpenProcess SYNCHRONIZE 0x4c", "OpenProcess PROCESS_TERMINATE 0x2c", "ExitProcess 4",
-            "ExitThread 5", "WaitForSingleObject 0x8 0", "WaitForSingleObject 0x8", "GetExitCodeProcess 0x8", "GetLastError",
+            "ExitThread 5", "WaitForSingleObject 0xc 0", "WaitForSingleObject 0xc", "GetExitCodeProcess 0xc", "GetLastError",
             "CreateEventW", "LogonUserW guest", "CloseHandle zz", "Bogus 1");
     private static final List<String> OTHERS = List.of("g", "!process 0 0", ".fail peb", ".fail handle", ".fail csr", ".fail thread",
             ".fail cid", ".reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\calc.exe\" Debugger notepad.exe",

@@ -21,8 +21,8 @@ class DebuggerFuzzTest {
             ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe",
             ".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc.exe CREATE_SUSPENDED",
             ".call explorer.exe CreateProcessW C:\\Tools\\launcher.exe",
-            ".call explorer.exe ResumeThread 0xc", ".call explorer.exe TerminateProcess 0x8 1",
-            ".call explorer.exe CloseHandle 0x8", ".call explorer.exe CloseHandle 0xc", ".fail peb",
+            ".call explorer.exe ResumeThread 0x10", ".call explorer.exe TerminateProcess 0xc 1",
+            ".call explorer.exe CloseHandle 0xc", ".call explorer.exe CloseHandle 0x10", ".fail peb",
             "bp nt!PspAllocateProcess", "bp nt!PspInsertThread", "bu ntdll!LdrInitializeThunk", "bm nt!Mm*", "bc *", "bd 0", "be 0",
             "g", "g", "t", "t", "t", "p", "p", "gu", "t-", "t-", "p-", "g-",
             "!tt present", "k", "!thread", "!process 0 7", "!handle", "!peb", "!teb", "!vad", "bl", ".thread", "!csrss");

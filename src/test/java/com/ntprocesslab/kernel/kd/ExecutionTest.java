@@ -104,7 +104,7 @@ class ExecutionTest {
     @Test
     void gWithNothingToStopItRunsUntilEveryThreadWaits() {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
-        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc");
+        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10");
 
         CommandResult g = LabMachine.ok(machine, "g");
 
@@ -130,7 +130,7 @@ class ExecutionTest {
     void aBreakpointHitSwitchesTheContextToTheThreadThatHitIt() {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
         LabMachine.ok(machine, "bp ntdll!LdrInitializeThunk");
-        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc");
+        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10");
 
         CommandResult g = LabMachine.ok(machine, "g");
 
@@ -147,13 +147,13 @@ class ExecutionTest {
         LabMachine.ok(machine, ".call notepad.exe CreateProcessW C:\\Windows\\System32\\calc.exe");
         String before = machine.snapshotJson();
 
-        CommandResult second = machine.execute(".call explorer.exe CloseHandle 0x8");
+        CommandResult second = machine.execute(".call explorer.exe CloseHandle 0xc");
 
         assertThat(second.accepted()).isFalse();
         assertThat(second.output()).startsWith("Thread 0x58 of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
         assertThat(machine.snapshotJson()).isEqualTo(before);
         LabMachine.ok(machine, "g");
-        assertThat(LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x8").output()).contains("returned TRUE");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe CloseHandle 0xc").output()).contains("returned TRUE");
     }
 
     @ParameterizedTest

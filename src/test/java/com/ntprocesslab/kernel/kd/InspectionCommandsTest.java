@@ -51,7 +51,7 @@ class InspectionCommandsTest {
 
     @Test
     void threadShowsItsStackOnceItRuns() {
-        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc");
+        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10");
         LabMachine.ok(machine, "g");
 
         String thread = ok("!thread " + address(notepadThread.address));
@@ -62,11 +62,13 @@ class InspectionCommandsTest {
     @Test
     void handleListsAProcessTableAndOneHandleWithItsObject() {
         String all = ok("!handle 0 3 4c");
-        String one = ok("!handle 8 3 4c");
+        String one = ok("!handle c 3 4c");
 
-        assertThat(all).contains("Image: explorer.exe", "Handle table at", "0008: Object: " + address(notepad.address), "000c: Object: " + address(notepadThread.address));
-        assertThat(one).contains("0008: Object:", "Type: (", ") Process", "Name: notepad.exe (Cid 0054)").doesNotContain("000c:");
-        assertThat(ok("!handle 8 0 4c")).doesNotContain("ObjectHeader");
+        // 0004 is the client port to csrss (CsrClientConnectToServer), 0008 the input event
+        assertThat(all).contains("Image: explorer.exe", "Handle table at", "0004: Object: ", ") ALPC Port",
+                "000c: Object: " + address(notepad.address), "0010: Object: " + address(notepadThread.address));
+        assertThat(one).contains("000c: Object:", "Type: (", ") Process", "Name: notepad.exe (Cid 0054)").doesNotContain("0010:");
+        assertThat(ok("!handle c 0 4c")).doesNotContain("ObjectHeader");
     }
 
     @Test
@@ -87,7 +89,7 @@ class InspectionCommandsTest {
         assertThat(ok(".process")).contains("notepad.exe");
         assertThat(ok("!process")).contains("Image: notepad.exe");
 
-        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc");
+        LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10");
         assertThat(ok(".process")).as("running the machine returns to where execution stands").contains("explorer.exe");
     }
 

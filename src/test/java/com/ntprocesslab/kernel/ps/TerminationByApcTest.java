@@ -29,7 +29,7 @@ class TerminationByApcTest {
         assertThat(victim.tcb.state).isEqualTo(KThreadState.Waiting);
         assertThat(victim.tcb.waitReason).isEqualTo(KWaitReason.UserRequest);
         // explorer waits on notepad's process object: it wakes when the last thread signals it
-        LabMachine.ok(machine, ".call explorer.exe WaitForSingleObject 0x8");
+        LabMachine.ok(machine, ".call explorer.exe WaitForSingleObject 0xc");
         EThread explorer = LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0);
         assertThat(explorer.tcb.waitReason).isEqualTo(KWaitReason.UserRequest);
         assertThat(explorer.tcb.waitObject).isSameAs(notepad);
@@ -72,7 +72,7 @@ class TerminationByApcTest {
         // explorer's two handles (process, thread) and winlogon's one keep the objects
         assertThat(notepad.handleCount).isEqualTo(2);
         assertThat(victim.handleCount).isEqualTo(1);
-        assertThat(rest).contains("WaitForSingleObject(0x8) returned 0x0 (WAIT_OBJECT_0)");
+        assertThat(rest).contains("WaitForSingleObject(0xc) returned 0x0 (WAIT_OBJECT_0)");
         assertThat(machine.checkInvariants()).isEmpty();
     }
 

@@ -27,8 +27,8 @@ class TerminationTest {
         assertThat(worker.signaled).isTrue();
         assertThat(worker.handleCount).isEqualTo(1);
         assertThat(machine.kernel().pspCidTable.lookup(worker.uniqueProcessId)).isSameAs(worker);
-        assertThat(LabMachine.ok(machine, ".call explorer.exe GetExitCodeProcess 0x8").output()).contains("ExitCode: 0x3");
-        assertThat(LabMachine.ok(machine, ".call explorer.exe WaitForSingleObject 0x8").output()).contains("returned 0x0 (WAIT_OBJECT_0)");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe GetExitCodeProcess 0xc").output()).contains("ExitCode: 0x3");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe WaitForSingleObject 0xc").output()).contains("returned 0x0 (WAIT_OBJECT_0)");
     }
 
     @Test
@@ -39,9 +39,9 @@ class TerminationTest {
         long pid = worker.uniqueProcessId;
         long freeFrames = machine.kernel().pfnDatabase.freeFrames();
 
-        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0xc");
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x10");
         assertThat(worker.deleted).isFalse();
-        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x8");
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0xc");
 
         assertThat(worker.deleted).isTrue();
         assertThat(machine.kernel().processes()).doesNotContain(worker);
@@ -65,8 +65,8 @@ class TerminationTest {
         long calcPid = LabMachine.process(machine, "calc.exe").uniqueProcessId;
         assertThat(calcPid).isGreaterThan(notepadPid);
 
-        for (String command : new String[] {"TerminateProcess 0x10 1", "CloseHandle 0x10", "CloseHandle 0x14",
-                "TerminateProcess 0x8 1", "CloseHandle 0x8", "CloseHandle 0xc"}) {
+        for (String command : new String[] {"TerminateProcess 0x14 1", "CloseHandle 0x14", "CloseHandle 0x18",
+                "TerminateProcess 0xc 1", "CloseHandle 0xc", "CloseHandle 0x10"}) {
             LabMachine.ok(machine, ".call explorer.exe " + command);
             // a terminated process's thread exits when it takes its exit APC; only then do its ids go
             LabMachine.ok(machine, "g");
@@ -87,7 +87,7 @@ class TerminationTest {
         CsrServer csr = machine.kernel().csrServers.get(1);
         assertThat(csr.sessionProcessCount).isEqualTo(3);
 
-        String out = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x8 0x7").output();
+        String out = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0xc 0x7").output();
 
         assertThat(out).contains("returned TRUE");
         // the caller only queued the exit APC: the victim is ready to take it, and exits on g
@@ -103,7 +103,7 @@ class TerminationTest {
         assertThat(csr.sessionProcessCount).isEqualTo(2);
         assertThat(notepad.handleCount).isEqualTo(1);
         assertThat(thread.handleCount).isEqualTo(1);
-        assertThat(LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x8 1").output())
+        assertThat(LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0xc 1").output())
                 .contains("returned FALSE").contains("LastError: 0x5 (ERROR_ACCESS_DENIED)");
     }
 
@@ -115,11 +115,11 @@ class TerminationTest {
 
         String denied = LabMachine.ok(machine, ".call explorer.exe OpenProcess PROCESS_ALL_ACCESS " + lsass).output();
         String opened = LabMachine.ok(machine, ".call explorer.exe OpenProcess SYNCHRONIZE " + notepad).output();
-        String terminate = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x10 1").output();
+        String terminate = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x14 1").output();
         String byWinlogon = LabMachine.ok(machine, ".call winlogon.exe OpenProcess PROCESS_TERMINATE " + lsass).output();
 
         assertThat(denied).contains("returned NULL").contains("LastError: 0x5 (ERROR_ACCESS_DENIED)");
-        assertThat(opened).contains("returned 0x10");
+        assertThat(opened).contains("returned 0x14");
         assertThat(terminate).contains("returned FALSE").contains("0x5 (ERROR_ACCESS_DENIED)");
         assertThat(byWinlogon).contains("returned 0x");
         assertThat(LabMachine.process(machine, "notepad.exe").alive()).isTrue();
@@ -155,15 +155,15 @@ class TerminationTest {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW notepad.exe");
         LabMachine.ok(machine, "g");
 
-        String waiting = LabMachine.ok(machine, ".call explorer.exe WaitForSingleObject 0x8").output();
-        String busy = machine.execute(".call explorer.exe CloseHandle 0x8").output();
+        String waiting = LabMachine.ok(machine, ".call explorer.exe WaitForSingleObject 0xc").output();
+        String busy = machine.execute(".call explorer.exe CloseHandle 0xc").output();
         LabMachine.ok(machine, ".call notepad.exe ExitProcess 9");
         LabMachine.ok(machine, "g");
 
         assertThat(waiting).contains("is waiting");
         assertThat(busy).contains("still in progress");
         assertThat(machine.kernel().pendingCalls).isEmpty();
-        assertThat(machine.kernel().lastCall.result()).contains("WaitForSingleObject(0x8) returned 0x0 (WAIT_OBJECT_0)");
+        assertThat(machine.kernel().lastCall.result()).contains("WaitForSingleObject(0xc) returned 0x0 (WAIT_OBJECT_0)");
         assertThat(LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0).tcb.state).isEqualTo(KThreadState.Waiting);
     }
 }

@@ -115,13 +115,13 @@ class CreateProcessPipelineTest {
         EProcess notepad = LabMachine.process(machine, "notepad.exe");
         EThread thread = notepad.threadListHead.owners().get(0);
 
-        assertThat(out).contains("returned TRUE").contains("hThread: 0xc");
+        assertThat(out).contains("returned TRUE").contains("hThread: 0x10");
         assertThat(thread.tcb.suspendCount).isEqualTo(1);
         assertThat(thread.tcb.state).isEqualTo(KThreadState.Waiting);
         assertThat(thread.tcb.waitReason).isEqualTo(KWaitReason.Suspended);
         assertThat(notepad.peb.ldr).isNull();
 
-        String resumed = LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc").output();
+        String resumed = LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10").output();
         assertThat(notepad.peb.ldr).isNull();
         LabMachine.ok(machine, "g");
 
@@ -135,8 +135,8 @@ class CreateProcessPipelineTest {
     void suspendThreadStacksOnTheSuspendCount() {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW notepad.exe CREATE_SUSPENDED");
 
-        assertThat(LabMachine.ok(machine, ".call explorer.exe SuspendThread 0xc").output()).contains("returned 0x1");
-        assertThat(LabMachine.ok(machine, ".call explorer.exe ResumeThread 0xc").output()).contains("returned 0x2");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe SuspendThread 0x10").output()).contains("returned 0x1");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe ResumeThread 0x10").output()).contains("returned 0x2");
         assertThat(LabMachine.process(machine, "notepad.exe").threadListHead.owners().get(0).tcb.suspendCount).isEqualTo(1);
     }
 

@@ -70,11 +70,11 @@ class HistoryPredicatesTest {
         assertThat(walk.problems(workerTerminated)).isEmpty();
         assertThat(walk.problems(notepadTerminated)).containsExactly("explorer.exe has not called TerminateProcess on notepad.exe yet.");
 
-        walk.run(".call explorer.exe TerminateProcess 0x10 0xdead", "g");
+        walk.run(".call explorer.exe TerminateProcess 0x14 0xdead", "g");
         assertThat(walk.problems(notepadTerminated)).isEmpty();
         assertThat(walk.problems(workerTerminated)).as("notepad.exe's termination is not worker.exe's").isEmpty();
 
-        Walk outside = new Walk().run(".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", ".call explorer.exe TerminateProcess 8 3", "g");
+        Walk outside = new Walk().run(".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", ".call explorer.exe TerminateProcess 12 3", "g");
         assertThat(outside.problems(workerTerminated)).containsExactly(
                 "explorer.exe called TerminateProcess on worker.exe; this step must be reached without TerminateProcess (reset the machine to try again).");
     }

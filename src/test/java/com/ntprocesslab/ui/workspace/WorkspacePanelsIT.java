@@ -50,7 +50,7 @@ class WorkspacePanelsIT extends BrowserTest {
         MachinePanels panels = workspace.panels();
         workspace.run(START_NOTEPAD);
 
-        workspace.run(".call explorer.exe TerminateProcess 0x8 5");
+        workspace.run(".call explorer.exe TerminateProcess 0xc 5");
         // notepad's thread takes the exit APC and exits on its own thread when it runs
         workspace.run("g");
 
