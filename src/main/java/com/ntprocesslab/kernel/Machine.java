@@ -26,6 +26,11 @@ public final class Machine {
      * older kernel travelled by cutting the future; they replay with {@link #forgetRecordedFuture()}.
      */
     public static final String RECORDED_FUTURE_SINCE = "0.8.0";
+    /**
+     * The first kernel that reads a .call's numbers without 0x or 0n in WinDbg's default radix 16.
+     * Logs written by an older kernel read them in decimal, and replay so (see {@link #callRadix}).
+     */
+    public static final String CALL_RADIX_16_SINCE = "0.10.0";
 
     /** Owns the kernel: time travel replaces it with one rebuilt at an earlier position. */
     private final Debugger debugger;
@@ -87,6 +92,44 @@ public final class Machine {
     /** The end of the recorded history: the position the machine returns to with {@code !tt present}. */
     public long present() {
         return debugger.timeline().present();
+    }
+
+    /**
+     * Replays one command of a log as kernel {@code recordedVersion} ran it: a .call's numbers in
+     * that kernel's radix, and, for a kernel that travelled by cutting the future, the future cut.
+     */
+    public CommandResult replay(String commandLine, String recordedVersion) {
+        CommandResult result = debugger.execute(commandLine, callRadix(recordedVersion));
+        if (travelledByCutting(recordedVersion)) {
+            // that kernel cut the recorded future at every travel, and the commands after it ran on from there
+            forgetRecordedFuture();
+        }
+        return result;
+    }
+
+    /** The radix a log written by kernel {@code version} read a .call's numbers in when they have no 0x or 0n. */
+    public static int callRadix(String version) {
+        return compareVersions(version, CALL_RADIX_16_SINCE) < 0 ? 10 : 16;
+    }
+
+    /** A rule of an older kernel that a log it wrote replays with. */
+    public enum OlderRule {
+        /** Before {@link #RECORDED_FUTURE_SINCE}: a travel cut the recorded future. */
+        TRAVEL_CUTS_FUTURE,
+        /** Before {@link #CALL_RADIX_16_SINCE}: a .call's numbers without 0x were decimal. */
+        DECIMAL_CALL_NUMBERS
+    }
+
+    /** The older kernels' rules a log written by kernel {@code version} replays with (none for this kernel's). */
+    public static List<OlderRule> olderRules(String version) {
+        List<OlderRule> rules = new java.util.ArrayList<>();
+        if (travelledByCutting(version)) {
+            rules.add(OlderRule.TRAVEL_CUTS_FUTURE);
+        }
+        if (callRadix(version) == 10) {
+            rules.add(OlderRule.DECIMAL_CALL_NUMBERS);
+        }
+        return rules;
     }
 
     /** Whether a log written by kernel {@code version} travelled by cutting the recorded future. */

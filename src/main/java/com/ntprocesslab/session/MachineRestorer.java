@@ -76,12 +76,8 @@ class MachineRestorer {
         Machine replaying = machine;
         for (CommandLogEntry entry : tail) {
             WorkBudget.Spent<CommandResult> spent = WorkBudget.run(Long.MAX_VALUE, WorkBudget.Deadline.NONE,
-                    () -> replaying.execute(entry.getCommand()));
+                    () -> replaying.replay(entry.getCommand(), entry.getKernelVersion()));
             CommandResult result = spent.result();
-            if (Machine.travelledByCutting(entry.getKernelVersion())) {
-                // that kernel cut the recorded future at every travel, and the commands after it ran on from there
-                replaying.forgetRecordedFuture();
-            }
             if (!result.accepted() || !result.output().equals(entry.getOutput())) {
                 reportDivergence(entry, result.output());
             } else if (spent.steps() > limits.commandSteps()) {

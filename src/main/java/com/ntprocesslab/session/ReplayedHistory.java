@@ -132,11 +132,7 @@ public final class ReplayedHistory {
     }
 
     private static void apply(Machine machine, CommandLogEntry entry) {
-        machine.execute(entry.getCommand());
-        if (Machine.travelledByCutting(entry.getKernelVersion())) {
-            // that kernel cut the recorded future at every travel, and the commands after it ran on from there
-            machine.forgetRecordedFuture();
-        }
+        machine.replay(entry.getCommand(), entry.getKernelVersion());
     }
 
     private static <T> T within(Duration limit, long machineId, Supplier<T> work) {

@@ -66,6 +66,19 @@ public final class CommandExecutor {
      * Returns the pending call, or the rejection (and then nothing changed).
      */
     public Object begin(Command.Call c) {
+        return begin(c, 16);
+    }
+
+    /**
+     * {@link #begin(Command.Call)} reading the caller's PID and the arguments, where they have no
+     * 0x or 0n, in {@code radix}: 16 as WinDbg's default, 10 for a log recorded by a kernel that
+     * read them in decimal (see {@code Machine.callRadix}).
+     */
+    public Object begin(Command.Call c, int radix) {
+        return Numbers.inRadix(radix, () -> beginInRadix(c));
+    }
+
+    private Object beginInRadix(Command.Call c) {
         ApiSpec spec = Apis.find(c.api());
         if (spec == null || spec.guestOnly()) {
             return reject("Couldn't resolve error at '" + c.api() + "': unknown API. Callable APIs: " + Apis.callableNames() + ".");

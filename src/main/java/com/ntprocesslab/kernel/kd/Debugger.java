@@ -47,6 +47,8 @@ public final class Debugger {
     long entryStepEnd = -1;
     /** The radix of numbers typed without 0x or 0n (n sets it): the debugger's, not the machine's, so travel keeps it. */
     int radix = 16;
+    /** The radix of a .call's numbers without 0x or 0n in the command being run (see {@link #execute(String, int)}). */
+    int callRadix = 16;
     /** Only on the throwaway debugger that rebuilds the past for p- and g-; never on a live machine. */
     Halt.Recorder recorder;
 
@@ -84,13 +86,30 @@ public final class Debugger {
     }
 
     public CommandResult execute(String line) {
+        return execute(line, 16);
+    }
+
+    /**
+     * Runs a command line reading a .call's numbers without 0x or 0n in {@code callRadix}: 16 as
+     * WinDbg does, 10 when replaying a log recorded by a kernel that read them in decimal.
+     */
+    public CommandResult execute(String line, int callRadix) {
+        this.callRadix = callRadix;
+        try {
+            return executeLine(line);
+        } finally {
+            this.callRadix = 16;
+        }
+    }
+
+    private CommandResult executeLine(String line) {
         long start = kernel.position;
         if (start < timeline.present()) {
             return inThePast(line == null ? "" : line);
         }
         Outcome outcome = dispatch(line == null ? "" : line);
         if (outcome.result.accepted() && outcome.changesMachine) {
-            timeline.add(new TimeLine.Entry(line.trim(), start, kernel.position));
+            timeline.add(new TimeLine.Entry(line.trim(), start, kernel.position, callRadix));
             checkpoints.offer(timeline.size(), kernel, current, timeline.origin);
         }
         return outcome.result;

@@ -200,7 +200,7 @@ final class Execution {
                     + " is stopped inside the kernel at " + d.kernel.engine.location(inside).display()
                     + "; kernel routines finish before another thread runs. Run g, gu or t until it is back in user mode, then make the call.");
         }
-        Object started = d.machine.begin(c);
+        Object started = d.machine.begin(c, d.callRadix);
         if (started instanceof CommandResult rejected) {
             return rejected;
         }

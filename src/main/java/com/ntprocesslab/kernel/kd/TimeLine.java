@@ -12,7 +12,11 @@ import java.util.List;
  */
 public final class TimeLine {
     /** One command that changed the machine, and the span of positions it ran. */
-    public record Entry(String command, long start, long end) {
+    public record Entry(String command, long start, long end, int callRadix) {
+        /** A command as this kernel reads it (a .call's numbers in radix 16). */
+        public Entry(String command, long start, long end) {
+            this(command, start, end, 16);
+        }
     }
 
     /** The position right after boot: nothing earlier can be revisited. */
@@ -59,7 +63,7 @@ public final class TimeLine {
             if (entry.end() <= position) {
                 kept.add(entry);
             } else if (entry.start() < position) {
-                kept.add(new Entry(entry.command(), entry.start(), position));
+                kept.add(new Entry(entry.command(), entry.start(), position, entry.callRadix()));
             }
         }
         entries.clear();

@@ -238,11 +238,11 @@ final class TimeTravel {
         for (int i = applied; i < entries.size(); i++) {
             TimeLine.Entry entry = entries.get(i);
             if (entry.end() <= target) {
-                replay(past, entry.command(), entry.end());
+                replay(past, entry, entry.end());
                 d.checkpoints.offer(i + 1, past.kernel, past.current, d.timeline.origin);
             } else {
                 if (entry.start() < target) {
-                    replay(past, entry.command(), target);
+                    replay(past, entry, target);
                 }
                 break;
             }
@@ -254,9 +254,12 @@ final class TimeTravel {
         return past;
     }
 
-    private static void replay(Debugger past, String command, long stop) {
+    private static void replay(Debugger past, TimeLine.Entry entry, long stop) {
+        String command = entry.command();
         past.replayStop = stop;
+        past.callRadix = entry.callRadix();
         CommandResult result = past.dispatch(command).result();
+        past.callRadix = 16;
         past.replayStop = -1;
         if (!result.accepted()) {
             throw new IllegalStateException("Replaying '" + command + "' was rejected: " + result.output());

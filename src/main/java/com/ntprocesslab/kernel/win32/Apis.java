@@ -517,7 +517,7 @@ public final class Apis {
     private static String handle(String text, ApiCall c, boolean allowPseudo) {
         Long value = Numbers.parse(text);
         if (value == null || (value < 0 && !allowPseudo)) {
-            return "Syntax error at '" + text + "': expected a handle such as 0x1c, 28 or -1";
+            return "Syntax error at '" + text + "': expected a handle such as 1c (hex, as 0x1c), 0n28 or -1";
         }
         c.handle = value;
         return null;

@@ -47,7 +47,7 @@ class ClassicCreateFlagsTest {
         LabMachine.ok(machine, "g");
 
         // notepad (IDLE) starts calc with no class: only the kernel's choice (inherit IDLE) applies
-        create(Long.toString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
+        create(Long.toHexString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
         EProcess calc = LabMachine.process(machine, "calc.exe");
         assertThat(setInformationCalls()).isZero();
         assertThat(calc.priorityClass).isEqualTo("IDLE");
@@ -145,7 +145,7 @@ class ClassicCreateFlagsTest {
         LabMachine.ok(machine, "g");
 
         // notepad's own child, created without a debug flag, gets the same port (DbgkCopyProcessDebugPort)
-        create(Long.toString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
+        create(Long.toHexString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
         assertThat(symbols).contains("nt!DbgkCopyProcessDebugPort");
         assertThat(LabMachine.process(machine, "calc.exe").debugPort).isSameAs(notepad.debugPort);
         assertThat(machine.checkInvariants()).isEmpty();
@@ -158,7 +158,7 @@ class ClassicCreateFlagsTest {
         assertThat(notepad.debugPort).isNotNull();
         assertThat(notepad.noDebugInherit).isTrue();
         LabMachine.ok(machine, "g");
-        create(Long.toString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
+        create(Long.toHexString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
         assertThat(LabMachine.process(machine, "calc.exe").debugPort).isNull();
         assertThat(LabMachine.process(machine, "calc.exe").peb.beingDebugged).isFalse();
     }
@@ -169,7 +169,7 @@ class ClassicCreateFlagsTest {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
         EProcess notepad = LabMachine.process(machine, "notepad.exe");
         // winlogon (SYSTEM) opens the half-built process by its ID and terminates it
-        String open = LabMachine.ok(machine, ".call winlogon.exe OpenProcess 0x1F0FFF " + notepad.uniqueProcessId).output();
+        String open = LabMachine.ok(machine, ".call winlogon.exe OpenProcess 0x1F0FFF 0x" + Long.toHexString(notepad.uniqueProcessId)).output();
         assertThat(open).contains("returned 0x");
         long handle = Long.decode(open.substring(open.indexOf("returned ") + 9).split("\\s")[0]);
         LabMachine.ok(machine, ".call winlogon.exe TerminateProcess 0x" + Long.toHexString(handle) + " 1");

@@ -33,7 +33,7 @@ class TerminationByApcTest {
         EThread explorer = LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0);
         assertThat(explorer.tcb.waitReason).isEqualTo(KWaitReason.UserRequest);
         assertThat(explorer.tcb.waitObject).isSameAs(notepad);
-        String pid = Long.toString(notepad.uniqueProcessId);
+        String pid = "0x" + Long.toHexString(notepad.uniqueProcessId);
         String opened = LabMachine.ok(machine, ".call winlogon.exe OpenProcess PROCESS_TERMINATE " + pid).output();
         String handle = opened.replaceAll("(?s).*returned (0x[0-9a-f]+).*", "$1");
 

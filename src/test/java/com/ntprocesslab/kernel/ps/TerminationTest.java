@@ -113,10 +113,10 @@ class TerminationTest {
         long notepad = LabMachine.process(machine, "notepad.exe").uniqueProcessId;
         long lsass = LabMachine.process(machine, "lsass.exe").uniqueProcessId;
 
-        String denied = LabMachine.ok(machine, ".call explorer.exe OpenProcess PROCESS_ALL_ACCESS " + lsass).output();
-        String opened = LabMachine.ok(machine, ".call explorer.exe OpenProcess SYNCHRONIZE " + notepad).output();
+        String denied = LabMachine.ok(machine, ".call explorer.exe OpenProcess PROCESS_ALL_ACCESS 0x" + Long.toHexString(lsass)).output();
+        String opened = LabMachine.ok(machine, ".call explorer.exe OpenProcess SYNCHRONIZE 0x" + Long.toHexString(notepad)).output();
         String terminate = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x14 1").output();
-        String byWinlogon = LabMachine.ok(machine, ".call winlogon.exe OpenProcess PROCESS_TERMINATE " + lsass).output();
+        String byWinlogon = LabMachine.ok(machine, ".call winlogon.exe OpenProcess PROCESS_TERMINATE 0x" + Long.toHexString(lsass)).output();
 
         assertThat(denied).contains("returned NULL").contains("LastError: 0x5 (ERROR_ACCESS_DENIED)");
         assertThat(opened).contains("returned 0x14");
