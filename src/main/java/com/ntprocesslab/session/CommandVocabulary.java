@@ -21,7 +21,7 @@ public final class CommandVocabulary {
     /** The verbs the machine accepts, debugger first (as its "Unknown command" answer lists them). */
     static final List<String> VERBS = List.of("bp", "bu", "bm", "bl", "bc", "bd", "be", "g", "p", "t", "gu", "t-", "p-", "g-", "!tt", ".fork",
             "k", "kb", "kn", "kv", "r", "u", "uf", "x", "lm", "ln", "dq", "dd", "dt", "!process", "!thread", "!handle", "!peb", "!teb",
-            "!vad", "!object", "!csrss", "!alpc", "!lpc", "!irql", ".process", ".thread", ".reload", "vertarget", "n", ".help", "?", ".cls", ".call", ".reg", ".file", ".fail", ".dump", ".invariants");
+            "!vad", "!object", "!csrss", "!alpc", "!lpc", "!irql", "!diff", ".process", ".thread", ".reload", "vertarget", "n", ".help", "?", ".cls", ".call", ".reg", ".file", ".fail", ".dump", ".invariants");
 
     private CommandVocabulary() {
     }

@@ -58,7 +58,7 @@ public final class CommandParser {
             case ".dump" -> args.isEmpty() ? Parsed.ok(new Command.Dump()) : Parsed.error("Syntax error at '" + args.get(0) + "': .dump takes no arguments");
             case ".invariants" -> args.isEmpty() ? Parsed.ok(new Command.Invariants()) : Parsed.error("Syntax error at '" + args.get(0) + "': .invariants takes no arguments");
             default -> Parsed.error("Unknown command '" + verb + "'. Debugger: bp bu bm bl bc bd be, g p t gu, t- p- g- !tt .fork, k kb kn kv r u uf, "
-                    + "x lm ln dq dd dt, !process !thread !handle !peb !teb !vad !object !csrss !alpc !lpc !irql, .process .thread .reload vertarget n .help ?; machine: .call .reg .file .fail .dump .invariants.");
+                    + "x lm ln dq dd dt, !process !thread !handle !peb !teb !vad !object !csrss !alpc !lpc !irql !diff, .process .thread .reload vertarget n .help ?; machine: .call .reg .file .fail .dump .invariants.");
         };
     }
 

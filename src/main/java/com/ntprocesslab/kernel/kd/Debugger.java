@@ -49,6 +49,8 @@ public final class Debugger {
     int radix = 16;
     /** The radix of a .call's numbers without 0x or 0n in the command being run (see {@link #execute(String, int)}). */
     int callRadix = 16;
+    /** Where the machine stood before the last command that moved it (forward or back): !diff compares with it. -1 before any. */
+    long previousStop = -1;
     /** Only on the throwaway debugger that rebuilds the past for p- and g-; never on a live machine. */
     Halt.Recorder recorder;
 
@@ -104,9 +106,15 @@ public final class Debugger {
 
     private CommandResult executeLine(String line) {
         long start = kernel.position;
-        if (start < timeline.present()) {
-            return inThePast(line == null ? "" : line);
+        CommandResult result = start < timeline.present() ? inThePast(line == null ? "" : line) : atThePresent(line);
+        if (kernel.position != start) {
+            previousStop = start;
         }
+        return result;
+    }
+
+    private CommandResult atThePresent(String line) {
+        long start = kernel.position;
         Outcome outcome = dispatch(line == null ? "" : line);
         if (outcome.result.accepted() && outcome.changesMachine) {
             timeline.add(new TimeLine.Entry(line.trim(), start, kernel.position, callRadix));
@@ -209,6 +217,7 @@ public final class Debugger {
             case KdCommand.DisplayMemory m -> Outcome.look(MemoryDump.display(this, m));
             case KdCommand.VersionTarget v -> Outcome.look(TargetView.versionTarget(this));
             case KdCommand.Irql i -> Outcome.look(TargetView.irql(this));
+            case KdCommand.Diff f -> Outcome.look(DiffView.diff(this));
             case KdCommand.Reload r -> Outcome.look(TargetView.reload(this));
             case KdCommand.Radix n -> Outcome.look(radix(n));
             case KdCommand.Help h -> Outcome.look(HelpView.help());

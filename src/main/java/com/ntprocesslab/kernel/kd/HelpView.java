@@ -31,6 +31,7 @@ final class HelpView {
             !csrss                     csrss's CSR_PROCESS lists
             !alpc /p, !lpc port <addr> a port: its queue, its connection, the threads waiting (Windows 10, XP)
             !irql                      the IRQL
+            !diff                      what changed since the previous stop (structures, fields, handles)
             .process [/p] [/r] <addr>  the process the inspection commands show
             .thread <addr>             the thread they show
             .reload                    load the symbols

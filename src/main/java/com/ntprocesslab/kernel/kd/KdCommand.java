@@ -41,6 +41,8 @@ public sealed interface KdCommand {
     record VersionTarget() implements KdCommand {}
     /** {@code !irql}. */
     record Irql() implements KdCommand {}
+    /** {@code !diff}: what the machine changed since the previous stop, in structure terms. */
+    record Diff() implements KdCommand {}
     /** {@code .reload}. */
     record Reload() implements KdCommand {}
     /** {@code .help} or {@code ?}: the commands, one line each. */

@@ -76,6 +76,7 @@ public final class KdParser {
             case "dq", "dd" -> displayMemory(verb, args);
             case "vertarget" -> none(args, verb, new KdCommand.VersionTarget());
             case "!irql" -> none(args, verb, new KdCommand.Irql());
+            case "!diff" -> none(args, verb, new KdCommand.Diff());
             case ".reload" -> args.stream().allMatch(a -> a.startsWith("/")) ? Parsed.ok(new KdCommand.Reload())
                     : Parsed.error(syntax(args.get(0), ".reload takes options only here (.reload, .reload /f, .reload /user)"));
             case "n" -> radix(args);

@@ -208,6 +208,11 @@ final class TimeTravel {
         return Debugger.accept(positionLine(d) + "\nBreakpoint " + hit.id() + " hit\n" + Where.of(d, at));
     }
 
+    /** The machine as it stood at {@code target} of the recorded history, rebuilt aside: the debugger's own stays where it is. */
+    static Kernel kernelAt(Debugger d, long target) {
+        return rebuild(d, target, null).kernel;
+    }
+
     /**
      * A debugger whose kernel stands at {@code target}: thawed from the latest checkpoint at or
      * before it (else booted afresh), then the time line replayed from there.

@@ -94,7 +94,7 @@ final class TypeView {
         return "_LIST_ENTRY [ " + flink + " - " + blink + " ]";
     }
 
-    private static List<String> eprocess(Kernel k, EProcess p) {
+    static List<String> eprocess(Kernel k, EProcess p) {
         Platform pl = k.platform;
         int vads = p.addressSpace == null ? 0 : p.addressSpace.vadRoot.size();
         return new Fields(pl, StructLayouts.EPROCESS)
@@ -141,7 +141,7 @@ final class TypeView {
                 : "0x" + pl.pointer(next.owner.address + StructLayouts.offset(StructLayouts.EPROCESS, pl, "ActiveProcessLinks"));
     }
 
-    private static List<String> kprocess(Kernel k, EProcess p) {
+    static List<String> kprocess(Kernel k, EProcess p) {
         return new Fields(k.platform, StructLayouts.KPROCESS)
                 .add("Header", "_DISPATCHER_HEADER (SignalState " + (p.signaled ? 1 : 0) + ")")
                 .add("DirectoryTableBase", "0x" + Long.toHexString(p.pcb.directoryTableBase))
@@ -150,7 +150,7 @@ final class TypeView {
                 .render();
     }
 
-    private static List<String> ethread(Kernel k, EThread t) {
+    static List<String> ethread(Kernel k, EThread t) {
         Platform pl = k.platform;
         return new Fields(pl, StructLayouts.ETHREAD)
                 .add("Tcb", "_KTHREAD")
@@ -165,7 +165,7 @@ final class TypeView {
                 .render();
     }
 
-    private static List<String> kthread(Kernel k, EThread t) {
+    static List<String> kthread(Kernel k, EThread t) {
         Platform pl = k.platform;
         // x64 shows the user stack the machine models there; x86 the kernel stack KeInitThread built
         long stackLimit = pl.x86 ? (t.kernelStackBase == 0 ? 0 : t.kernelStackBase - pl.kernelStackSize()) : t.stackLimit;
@@ -205,7 +205,7 @@ final class TypeView {
         return t.process;
     }
 
-    private static List<String> objectHeader(Kernel k, KernelObject o) {
+    static List<String> objectHeader(Kernel k, KernelObject o) {
         Platform pl = k.platform;
         return new Fields(pl, StructLayouts.OBJECT_HEADER)
                 .add("PointerCount", "0n" + o.pointerCount)
@@ -234,42 +234,50 @@ final class TypeView {
     }
 
     private static List<String> peb(Kernel k, long address) {
-        Platform pl = k.platform;
         for (EProcess p : k.processes()) {
             if (p.peb != null && p.peb.address == address) {
-                return new Fields(pl, StructLayouts.PEB)
-                        .add("BeingDebugged", p.peb.beingDebugged ? "0x1 ''" : "0 ''")
-                        .add("ImageBaseAddress", "0x" + pl.pointer(p.peb.imageBaseAddress) + " Void")
-                        .add("Ldr", p.peb.ldr == null ? "(null)" : "_PEB_LDR_DATA (" + p.peb.ldr.inLoadOrderModuleList.size() + " modules)")
-                        .add("ProcessParameters", "_RTL_USER_PROCESS_PARAMETERS (" + p.peb.commandLine + ")")
-                        .add("ProcessHeap", "0x" + pl.pointer(p.peb.processHeap) + " Void")
-                        .add("NumberOfHeaps", Integer.toString(p.peb.numberOfHeaps))
-                        .add("MaximumNumberOfHeaps", "0x" + Integer.toHexString(p.peb.maximumNumberOfHeaps))
-                        .add("ProcessHeaps", "0x" + pl.pointer(p.peb.processHeaps) + " -> 0x" + pl.pointer(p.peb.processHeap))
-                        .add("OSMajorVersion", Integer.toString(p.peb.osMajorVersion))
-                        .add("OSMinorVersion", Integer.toString(p.peb.osMinorVersion))
-                        .add("OSBuildNumber", Integer.toString(p.peb.osBuildNumber))
-                        .add("SessionId", Integer.toString(p.peb.sessionId))
-                        .render();
+                return peb(k.platform, p);
             }
         }
         return null;
     }
 
+    /** The PEB of a process that has one. */
+    static List<String> peb(Platform pl, EProcess p) {
+        return new Fields(pl, StructLayouts.PEB)
+                .add("BeingDebugged", p.peb.beingDebugged ? "0x1 ''" : "0 ''")
+                .add("ImageBaseAddress", "0x" + pl.pointer(p.peb.imageBaseAddress) + " Void")
+                .add("Ldr", p.peb.ldr == null ? "(null)" : "_PEB_LDR_DATA (" + p.peb.ldr.inLoadOrderModuleList.size() + " modules)")
+                .add("ProcessParameters", "_RTL_USER_PROCESS_PARAMETERS (" + p.peb.commandLine + ")")
+                .add("ProcessHeap", "0x" + pl.pointer(p.peb.processHeap) + " Void")
+                .add("NumberOfHeaps", Integer.toString(p.peb.numberOfHeaps))
+                .add("MaximumNumberOfHeaps", "0x" + Integer.toHexString(p.peb.maximumNumberOfHeaps))
+                .add("ProcessHeaps", "0x" + pl.pointer(p.peb.processHeaps) + " -> 0x" + pl.pointer(p.peb.processHeap))
+                .add("OSMajorVersion", Integer.toString(p.peb.osMajorVersion))
+                .add("OSMinorVersion", Integer.toString(p.peb.osMinorVersion))
+                .add("OSBuildNumber", Integer.toString(p.peb.osBuildNumber))
+                .add("SessionId", Integer.toString(p.peb.sessionId))
+                .render();
+    }
+
     private static List<String> teb(Kernel k, long address) {
-        Platform pl = k.platform;
         for (EThread t : k.threads()) {
             if (t.teb != null && t.teb.address == address) {
-                return new Fields(pl, StructLayouts.TEB)
-                        .add("NtTib.StackBase", "0x" + pl.pointer(t.teb.stackBase) + " Void")
-                        .add("NtTib.StackLimit", "0x" + pl.pointer(t.teb.stackLimit) + " Void")
-                        .add("ClientId", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
-                        .add("ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + pl.pointer(t.process.peb.address) + " _PEB")
-                        .add("LastErrorValue", Long.toString(t.teb.lastErrorValue))
-                        .add("LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue))
-                        .render();
+                return teb(k.platform, t);
             }
         }
         return null;
+    }
+
+    /** The TEB of a thread that has one. */
+    static List<String> teb(Platform pl, EThread t) {
+        return new Fields(pl, StructLayouts.TEB)
+                .add("NtTib.StackBase", "0x" + pl.pointer(t.teb.stackBase) + " Void")
+                .add("NtTib.StackLimit", "0x" + pl.pointer(t.teb.stackLimit) + " Void")
+                .add("ClientId", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
+                .add("ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + pl.pointer(t.process.peb.address) + " _PEB")
+                .add("LastErrorValue", Long.toString(t.teb.lastErrorValue))
+                .add("LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue))
+                .render();
     }
 }
