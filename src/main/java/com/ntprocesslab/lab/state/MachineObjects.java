@@ -62,6 +62,11 @@ public final class MachineObjects {
         return Optional.ofNullable(byAddress.get(normalize(address)));
     }
 
+    /** Every structure by its normalized address (for {@link MachineChanges}). */
+    Map<String, Structure> structures() {
+        return byAddress;
+    }
+
     /** The EPROCESS of each active process, in the order of PsActiveProcessHead (the order of {@link MachineState#processes()}). */
     public List<Structure> processes() {
         return processes;
@@ -104,7 +109,33 @@ public final class MachineObjects {
         String kind = node.path("Type").isString() ? node.path("Type").asString() : key;
         String type = KERNEL_TYPES.getOrDefault(kind, kind.isEmpty() ? "OBJECT" : kind);
         return new Structure(node.path("Address").asString(), type, label(node),
-                fields(node, normalize(node.path("Address").asString("")), addresses));
+                withObjectHeader(type, fields(node, normalize(node.path("Address").asString("")), addresses)));
+    }
+
+    /**
+     * An object's PointerCount and HandleCount belong to its OBJECT_HEADER (handles that refer
+     * to the object), so they fold under ObjectHeader; an EPROCESS's own HandleCount is the one
+     * !process prints, the handles its ObjectTable holds.
+     */
+    private static List<StructureField> withObjectHeader(String type, List<StructureField> fields) {
+        List<StructureField> header = fields.stream().filter(f -> f.name().equals("PointerCount") || f.name().equals("HandleCount")).toList();
+        if (header.isEmpty()) {
+            return fields;
+        }
+        List<StructureField> folded = new ArrayList<>();
+        for (StructureField f : fields) {
+            if (header.contains(f)) {
+                continue;
+            }
+            if (f.name().equals("ImageFileName") && type.equals("EPROCESS")) {
+                fields.stream().filter(t -> t.name().equals("ObjectTable")).findFirst()
+                        .flatMap(t -> t.child("HandleCount"))
+                        .ifPresent(count -> folded.add(new StructureField("HandleCount", count.value(), Optional.empty(), List.of())));
+            }
+            folded.add(f);
+        }
+        folded.add(new StructureField("ObjectHeader", "", Optional.empty(), header));
+        return List.copyOf(folded);
     }
 
     private static String label(JsonNode node) {
@@ -138,8 +169,9 @@ public final class MachineObjects {
                     ? Optional.of(value.path("Address").asString()) : Optional.empty();
             return new StructureField(name, summary, link, fields(value, ownAddress, addresses));
         }
-        // a null pointer reads as dt prints it
-        String text = value.isNull() ? "(null)" : value.asString("");
+        // a null pointer reads as dt prints it; a thread outside a creation has no stage; numbers in hex, as the debugger prints them
+        String text = value.isNull() ? (name.equals("Stage") ? "-" : "(null)")
+                : value.isIntegralNumber() ? String.format("0x%x", value.asLong()) : value.asString("");
         String target = normalize(text);
         boolean pointsElsewhere = addresses.contains(target) && !target.equals(ownAddress);
         return new StructureField(name, text, pointsElsewhere ? Optional.of(text) : Optional.empty(), List.of());

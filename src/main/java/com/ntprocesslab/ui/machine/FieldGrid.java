@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A list of like structures (threads, handles, loader entries, VADs) as a table with one
@@ -22,6 +23,12 @@ class FieldGrid extends Grid<StructureField> {
     }
 
     void show(List<StructureField> items) {
+        show(items, item -> null);
+    }
+
+    /** The items, each row marked as the last command left it: "added" (a new entry), "changed" or unmarked. */
+    void show(List<StructureField> items, Function<StructureField, String> change) {
+        setPartNameGenerator(change::apply);
         setItems(items);
     }
 

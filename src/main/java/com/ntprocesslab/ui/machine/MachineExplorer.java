@@ -1,8 +1,10 @@
 package com.ntprocesslab.ui.machine;
 
+import com.ntprocesslab.lab.state.MachineChanges;
 import com.ntprocesslab.lab.state.MachineObjects;
 import com.ntprocesslab.lab.state.MachineState;
 import com.ntprocesslab.lab.state.Structure;
+import com.ntprocesslab.lab.state.StructureField;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
@@ -32,6 +34,10 @@ public class MachineExplorer extends SplitLayout {
             List.of("StartingVpn", "EndingVpn", "Type", "Protection", "Mapped"));
     private final StructureInspector inspector = new StructureInspector();
     private Tab inspectorTab;
+    /** The machine as the previous command left it, and what the last command that changed it changed. */
+    private MachineObjects shown;
+    private MachineObjects beforeChange;
+    private MachineChanges changes = MachineChanges.NONE;
 
     public MachineExplorer() {
         addClassName("machine-explorer");
@@ -95,8 +101,15 @@ public class MachineExplorer extends SplitLayout {
 
     /** Shows the machine as it is now; called after every command, whichever tab sent it. */
     public void show(MachineState state, MachineObjects objects) {
-        inspector.refresh(objects);
-        showDetails(tree.show(state, objects));
+        MachineChanges next = MachineChanges.between(shown, objects);
+        if (shown == null || !next.isEmpty()) {
+            // an inspection command changes nothing: the highlight of the last change stays
+            changes = next;
+            beforeChange = shown;
+        }
+        shown = objects;
+        inspector.refresh(objects, changes);
+        showDetails(tree.show(state, objects, changes));
     }
 
     private void select(Optional<ProcessRow> row) {
@@ -110,11 +123,22 @@ public class MachineExplorer extends SplitLayout {
         // the PID in hex, as the tree beside it and the debugger print it
         selection.setText(row.map(r -> r.process().image() + " (" + String.format("0x%x", r.process().pid()) + ")").orElse(getTranslation("details.none")));
         Optional<Structure> process = row.map(ProcessRow::eprocess);
-        process.ifPresentOrElse(eprocess::show, eprocess::clear);
-        threads.show(process.map(p -> p.list("ThreadListHead")).orElse(List.of()));
-        handles.show(process.map(p -> p.list("ObjectTable", "Handles")).orElse(List.of()));
-        modules.show(process.map(p -> p.list("Peb", "Ldr", "InLoadOrderModuleList")).orElse(List.of()));
-        vads.show(process.map(p -> p.list("VadRoot")).orElse(List.of()));
+        process.ifPresentOrElse(p -> eprocess.show(p, changes), eprocess::clear);
+        String address = process.map(Structure::address).orElse("");
+        threads.show(process.map(p -> p.list("ThreadListHead")).orElse(List.of()), item -> change(address, "ThreadListHead", item));
+        handles.show(process.map(p -> p.list("ObjectTable", "Handles")).orElse(List.of()), item -> change(address, "ObjectTable/Handles", item));
+        modules.show(process.map(p -> p.list("Peb", "Ldr", "InLoadOrderModuleList")).orElse(List.of()),
+                item -> change(address, "Peb/Ldr/InLoadOrderModuleList", item));
+        vads.show(process.map(p -> p.list("VadRoot")).orElse(List.of()), item -> change(address, "VadRoot", item));
+    }
+
+    /** How a row of a details table is marked: a new entry, a changed one, or neither (see {@link MachineChanges}). */
+    private String change(String address, String list, StructureField item) {
+        String path = MachineChanges.itemPath(list, item);
+        if (changes.added(address) || changes.addedItem(beforeChange, address, path)) {
+            return "added";
+        }
+        return changes.changed(address, path) ? "changed" : null;
     }
 
     private void inspect(String address) {

@@ -14,7 +14,8 @@ record ProcessRow(ProcessInfo process, Structure eprocess) {
 
     long createTime() {
         try {
-            return Long.parseLong(eprocess.value("CreateTime"));
+            // the details show every number in hex
+            return Long.parseLong(eprocess.value("CreateTime").replaceFirst("^0x", ""), 16);
         } catch (NumberFormatException e) {
             return 0;
         }

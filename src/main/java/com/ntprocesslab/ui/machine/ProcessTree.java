@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.machine;
 
+import com.ntprocesslab.lab.state.MachineChanges;
 import com.ntprocesslab.lab.state.MachineObjects;
 import com.ntprocesslab.lab.state.MachineState;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 class ProcessTree extends TreeGrid<ProcessRow> {
 
     private String selectedAddress = "";
+    private MachineChanges changes = MachineChanges.NONE;
 
     ProcessTree(Consumer<Optional<ProcessRow>> selectionListener) {
         setId("process-tree");
@@ -28,7 +30,7 @@ class ProcessTree extends TreeGrid<ProcessRow> {
                 .setHeader(getTranslation("processes.state")).setAutoWidth(true).setFlexGrow(0);
         addColumn(row -> row.process().liveThreads().size()).setHeader(getTranslation("processes.threads")).setAutoWidth(true).setFlexGrow(0);
         addColumn(ProcessRow::exitStatus).setHeader(getTranslation("processes.exitStatus")).setAutoWidth(true).setFlexGrow(0);
-        setPartNameGenerator(row -> row.state() == ProcessRow.State.EXITED ? "zombie" : null);
+        setPartNameGenerator(this::partNames);
         // The name sits in the tree's toggle, so a click on it would fold the branch: a click anywhere on a row selects its process instead.
         addCollapseListener(event -> {
             if (event.isFromClient()) {
@@ -48,7 +50,8 @@ class ProcessTree extends TreeGrid<ProcessRow> {
     }
 
     /** Shows the machine as it is now, keeping the selected process selected while it exists. */
-    Optional<ProcessRow> show(MachineState state, MachineObjects objects) {
+    Optional<ProcessRow> show(MachineState state, MachineObjects objects, MachineChanges changed) {
+        changes = changed;
         List<ProcessRow> rows = new ArrayList<>();
         for (int i = 0; i < state.processes().size(); i++) {
             rows.add(new ProcessRow(state.processes().get(i), objects.processes().get(i)));
@@ -77,6 +80,13 @@ class ProcessTree extends TreeGrid<ProcessRow> {
         Optional<ProcessRow> parent = rows.stream().filter(candidate -> candidate.isParentOf(row)).findFirst();
         parent.ifPresent(p -> addWithAncestors(tree, rows, p));
         tree.addItem(parent.orElse(null), row);
+    }
+
+    /** A zombie in the error colour; a process the last command created, or whose EPROCESS it changed, highlighted. */
+    private String partNames(ProcessRow row) {
+        String change = changes.added(row.address()) ? "added" : changes.changed(row.address()) ? "changed" : null;
+        String zombie = row.state() == ProcessRow.State.EXITED ? "zombie" : null;
+        return zombie == null ? change : change == null ? zombie : zombie + " " + change;
     }
 
     /** PIDs as the debugger prints them. */

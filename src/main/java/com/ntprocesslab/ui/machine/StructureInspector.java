@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.machine;
 
+import com.ntprocesslab.lab.state.MachineChanges;
 import com.ntprocesslab.lab.state.MachineObjects;
 import com.ntprocesslab.lab.state.Structure;
 import com.vaadin.flow.component.Key;
@@ -24,6 +25,7 @@ class StructureInspector extends VerticalLayout {
     private final Deque<String> visited = new ArrayDeque<>();
     private MachineObjects objects;
     private String current = "";
+    private MachineChanges changes = MachineChanges.NONE;
 
     StructureInspector() {
         setId("structure-inspector");
@@ -58,8 +60,9 @@ class StructureInspector extends VerticalLayout {
     }
 
     /** The machine changed: show the current object as it is now (or say it is gone). */
-    void refresh(MachineObjects machine) {
+    void refresh(MachineObjects machine, MachineChanges changed) {
         this.objects = machine;
+        this.changes = changed;
         if (!current.isEmpty()) {
             show(current);
         }
@@ -97,7 +100,7 @@ class StructureInspector extends VerticalLayout {
         Optional<Structure> structure = objects.at(target);
         structure.ifPresentOrElse(s -> {
             heading.setText(s.type() + (s.label().isEmpty() ? "" : " " + s.label()) + " @ " + s.address());
-            view.show(s);
+            view.show(s, changes);
         }, () -> {
             heading.setText(getTranslation("inspector.gone", target));
             view.clear();

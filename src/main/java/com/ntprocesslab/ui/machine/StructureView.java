@@ -1,5 +1,6 @@
 package com.ntprocesslab.ui.machine;
 
+import com.ntprocesslab.lab.state.MachineChanges;
 import com.ntprocesslab.lab.state.Structure;
 import com.ntprocesslab.lab.state.StructureField;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,11 +16,17 @@ class StructureView extends TreeGrid<StructureView.Row> {
     /** Identity, not value, equality: two equal fields in different places are two rows. */
     static final class Row {
         final StructureField field;
+        /** The field's path from the structure, as {@link MachineChanges} names it. */
+        final String path;
 
-        Row(StructureField field) {
+        Row(StructureField field, String path) {
             this.field = field;
+            this.path = path;
         }
     }
+
+    private String address = "";
+    private MachineChanges changes = MachineChanges.NONE;
 
     StructureView(String ariaLabel, Consumer<String> opener) {
         addClassName("structure-view");
@@ -27,11 +34,19 @@ class StructureView extends TreeGrid<StructureView.Row> {
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         addHierarchyColumn(row -> row.field.name()).setHeader(getTranslation("inspector.field")).setFlexGrow(2).setResizable(true).setSortable(false);
         addComponentColumn(row -> AddressLink.of(row.field, opener)).setHeader(getTranslation("inspector.value")).setFlexGrow(3);
+        // what the last command changed: a new structure, or the fields (and the members holding them) it set
+        setPartNameGenerator(row -> changes.added(address) ? "added" : changes.changed(address, row.path) ? "changed" : null);
     }
 
     void show(Structure structure) {
+        show(structure, MachineChanges.NONE);
+    }
+
+    void show(Structure structure, MachineChanges changed) {
+        address = structure.address();
+        changes = changed;
         TreeData<Row> tree = new TreeData<>();
-        add(tree, null, structure.fields());
+        add(tree, null, "", structure.fields());
         setDataProvider(new TreeDataProvider<>(tree));
     }
 
@@ -39,11 +54,12 @@ class StructureView extends TreeGrid<StructureView.Row> {
         setDataProvider(new TreeDataProvider<>(new TreeData<>()));
     }
 
-    private static void add(TreeData<Row> tree, Row parent, List<StructureField> fields) {
+    private static void add(TreeData<Row> tree, Row parent, String parentPath, List<StructureField> fields) {
         for (StructureField field : fields) {
-            Row row = new Row(field);
+            String name = field.name().startsWith("[") ? MachineChanges.key(field) : field.name();
+            Row row = new Row(field, parentPath.isEmpty() ? name : parentPath + "/" + name);
             tree.addItem(parent, row);
-            add(tree, row, field.children());
+            add(tree, row, row.path, field.children());
         }
     }
 }
