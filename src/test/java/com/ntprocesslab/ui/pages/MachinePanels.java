@@ -48,6 +48,21 @@ public class MachinePanels {
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
     }
 
+    /**
+     * The text of the cells a grid marks with a part name ("added", "changed"): the marked cells
+     * live in the grid's shadow DOM, their content is slotted in from the light DOM.
+     */
+    public java.util.List<String> marked(String gridId, String part) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> texts = (java.util.List<String>) page.locator("#" + gridId).evaluate("""
+                (grid, part) => [...grid.shadowRoot.querySelectorAll('td')]
+                    .filter(td => (td.getAttribute('part') || '').split(' ').includes(part))
+                    .map(td => { const slot = td.querySelector('slot');
+                                 return slot ? slot.assignedNodes().map(n => n.textContent).join('').trim() : ''; })
+                    .filter(text => text.length > 0)""", part);
+        return texts;
+    }
+
     public Locator handleCells() {
         return page.locator("#handle-grid vaadin-grid-cell-content");
     }
