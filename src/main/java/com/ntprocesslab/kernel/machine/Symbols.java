@@ -5,6 +5,7 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.RoutinePublisher;
 import com.ntprocesslab.kernel.exec.Step;
 import com.ntprocesslab.kernel.io.DefaultVolume;
+import com.ntprocesslab.kernel.io.Volume;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,11 +24,12 @@ import java.util.TreeSet;
 public final class Symbols {
     private static final Map<String, Long> MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private static final TreeMap<String, Long> ADDRESSES = new TreeMap<>();
+    /** The DLLs whose routines the table lays out, spelled as the debugger spells the modules. */
+    private static final List<String> DLL_MODULES = List.of("ntdll", "KERNELBASE", "KERNEL32", "ADVAPI32", "CSRSRV", "BASESRV");
     /**
      * The XP SP3 x86 machine's modules at their XP bases: ntoskrnl at 0x804D7000 (the
-     * non-PAE kernel's base), ntdll 0x7C900000, kernel32 0x7C800000 (seed 003 lists code at
-     * 7C8xxxxx), advapi32 0x77DD0000, csrsrv 0x75B40000; its executables where the classic
-     * volume places them.
+     * non-PAE kernel's base); its DLLs and executables where the classic volume places them
+     * (ntdll 0x7C900000, kernel32 0x7C800000: seed 003 lists code at 7C8xxxxx).
      */
     private static final Map<String, Long> CLASSIC_MODULE_BASES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private static final TreeMap<String, Long> CLASSIC_ADDRESSES = new TreeMap<>();
@@ -47,23 +49,16 @@ public final class Symbols {
 
     static {
         MODULE_BASES.put("nt", 0xfffff80255a00000L);
-        MODULE_BASES.put("ntdll", 0x00007ff8cfb80000L);
-        MODULE_BASES.put("KERNELBASE", 0x00007ff8cd7e0000L);
-        MODULE_BASES.put("KERNEL32", 0x00007ff8ced30000L);
+        readBases(MODULE_BASES, DefaultVolume.create(Profile.MODERN));
+        // the Windows 10 volume has no advapi32.dll image; its routines are laid out here all the same
         MODULE_BASES.put("ADVAPI32", 0x00007ff8ce000000L);
         // the shell DLLs of seed 000's explorer stack, near the return addresses its k shows
         MODULE_BASES.put("SHELL32", 0x00007ff8ce100000L);
         MODULE_BASES.put("shcore", 0x00007ff8ceea0000L);
         MODULE_BASES.put("windows_storage", 0x00007ff8cb470000L);
-        MODULE_BASES.put("CSRSRV", 0x00007ff8cc800000L);
-        MODULE_BASES.put("BASESRV", 0x00007ff8cc7d0000L);
         MODULE_BASES.putAll(GuestDrivers.BASES);
         CLASSIC_MODULE_BASES.put("nt", 0x804d7000L);
-        CLASSIC_MODULE_BASES.put("ntdll", 0x7c900000L);
-        CLASSIC_MODULE_BASES.put("KERNEL32", 0x7c800000L);
-        CLASSIC_MODULE_BASES.put("ADVAPI32", 0x77dd0000L);
-        CLASSIC_MODULE_BASES.put("CSRSRV", 0x75b40000L);
-        CLASSIC_MODULE_BASES.put("BASESRV", 0x75b50000L);
+        readBases(CLASSIC_MODULE_BASES, DefaultVolume.create(Profile.CLASSIC));
         List<Routine> shared = new ArrayList<>();
         List<Routine> modern = new ArrayList<>();
         List<Routine> classic = new ArrayList<>();
@@ -76,16 +71,6 @@ public final class Symbols {
         // a profile's own routine wins over a shared one of the same name
         modern.addAll(shared);
         classic.addAll(shared);
-        for (VolumeFile file : DefaultVolume.create().files()) {
-            if (file.isImage() && !file.image().dll()) {
-                MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
-            }
-        }
-        for (VolumeFile file : DefaultVolume.create(Profile.CLASSIC).files()) {
-            if (file.isImage() && !file.image().dll()) {
-                CLASSIC_MODULE_BASES.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
-            }
-        }
         // the modern machine's layout comes first, so adding the classic kernel moved none of its addresses
         TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         collect(modern, byModule, Profile.MODERN);
@@ -99,6 +84,25 @@ public final class Symbols {
         layOut(classicOnly, ends);
         layOutClassic();
         layOutData();
+    }
+
+    /**
+     * The bases of a profile's modules as its volume's images give them (one source of truth):
+     * the DLLs the symbol table has routines in, under the debugger's spelling of their names,
+     * and every executable under its file name.
+     */
+    private static void readBases(Map<String, Long> bases, Volume volume) {
+        for (String dll : DLL_MODULES) {
+            VolumeFile file = volume.find(DefaultVolume.SYSTEM32 + dll + ".dll");
+            if (file != null) {
+                bases.put(dll, file.image().imageBase());
+            }
+        }
+        for (VolumeFile file : volume.files()) {
+            if (file.isImage() && !file.image().dll()) {
+                bases.put(file.name().substring(0, file.name().lastIndexOf('.')), file.image().imageBase());
+            }
+        }
     }
 
     /** The classic machine's own table: every symbol it has, laid out from its XP module base. */
