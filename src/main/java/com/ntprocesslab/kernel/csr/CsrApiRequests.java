@@ -114,8 +114,7 @@ public final class CsrApiRequests {
                 // reply to the last request (none the first time), then wait for the next message
                 .inline((k, t, f) -> {
                     ServerState s = f.args(ServerState.class);
-                    CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                    s.call = PortCall.replyAndReceive(server.apiPort, s.reply, s.replyStatus);
+                    s.call = PortCall.replyAndReceive(ownServer(k, t).apiPort, s.reply, s.replyStatus);
                     s.reply = null;
                     return StepResult.call(serverStub(k.profile), s.call);
                 })
@@ -158,9 +157,8 @@ public final class CsrApiRequests {
     /** LPC_CLIENT_DIED: the CSR_THREAD goes and csrss closes its handle; the last one takes the CSR_PROCESS along. */
     public static final Routine CsrDestroyProcess = Subsystems.win32Routine("CSRSRV!CsrDestroyProcess")
             .inline((k, t, f) -> {
-                PortMessage m = f.args(PortMessage.class);
-                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                CsrProcess record = server.find(m.clientProcess);
+                CsrServer server = ownServer(k, t);
+                CsrProcess record = server.find(f.args(PortMessage.class).clientProcess);
                 if (record != null) {
                     // threads still registered (BasepExitProcess comes before their LPC_CLIENT_DIED): their handles first
                     for (CsrThread thread : record.threadList) {
@@ -195,8 +193,7 @@ public final class CsrApiRequests {
     public static final Routine CsrDestroyThread = Subsystems.win32Routine("CSRSRV!CsrDestroyThread")
             .inline((k, t, f) -> {
                 PortMessage m = f.args(PortMessage.class);
-                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                CsrProcess record = server.find(m.clientProcess);
+                CsrProcess record = ownServer(k, t).find(m.clientProcess);
                 if (record == null) {
                     return ret(NtStatus.STATUS_SUCCESS);
                 }
@@ -232,7 +229,7 @@ public final class CsrApiRequests {
                     return next();
                 }
                 CsrSrv.connect(k, client);
-                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
+                CsrServer server = ownServer(k, t);
                 c.accepted = server.find(client.process.uniqueProcessId) != null;
                 return next();
             })
@@ -240,7 +237,7 @@ public final class CsrApiRequests {
             .inline((k, t, f) -> {
                 ConnectCall c = f.args(ConnectCall.class);
                 if (c.accepted) {
-                    k.csrServers.get(Math.max(t.process.sessionId, 0)).find(c.request.clientProcess).clientPort = c.serverHandle;
+                    ownServer(k, t).find(c.request.clientProcess).clientPort = c.serverHandle;
                 }
                 // XP completes the connection in a second call; ALPC's accept has woken the client already
                 return c.accepted && k.profile == Profile.CLASSIC ? StepResult.call(NtCompleteConnectPortStub, c) : next();
@@ -274,6 +271,11 @@ public final class CsrApiRequests {
                 return ret(f.calleeStatus);
             })
             .build();
+
+    /** The server whose csrss runs {@code t}: session 0's for a thread of no session. */
+    private static CsrServer ownServer(Subsystems k, EThread t) {
+        return k.csrServers.get(Math.max(t.process.sessionId, 0));
+    }
 
     /** The server of the session the new process lives in, found through the creator's handle to it; null before it is up. */
     private static CsrServer serverOfNewProcess(Subsystems k, EThread client, CsrCreateProcessMessage c) {
