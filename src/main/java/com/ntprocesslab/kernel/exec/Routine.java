@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -144,6 +145,9 @@ public final class Routine {
          * The steps after it follow on from there.
          */
         public Builder<S, T> returnAt(int offset) { pinned.put(steps.size() - 1, offset); return this; }
+
+        /** Appends a part several routines share: its steps, stages and labels stand as if written here. */
+        public Builder<S, T> with(UnaryOperator<Builder<S, T>> part) { return part.apply(this); }
         /** How many steps were added so far (the index the next one gets). */
         public int size() { return steps.size(); }
         /** Names the next step so that branches can jump to it. */

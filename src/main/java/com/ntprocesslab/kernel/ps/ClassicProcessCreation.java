@@ -339,22 +339,8 @@ public final class ClassicProcessCreation {
                 c.process.grantedAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
                 return jump("createTime");
             })
-            // the process's security descriptor: its owner is the user of the process's token
-            .step("nt!ObGetObjectSecurity", (k, t, f) -> {
-                SelfAccessCheck.ObGetObjectSecurity(creation(f));
-                return next();
-            })
-            // the subject context: the new process's own primary token, referenced while the check runs
-            .step("nt!PsReferencePrimaryToken", (k, t, f) -> {
-                SelfAccessCheck.PsReferencePrimaryToken(creation(f));
-                return next();
-            })
-            // MAXIMUM_ALLOWED: the owner's full access when the check passes; a process may always act on itself
-            .step("nt!SeAccessCheck", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.process.grantedAccess = SelfAccessCheck.SeAccessCheck(k, c, AccessMask.PROCESS_ALL_ACCESS_XP, PROCESS_SELF_ACCESS);
-                return next();
-            })
+            // MAXIMUM_ALLOWED against the process's own security: the owner's full access when the check passes; a process may always act on itself
+            .with(SelfAccessCheck.steps(AccessMask.PROCESS_ALL_ACCESS_XP, PROCESS_SELF_ACCESS, (c, granted) -> c.process.grantedAccess = granted))
             .label("createTime")
             .step("nt!KeQuerySystemTime", (k, t, f) -> {
                 creation(f).process.createTime = k.clock();

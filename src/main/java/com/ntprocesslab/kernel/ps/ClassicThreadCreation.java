@@ -211,21 +211,9 @@ public final class ClassicThreadCreation {
                 creation(f).thread.createTime = k.clock();
                 return next();
             })
-            // the thread's own access to itself (ETHREAD.GrantedAccess): the process's token against the thread's security
-            .step("nt!ObGetObjectSecurity", (k, t, f) -> {
-                SelfAccessCheck.ObGetObjectSecurity(creation(f));
-                return next();
-            })
-            .step("nt!PsReferencePrimaryToken", (k, t, f) -> {
-                SelfAccessCheck.PsReferencePrimaryToken(creation(f));
-                return next();
-            })
+            // the thread's own access to itself (ETHREAD.GrantedAccess): the process's token against the thread's security;
             // whatever the check says, a thread may terminate, set and query itself
-            .step("nt!SeAccessCheck", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.thread.grantedAccess = SelfAccessCheck.SeAccessCheck(k, c, AccessMask.THREAD_ALL_ACCESS_XP, THREAD_SELF_ACCESS);
-                return next();
-            })
+            .with(SelfAccessCheck.steps(AccessMask.THREAD_ALL_ACCESS_XP, THREAD_SELF_ACCESS, (c, granted) -> c.thread.grantedAccess = granted))
             // ready to run; a suspended thread parks in a Suspended wait until NtResumeThread
             .step("nt!KeReadyThread", (k, t, f) -> {
                 EThread thread = creation(f).thread;

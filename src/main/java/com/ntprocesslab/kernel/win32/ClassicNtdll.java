@@ -180,14 +180,10 @@ public final class ClassicNtdll {
                 c.sectionHandle = 0;
                 return (c.flags & CreationFlags.CREATE_SUSPENDED) != 0 ? jump("done") : next();
             })
-            .stage(5)
-            .call(NtResumeThreadStub, (k, t, f) -> StepResult.call(NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
-            .stage(0)
-            .label("done")
+            .with(CreateProcessContext.resumeUnlessSuspended(5, NtResumeThreadStub))
             .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                c.call.processCreated(c.processHandle, c.threadHandle, NtStatus.STATUS_SUCCESS);
-                c.call.status = NtStatus.STATUS_SUCCESS;
+                ctx(f).reportCreated();
+                ctx(f).call.status = NtStatus.STATUS_SUCCESS;
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .label("fail")

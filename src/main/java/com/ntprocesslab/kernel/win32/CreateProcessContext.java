@@ -1,6 +1,13 @@
 package com.ntprocesslab.kernel.win32;
 
 import com.ntprocesslab.kernel.csr.CsrCreateProcessMessage;
+import com.ntprocesslab.kernel.csr.Subsystems;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.NtArgs;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything one process creation carries from stage 1 to stage 6 in kernel32: the caller's
@@ -41,5 +48,35 @@ public final class CreateProcessContext extends CsrCreateProcessMessage {
         super.returnClientId(process, thread);
         call.processId = process;
         call.threadId = thread;
+    }
+
+    /**
+     * The creation is undone after the process and its first thread exist: the caller's handles
+     * to both close (the last ones delete the objects) and the call reports no IDs.
+     */
+    void closeProcessAndThread(Subsystems k, EThread caller) {
+        ClassicNtdll.close(k, caller, threadHandle);
+        ClassicNtdll.close(k, caller, processHandle);
+        threadHandle = 0;
+        processHandle = 0;
+        call.processId = 0;
+        call.threadId = 0;
+    }
+
+    /**
+     * The end both creators share: at {@code stage} the first thread is resumed through
+     * {@code resume} unless the caller asked for it suspended (then the step before jumps to
+     * "done"), and "done" is where the new process is reported.
+     */
+    static UnaryOperator<Routine.Builder<Subsystems, EThread>> resumeUnlessSuspended(int stage, Routine resume) {
+        return b -> b.stage(stage)
+                .call(resume, (k, t, f) -> StepResult.call(resume, NtArgs.of(f.args(CreateProcessContext.class).threadHandle, 0)))
+                .stage(0)
+                .label("done");
+    }
+
+    /** The creation succeeded: the call reports the process and thread handles and IDs. */
+    void reportCreated() {
+        call.processCreated(processHandle, threadHandle, NtStatus.STATUS_SUCCESS);
     }
 }

@@ -301,13 +301,7 @@ public final class Kernel32 {
             .call(ClassicNtdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtTerminateProcessStub,
                     NtArgs.of(ctx(f).processHandle, ctx(f).status)))
             .step("ntdll!NtClose", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                ClassicNtdll.close(k, t, c.threadHandle);
-                ClassicNtdll.close(k, t, c.processHandle);
-                c.threadHandle = 0;
-                c.processHandle = 0;
-                c.call.processId = 0;
-                c.call.threadId = 0;
+                ctx(f).closeProcessAndThread(k, t);
                 return next();
             })
             .label("closeSection")

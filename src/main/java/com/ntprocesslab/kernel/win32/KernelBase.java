@@ -139,13 +139,7 @@ public final class KernelBase {
             // csrss refused the process: terminate it and close our handles
             .call(Ntdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(Ntdll.NtTerminateProcessStub, NtArgs.of(ctx(f).processHandle, ctx(f).status)))
             .step("ntdll!NtClose", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                ObjectManager.NtClose(k, t.process.objectTable, c.threadHandle);
-                ObjectManager.NtClose(k, t.process.objectTable, c.processHandle);
-                c.threadHandle = 0;
-                c.processHandle = 0;
-                c.call.processId = 0;
-                c.call.threadId = 0;
+                ctx(f).closeProcessAndThread(k, t);
                 return next();
             })
             .label("failNt")
@@ -295,13 +289,9 @@ public final class KernelBase {
                 }
                 return (c.flags & CreationFlags.CREATE_SUSPENDED) != 0 ? jump("done") : next();
             })
-            .stage(6)
-            .call(NtResumeThreadStub, (k, t, f) -> StepResult.call(NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
-            .stage(0)
-            .label("done")
+            .with(CreateProcessContext.resumeUnlessSuspended(6, NtResumeThreadStub))
             .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                c.call.processCreated(c.processHandle, c.threadHandle, NtStatus.STATUS_SUCCESS);
+                ctx(f).reportCreated();
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
