@@ -131,6 +131,8 @@ public final class ClassicNtdll {
                 return NtStatus.success(f.calleeStatus) ? next() : jump("fail");
             })
             .call(NtCreateSectionStub)
+            // NtCreateSection's status is read here and tested after the file handle closes: the file is
+            // closed whether or not the section was made (ReactOS sdk/lib/rtl/process.c, RtlpMapFile)
             .step("ntdll!NtClose", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
