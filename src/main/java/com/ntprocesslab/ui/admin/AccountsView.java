@@ -3,7 +3,6 @@ package com.ntprocesslab.ui.admin;
 import com.ntprocesslab.store.account.Account;
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.InputRejectedException;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -18,7 +17,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The administrator creates instructor accounts (the service checks the role again). */
-@Route(value = AccountsView.ROUTE, layout = MainLayout.class)
+@Route(AccountsView.ROUTE)
 @PageTitle("Accounts | NT Process Lab")
 @RolesAllowed("ADMIN")
 public class AccountsView extends VerticalLayout {

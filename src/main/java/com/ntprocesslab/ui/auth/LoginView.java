@@ -13,7 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in | NT Process Lab")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

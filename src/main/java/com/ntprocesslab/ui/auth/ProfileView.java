@@ -3,7 +3,6 @@ package com.ntprocesslab.ui.auth;
 import com.ntprocesslab.store.account.AccountService;
 import com.ntprocesslab.store.InputRejectedException;
 import com.ntprocesslab.store.token.AccessTokens;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -22,7 +21,7 @@ import jakarta.annotation.security.PermitAll;
  * Every signed-in user changes their own password here (the current one is asked again) and
  * manages their personal access tokens for the HTTP API.
  */
-@Route(value = ProfileView.ROUTE, layout = MainLayout.class)
+@Route(ProfileView.ROUTE)
 @PageTitle("Profile | NT Process Lab")
 @PermitAll
 public class ProfileView extends VerticalLayout {

@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Students create their own accounts; a join code from the instructor puts them in a class. */
-@Route(SignupView.ROUTE)
+@Route(value = SignupView.ROUTE, autoLayout = false)
 @PageTitle("Create an account | NT Process Lab")
 @AnonymousAllowed
 public class SignupView extends VerticalLayout implements BeforeEnterObserver {

@@ -11,7 +11,6 @@ import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.progress.RegradeSummary;
 import com.ntprocesslab.lab.text.Language;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -48,7 +47,7 @@ import java.util.List;
  * activity, a read-only look at each student's machine, a class re-grade with progress and
  * the results as CSV.
  */
-@Route(value = ClassGridView.ROUTE, layout = MainLayout.class)
+@Route(ClassGridView.ROUTE)
 @PageTitle("Class results | NT Process Lab")
 @RolesAllowed("INSTRUCTOR")
 public class ClassGridView extends VerticalLayout implements HasUrlParameter<Long> {

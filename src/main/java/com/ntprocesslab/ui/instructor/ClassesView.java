@@ -4,7 +4,6 @@ import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.store.classroom.Classroom;
 import com.ntprocesslab.store.classroom.ClassroomService;
 import com.ntprocesslab.store.classroom.RosterEntry;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.store.access.AccessRefusedException;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
 import com.vaadin.flow.component.ClickEvent;
@@ -32,7 +31,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 
 /** An instructor's classes: create one (it gets a join code), see who joined, rename, archive or delete one. */
-@Route(value = ClassesView.ROUTE, layout = MainLayout.class)
+@Route(ClassesView.ROUTE)
 @PageTitle("Classes | NT Process Lab")
 @RolesAllowed("INSTRUCTOR")
 public class ClassesView extends VerticalLayout {

@@ -2,7 +2,6 @@ package com.ntprocesslab.ui.instructor;
 
 import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.lab.progress.InstructorDashboard;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,7 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Where an instructor lands: their classes, their students' latest commands, and who is stuck on a checkpoint. */
-@Route(value = DashboardView.ROUTE, layout = MainLayout.class)
+@Route(DashboardView.ROUTE)
 @PageTitle("Dashboard | NT Process Lab")
 @RolesAllowed("INSTRUCTOR")
 public class DashboardView extends VerticalLayout {

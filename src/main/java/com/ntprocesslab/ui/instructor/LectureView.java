@@ -5,7 +5,6 @@ import com.ntprocesslab.lab.state.MachineState;
 import com.ntprocesslab.session.Lectures;
 import com.ntprocesslab.store.access.AccessRefusedException;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.machine.MachineExplorer;
 import com.ntprocesslab.ui.machine.StageTimeline;
 import com.ntprocesslab.ui.workspace.Console;
@@ -36,7 +35,7 @@ import jakarta.annotation.security.PermitAll;
  * they type) and see how many follow; its students see that machine live, each command as it
  * is accepted, and can fork the current moment into a sandbox of their own.
  */
-@Route(value = LectureView.ROUTE, layout = MainLayout.class)
+@Route(LectureView.ROUTE)
 @PageTitle("Lecture | NT Process Lab")
 @PermitAll
 public class LectureView extends VerticalLayout implements HasUrlParameter<Long> {

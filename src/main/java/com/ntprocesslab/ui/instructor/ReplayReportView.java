@@ -4,7 +4,6 @@ import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.ui.layout.BrowserTime;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.store.machine.ReplayDivergence;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * when the command was accepted: the instructor decides what to do about them. Only the
  * machines of the instructor's own students (and their own) are listed.
  */
-@Route(value = ReplayReportView.ROUTE, layout = MainLayout.class)
+@Route(ReplayReportView.ROUTE)
 @PageTitle("Replay report | NT Process Lab")
 @RolesAllowed("INSTRUCTOR")
 public class ReplayReportView extends VerticalLayout {

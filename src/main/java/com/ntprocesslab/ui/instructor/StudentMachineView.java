@@ -11,7 +11,6 @@ import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.ReplayedHistory;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.classroom.ClassroomNotFoundException;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.machine.MachineExplorer;
 import com.ntprocesslab.ui.machine.StageTimeline;
 import com.ntprocesslab.ui.workspace.Console;
@@ -48,7 +47,7 @@ import java.util.function.Supplier;
  * {@code ?step=<position>}) so it can be shared. Nothing to type, no reset: looking never
  * changes the student's machine; a fork makes a new machine from the moment shown.
  */
-@Route(value = StudentMachineView.ROUTE, layout = MainLayout.class)
+@Route(StudentMachineView.ROUTE)
 @PageTitle("Student machine | NT Process Lab")
 @RolesAllowed("INSTRUCTOR")
 public class StudentMachineView extends VerticalLayout implements HasUrlParameter<Long> {

@@ -8,7 +8,6 @@ import com.ntprocesslab.lab.progress.LabStandings;
 import com.ntprocesslab.lab.progress.Labs;
 import com.ntprocesslab.lab.progress.LabStanding;
 import com.ntprocesslab.lab.text.Language;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.workspace.SandboxView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +35,7 @@ import java.util.List;
  * student's progress, and the free sandbox. An instructor also sees broken labs and can
  * reload them from disk.
  */
-@Route(value = LabListView.ROUTE, layout = MainLayout.class)
+@Route(LabListView.ROUTE)
 @PageTitle("Labs | NT Process Lab")
 @PermitAll
 public class LabListView extends VerticalLayout {

@@ -13,7 +13,6 @@ import com.ntprocesslab.session.MachineNotFoundException;
 import com.ntprocesslab.session.MachineSessions;
 import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.session.ReplayProgress;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.ntprocesslab.ui.workspace.MachineWorkbench;
 import com.ntprocesslab.ui.workspace.HeldElsewhereNotice;
 import com.vaadin.flow.component.button.Button;
@@ -40,7 +39,7 @@ import jakarta.annotation.security.PermitAll;
  * buttons on their command blocks) and the checkpoints on the left; the console above the
  * machine's process tree on the right. Check grades the machine over its whole history.
  */
-@Route(value = LabView.ROUTE, layout = MainLayout.class)
+@Route(LabView.ROUTE)
 @PermitAll
 public class LabView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 

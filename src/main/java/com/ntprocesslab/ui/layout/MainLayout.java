@@ -15,11 +15,18 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every signed-in page: the product name, where to go, the language and who is signed in. */
+/**
+ * The frame of every signed-in page: the product name, where to go, the language and who is signed in.
+ * It is the automatic layout of every route, so a view does not name it (the menu links to the views,
+ * the views do not link back); the routes that stand alone (sign-in, sign-up and the two forwarders)
+ * say {@code autoLayout = false}.
+ */
+@Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 

@@ -14,7 +14,7 @@ import lombok.RequiredArgsConstructor;
  * The landing page: an instructor's dashboard (their classes, what their students do, who is
  * stuck), a student's lab catalog with their progress and the free sandbox.
  */
-@Route("")
+@Route(value = "", autoLayout = false)
 @PermitAll
 @RequiredArgsConstructor
 public class HomeView extends Div implements BeforeEnterObserver {

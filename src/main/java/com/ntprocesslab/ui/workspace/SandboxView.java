@@ -10,7 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import lombok.RequiredArgsConstructor;
 
 /** The free sandbox: sends the signed-in user to their sandbox machine, created on first use. */
-@Route(SandboxView.ROUTE)
+@Route(value = SandboxView.ROUTE, autoLayout = false)
 @PermitAll
 @RequiredArgsConstructor
 public class SandboxView extends Div implements BeforeEnterObserver {

@@ -26,7 +26,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.ntprocesslab.ui.layout.MainLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.List;
  * A student's machine: its console, restored from the command log on every visit (with a
  * progress bar when that needs a long replay) and kept in step with the machine's other tabs.
  */
-@Route(value = WorkspaceView.ROUTE, layout = MainLayout.class)
+@Route(WorkspaceView.ROUTE)
 @PageTitle("Workspace | NT Process Lab")
 @PermitAll
 public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Long> {
