@@ -53,4 +53,12 @@ class LayeringTest {
                 .because("the same profile and commands must give the same machine, byte for byte")
                 .check(CLASSES);
     }
+
+    @Test
+    void noViewNamesTheLayoutThatLinksToIt() {
+        noClasses().that().resideOutsideOfPackage("com.ntprocesslab.ui.layout..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.ntprocesslab.ui.layout.MainLayout")
+                .because("MainLayout links to the views and is their automatic layout (@Layout): a view naming it back would close a circle")
+                .check(CLASSES);
+    }
 }
