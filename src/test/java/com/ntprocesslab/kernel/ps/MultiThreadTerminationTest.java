@@ -36,7 +36,7 @@ class MultiThreadTerminationTest {
         assertThat(victims).allSatisfy(t -> assertThat(t.tcb.waitReason).isEqualTo(KWaitReason.UserRequest));
         long handlesBefore = p.handleCount;
 
-        String terminated = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0x8 0x9").output();
+        String terminated = LabMachine.ok(machine, ".call explorer.exe TerminateProcess 0xc 0x9").output();
 
         assertThat(terminated).contains("returned TRUE");
         // every victim has its exit APC and was readied out of its wait; none has exited yet

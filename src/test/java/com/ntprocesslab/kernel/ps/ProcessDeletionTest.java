@@ -119,13 +119,16 @@ class ProcessDeletionTest {
         return processHandle(machine.kernel().profile);
     }
 
-    /** CreateProcessW's hProcess and hThread in explorer: the first two free slots on both profiles. */
+    /**
+     * CreateProcessW's hProcess and hThread in explorer: the first two free slots on both
+     * profiles, after its csrss client port (0x4) and its input event (0x8).
+     */
     private static String processHandle(Profile profile) {
-        return "0x8";
+        return "0xc";
     }
 
     private static String threadHandle(Profile profile) {
-        return "0xc";
+        return "0x10";
     }
 
     private static String stepOver(Machine machine) {

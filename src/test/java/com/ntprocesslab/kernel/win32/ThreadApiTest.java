@@ -120,11 +120,11 @@ class ThreadApiTest {
     void createRemoteThreadNeedsProcessCreateThreadAndAStartRoutineTheTargetHas(Profile profile) {
         Machine machine = withThreads(profile);
         EProcess p = LabMachine.process(machine, "threads.exe");
-        String pid = Long.toString(p.uniqueProcessId);
+        String pid = "0x" + Long.toHexString(p.uniqueProcessId);
         Object before = LabMachine.timeless(machine);
 
         // an image without that procedure: refused before anything is made
-        String unknown = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0x8 NoSuchRoutine").output();
+        String unknown = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0xc NoSuchRoutine").output();
         assertThat(unknown).contains("returned NULL", "LastError: 0x57 (ERROR_INVALID_PARAMETER)");
         assertThat(LabMachine.timeless(machine)).isEqualTo(before);
         // ObReferenceObjectByHandle(PROCESS_CREATE_THREAD) in PspCreateThread (WRK ps/create.c)
@@ -135,7 +135,7 @@ class ThreadApiTest {
         assertThat(bad).contains("returned NULL", "LastError: 0x6 (ERROR_INVALID_HANDLE)");
         assertThat(p.activeThreads).isEqualTo(3);
 
-        String remote = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0x8 Worker").output();
+        String remote = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0xc Worker").output();
         LabMachine.ok(machine, "g");
 
         // success leaves the last error alone (CreateRemoteThread sets it only on failure)
@@ -154,7 +154,7 @@ class ThreadApiTest {
     void terminateThreadEndsTheVictimInItsOwnContextAndGetExitCodeThreadSeesIt(Profile profile) {
         Machine machine = withThreads(profile);
         EProcess p = LabMachine.process(machine, "threads.exe");
-        String remote = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0x8 Worker").output();
+        String remote = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0xc Worker").output();
         LabMachine.ok(machine, "g");
         String h = returned(remote);
         EThread victim = p.threadListHead.owners().get(3);
@@ -188,7 +188,7 @@ class ThreadApiTest {
     void threadPrioritiesAreIncrementsOverTheProcessBaseWithSaturation(Profile profile) {
         Machine machine = withThreads(profile);
         EProcess p = LabMachine.process(machine, "threads.exe");
-        String remote = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0x8 Worker CREATE_SUSPENDED").output();
+        String remote = LabMachine.ok(machine, ".call explorer.exe CreateRemoteThread 0xc Worker CREATE_SUSPENDED").output();
         String h = returned(remote);
         EThread t = p.threadListHead.owners().get(3);
 

@@ -69,6 +69,6 @@ class MachineObjectsTest {
         assertThat(stop.stage()).isEqualTo(3);
         assertThat(stop.symbol()).isEqualTo(frames.getFirst());
         assertThat(stop.frames()).as("k leaves out the kernel wait the .call interrupted")
-                .isSubsetOf(frames).doesNotContain("nt!NtWaitForSingleObject+0x14b").contains("ntdll!NtWaitForSingleObject+0x120");
+                .isSubsetOf(frames).doesNotContain("nt!NtWaitForSingleObject+0x14b").contains("ntdll!NtWaitForSingleObject+0x14");
     }
 }

@@ -13,7 +13,7 @@ class CompletionTest {
         assertThat(Completion.of("dt nt!_EP").line()).isEqualTo("dt nt!_EPROCESS");
         assertThat(Completion.of("dt nt!_K").candidates()).containsExactly("nt!_KPROCESS", "nt!_KTHREAD");
         assertThat(Completion.of(".call expl").line()).isEqualTo(".call explorer.exe");
-        assertThat(Completion.of(".call explorer.exe Terminate").line()).isEqualTo(".call explorer.exe TerminateProcess");
+        assertThat(Completion.of(".call explorer.exe TerminateP").line()).isEqualTo(".call explorer.exe TerminateProcess");
         assertThat(Completion.of(".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc").line())
                 .isEqualTo(".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc.exe");
         assertThat(Completion.of("lm m KERNELB").line()).isEqualTo("lm m KERNELBASE");
