@@ -21,3 +21,8 @@ g
 # XP SP3's layout: dt at the x86 offsets, and the new thread with the kernel stack KeInitThread built.
 dt nt!_EPROCESS 822d9040
 !process 5c 6
+# nt's globals in XP's 32-bit dwords: PsActiveProcessHead (Flink, Blink), PsIdleProcess, PsInitialSystemProcess,
+# PspCidTable, then the eight EX_CALLBACK slots of PspCreateProcessNotifyRoutine (XP SP3 boots with none registered).
+dd nt!PsActiveProcessHead L10
+# dq shows the same memory as quadwords, high`low: the list head's Blink and Flink.
+dq nt!PsActiveProcessHead L2

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * readable memory is nt's data symbols and the callback blocks they point to (see
  * {@link DataView}), and the number-valued fields of the objects it models, at their Windows 10
  * x64 offsets (the ones dt prints); every other byte shows as ?, WinDbg's mark for memory it
- * cannot read. On the classic profile the same fields read at their XP SP3 x86 offsets, as dwords.
+ * cannot read. On the classic profile the globals and fields read at their XP SP3 x86
+ * addresses and offsets, as dwords; dq shows a quadword there as two of them, high`low.
  */
 final class MemoryDump {
     private MemoryDump() {
@@ -43,12 +44,25 @@ final class MemoryDump {
             if (i % perLine == 0) {
                 out.append(i == 0 ? "" : "\n").append(d.kernel.platform.pointer(at)).append(' ');
             }
-            Long value = read(d.kernel, at, width);
-            String text = width == 8 ? (value == null ? "????????`????????" : d.kernel.platform.pointer(value))
-                    : (value == null ? "????????" : String.format("%08x", value));
-            out.append(' ').append(text);
+            out.append(' ').append(width == 8 ? quadword(d.kernel, at) : hex(read(d.kernel, at, 4)));
         }
         return Debugger.accept(out.toString());
+    }
+
+    /**
+     * A quadword as dq prints it, high`low. On x86 each half is a dword of its own (a 32-bit
+     * global next to another, or a field next to an unmodelled one), so each reads or shows ? alone.
+     */
+    private static String quadword(Kernel k, long at) {
+        if (k.platform.x86) {
+            return hex(read(k, at + 4, 4)) + "`" + hex(read(k, at, 4));
+        }
+        Long value = read(k, at, 8);
+        return value == null ? "????????`????????" : k.platform.pointer(value);
+    }
+
+    private static String hex(Long dword) {
+        return dword == null ? "????????" : String.format("%08x", dword & 0xffffffffL);
     }
 
     /** The value of {@code width} bytes at an address, or null when any of them is not modeled. */
@@ -84,7 +98,7 @@ final class MemoryDump {
         }
         long offset = address - owner.getKey();
         return switch (owner.getValue()) {
-            case EProcess p -> eprocess(p, offset);
+            case EProcess p -> eprocess(k, p, offset);
             case EThread t -> ethread(t, offset);
             default -> null;
         };
@@ -101,8 +115,8 @@ final class MemoryDump {
             case EProcess p -> switch ((int) offset) {
                 case 0x018 -> p.pcb.directoryTableBase;
                 case 0x084 -> p.uniqueProcessId;
-                case 0x088 -> p.activeProcessLinks.flink.owner == null ? null : p.activeProcessLinks.flink.owner.address + 0x088;
-                case 0x08c -> p.activeProcessLinks.blink.owner == null ? null : p.activeProcessLinks.blink.owner.address + 0x088;
+                case 0x088 -> link(k, p.activeProcessLinks.flink.owner, 0x088);
+                case 0x08c -> link(k, p.activeProcessLinks.blink.owner, 0x088);
                 case 0x0c4 -> p.objectTable == null ? 0L : p.objectTable.address;
                 case 0x0c8 -> p.token == null ? 0L : p.token.address;
                 case 0x138 -> p.sectionObject == null ? 0L : p.sectionObject.address;
@@ -141,12 +155,12 @@ final class MemoryDump {
         return byAddress;
     }
 
-    private static Long eprocess(EProcess p, long offset) {
+    private static Long eprocess(Kernel k, EProcess p, long offset) {
         return switch ((int) offset) {
             case 0x028 -> p.pcb.directoryTableBase;
             case 0x440 -> p.uniqueProcessId;
-            case 0x448 -> link(p.activeProcessLinks.flink.owner);
-            case 0x450 -> link(p.activeProcessLinks.blink.owner);
+            case 0x448 -> link(k, p.activeProcessLinks.flink.owner, 0x448);
+            case 0x450 -> link(k, p.activeProcessLinks.blink.owner, 0x448);
             case 0x4b8 -> p.token == null ? 0L : p.token.address;
             case 0x518 -> p.sectionObject == null ? 0L : p.sectionObject.address;
             case 0x520 -> p.sectionBaseAddress;
@@ -157,9 +171,9 @@ final class MemoryDump {
         };
     }
 
-    /** An ActiveProcessLinks pointer: the neighbour's link field (the list head's address is not modeled). */
-    private static Long link(EProcess neighbour) {
-        return neighbour == null ? null : neighbour.address + 0x448;
+    /** An ActiveProcessLinks pointer: the neighbour's link field, or nt!PsActiveProcessHead at the list's ends. */
+    private static long link(Kernel k, EProcess neighbour, long linksOffset) {
+        return neighbour == null ? Symbols.address("nt!PsActiveProcessHead", k.profile) : neighbour.address + linksOffset;
     }
 
     private static Long ethread(EThread t, long offset) {

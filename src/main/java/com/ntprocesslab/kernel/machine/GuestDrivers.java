@@ -84,8 +84,13 @@ public final class GuestDrivers implements RoutinePublisher {
     /**
      * The callbacks boot-start drivers registered before smss ran (the machine does not run
      * their DriverEntry): CNG's process routine, WdFilter's Ex process routine and its thread routine.
+     * Windows XP SP3 has neither driver (cng.sys and Defender's WdFilter.sys came with Vista,
+     * PsSetCreateProcessNotifyRoutineEx with Vista SP1): the classic machine boots with empty tables.
      */
     static void registerBootDriverCallbacks(Executive k) {
+        if (k.profile == Profile.CLASSIC) {
+            return;
+        }
         k.processNotifyRoutines.addAll(List.of(CngCreateProcessNotifyRoutine.symbol(), MpCreateProcessNotifyRoutineEx.symbol()));
         k.extendedProcessNotifyRoutines.add(MpCreateProcessNotifyRoutineEx.symbol());
         k.threadNotifyRoutines.add(MpCreateThreadNotifyRoutine.symbol());

@@ -148,7 +148,8 @@ public final class Symbols {
             if (!data.getKey().endsWith("ExCount")) {
                 CLASSIC_ADDRESSES.put(data.getKey(), classicAddress);
                 VISIBLE.get(Profile.CLASSIC).add(data.getKey());
-                classicAddress += (dataSize(data.getKey(), Profile.CLASSIC) + 0x7) & ~0x7L;
+                // x86 globals are dword-aligned and packed: dd from PsActiveProcessHead reads them all
+                classicAddress += (dataSize(data.getKey(), Profile.CLASSIC) + 0x3) & ~0x3L;
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.ps;
 
+import com.ntprocesslab.kernel.nt.Platform;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -19,6 +20,11 @@ import java.util.TreeMap;
 public final class CidTable {
     /** The HANDLE_TABLE nt!PspCidTable points to (it is not charged to any process's pool). */
     public static final long ADDRESS = 0xffffa08f0a003b40L;
+
+    /** Where the table is on a platform: in the pool the handle tables come from (on XP, paged pool at 0xe1xxxxxx). */
+    public static long address(Platform platform) {
+        return platform.poolAddress(ADDRESS & 0xffffffffL);
+    }
     private final TreeMap<Long, KernelObject> entries = new TreeMap<>();
     /** Freed IDs in the order they were freed (WRK's LastFree list, moved to FirstFree in that order). */
     private final ArrayDeque<Long> freed = new ArrayDeque<>();

@@ -21,6 +21,7 @@ import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
+import com.ntprocesslab.kernel.se.Privilege;
 import java.util.Locale;
 
 /**
@@ -58,13 +59,25 @@ public final class Kernel32 {
                 String failure = KernelBase.validateFlagsAndToken(k, t, ctx(f));
                 return failure != null ? jump(failure) : next();
             })
-            // the lowest class asked for (seed 003 tests IDLE, NORMAL, HIGH, REALTIME in turn); none asked: unknown
-            .step("kernel32!BasepIsRealtimeAllowed", (k, t, f) -> {
+            // the lowest class asked for: seed 004 (lines 114-139) and seed 003's SP3 code test IDLE (40h), BELOW_NORMAL
+            // (4000h), NORMAL (20h), ABOVE_NORMAL (8000h), HIGH (80h), REALTIME (100h) in turn; none asked: unknown
+            .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                KernelBase.selectPriorityClass(t, c);
-                c.priorityClassGiven = priorityClassGiven(c.flags);
+                PriorityClass asked = lowestPriorityClassAsked(c.flags);
+                c.priorityClassGiven = asked != null;
+                // none asked: no NtSetInformationProcess follows, so the kernel's choice (NORMAL, or the creator's IDLE) stands
+                c.priorityClass = asked != null ? asked : PriorityClass.NORMAL;
+                return asked == PriorityClass.REALTIME ? next() : jump("vdmFlags");
+            })
+            // only for REALTIME: BasepIsRealtimeAllowed(FALSE) tries to acquire SeIncreaseBasePriorityPrivilege
+            // (seed 003: token opened, privilege adjusted); without it the class is HIGH
+            .step("kernel32!BasepIsRealtimeAllowed", (k, t, f) -> {
+                if (!t.process.token.has(Privilege.SeIncreaseBasePriorityPrivilege)) {
+                    ctx(f).priorityClass = PriorityClass.HIGH;
+                }
                 return next();
             })
+            .label("vdmFlags")
             // the VDM options (seed 003: test 800h / test 1000h): separate and shared WOW together is 0x57
             .inline((k, t, f) -> {
                 CreateProcessContext c = ctx(f);
@@ -323,14 +336,18 @@ public final class Kernel32 {
         return a;
     }
 
-    /** Whether any *_PRIORITY_CLASS flag was given (WRK: PriClass != PROCESS_PRIORITY_CLASS_UNKNOWN). */
-    static boolean priorityClassGiven(long flags) {
-        for (PriorityClass pc : PriorityClass.values()) {
+    /**
+     * The lowest *_PRIORITY_CLASS flag in {@code flags}, tested in kernel32's order, or null when
+     * none is there (WRK's PROCESS_PRIORITY_CLASS_UNKNOWN: no class is set).
+     */
+    static PriorityClass lowestPriorityClassAsked(long flags) {
+        for (PriorityClass pc : new PriorityClass[] {PriorityClass.IDLE, PriorityClass.BELOW_NORMAL, PriorityClass.NORMAL,
+                PriorityClass.ABOVE_NORMAL, PriorityClass.HIGH, PriorityClass.REALTIME}) {
             if ((flags & pc.creationFlag) != 0) {
-                return true;
+                return pc;
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -93,7 +93,9 @@ class ClassicCreateFlagsTest {
         Object before = LabMachine.timeless(machine);
         String out = create("explorer.exe", "C:\\Windows\\System32\\notepad.exe CREATE_SEPARATE_WOW_VDM|CREATE_SHARED_WOW_VDM");
         assertThat(out).contains("returned FALSE", "LastError: 0x57 (ERROR_INVALID_PARAMETER)");
-        assertThat(symbols).contains("kernel32!BasepIsRealtimeAllowed").doesNotContain("ntdll!RtlDosPathNameToNtPathName_U", "nt!IoCreateFile");
+        // the test comes after the priority class (seed 003: and ..., 3E1Fh, then test 800h / test 1000h)
+        assertThat(symbols).contains("kernel32!CreateProcessInternalW")
+                .doesNotContain("kernel32!BasepIsRealtimeAllowed", "ntdll!RtlDosPathNameToNtPathName_U", "nt!IoCreateFile");
         assertThat(LabMachine.timeless(machine)).isEqualTo(before);
         // either one alone is accepted (no 16-bit image here, so it changes nothing)
         assertThat(create("explorer.exe", "C:\\Windows\\System32\\notepad.exe CREATE_SEPARATE_WOW_VDM")).contains("returned TRUE");
@@ -179,6 +181,58 @@ class ClassicCreateFlagsTest {
         // STATUS_PROCESS_IS_TERMINATING, which BaseSetLastNTError turns into ERROR_ACCESS_DENIED
         assertThat(out).contains("returned FALSE", "(ERROR_ACCESS_DENIED)");
         assertThat(notepad.threadListHead.isEmpty()).isTrue();
+        assertThat(machine.checkInvariants()).isEmpty();
+    }
+
+    // seed 004 lines 100-105 (Windows 2000's kernel32 CreateProcessW) and seed 003's SP3 code (and ecx, 18h / cmp cl, 18h):
+    // a console of its own and no console at all is 0x57, before the image is even looked up
+    @Test
+    void detachedWithANewConsoleIs0x57AndChangesNothing() {
+        Object before = LabMachine.timeless(machine);
+        String out = create("explorer.exe", "C:\\Windows\\System32\\notepad.exe DETACHED_PROCESS|CREATE_NEW_CONSOLE");
+        assertThat(out).contains("returned FALSE", "LastError: 0x57 (ERROR_INVALID_PARAMETER)");
+        assertThat(symbols).doesNotContain("ntdll!RtlDosPathNameToNtPathName_U", "nt!NtOpenFile", "nt!PspCreateProcess");
+        assertThat(LabMachine.timeless(machine)).isEqualTo(before);
+        // each alone is a valid request
+        assertThat(create("explorer.exe", "C:\\Windows\\System32\\notepad.exe CREATE_NEW_CONSOLE")).contains("returned TRUE");
+    }
+
+    // seed 004 lines 110-139, seed 003 (test al, 40h; test ah, 40h; test al, 20h; ...): the lowest class asked for wins
+    @Test
+    void theLowestPriorityClassAskedForWins() {
+        create("explorer.exe", "C:\\Windows\\System32\\notepad.exe HIGH_PRIORITY_CLASS|IDLE_PRIORITY_CLASS");
+        assertThat(LabMachine.process(machine, "notepad.exe").priorityClass).isEqualTo("IDLE");
+        assertThat(LabMachine.process(machine, "notepad.exe").pcb.basePriority).isEqualTo(4);
+        LabMachine.ok(machine, "g");
+        create("explorer.exe", "C:\\Windows\\System32\\calc.exe ABOVE_NORMAL_PRIORITY_CLASS|BELOW_NORMAL_PRIORITY_CLASS|REALTIME_PRIORITY_CLASS");
+        assertThat(LabMachine.process(machine, "calc.exe").priorityClass).isEqualTo("BELOW_NORMAL");
+        // BasepIsRealtimeAllowed runs only when REALTIME is the class chosen
+        assertThat(symbols).doesNotContain("kernel32!BasepIsRealtimeAllowed");
+    }
+
+    // seed 004 lines 129-135: REALTIME only when BasepIsRealtimeAllowed can take SeIncreaseBasePriorityPrivilege, else HIGH
+    @Test
+    void realtimeNeedsTheIncreaseBasePriorityPrivilegeElseItIsHigh() {
+        create("explorer.exe", "C:\\Windows\\System32\\notepad.exe REALTIME_PRIORITY_CLASS");
+        assertThat(symbols).contains("kernel32!BasepIsRealtimeAllowed");
+        assertThat(LabMachine.process(machine, "notepad.exe").priorityClass).isEqualTo("HIGH");
+        LabMachine.ok(machine, "g");
+        // winlogon runs as SYSTEM, whose token holds the privilege
+        create("winlogon.exe", "C:\\Windows\\System32\\calc.exe REALTIME_PRIORITY_CLASS");
+        assertThat(LabMachine.process(machine, "calc.exe").priorityClass).isEqualTo("REALTIME");
+        assertThat(LabMachine.process(machine, "calc.exe").pcb.basePriority).isEqualTo(24);
+    }
+
+    // seed 003: CREATE_NO_WINDOW is masked off (and eax, 0F7FFFFFFh) and the class bits (and ..., 3E1Fh); no other bit is
+    // tested, so bits XP does not define (0x00200000) and CREATE_WITH_USERPROFILE (0x02000000, which seed 004's
+    // Windows 2000 code refuses but SP3's code passes by) change nothing
+    @Test
+    void undefinedBitsAndCreateNoWindowAreIgnored() {
+        String out = create("explorer.exe", "C:\\Windows\\System32\\notepad.exe 0x02200000|CREATE_NO_WINDOW");
+        assertThat(out).contains("returned TRUE");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        assertThat(notepad.priorityClass).isEqualTo("NORMAL");
+        assertThat(setInformationCalls()).isZero();
         assertThat(machine.checkInvariants()).isEmpty();
     }
 }
