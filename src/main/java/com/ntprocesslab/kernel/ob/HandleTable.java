@@ -1,16 +1,26 @@
 package com.ntprocesslab.kernel.ob;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A process handle table. Handle values are multiples of 4 from the table's first value (4,
- * or where the boot seed starts it), and the lowest free value is always reused first, so
- * undoing a creation restores the table exactly.
+ * or where the boot seed starts it). Free entries are handed out as WRK's base/ntos/ex/handle.c
+ * does for a table that is not strict FIFO (every process table; only PspCidTable is):
+ * ExpAllocateHandleTableEntry pops HandleTable->FirstFree, and ExpFreeHandleTableEntry pushes
+ * the freed entry back onto FirstFree, so the slot freed last is the first handed out again
+ * (ReactOS ntoskrnl/ex/handle.c does the same). Entries never used follow on that list in
+ * ascending order (ExpAllocateHandleTableEntrySlow chains a new page's entries that way):
+ * the machine keeps them as a counter, {@code neverUsed}, behind the list of freed slots.
  */
 public final class HandleTable {
     public final long address;
     private final List<HandleEntry> slots = new ArrayList<>();
+    /** FirstFree's chain of freed slot indexes, the next one to hand out first. */
+    private final ArrayDeque<Integer> freed = new ArrayDeque<>();
+    /** The lowest slot index never handed out; every index from it on follows {@code freed}. */
+    private int neverUsed;
     private int handleCount;
     /** HANDLE_TABLE.UniqueProcessId: the owner's ID, set by ExSetHandleTableOwner once the process has one (XP). */
     public long uniqueProcessId;
@@ -32,19 +42,21 @@ public final class HandleTable {
         return handleCount;
     }
 
+    /** ExCreateHandle: the head of the free list (the slot freed last), else the next never-used one. */
     int insert(HandleEntry entry) {
-        int index = slots.indexOf(null);
-        if (index < 0) {
-            slots.add(entry);
-            index = slots.size() - 1;
-        } else {
-            slots.set(index, entry);
+        int index = freed.isEmpty() ? neverUsed++ : freed.removeFirst();
+        while (slots.size() <= index) {
+            slots.add(null);
         }
+        slots.set(index, entry);
         handleCount++;
         return (int) (firstHandle + index * 4L);
     }
 
-    /** An entry at a given handle value (ExDupHandleTable keeps the parent's values). */
+    /**
+     * An entry at a given handle value, for ExDupHandleTable (the child keeps the parent's
+     * values); {@link #rebuildFreeListAfterDuplication} then chains the entries left free.
+     */
     void insertAt(long handle, HandleEntry entry) {
         if (handle < firstHandle || handle % 4 != 0) {
             throw new IllegalArgumentException("Handle " + handle + " is below the table's first value " + firstHandle);
@@ -58,6 +70,30 @@ public final class HandleTable {
         }
         slots.set(index, entry);
         handleCount++;
+    }
+
+    /**
+     * ExDupHandleTable gives the new table as many pages as the parent's, then walks every entry
+     * of them in ascending order and pushes each one it does not copy onto the new table's
+     * FirstFree (WRK base/ntos/ex/handle.c ExDupHandleTable; ReactOS ntoskrnl/ex/handle.c), so
+     * the child hands out its free slots from the top of its last page down. Entry 0 of each
+     * page is no handle (WRK's loop: "Skip past the first entry thats not a real entry"), so
+     * handle values that are multiples of a page's span are skipped.
+     */
+    void rebuildFreeListAfterDuplication(HandleTable parent, int entriesPerPage) {
+        long pageSpan = entriesPerPage * 4L;
+        long parentTop = parent.firstHandle + Math.max(parent.neverUsed - 1, 0) * 4L;
+        long end = (parentTop / pageSpan + 1) * pageSpan;
+        freed.clear();
+        for (long value = firstHandle; value < end; value += 4) {
+            int index = indexOf(value);
+            if (value % pageSpan != 0 && (index >= slots.size() || slots.get(index) == null)) {
+                freed.addFirst(index);
+            }
+        }
+        // the next page starts after its reserved entry 0
+        neverUsed = indexOf(end + 4);
+        normalise();
     }
 
     public HandleEntry lookup(long handle) {
@@ -77,16 +113,32 @@ public final class HandleTable {
         return true;
     }
 
+    /** ExDestroyHandle -> ExpFreeHandleTableEntry: the slot goes to the head of the free list. */
     HandleEntry remove(long handle) {
         HandleEntry entry = lookup(handle);
         if (entry != null) {
-            slots.set(indexOf(handle), null);
+            int index = indexOf(handle);
+            slots.set(index, null);
             handleCount--;
-            while (!slots.isEmpty() && slots.get(slots.size() - 1) == null) {
-                slots.remove(slots.size() - 1);
-            }
+            freed.addFirst(index);
+            normalise();
         }
         return entry;
+    }
+
+    /**
+     * The same chain, written the shortest way: a freed slot just below {@code neverUsed} at the
+     * end of the list is where the never-used run would start anyway, so it joins that run.
+     * (Windows' list is one chain either way; this keeps equal chains equal in the machine.)
+     */
+    private void normalise() {
+        while (!freed.isEmpty() && freed.getLast() == neverUsed - 1) {
+            freed.removeLast();
+            neverUsed--;
+        }
+        while (!slots.isEmpty() && slots.size() > neverUsed && slots.get(slots.size() - 1) == null) {
+            slots.remove(slots.size() - 1);
+        }
     }
 
     private int indexOf(long handle) {
@@ -102,5 +154,45 @@ public final class HandleTable {
             }
         }
         return result;
+    }
+
+    /** The free list as handle values, in the order they will be handed out, up to the first never-used one. */
+    public List<Long> freeList() {
+        List<Long> result = new ArrayList<>();
+        for (int index : freed) {
+            result.add(firstHandle + index * 4L);
+        }
+        result.add(firstHandle + neverUsed * 4L);
+        return result;
+    }
+
+    /** The next handle value ExCreateHandle would return. */
+    public long peekNext() {
+        return firstHandle + (freed.isEmpty() ? neverUsed : freed.getFirst()) * 4L;
+    }
+
+    /** The free list and the entries in use at one moment, to give a failed call's table back as it found it. */
+    public FreeListMark mark() {
+        return new FreeListMark(handles(), List.copyOf(freed), neverUsed);
+    }
+
+    /**
+     * A failed call gives the table its free list back when the handles in use are those it
+     * found, so a rolled-back call changes nothing (the machine's rule; Windows would leave the
+     * slots the call used at the head of FirstFree). Returns whether it did.
+     */
+    public boolean restore(FreeListMark mark) {
+        if (mark == null || !mark.inUse().equals(handles())) {
+            return false;
+        }
+        freed.clear();
+        freed.addAll(mark.freed());
+        neverUsed = mark.neverUsed();
+        normalise();
+        return true;
+    }
+
+    /** See {@link #mark()}. */
+    public record FreeListMark(List<Long> inUse, List<Integer> freed, int neverUsed) {
     }
 }

@@ -133,7 +133,8 @@ public final class ObjectManager {
     /**
      * ExDupHandleTable for ObInitProcess: every OBJ_INHERIT handle of the parent's table appears
      * in the child's at the same value with the same access and still inheritable; each copy is
-     * a new handle (HandleCount and PointerCount rise). Slots between stay free.
+     * a new handle (HandleCount and PointerCount rise). The slots not copied become the child's
+     * free list, highest first (see {@link HandleTable#rebuildFreeListAfterDuplication}).
      */
     public static void ExDupHandleTable(Executive kernel, HandleTable parent, HandleTable child) {
         for (long handle : parent.handles()) {
@@ -144,6 +145,12 @@ public final class ObjectManager {
                 child.insertAt(handle, entry);
             }
         }
+        child.rebuildFreeListAfterDuplication(parent, handleTableEntriesPerPage(kernel));
+    }
+
+    /** A page of HANDLE_TABLE_ENTRY: 4096 / 8 on x86 (XP), 4096 / 16 on x64 (WRK ex/handle.c LOWLEVEL_COUNT). */
+    static int handleTableEntriesPerPage(Executive kernel) {
+        return kernel.profile == com.ntprocesslab.kernel.Profile.CLASSIC ? 512 : 256;
     }
 
     /** Closes every handle of a table (ExSweepHandleTable during process rundown). */

@@ -38,6 +38,46 @@ public final class CreateProcessContext extends CsrCreateProcessMessage {
     /** The NtQueryInformationProcess call in flight (its answer is read in the next step). */
     public com.ntprocesslab.kernel.ps.NtArgs query;
 
+    /** The free lists of the caller's and each csrss's handle table when the call began (see {@link #giveBackFreeLists}). */
+    public java.util.Map<Long, com.ntprocesslab.kernel.ob.HandleTable.FreeListMark> freeListMarks;
+
+    /** Remembers the free lists once per call (a restart after IFEO or a batch file keeps the first). */
+    void markFreeLists(Subsystems k, EThread caller) {
+        if (freeListMarks != null) {
+            return;
+        }
+        freeListMarks = new java.util.TreeMap<>();
+        java.util.List<com.ntprocesslab.kernel.ps.EProcess> owners = new java.util.ArrayList<>();
+        owners.add(caller.process);
+        k.csrServers.values().forEach(server -> owners.add(server.csrss));
+        for (com.ntprocesslab.kernel.ps.EProcess owner : owners) {
+            if (owner != null && owner.objectTable != null) {
+                freeListMarks.put(owner.objectTable.address, owner.objectTable.mark());
+            }
+        }
+    }
+
+    /**
+     * A failed creation leaves the handle tables it touched as it found them: handles it opened
+     * and closed on the way (file, section, the new process and thread, csrss's copies) went to
+     * the head of FirstFree in Windows; the machine's rule that a failed call changes nothing
+     * gives back the free list as well, as the rollback does for PspCidTable's IDs.
+     */
+    void giveBackFreeLists(Subsystems k, EThread caller) {
+        if (freeListMarks == null) {
+            return;
+        }
+        java.util.List<com.ntprocesslab.kernel.ps.EProcess> owners = new java.util.ArrayList<>();
+        owners.add(caller.process);
+        k.csrServers.values().forEach(server -> owners.add(server.csrss));
+        for (com.ntprocesslab.kernel.ps.EProcess owner : owners) {
+            if (owner != null && owner.objectTable != null) {
+                owner.objectTable.restore(freeListMarks.get(owner.objectTable.address));
+            }
+        }
+        freeListMarks = null;
+    }
+
     public CreateProcessContext(ApiCall call) {
         this.call = call;
     }

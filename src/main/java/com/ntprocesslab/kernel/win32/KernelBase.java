@@ -167,6 +167,7 @@ public final class KernelBase {
     static StepResult returnFalse(Subsystems k, EThread t, Frame f) {
         CreateProcessContext c = ctx(f);
         releaseToken(k, c);
+        c.giveBackFreeLists(k, t);
         c.call.returnValue = 0;
         return ret(c.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : c.status);
     }
@@ -199,6 +200,7 @@ public final class KernelBase {
      * CreateProcessAsUser token is referenced.
      */
     static String validateFlagsAndToken(Subsystems k, EThread t, CreateProcessContext c) {
+        c.markFreeLists(k, t);
         long both = CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.DETACHED_PROCESS;
         long bothVdms = CreationFlags.CREATE_SEPARATE_WOW_VDM | CreationFlags.CREATE_SHARED_WOW_VDM;
         // XP tests the two VDM bits later, after BasepIsRealtimeAllowed (seed 003), in its own step

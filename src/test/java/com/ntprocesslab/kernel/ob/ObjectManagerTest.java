@@ -16,7 +16,7 @@ class ObjectManagerTest {
     private final EThread thread = explorer.threadListHead.owners().get(0);
 
     @Test
-    void handlesAreMultiplesOfFourAndTheLowestFreeValueIsReused() {
+    void handlesAreMultiplesOfFourAndAFreedSlotIsReused() {
         EventObject a = ObjectManager.ObCreateObject(kernel, new EventObject(), null);
         long h1 = ObjectManager.ObInsertObject(kernel, explorer.objectTable, a, 0x1F0003, false);
         long h2 = ObjectManager.ObInsertObject(kernel, explorer.objectTable, a, 0x1F0003, false);
