@@ -104,6 +104,8 @@ final class StructLayouts {
     /** The heap fields are XP SP3's only (ProcessHeap +0x018, NumberOfHeaps +0x088 ... ProcessHeaps +0x090): the modern machine has no heaps. */
     static final Map<String, int[]> PEB = Map.ofEntries(
             Map.entry("BeingDebugged", new int[] {0x002, 0x002}),
+            // BitField's bit 0 (Server 2003 on; XP SP3 has SpareBool there)
+            Map.entry("ImageUsesLargePages", new int[] {0x003, -1}),
             Map.entry("ImageBaseAddress", new int[] {0x010, 0x008}),
             Map.entry("Ldr", new int[] {0x018, 0x00c}),
             Map.entry("ProcessParameters", new int[] {0x020, 0x010}),

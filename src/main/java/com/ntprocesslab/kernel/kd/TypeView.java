@@ -246,6 +246,7 @@ final class TypeView {
     static List<String> peb(Platform pl, EProcess p) {
         return new Fields(pl, StructLayouts.PEB)
                 .add("BeingDebugged", p.peb.beingDebugged ? "0x1 ''" : "0 ''")
+                .add("ImageUsesLargePages", p.peb.imageUsesLargePages ? "0y1" : "0y0")
                 .add("ImageBaseAddress", "0x" + pl.pointer(p.peb.imageBaseAddress) + " Void")
                 .add("Ldr", p.peb.ldr == null ? "(null)" : "_PEB_LDR_DATA (" + p.peb.ldr.inLoadOrderModuleList.size() + " modules)")
                 .add("ProcessParameters", "_RTL_USER_PROCESS_PARAMETERS (" + p.peb.commandLine + ")")

@@ -11,6 +11,8 @@ public final class Peb {
     public long address;
     public long imageBaseAddress;
     public boolean beingDebugged;
+    /** BitField bit 0: the image was mapped with large pages (IFEO UseLargePages granted at creation). */
+    public boolean imageUsesLargePages;
     public int sessionId;
     public int osMajorVersion = 10;
     public int osMinorVersion = 0;

@@ -21,6 +21,13 @@ import com.ntprocesslab.kernel.se.Token;
  * </ul>
  * The machine applies them as the process object is initialised, where it already applies
  * CpuPriorityClass: both happen before the process runs, with no step of their own.
+ *
+ * <p>UseLargePages, a REG_DWORD of the image's own IFEO key ("Load image using large pages if
+ * possible", Microsoft Learn, GFlags), is read with them: seed 001 (Windows Internals, stage 3A)
+ * lists it among the IFEO values PspAllocateProcess sets the EPROCESS from. The kernel grants it
+ * as it grants NtCreateProcessEx's PROCESS_CREATE_FLAGS_LARGE_PAGES, which needs the creator's
+ * SeLockMemoryPrivilege (phnt ntpsapi.h; Microsoft Learn, Large-Page Support), and records it as
+ * WRK's PspCreateProcess does: InitialPeb.ImageUsesLargePages, PEB.BitField bit 0 (MmCreatePeb).
  */
 public final class PerfOptions {
     /** IoPriorityNormal of IO_PRIORITY_HINT (wdm.h). */
@@ -35,6 +42,7 @@ public final class PerfOptions {
 
     /** PspReadIFEOPerfOptions: the values present under the image's PerfOptions key. */
     static void read(Executive k, PspCreateParameters c) {
+        readUseLargePages(k, c);
         RegistryKey key = k.registry.openKey(Registry.IFEO + "\\" + c.imageName() + "\\PerfOptions");
         if (key == null) {
             return;
@@ -43,8 +51,21 @@ public final class PerfOptions {
         c.ifeoPagePriority = dword(key.values.get("PagePriority"));
     }
 
+    /** IFEO\\<image>\\UseLargePages (not under PerfOptions: a value of the image's own key). */
+    static void readUseLargePages(Executive k, PspCreateParameters c) {
+        RegistryKey key = k.registry.openKey(Registry.IFEO + "\\" + c.imageName());
+        c.ifeoUseLargePages = key == null ? null : dword(key.values.get("UseLargePages"));
+    }
+
+    /** A nonzero UseLargePages counts only for a creator holding SeLockMemoryPrivilege; otherwise the image maps with small pages. */
+    static void applyUseLargePages(Token creator, PspCreateParameters c) {
+        Long value = c.ifeoUseLargePages;
+        c.imageUsesLargePages = value != null && value != 0 && creator != null && creator.has(Privilege.SeLockMemoryPrivilege);
+    }
+
     /** A child inherits its parent's defaults (PspAllocateProcess), then PspApplyIFEOPerfOptions. */
     static void apply(EProcess process, EProcess parent, Token creator, PspCreateParameters c) {
+        applyUseLargePages(creator, c);
         if (parent != null) {
             process.defaultIoPriority = parent.defaultIoPriority;
             process.defaultPagePriority = parent.defaultPagePriority;

@@ -104,7 +104,15 @@ public final class ProcessCreation {
             .step("nt!PspMapSystemDll", (k, t, f) -> nextOrReturn(creation(f), CreationSupport.PspMapSystemDll(k, creation(f).process)))
             // the process ID: a handle in PspCidTable
             .step("nt!ExCreateHandle", (k, t, f) -> nextOrReturn(creation(f), CreationSupport.createProcessId(k, creation(f).process)))
-            .step("nt!MmCreatePeb", (k, t, f) -> nextOrReturn(creation(f), MemoryManager.MmCreatePeb(k, creation(f).process)))
+            .step("nt!MmCreatePeb", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                long status = MemoryManager.MmCreatePeb(k, c.process);
+                if (NtStatus.success(status)) {
+                    // InitialPeb.ImageUsesLargePages (WRK ps/create.c PspCreateProcess)
+                    c.process.peb.imageUsesLargePages = c.imageUsesLargePages;
+                }
+                return nextOrReturn(c, status);
+            })
             // RTL_USER_PROCESS_PARAMETERS are copied into the new process
             .step("nt!PspSetupUserProcessAddressSpace", (k, t, f) -> {
                 PspCreateParameters c = creation(f);

@@ -28,6 +28,9 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
     /** IFEO PerfOptions\\IoPriority and PagePriority when present (null: the value is not there). */
     public Long ifeoIoPriority;
     public Long ifeoPagePriority;
+    /** IFEO\\<image>\\UseLargePages when present; {@code imageUsesLargePages} once PspAllocateProcess granted it. */
+    public Long ifeoUseLargePages;
+    public boolean imageUsesLargePages;
     public long status;
 
     public SectionObject section;

@@ -3,5 +3,9 @@ package com.ntprocesslab.kernel.se;
 /** Privileges the machine checks. */
 public enum Privilege {
     SeAssignPrimaryTokenPrivilege, SeChangeNotifyPrivilege, SeDebugPrivilege, SeIncreaseBasePriorityPrivilege,
-    SeLoadDriverPrivilege, SeShutdownPrivilege, SeTcbPrivilege, SeUndockPrivilege
+    SeLoadDriverPrivilege, SeShutdownPrivilege, SeTcbPrivilege, SeUndockPrivilege,
+    /** SE_LOCK_MEMORY_NAME: large pages need it (Microsoft Learn, Large-Page Support); LocalSystem holds it. */
+    SeLockMemoryPrivilege,
+    /** SE_IMPERSONATE_NAME: what CreateProcessWithTokenW asks of its caller (Microsoft Learn, CreateProcessWithTokenW). */
+    SeImpersonatePrivilege
 }
