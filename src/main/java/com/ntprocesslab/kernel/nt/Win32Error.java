@@ -13,6 +13,8 @@ public final class Win32Error {
     public static final long ERROR_NOT_ENOUGH_MEMORY = 8;
     public static final long ERROR_INVALID_PARAMETER = 87;
     public static final long ERROR_BAD_EXE_FORMAT = 193;
+    /** "A required privilege is not held by the client": CreateProcessWithTokenW without SE_IMPERSONATE_NAME. */
+    public static final long ERROR_PRIVILEGE_NOT_HELD = 1314;
     /** "The directory name is invalid": CreateProcess's lpCurrentDirectory is no directory. */
     public static final long ERROR_DIRECTORY = 267;
     /** What WaitForDebugEvent sets when its wait times out (ReactOS kernel32 debugger.c; the Win32 documentation of WaitForDebugEvent). */

@@ -24,6 +24,8 @@ public final class ApiCall {
     public long pid;
     public long timeout = INFINITE;
     public long tokenHandle;
+    /** CreateProcessWithLogonW: the token LogonUserW made for the call, closed once the process exists (0: none). */
+    public long logonToken;
     public Integer session;
     public String user;
     /** CreateThread's lpStartAddress: the name of a thread procedure of the target image. */

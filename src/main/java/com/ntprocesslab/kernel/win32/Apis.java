@@ -52,6 +52,29 @@ public final class Apis {
             c.handle = 0;
             return pathAndFlags(a.subList(1, a.size()), c);
         }, () -> KernelBase.CreateProcessAsUserW);
+        add("CreateProcessWithLogonW", "<user> <path> [flags] [dwLogonFlags=LOGON_WITH_PROFILE] [NAME=value ...]", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() < 2 || !a.get(0).matches("[A-Za-z][A-Za-z0-9_.-]{0,19}")) {
+                return "CreateProcessWithLogonW takes <user> <path> [flags] [dwLogonFlags=...] [NAME=value ...] (a user name of letters, digits, _ . -)";
+            }
+            c.user = a.get(0);
+            List<String> rest = new ArrayList<>(a.subList(1, a.size()));
+            String err = logonFlags(rest, c);
+            return err != null ? err : pathAndFlags(rest, c);
+        }, () -> LogonCreation.MODERN.withLogon());
+        add("CreateProcessWithTokenW", "<hToken> <path> [flags] [dwLogonFlags=LOGON_WITH_PROFILE] [NAME=value ...]", ApiSpec.Returns.BOOL, false, (a, c) -> {
+            if (a.size() < 2) {
+                return "CreateProcessWithTokenW takes <hToken> <path> [flags] [dwLogonFlags=...] [NAME=value ...]";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            c.tokenHandle = c.handle;
+            c.handle = 0;
+            List<String> rest = new ArrayList<>(a.subList(1, a.size()));
+            err = logonFlags(rest, c);
+            return err != null ? err : pathAndFlags(rest, c);
+        }, () -> LogonCreation.MODERN.withToken());
         add("RtlCreateUserProcess", "<path> [flags] [SESSION=n]", ApiSpec.Returns.NTSTATUS, true, (a, c) -> {
             List<String> rest = new ArrayList<>(a);
             if (!rest.isEmpty() && rest.get(rest.size() - 1).toUpperCase(Locale.ROOT).startsWith("SESSION=")) {
@@ -289,6 +312,8 @@ public final class Apis {
         classic("CreateProcessW", () -> Kernel32.CreateProcessW);
         classic("CreateProcessA", () -> Kernel32.CreateProcessA);
         classic("CreateProcessAsUserW", () -> Kernel32.CreateProcessAsUserW);
+        classic("CreateProcessWithLogonW", () -> LogonCreation.CLASSIC.withLogon());
+        classic("CreateProcessWithTokenW", () -> LogonCreation.CLASSIC.withToken());
         classic("RtlCreateUserProcess", () -> ClassicNtdll.SmpExecuteImage);
         classic("TerminateProcess", () -> Kernel32Api.TerminateProcess);
         classic("CloseHandle", () -> Kernel32Api.CloseHandle);
@@ -426,6 +451,24 @@ public final class Apis {
                 return "Syntax error at '" + bad[0] + "': expected creation flags such as CREATE_SUSPENDED|HIGH_PRIORITY_CLASS or 0x4";
             }
             c.flags |= flags;
+        }
+        return null;
+    }
+
+    /** Takes dwLogonFlags=LOGON_WITH_PROFILE|LOGON_NETCREDENTIALS_ONLY (or a number) out of the words into {@code options}. */
+    private static String logonFlags(List<String> words, ApiCall c) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.regionMatches(true, 0, "dwLogonFlags=", 0, 13)) {
+                Long flags = flagWords(w.substring(13), Map.of("LOGON_WITH_PROFILE", LogonCreation.LOGON_WITH_PROFILE,
+                        "LOGON_NETCREDENTIALS_ONLY", LogonCreation.LOGON_NETCREDENTIALS_ONLY));
+                if (flags == null) {
+                    return "Syntax error at '" + w + "': expected dwLogonFlags=LOGON_WITH_PROFILE, LOGON_NETCREDENTIALS_ONLY or a number";
+                }
+                c.options = flags;
+                words.remove(i);
+                return null;
+            }
         }
         return null;
     }

@@ -61,6 +61,7 @@ public final class Win32Routines implements RoutinePublisher {
             routines.add(ShellLaunch.ShellExecuteExClassic);
         }
         routines.addAll(HandleApis.of(profile == Profile.CLASSIC).routines());
+        routines.addAll((profile == Profile.CLASSIC ? LogonCreation.CLASSIC : LogonCreation.MODERN).routines());
         for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));

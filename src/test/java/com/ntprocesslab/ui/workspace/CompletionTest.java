@@ -14,6 +14,8 @@ class CompletionTest {
         assertThat(Completion.of("dt nt!_K").candidates()).containsExactly("nt!_KPROCESS", "nt!_KTHREAD");
         assertThat(Completion.of(".call expl").line()).isEqualTo(".call explorer.exe");
         assertThat(Completion.of(".call explorer.exe TerminateP").line()).isEqualTo(".call explorer.exe TerminateProcess");
+        assertThat(Completion.of(".call explorer.exe CreateProcessWithL").line()).isEqualTo(".call explorer.exe CreateProcessWithLogonW");
+        assertThat(Completion.of(".call explorer.exe CreateProcessWithT").line()).isEqualTo(".call explorer.exe CreateProcessWithTokenW");
         assertThat(Completion.of(".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc").line())
                 .isEqualTo(".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc.exe");
         assertThat(Completion.of("lm m KERNELB").line()).isEqualTo("lm m KERNELBASE");

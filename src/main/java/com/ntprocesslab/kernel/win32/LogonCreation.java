@@ -1,0 +1,124 @@
+package com.ntprocesslab.kernel.win32;
+
+import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
+
+import com.ntprocesslab.kernel.csr.Subsystems;
+import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.nt.NtStatus;
+import com.ntprocesslab.kernel.nt.Win32Error;
+import com.ntprocesslab.kernel.se.Privilege;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * CreateProcessWithLogonW and CreateProcessWithTokenW (advapi32). On Windows both go through
+ * CreateProcessWithLogonCommonW to the Secondary Logon service (seclogon in svchost), whose
+ * SeclCreateProcessWithLogonW logs the user on with LogonUser (the token variant: uses the
+ * caller's token, which needs SE_IMPERSONATE_NAME), loads the profile for LOGON_WITH_PROFILE,
+ * and calls CreateProcessAsUserW (ReactOS base/services/seclogon/rpcserver.c; Microsoft Learn,
+ * CreateProcessWithLogonW / CreateProcessWithTokenW), while the caller waits for the reply.
+ * The machine has no seclogon service process: the caller's thread runs the same sequence
+ * itself (LogonUserW's token, CreateProcessAsUserW down to NtCreateUserProcess, the token
+ * closed), so the call returns only when the creation is done, with PROCESS_INFORMATION as
+ * CreateProcessW does. The profile is not modelled (the machine has no user profiles).
+ */
+public final class LogonCreation {
+    /** dwLogonFlags (winbase.h): the only two values Microsoft Learn documents. */
+    public static final long LOGON_WITH_PROFILE = 0x1;
+    public static final long LOGON_NETCREDENTIALS_ONLY = 0x2;
+
+    public static final LogonCreation MODERN = new LogonCreation("ADVAPI32!", () -> KernelBase.CreateProcessAsUserW, () -> Win32Api.CloseHandle);
+    public static final LogonCreation CLASSIC = new LogonCreation("advapi32!", () -> Kernel32.CreateProcessAsUserW, () -> Kernel32Api.CloseHandle);
+
+    private final Routine common;
+    private final Routine withLogon;
+    private final Routine withToken;
+
+    private LogonCreation(String module, Supplier<Routine> asUser, Supplier<Routine> closeHandle) {
+        Routine common = Subsystems.win32Routine(module + "CreateProcessWithLogonCommonW").stage(1)
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    if ((call.options & ~(LOGON_WITH_PROFILE | LOGON_NETCREDENTIALS_ONLY)) != 0) {
+                        return fail(t, call, Win32Error.ERROR_INVALID_PARAMETER, NtStatus.STATUS_INVALID_PARAMETER);
+                    }
+                    // a token handed in: the caller must hold SeImpersonatePrivilege (Microsoft Learn, CreateProcessWithTokenW)
+                    if (call.user == null && !t.process.token.has(Privilege.SeImpersonatePrivilege)) {
+                        return fail(t, call, Win32Error.ERROR_PRIVILEGE_NOT_HELD, NtStatus.STATUS_PRIVILEGE_NOT_HELD);
+                    }
+                    return call.user == null ? StepResult.jump("create") : next();
+                })
+                // LogonUser: a primary token for the named user, as seclogon's SeclCreateProcessWithLogonW gets one
+                .call(Win32Api.LogonUserW, (k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    ApiCall logon = new ApiCall(Apis.find("LogonUserW"), call.user);
+                    logon.user = call.user;
+                    logon.callerPid = call.callerPid;
+                    call.nested = logon;
+                    return StepResult.call(Win32Api.LogonUserW, logon);
+                })
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    ApiCall logon = call.nested;
+                    call.nested = null;
+                    if (logon.returnValue == 0) {
+                        call.returnValue = 0;
+                        call.status = logon.status;
+                        call.lastError = logon.lastError;
+                        return ret(logon.status == 0 ? NtStatus.STATUS_INVALID_PARAMETER : logon.status);
+                    }
+                    call.tokenHandle = logon.returnValue;
+                    call.logonToken = logon.returnValue;
+                    return next();
+                })
+                .label("create")
+                .call(asUser.get(), (k, t, f) -> StepResult.call(asUser.get(), f.args))
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    call.status = f.calleeStatus;
+                    if (call.logonToken == 0) {
+                        return ret(f.calleeStatus);
+                    }
+                    // the logon token is closed once the process holds its own copy
+                    ApiCall close = new ApiCall(Apis.find("CloseHandle"), "");
+                    close.handle = call.logonToken;
+                    call.nested = close;
+                    return StepResult.call(closeHandle.get(), close);
+                })
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    call.nested = null;
+                    call.logonToken = 0;
+                    call.tokenHandle = 0;
+                    return ret(call.status);
+                })
+                .build();
+        this.common = common;
+        this.withLogon = Subsystems.win32Routine(module + "CreateProcessWithLogonW").stage(1)
+                .tailCall(common, (k, t, f) -> StepResult.call(common, f.args))
+                .build();
+        this.withToken = Subsystems.win32Routine(module + "CreateProcessWithTokenW").stage(1)
+                .tailCall(common, (k, t, f) -> StepResult.call(common, f.args))
+                .build();
+    }
+
+    private static StepResult fail(com.ntprocesslab.kernel.ps.EThread t, ApiCall call, long error, long status) {
+        call.returnValue = 0;
+        call.status = status;
+        LastError.set(t, call, error);
+        return ret(status);
+    }
+
+    public Routine withLogon() {
+        return withLogon;
+    }
+
+    public Routine withToken() {
+        return withToken;
+    }
+
+    List<Routine> routines() {
+        return List.of(withLogon, withToken, common);
+    }
+}
