@@ -101,13 +101,19 @@ public final class HandleServices {
             status = NtStatus.STATUS_ACCESS_DENIED;
         } else if (k.failAllocation(AllocationKind.HANDLE)) {
             status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
-        } else {
-            a.targetHandle = ObjectManager.ObInsertObject(k, targetProcess.objectTable, object, access, (a.attributes & ObServices.OBJ_INHERIT) != 0);
         }
-        // the source is closed whether the duplication worked or not
+        // WRK ob/obhandle.c ObDuplicateObject closes the source (whether the duplication works or
+        // not) before ExCreateHandle puts the copy in the target table, so within one process the
+        // copy takes the slot just freed (Wine's test_DuplicateHandle: "f == out"); the reference
+        // held meanwhile keeps the object alive
+        ObjectManager.ObReferenceObject(object);
         if (closeSource && a.sourceHandle >= 0) {
             ObjectManager.NtClose(k, sourceProcess.objectTable, a.sourceHandle);
         }
+        if (NtStatus.success(status)) {
+            a.targetHandle = ObjectManager.ObInsertObject(k, targetProcess.objectTable, object, access, (a.attributes & ObServices.OBJ_INHERIT) != 0);
+        }
+        ObjectManager.ObDereferenceObject(k, object);
         return status;
     }
 

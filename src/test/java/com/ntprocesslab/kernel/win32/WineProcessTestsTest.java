@@ -126,11 +126,38 @@ class WineProcessTestsTest {
         c.add(new Check("test_DuplicateHandle", "DUPLICATE_SAME_ACCESS gives the same access; CLOSE_SOURCE closes the source",
                 m -> {
                     call(m, "CreateProcessW notepad.exe");
-                    String out = call(m, "DuplicateHandle -1 $hProcess -1 0 FALSE DUPLICATE_SAME_ACCESS|DUPLICATE_CLOSE_SOURCE");
-                    long dup = field(out, "TargetHandle");
                     long source = m.kernel().lastCreatedProcess.field("hProcess");
                     var table = LabMachine.process(m, "explorer.exe").objectTable;
-                    return returned(out) == 1 && table.lookup(dup) != null && table.lookup(source) == null;
+                    long access = table.lookup(source).grantedAccess();
+                    int before = table.handleCount();
+                    String out = call(m, "DuplicateHandle -1 $hProcess -1 0 FALSE DUPLICATE_SAME_ACCESS|DUPLICATE_CLOSE_SOURCE");
+                    long dup = field(out, "TargetHandle");
+                    // one handle closed, one made
+                    return returned(out) == 1 && table.lookup(dup).grantedAccess() == access && table.handleCount() == before;
+                }));
+        // the source is closed before the copy is inserted (WRK ObDuplicateObject) and the freed slot is reused first (ExpFreeHandleTableEntry)
+        c.add(new Check("test_DuplicateHandle", "DUPLICATE_CLOSE_SOURCE within the process returns the source's value (f == out)",
+                m -> {
+                    call(m, "CreateProcessW notepad.exe");
+                    long source = m.kernel().lastCreatedProcess.field("hProcess");
+                    String out = call(m, "DuplicateHandle -1 " + hex(source) + " -1 0 FALSE DUPLICATE_SAME_ACCESS|DUPLICATE_CLOSE_SOURCE");
+                    return returned(out) == 1 && field(out, "TargetHandle") == source;
+                }));
+        c.add(new Check("test_DuplicateHandle", "DUPLICATE_CLOSE_SOURCE with bInheritHandle TRUE: the same value, now inheritable",
+                m -> {
+                    call(m, "CreateProcessW notepad.exe");
+                    long source = m.kernel().lastCreatedProcess.field("hProcess");
+                    String out = call(m, "DuplicateHandle -1 " + hex(source) + " -1 0 TRUE DUPLICATE_SAME_ACCESS|DUPLICATE_CLOSE_SOURCE");
+                    return field(out, "TargetHandle") == source && field(call(m, "GetHandleInformation " + hex(source)), "Flags") == 1;
+                }));
+        // test_ExitCode opens the child with PROCESS_QUERY_INFORMATION; from Vista on that also grants PROCESS_QUERY_LIMITED_INFORMATION (Microsoft Learn)
+        c.add(new Check("test_OpenProcess", "GetExitCodeProcess works through an OpenProcess(PROCESS_QUERY_INFORMATION) handle",
+                m -> {
+                    call(m, "CreateProcessW notepad.exe");
+                    LabMachine.ok(m, "g");
+                    long h = returned(call(m, "OpenProcess PROCESS_QUERY_INFORMATION " + hex(LabMachine.process(m, "notepad.exe").uniqueProcessId)));
+                    String out = call(m, "GetExitCodeProcess " + hex(h));
+                    return returned(out) == 1 && out.contains("STILL_ACTIVE");
                 }));
         c.add(new Check("test_DuplicateHandle", "a pseudo handle duplicates into a real process handle",
                 m -> {
