@@ -13,6 +13,7 @@ import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.PortMessage;
+import com.ntprocesslab.kernel.ps.PortObject;
 import com.ntprocesslab.kernel.ps.PortServices;
 import com.ntprocesslab.kernel.ps.PortServices.ConnectCall;
 import com.ntprocesslab.kernel.ps.PortServices.PortCall;
@@ -41,6 +42,13 @@ public final class CsrApiRequests {
      * end from LPC_CLIENT_DIED alone.
      */
     public static final String BASEP_EXIT_PROCESS = "BasepExitProcess";
+    /**
+     * BasepCreateThread (API 0x00010001): XP's CreateRemoteThread tells csrss of every new
+     * thread of a Win32 process (ReactOS kernel32 client/thread.c, BasepNotifyCsrOfThread).
+     * BASESRV serves it from 3.10 to 6.1; from 6.2 the slot is BaseSrvDeadEntry (Geoff
+     * Chappell, BASESRV API routines), so Windows 10's CreateRemoteThreadEx sends nothing.
+     */
+    public static final String BASEP_CREATE_THREAD = "BasepCreateThread";
 
     private CsrApiRequests() {
     }
@@ -79,11 +87,18 @@ public final class CsrApiRequests {
         Routine port = clientStub(profile);
         return Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(stage)
                 .call(port, (k, t, f) -> {
+                    // the request goes out on the process's own client communication port (ntdll's
+                    // CsrPortHandle, CsrClientConnectToServer's handle), as ReactOS dll/ntdll/csr/connect.c
+                    // CsrClientCallServer sends it with NtRequestWaitReplyPort(CsrApiPort, ...)
+                    PortObject own = clientPort(k, t);
                     if (f.args instanceof ExitProcessMessage exit) {
-                        // only a connected process has a server to tell (ntdll's CsrPortHandle)
-                        CsrServer own = CsrSrv.serverFor(k, t.process.sessionId);
-                        return own == null || t.process.peb.csrPortHandle == 0 ? ret(NtStatus.STATUS_SUCCESS)
-                                : StepResult.call(port, PortCall.request(own.apiPort, PortMessage.request(t, BASEP_EXIT_PROCESS, exit)));
+                        // only a connected process has a server to tell
+                        return own == null ? ret(NtStatus.STATUS_SUCCESS)
+                                : StepResult.call(port, PortCall.request(own, PortMessage.request(t, BASEP_EXIT_PROCESS, exit)));
+                    }
+                    if (f.args instanceof CreateThreadMessage thread) {
+                        return own == null ? ret(NtStatus.STATUS_SUCCESS)
+                                : StepResult.call(port, PortCall.request(own, PortMessage.request(t, BASEP_CREATE_THREAD, thread)));
                     }
                     CsrCreateProcessMessage c = f.args(CsrCreateProcessMessage.class);
                     c.clientThread = t;
@@ -91,7 +106,10 @@ public final class CsrApiRequests {
                     if (server == null) {
                         return ret(NtStatus.STATUS_SUCCESS);
                     }
-                    return StepResult.call(port, PortCall.request(server.apiPort, PortMessage.request(t, BASEP_CREATE_PROCESS, c)));
+                    // a caller with no client port of that server (csrss itself, whose ntdll would call the server
+                    // routine directly; or a .call made before the caller's base DLL connected) reaches the API port itself
+                    PortObject through = own != null && own.queuePort() == server.apiPort ? own : server.apiPort;
+                    return StepResult.call(port, PortCall.request(through, PortMessage.request(t, BASEP_CREATE_PROCESS, c)));
                 })
                 .stage(0)
                 .returnCalleeStatus()
@@ -128,6 +146,9 @@ public final class CsrApiRequests {
                     }
                     if (BASEP_EXIT_PROCESS.equals(m.api)) {
                         return StepResult.call(CsrApiRequests.BaseSrvExitProcess, m);
+                    }
+                    if (BASEP_CREATE_THREAD.equals(m.api) && k.profile == Profile.CLASSIC) {
+                        return StepResult.call(CsrApiRequests.BaseSrvCreateThread, new ThreadRegistration(m));
                     }
                     if (BASEP_CREATE_PROCESS.equals(m.api)) {
                         return StepResult.call(k.profile == Profile.CLASSIC ? CsrApiRequests.BaseSrvCreateProcessClassic : CsrApiRequests.BaseSrvCreateProcessModern, m.body);
@@ -176,6 +197,120 @@ public final class CsrApiRequests {
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
+
+    /** The body of BasepCreateThread (BASE_CREATE_THREAD): the creator's handle to the new thread and the thread's CLIENT_ID. */
+    public record CreateThreadMessage(long threadHandle, long uniqueProcess, long uniqueThread) {
+    }
+
+    /** BaseSrvCreateThread at work: the message, the CSR_PROCESS the thread joins, and csrss's own handle to the thread. */
+    public static final class ThreadRegistration {
+        final PortMessage message;
+        long targetProcess;
+        long csrThreadHandle;
+
+        ThreadRegistration(PortMessage message) {
+            this.message = message;
+        }
+
+        CreateThreadMessage body() {
+            return (CreateThreadMessage) message.body;
+        }
+    }
+
+    /**
+     * CsrCreateThread (ReactOS subsystems/win32/csrsrv/thredsup.c, HaveClient TRUE): the calling
+     * client's CSR_THREAD must still exist (else STATUS_THREAD_IS_TERMINATING); the new
+     * CSR_THREAD takes csrss's handle, and CsrInsertThread refuses a thread that has already
+     * terminated (ThreadIsTerminated), closing the handle again. The thread's end reaches csrss
+     * as LPC_CLIENT_DIED on the API port, as for the first thread.
+     */
+    public static final Routine CsrCreateThread = Subsystems.win32Routine("CSRSRV!CsrCreateThread")
+            .step("CSRSRV!CsrLocateThreadByClientId", (k, t, f) -> {
+                ThreadRegistration r = f.args(ThreadRegistration.class);
+                CsrProcess sender = ownServer(k, t).find(r.message.clientProcess);
+                if (sender == null || findThread(sender, r.message.clientThread) == null) {
+                    return refuse(k, t, r, NtStatus.STATUS_THREAD_IS_TERMINATING);
+                }
+                return next();
+            })
+            .step("CSRSRV!CsrInsertThread", (k, t, f) -> {
+                ThreadRegistration r = f.args(ThreadRegistration.class);
+                HandleEntry entry = t.process.objectTable.lookup(r.csrThreadHandle);
+                EThread thread = entry != null && entry.object() instanceof EThread e ? e : null;
+                if (thread == null || thread.terminated()) {
+                    return refuse(k, t, r, NtStatus.STATUS_THREAD_IS_TERMINATING);
+                }
+                CsrServer server = ownServer(k, t);
+                CsrThread record = new CsrThread();
+                record.uniqueProcess = r.targetProcess;
+                record.uniqueThread = r.body().uniqueThread();
+                record.threadHandle = r.csrThreadHandle;
+                server.find(r.targetProcess).threadList.add(record);
+                CsrSrv.registerTerminationPort(server, thread);
+                r.csrThreadHandle = 0;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    /**
+     * BaseSrvCreateThread (ReactOS subsystems/win/basesrv/proc.c): the sender must be a known
+     * CSR_THREAD (none: a server-to-server call, nothing to do); a thread of another process
+     * (CreateRemoteThread) joins that process's CSR_PROCESS, a thread made in csrss itself needs
+     * nothing. csrss duplicates the creator's handle into its own table (DUPLICATE_SAME_ACCESS)
+     * and CsrCreateThread records the thread.
+     */
+    public static final Routine BaseSrvCreateThread = Subsystems.win32Routine("BASESRV!BaseSrvCreateThread")
+            .step("CSRSRV!CsrLockProcessByClientId", (k, t, f) -> {
+                ThreadRegistration r = f.args(ThreadRegistration.class);
+                CsrServer server = ownServer(k, t);
+                CsrProcess sender = server.find(r.message.clientProcess);
+                if (sender == null || findThread(sender, r.message.clientThread) == null) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                long target = r.body().uniqueProcess();
+                if (target != sender.uniqueProcess) {
+                    if (target == t.process.uniqueProcessId) {
+                        return ret(NtStatus.STATUS_SUCCESS);
+                    }
+                    if (server.find(target) == null) {
+                        return ret(NtStatus.STATUS_INVALID_PARAMETER);
+                    }
+                }
+                r.targetProcess = target;
+                return next();
+            })
+            .step("nt!NtDuplicateObject", (k, t, f) -> {
+                ThreadRegistration r = f.args(ThreadRegistration.class);
+                if (r.message.client == null || r.message.client.process.objectTable == null) {
+                    return ret(NtStatus.STATUS_INVALID_HANDLE);
+                }
+                long handle = ObjectManager.NtDuplicateObject(k, r.message.client.process.objectTable, r.body().threadHandle(),
+                        t.process.objectTable, 0, ObjectManager.DUPLICATE_SAME_ACCESS);
+                if (handle < 0) {
+                    return ret(-handle);
+                }
+                r.csrThreadHandle = handle;
+                return next();
+            })
+            .tailCall(CsrApiRequests.CsrCreateThread)
+            .build();
+
+    private static StepResult refuse(Subsystems k, EThread t, ThreadRegistration r, long status) {
+        if (r.csrThreadHandle != 0) {
+            ObjectManager.NtClose(k, t.process.objectTable, r.csrThreadHandle);
+            r.csrThreadHandle = 0;
+        }
+        return ret(status);
+    }
+
+    private static CsrThread findThread(CsrProcess process, long uniqueThread) {
+        for (CsrThread thread : process.threadList) {
+            if (thread.uniqueThread == uniqueThread) {
+                return thread;
+            }
+        }
+        return null;
+    }
 
     /** The body of BasepExitProcess: the exit code (BASE_EXITPROCESS_MSG). */
     public record ExitProcessMessage(long exitCode) {
@@ -271,6 +406,20 @@ public final class CsrApiRequests {
                 return ret(f.calleeStatus);
             })
             .build();
+
+    /**
+     * The client communication port ntdll's CsrPortHandle names, or null while the process has
+     * not connected (or its server is gone: the port's connection port is no longer a live server's).
+     */
+    private static PortObject clientPort(Subsystems k, EThread t) {
+        long handle = t.process.peb == null ? 0 : t.process.peb.csrPortHandle;
+        HandleEntry entry = handle == 0 || t.process.objectTable == null ? null : t.process.objectTable.lookup(handle);
+        if (entry == null || !(entry.object() instanceof PortObject p) || p.kind != PortObject.CLIENT_COMMUNICATION_PORT) {
+            return null;
+        }
+        CsrServer server = CsrSrv.serverFor(k, t.process.sessionId);
+        return server != null && p.queuePort() == server.apiPort ? p : null;
+    }
 
     /** The server whose csrss runs {@code t}: session 0's for a thread of no session. */
     private static CsrServer ownServer(Subsystems k, EThread t) {

@@ -19,6 +19,7 @@ public final class CsrRoutines implements RoutinePublisher {
                 ? List.of(CsrSrv.CsrCreateProcess, CsrApiRequests.BaseSrvCreateProcessModern, CsrApiRequests.CsrApiRequestThread,
                         CsrApiRequests.NtAlpcSendWaitReceivePortStub, CsrApiRequests.NtAlpcConnectPortStub, CsrApiRequests.NtAlpcAcceptConnectPortStub)
                 : List.of(CsrSrv.CsrCreateProcessClassic, CsrApiRequests.BaseSrvCreateProcessClassic, CsrApiRequests.BaseSrvExitProcess, CsrApiRequests.CsrApiRequestThread,
+                        CsrApiRequests.BaseSrvCreateThread, CsrApiRequests.CsrCreateThread,
                         CsrApiRequests.NtRequestWaitReplyPortStub, CsrApiRequests.NtReplyWaitReceivePortStub,
                         CsrApiRequests.NtSecureConnectPortStub, CsrApiRequests.NtAcceptConnectPortStub, CsrApiRequests.NtCompleteConnectPortStub);
     }

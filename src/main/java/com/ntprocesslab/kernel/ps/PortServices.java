@@ -82,7 +82,8 @@ public final class PortServices {
                         c.reply = null;
                     }
                     if (c.request != null) {
-                        queue(k, c.port, c.request);
+                        // a client sends on its communication port; the message waits on the server's connection port
+                        queue(k, c.port.queuePort(), c.request);
                     }
                     return next();
                 });

@@ -4,6 +4,9 @@ import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.csr.CsrApiRequests;
+import com.ntprocesslab.kernel.csr.CsrServer;
+import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
@@ -36,8 +39,9 @@ import com.ntprocesslab.kernel.ps.ThreadInformation;
  * (Windows 10) or kernel32!BaseThreadStartThunk -> BaseThreadStart (XP), which calls the start
  * routine and passes its result to ExitThread.
  *
- * <p>Not modelled: XP's CsrClientCallServer(BasepCreateThread) for each new thread (csrss
- * does not learn of threads after the first), the activation-context stack and
+ * <p>XP tells csrss of each new thread (CsrClientCallServer(BasepCreateThread) before the
+ * resume: BASESRV!BaseSrvCreateThread registers a CSR_THREAD); Windows 10 does not (the API
+ * slot is BaseSrvDeadEntry from 6.2). Not modelled: the activation-context stack and
  * DLL_THREAD_ATTACH. The machine refuses a start routine its target image does not define
  * (ERROR_INVALID_PARAMETER, nothing created) where Windows would start a thread that faults.
  */
@@ -174,12 +178,21 @@ public final class ThreadApi {
             })
             .step("kernel32!BaseFormatObjectAttributes", (k, t, f) -> next())
             .call(ClassicNtdll.NtCreateThreadStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtCreateThreadStub, ctx(f)))
-            .inline((k, t, f) -> {
-                if (!NtStatus.success(f.calleeStatus)) {
-                    return failed(t, ctx(f), f.calleeStatus);
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : failed(t, ctx(f), f.calleeStatus))
+            // csrss learns of the thread before it may run: CsrClientCallServer(BasepCreateThread) with the
+            // creator's handle and the CLIENT_ID (ReactOS kernel32 client/thread.c, BasepNotifyCsrOfThread;
+            // its status is not checked, only asserted). csrss itself (BaseRunningInServerProcess) sends nothing.
+            .call(ClassicNtdll.CsrClientCallServer, (k, t, f) -> {
+                CreateThreadContext c = ctx(f);
+                EProcess target = targetProcess(t, c.processHandle);
+                CsrServer server = CsrSrv.serverFor(k, t.process.sessionId);
+                if (target == null || server != null && server.csrss == t.process) {
+                    return next();
                 }
-                return (ctx(f).call.flags & CREATE_SUSPENDED) != 0 ? jump("done") : next();
+                return StepResult.call(ClassicNtdll.CsrClientCallServer,
+                        new CsrApiRequests.CreateThreadMessage(c.threadHandle, target.uniqueProcessId, c.uniqueThread));
             })
+            .inline((k, t, f) -> (ctx(f).call.flags & CREATE_SUSPENDED) != 0 ? jump("done") : next())
             .call(ClassicNtdll.NtResumeThreadStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtResumeThreadStub, NtArgs.of(ctx(f).threadHandle, 0)))
             .label("done")
             .inline((k, t, f) -> created(ctx(f)))
