@@ -87,6 +87,13 @@ public final class CsrApiRequests {
         Routine port = clientStub(profile);
         return Subsystems.win32Routine("ntdll!CsrClientCallServer").stage(stage)
                 .call(port, (k, t, f) -> {
+                    // inside csrss ntdll calls the server routine directly (ReactOS dll/ntdll/csr/connect.c: InsideCsrProcess,
+                    // CsrServerApiRoutine = CSRSRV!CsrCallServerFromServer): its server thread cannot wait for its own reply
+                    CsrServer self = CsrSrv.serverFor(k, t.process.sessionId);
+                    if (self != null && self.csrss == t.process && f.args instanceof CsrCreateProcessMessage inside) {
+                        inside.clientThread = t;
+                        return StepResult.call(CsrApiRequests.CsrCallServerFromServer, inside);
+                    }
                     // the request goes out on the process's own client communication port (ntdll's
                     // CsrPortHandle, CsrClientConnectToServer's handle), as ReactOS dll/ntdll/csr/connect.c
                     // CsrClientCallServer sends it with NtRequestWaitReplyPort(CsrApiPort, ...)
@@ -106,8 +113,8 @@ public final class CsrApiRequests {
                     if (server == null) {
                         return ret(NtStatus.STATUS_SUCCESS);
                     }
-                    // a caller with no client port of that server (csrss itself, whose ntdll would call the server
-                    // routine directly; or a .call made before the caller's base DLL connected) reaches the API port itself
+                    // a caller with no client port of that server (a .call made before the caller's base DLL
+                    // connected, which Windows could not run) reaches the API port itself
                     PortObject through = own != null && own.queuePort() == server.apiPort ? own : server.apiPort;
                     return StepResult.call(port, PortCall.request(through, PortMessage.request(t, BASEP_CREATE_PROCESS, c)));
                 })
@@ -115,6 +122,19 @@ public final class CsrApiRequests {
                 .returnCalleeStatus()
                 .build();
     }
+
+    /**
+     * CsrCallServerFromServer (ReactOS subsystems/win32/csrsrv/api.c): a call from csrss's own
+     * code runs the server DLL's API routine on the calling thread, without a port. BasepCreateProcess
+     * is valid as a server call (Geoff Chappell's BASESRV table marks no restriction for it); the
+     * exit and thread messages never get here (csrss has no client port, and CreateRemoteThread
+     * skips the message inside the server, BaseRunningInServerProcess).
+     */
+    public static final Routine CsrCallServerFromServer = Subsystems.win32Routine("CSRSRV!CsrCallServerFromServer")
+            .inline((k, t, f) -> StepResult.call(k.profile == Profile.CLASSIC ? CsrApiRequests.BaseSrvCreateProcessClassic
+                    : CsrApiRequests.BaseSrvCreateProcessModern, f.args))
+            .returnCalleeStatus()
+            .build();
 
     /** What csrss's server thread keeps between two messages: the request it replies to next. */
     public static final class ServerState {

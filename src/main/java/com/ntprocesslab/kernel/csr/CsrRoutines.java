@@ -10,7 +10,8 @@ public final class CsrRoutines implements RoutinePublisher {
     @Override
     public List<Routine> shared() {
         return List.of(CsrSrv.CsrServerInitialization, CsrApiRequests.CsrDestroyThread, CsrApiRequests.CsrDestroyProcess,
-                CsrApiRequests.CsrApiHandleConnectionRequest, CsrApiRequests.CsrClientConnectToServer, CsrApiRequests.CsrpConnectToServer);
+                CsrApiRequests.CsrApiHandleConnectionRequest, CsrApiRequests.CsrClientConnectToServer, CsrApiRequests.CsrpConnectToServer,
+                CsrApiRequests.CsrCallServerFromServer);
     }
 
     @Override

@@ -102,4 +102,28 @@ class CsrssMessageTest {
         assertThat(LabMachine.currentThread(machine)).endsWith(" of csrss.exe");
         assertThat(machine.checkInvariants()).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void csrssItselfCallsTheServerRoutineDirectlyAndSendsNoMessage(Profile profile) {
+        Machine machine = LabMachine.boot(profile);
+        CsrServer server = machine.kernel().csrServers.get(0);
+        long sent = server.apiPort.messagesSent;
+        LabMachine.ok(machine, "bp CSRSRV!CsrCallServerFromServer");
+
+        String hit = LabMachine.ok(machine, ".call " + Long.toHexString(server.csrss.uniqueProcessId) + " CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
+
+        // ReactOS ntdll/csr/connect.c: inside csrss, CsrClientCallServer calls CsrCallServerFromServer, not the port
+        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrCallServerFromServer:");
+        assertThat(LabMachine.currentThread(machine)).endsWith(" of csrss.exe");
+        assertThat(LabMachine.ok(machine, "k").output().lines().skip(1).limit(2).toList())
+                .satisfiesExactly(line -> assertThat(line).endsWith(" CSRSRV!CsrCallServerFromServer"),
+                        line -> assertThat(line).contains(" ntdll!CsrClientCallServer+0x"));
+        assertThat(server.apiPort.messagesSent).as("no request on the port").isEqualTo(sent);
+        LabMachine.ok(machine, "bc *");
+        String done = LabMachine.ok(machine, "g").output();
+        assertThat(done).contains("CreateProcessW(C:\\Windows\\System32\\notepad.exe) returned TRUE");
+        assertThat(server.find(LabMachine.process(machine, "notepad.exe").uniqueProcessId)).isNotNull();
+        assertThat(machine.checkInvariants()).isEmpty();
+    }
 }
