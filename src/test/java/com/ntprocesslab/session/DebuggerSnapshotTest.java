@@ -34,6 +34,23 @@ class DebuggerSnapshotTest {
         }
     }
 
+    /** Stopped inside csrss's thread registration (XP): the request in flight survives the snapshot. */
+    @Test
+    void aMachineRestoredInsideBaseSrvCreateThreadFinishesTheRegistrationLikeTheOriginal() {
+        Machine original = Machine.boot(Profile.CLASSIC);
+        for (String command : List.of(".call explorer.exe CreateProcessW C:\\Tools\\threads.exe", "bp CSRSRV!CsrCreateThread", "g", "t")) {
+            assertThat(original.execute(command).accepted()).as(command).isTrue();
+        }
+
+        Machine restored = SnapshotCodec.decode(SnapshotCodec.encode(original));
+
+        assertThat(restored.snapshotJson()).isEqualTo(original.snapshotJson());
+        for (String command : List.of("k", "bc *", "g", "!csrss", "t-", "g")) {
+            assertThat(restored.execute(command)).as(command).isEqualTo(original.execute(command));
+            assertThat(restored.snapshotJson()).as("after " + command).isEqualTo(original.snapshotJson());
+        }
+    }
+
     /** Bytes of another layout (here: no layout tag, as every snapshot before the tag) are rejected, not read as wrong values. */
     @Test
     void aSnapshotOfAnotherLayoutIsRejected() {
