@@ -31,17 +31,17 @@ vertarget
 !process 0 0 explorer.exe
 !thread -1
 # .process /p /r: the implicit process, user addresses and symbols of it (".process (Set Process Context)")
-.process /p /r ffffa08f`1c2dc040
+.process /p /r ffffa08f`1c2de040
 # dq/dd: address, then two quadwords or four doublewords a line; ? where memory is not modeled ("d, da, db ... (Display Memory)")
-dq ffffa08f`1c2dc480 L4
-dd ffffa08f`1c2dc480 L8
+dq ffffa08f`1c2de480 L4
+dd ffffa08f`1c2de480 L8
 # dt: fields in offset order ("dt (Display Type)")
-dt nt!_EPROCESS ffffa08f`1c2dc040
+dt nt!_EPROCESS ffffa08f`1c2de040
 # n: the default radix is 16; 0n marks a decimal number; n 10 changes it ("n (Set Number Base)")
 n
-!process 0n76 0
+!process 0n84 0
 n 10
-!process 76 0
+!process 84 0
 n 16
 # ?: a number in decimal and as a 64-bit value ("? (Evaluate Expression)")
 ? 0n68

@@ -148,7 +148,10 @@ public final class DefaultVolume {
                 "CloseHandle $services.hThread",
                 "CloseHandle $lsass.hThread",
                 "WaitForSingleObject $lsass.hProcess"));
-        exe(v, SYSTEM32 + "services.exe", 0x7ff6a5f40000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, KERNEL32_ONLY, WAIT_FOR_INPUT);
+        // services stands in for the SysMain service it starts on Windows 10, which has the store manager create
+        // its first store at boot (Windows Internals 7th ed., part 1, ch. 5): that makes Memory Compression
+        exe(v, SYSTEM32 + "services.exe", 0x7ff6a5f40000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, KERNEL32_ONLY,
+                concat(List.of("NtSetSystemInformation SystemStoreInformation"), WAIT_FOR_INPUT));
         exe(v, SYSTEM32 + "lsass.exe", 0x7ff6a6050000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, KERNEL32_ONLY, WAIT_FOR_INPUT);
         exe(v, SYSTEM32 + "winlogon.exe", 0x7ff6a7160000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, GUI, LOGON);
         for (Program p : PROGRAMS) {

@@ -14,7 +14,8 @@ public final class BootRoutines implements RoutinePublisher {
 
     @Override
     public List<Routine> only(Profile profile) {
-        return profile == Profile.MODERN ? List.of(SystemInitialization.Phase1Initialization)
+        return profile == Profile.MODERN ? List.of(SystemInitialization.Phase1Initialization,
+                RegistryProcess.CmInitSystem1, RegistryProcess.CmpInitializeRegistryProcess)
                 : List.of(SystemInitialization.Phase1InitializationClassic, SystemInitialization.Phase1InitializationDiscardClassic,
                         SystemInitialization.ExpWorkerInitialization, SystemInitialization.ExpCreateWorkerThread,
                         SystemInitialization.ExpWorkerThread, SystemInitialization.MmInitSystem,

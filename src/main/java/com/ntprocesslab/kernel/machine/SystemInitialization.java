@@ -41,6 +41,8 @@ public final class SystemInitialization {
     }
 
     public static final Routine Phase1Initialization = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
+            // the configuration manager's phase 1 makes the Registry minimal process before smss runs
+            .call(RegistryProcess.CmInitSystem1, (k, t, f) -> StepResult.call(RegistryProcess.CmInitSystem1, null))
             .call(com.ntprocesslab.kernel.win32.Win32Api.RtlCreateUserProcessEntry, (k, t, f) ->
                     StepResult.call(Win32Api.RtlCreateUserProcessEntry, smssRequest(t)))
             // the System thread becomes a worker that waits for work that never comes

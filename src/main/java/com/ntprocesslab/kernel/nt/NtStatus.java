@@ -28,6 +28,7 @@ public final class NtStatus {
     public static final long STATUS_PRIVILEGE_NOT_HELD = 0xC0000061L;
     public static final long STATUS_PROCEDURE_NOT_FOUND = 0xC000007AL;
     public static final long STATUS_IMAGE_ALREADY_LOADED = 0xC000010EL;
+    public static final long STATUS_INVALID_INFO_CLASS = 0xC0000003L;
 
     private static final Map<Long, String> NAMES = new TreeMap<>();
     private static final Map<Long, Long> DOS_ERRORS = new TreeMap<>();
@@ -55,6 +56,7 @@ public final class NtStatus {
         name(STATUS_PROCEDURE_NOT_FOUND, "STATUS_PROCEDURE_NOT_FOUND", 127);
         // RtlNtStatusToDosError: ERROR_SERVICE_ALREADY_RUNNING
         name(STATUS_IMAGE_ALREADY_LOADED, "STATUS_IMAGE_ALREADY_LOADED", 1056);
+        name(STATUS_INVALID_INFO_CLASS, "STATUS_INVALID_INFO_CLASS", 87);
     }
 
     private NtStatus() {

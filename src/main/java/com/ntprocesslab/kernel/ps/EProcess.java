@@ -70,6 +70,8 @@ public final class EProcess extends KernelObject {
      */
     public int defaultIoPriority = PerfOptions.IO_PRIORITY_NORMAL;
     public int defaultPagePriority = PerfOptions.MEMORY_PRIORITY_NORMAL;
+    /** Flags3.Minimal: made by PsCreateMinimalProcess, without image, PEB or ntdll (Registry, Memory Compression). */
+    public boolean minimal;
 
     public EProcess() {
         super(ObjectType.Process);

@@ -36,9 +36,11 @@ public final class ProcessCreation {
                 if (k.failAllocation(AllocationKind.PROCESS)) {
                     return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                EProcess parent = t.process;
+                // NtCreateUserProcess's parent is its caller; PspCreateProcess and PsCreateMinimalProcess name one
+                EProcess parent = c.parent != null ? c.parent : t.process;
                 EProcess p = ObjectManager.ObCreateObject(k, new EProcess(), null);
-                String image = c.imageName();
+                // a minimal process has no image to take a name from (PspSetMinimalProcessName gives it one)
+                String image = c.minimal() ? "" : c.imageName();
                 p.imageFileName = image.length() > 14 ? image.substring(0, 14) : image;
                 p.imagePathName = c.ntPath;
                 p.inheritedFromUniqueProcessId = parent.uniqueProcessId;
@@ -51,7 +53,9 @@ public final class ProcessCreation {
                 p.defaultHardErrorProcessing = parent.defaultHardErrorProcessing;
                 PerfOptions.apply(p, parent, parent.token, c);
                 p.sectionObject = c.section;
-                ObjectManager.ObReferenceObject(c.section);
+                if (c.section != null) {
+                    ObjectManager.ObReferenceObject(c.section);
+                }
                 c.process = p;
                 return next();
             })
@@ -61,7 +65,7 @@ public final class ProcessCreation {
                 if (k.failAllocation(AllocationKind.TOKEN)) {
                     return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                Token source = c.explicitToken != null ? c.explicitToken : t.process.token;
+                Token source = c.explicitToken != null ? c.explicitToken : (c.parent != null ? c.parent : t.process).token;
                 Token token = ObjectManager.ObCreateObject(k, new Token(), null);
                 token.copyFrom(source);
                 token.tokenId = token.address & 0xffffffL;
@@ -94,7 +98,8 @@ public final class ProcessCreation {
                 if (c.inheritObjectTable && t.process.objectTable != null) {
                     ObjectManager.ExDupHandleTable(k, t.process.objectTable, c.process.objectTable);
                 }
-                return next();
+                // a minimal process gets no image, no ntdll and no PEB (Windows Internals 7th ed., part 1, ch. 3)
+                return c.minimal() ? jump("cid") : next();
             })
             .step("nt!MmInitializeProcessAddressSpace", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -103,7 +108,12 @@ public final class ProcessCreation {
             })
             .step("nt!PspMapSystemDll", (k, t, f) -> nextOrReturn(creation(f), CreationSupport.PspMapSystemDll(k, creation(f).process)))
             // the process ID: a handle in PspCidTable
-            .step("nt!ExCreateHandle", (k, t, f) -> nextOrReturn(creation(f), CreationSupport.createProcessId(k, creation(f).process)))
+            .label("cid")
+            .step("nt!ExCreateHandle", (k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                long status = CreationSupport.createProcessId(k, c.process);
+                return NtStatus.success(status) && c.minimal() ? ret(status) : nextOrReturn(c, status);
+            })
             .step("nt!MmCreatePeb", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 long status = MemoryManager.MmCreatePeb(k, c.process);
@@ -128,7 +138,8 @@ public final class ProcessCreation {
             .inline((k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 k.psActiveProcessHead.insertTail(c.process.activeProcessLinks);
-                return c.debugPortHandle != 0 || t.process.debugPort != null && !t.process.noDebugInherit ? next() : jump("handle");
+                // a minimal process inherits no debug port (PsCreateMinimalProcess reports it through DbgkCreateMinimalProcess)
+                return !c.minimal() && (c.debugPortHandle != 0 || t.process.debugPort != null && !t.process.noDebugInherit) ? next() : jump("handle");
             })
             // the debugger's object (DEBUG_PROCESS_ASSIGN), or the creator's own port unless it said NoDebugInherit
             .step("nt!DbgkCopyProcessDebugPort", (k, t, f) -> {
@@ -143,7 +154,7 @@ public final class ProcessCreation {
                 if (k.failAllocation(AllocationKind.HANDLE)) {
                     return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                c.processHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, c.process, AccessMask.PROCESS_ALL_ACCESS, false);
+                c.processHandle = ObjectManager.ObInsertObject(k, MinimalProcesses.handleTable(k, t, c), c.process, AccessMask.PROCESS_ALL_ACCESS, false);
                 return next();
             })
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))

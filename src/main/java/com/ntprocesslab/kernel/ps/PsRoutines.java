@@ -20,7 +20,8 @@ public final class PsRoutines implements RoutinePublisher {
                 ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread,
                 ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess,
                 ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete,
-                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue);
+                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue,
+                StoreManager.NtSetSystemInformation);
     }
 
     @Override
@@ -31,7 +32,9 @@ public final class PsRoutines implements RoutinePublisher {
                     ProcessCreation.PspInsertProcess, ThreadCreation.PspAllocateThread, ThreadCreation.PspInsertThread,
                     ThreadStartup.KiStartUserThread, ThreadStartup.PspUserThreadStartup, ThreadCreation.NtResumeThread,
                     PortServices.NtAlpcSendWaitReceivePort, ThreadCreation.NtCreateThreadEx, ThreadCreation.PspCreateThread,
-                    PortServices.NtAlpcConnectPort, PortServices.NtAlpcAcceptConnectPort);
+                    PortServices.NtAlpcConnectPort, PortServices.NtAlpcAcceptConnectPort,
+                    MinimalProcesses.NtCreateProcessEx, MinimalProcesses.PspCreateProcess, MinimalProcesses.PsCreateMinimalProcess,
+                    StoreManager.SmSetStoreInformation, StoreManager.SmProcessCreateRequest, StoreManager.SmFirstTimeInit);
             case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.NtCreateProcess,
                     ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,

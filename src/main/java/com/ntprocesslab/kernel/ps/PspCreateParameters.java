@@ -112,6 +112,16 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
         }
     }
 
+    /** PsCreateMinimalProcess's name (PspSetMinimalProcessName): a minimal process has no image to be named after. */
+    public String minimalName;
+    /** The creator is kernel code (PreviousMode KernelMode): its process handle is a kernel handle, in System's table. */
+    public boolean kernelHandle;
+
+    /** PROCESS_CREATE_FLAGS_MINIMAL_PROCESS: no image, no ntdll, no PEB. */
+    public boolean minimal() {
+        return (createFlags & MinimalProcesses.PROCESS_CREATE_FLAGS_MINIMAL_PROCESS) != 0;
+    }
+
     public String imageName() {
         String path = dosPath != null ? dosPath : commandLine;
         return path.substring(path.lastIndexOf('\\') + 1);

@@ -309,6 +309,35 @@ public final class Apis {
         }, () -> Win32Api.NtLoadDriverNative);
         add("NtCreateEvent", "", ApiSpec.Returns.HANDLE, true, (a, c) -> a.isEmpty() ? null : "NtCreateEvent takes no arguments",
                 () -> Win32Api.NtCreateEventNative);
+        add("NtCreateProcessEx", "<ParentProcess> <Flags> <SectionHandle>", ApiSpec.Returns.NTSTATUS, false, (a, c) -> {
+            if (a.size() != 3) {
+                // without a section NtCreateProcessEx clones the parent's address space, which the machine does not model
+                return "NtCreateProcessEx takes <ParentProcess> <Flags> <SectionHandle> (a section is required: the clone of a parent's address space is not modelled)";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            long parent = c.handle;
+            err = number(a.get(1), c);
+            if (err != null) {
+                return err;
+            }
+            c.flags = c.value;
+            err = handle(a.get(2), c, false);
+            if (err != null) {
+                return err;
+            }
+            c.value = c.handle;
+            c.handle = parent;
+            return c.value == 0 ? "Syntax error at '" + a.get(2) + "': a section handle is required" : null;
+        }, () -> NativeProcessApis.NtCreateProcessExNative);
+        add("NtSetSystemInformation", "SystemStoreInformation", ApiSpec.Returns.NTSTATUS, false,
+                (a, c) -> a.size() == 1 && a.get(0).equals("SystemStoreInformation") ? null
+                        : "NtSetSystemInformation takes SystemStoreInformation (the only information class the machine has)",
+                () -> NativeProcessApis.NtSetSystemInformationNative);
+        classic("NtCreateProcessEx", () -> NativeProcessApis.NtCreateProcessExNativeClassic);
+        classic("NtSetSystemInformation", () -> NativeProcessApis.NtSetSystemInformationNativeClassic);
         classic("CreateProcessW", () -> Kernel32.CreateProcessW);
         classic("CreateProcessA", () -> Kernel32.CreateProcessA);
         classic("CreateProcessAsUserW", () -> Kernel32.CreateProcessAsUserW);

@@ -62,6 +62,11 @@ public final class Win32Routines implements RoutinePublisher {
         }
         routines.addAll(HandleApis.of(profile == Profile.CLASSIC).routines());
         routines.addAll((profile == Profile.CLASSIC ? LogonCreation.CLASSIC : LogonCreation.MODERN).routines());
+        routines.addAll(profile == Profile.CLASSIC
+                ? List.of(NativeProcessApis.NtCreateProcessExNativeClassic, NativeProcessApis.NtSetSystemInformationNativeClassic,
+                        NativeProcessApis.NtSetSystemInformationClassicStub)
+                : List.of(NativeProcessApis.NtCreateProcessExNative, NativeProcessApis.NtCreateProcessExStub,
+                        NativeProcessApis.NtSetSystemInformationNative, NativeProcessApis.NtSetSystemInformationStub));
         for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));

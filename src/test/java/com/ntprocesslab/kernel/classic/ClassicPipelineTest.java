@@ -260,7 +260,9 @@ class ClassicPipelineTest {
                 .contains("nt!NtCreateProcessEx", "nt!PspCreateProcess").doesNotContain("nt!NtCreateUserProcess");
         assertThat(Symbols.match("KERNELBASE!*", Profile.CLASSIC)).isEmpty();
         assertThat(Symbols.match("kernel32!Create*", Profile.CLASSIC)).contains("kernel32!CreateProcessW", "kernel32!CreateProcessInternalW");
-        assertThat(Symbols.match("nt!Psp*", Profile.MODERN)).contains("nt!PspAllocateProcess").doesNotContain("nt!PspCreateProcess");
+        // Windows 10 has both: PspCreateProcess (NtCreateProcessEx's) and PspAllocateProcess, which it shares with NtCreateUserProcess
+        assertThat(Symbols.match("nt!Psp*", Profile.MODERN)).contains("nt!PspAllocateProcess", "nt!PspCreateProcess");
+        assertThat(Symbols.match("nt!Ps*", Profile.CLASSIC)).doesNotContain("nt!PspAllocateProcess", "nt!PsCreateMinimalProcess");
 
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
         Engine.RunResult run = LabMachine.runCall(machine, call, at -> "nt!PspCreateThread".equals(at.symbol()));

@@ -21,13 +21,18 @@ class ProcessDumpTest {
                     Image: System
 
                 PROCESS ffffa08f`1c2d4040
-                    SessionId: none  Cid: 000c    Peb: 3ac00c0000  ParentCid: 0004
+                    SessionId: none  Cid: 000c    Peb: 00000000  ParentCid: 0004
+                    DirBase: 001b0000  ObjectTable: ffffa08f`0a003d40  HandleCount: 0.
+                    Image: Registry
+
+                PROCESS ffffa08f`1c2d5040
+                    SessionId: none  Cid: 0010    Peb: 3ac0100000  ParentCid: 0004
                 """);
         assertThat(dump).contains("""
-                    SessionId: 1  Cid: 004c    Peb: 3ac04c0000  ParentCid: 0044
+                    SessionId: 1  Cid: 0054    Peb: 3ac0540000  ParentCid: 004c
                 """);
         assertThat(dump).endsWith("    Image: explorer.exe\n");
-        assertThat(dump.split("\n\n")).hasSize(9);
+        assertThat(dump.split("\n\n")).hasSize(11);
     }
 
     @Test
@@ -38,8 +43,8 @@ class ProcessDumpTest {
 
         String dump = LabMachine.ok(machine, "!process 0 0").output();
 
-        assertThat(dump).contains("    SessionId: 1  Cid: 0054    Peb: 00000000  ParentCid: 004c\n"
-                + "    DirBase: 001d3000  ObjectTable: 00000000  HandleCount: 0.\n"
+        assertThat(dump).contains("    SessionId: 1  Cid: 005c    Peb: 00000000  ParentCid: 0054\n"
+                + "    DirBase: 001d9000  ObjectTable: 00000000  HandleCount: 0.\n"
                 + "    Image: worker.exe\n");
     }
 }

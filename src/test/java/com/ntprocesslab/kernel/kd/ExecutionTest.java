@@ -136,7 +136,7 @@ class ExecutionTest {
 
         assertThat(g.output()).isEqualTo("Breakpoint 0 hit\nntdll!LdrInitializeThunk:\n" + at("ntdll!LdrInitializeThunk", 0) + " call    ntdll!LdrpInitializeProcess");
         assertThat(LabMachine.ok(machine, "k").output()).contains("ntdll!LdrInitializeThunk");
-        assertThat(LabMachine.ok(machine, "!thread").output()).contains("Cid 0054.0058");
+        assertThat(LabMachine.ok(machine, "!thread").output()).contains("Cid 005c.0060");
     }
 
     @Test
@@ -150,7 +150,7 @@ class ExecutionTest {
         CommandResult second = machine.execute(".call explorer.exe CloseHandle 0xc");
 
         assertThat(second.accepted()).isFalse();
-        assertThat(second.output()).startsWith("Thread 0x58 of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
+        assertThat(second.output()).startsWith("Thread 0x60 of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
         assertThat(machine.snapshotJson()).isEqualTo(before);
         LabMachine.ok(machine, "g");
         assertThat(LabMachine.ok(machine, ".call explorer.exe CloseHandle 0xc").output()).contains("returned TRUE");

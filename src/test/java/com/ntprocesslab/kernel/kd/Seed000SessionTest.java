@@ -88,8 +88,8 @@ class Seed000SessionTest {
         LabMachine.ok(machine, "g");
 
         String dump = LabMachine.ok(machine, "!process 0 0").output();
-        assertThat(dump).contains("Cid: 004c    Peb: 3ac04c0000  ParentCid: 0044").doesNotContain("Cid: 0044 ");
-        assertThat(machine.kernel().pspCidTable.lookup(0x44)).isNull();
+        assertThat(dump).contains("Cid: 0054    Peb: 3ac0540000  ParentCid: 004c").doesNotContain("Cid: 004c ");
+        assertThat(machine.kernel().pspCidTable.lookup(0x4c)).isNull();
     }
 
     @Test

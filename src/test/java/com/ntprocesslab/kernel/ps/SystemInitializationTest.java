@@ -23,8 +23,9 @@ class SystemInitializationTest {
     void bootCreatesTheDefaultProcessTreeThroughThePipeline(Profile profile) {
         Machine machine = LabMachine.boot(profile);
         List<String> images = machine.kernel().processes().stream().map(p -> p.imageFileName).toList();
-        assertThat(images).containsExactly("System", "smss.exe", "csrss.exe", "wininit.exe", "services.exe", "lsass.exe",
-                "csrss.exe", "winlogon.exe", "explorer.exe");
+        // Registry and Memory Compression: Windows 10's minimal processes (MinimalProcessesTest)
+        assertThat(images).containsExactly("System", "Registry", "smss.exe", "csrss.exe", "wininit.exe", "services.exe", "lsass.exe",
+                "csrss.exe", "MemCompression", "winlogon.exe", "explorer.exe");
         EProcess system = LabMachine.process(machine, "System");
         assertThat(system.uniqueProcessId).isEqualTo(4);
         assertThat(machine.kernel().idleProcess.uniqueProcessId).isZero();
