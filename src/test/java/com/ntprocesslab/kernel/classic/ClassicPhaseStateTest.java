@@ -8,7 +8,6 @@ import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.ke.KThreadState;
-import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.machine.Symbols;
 import com.ntprocesslab.kernel.mm.SectionObject;
@@ -247,21 +246,8 @@ class ClassicPhaseStateTest {
         assertThat(machine.kernel().pspCidTable.lookup(t.uniqueThread)).isSameAs(t);
     }
 
-    @Test
-    void phaseFourFindsTheThreadSuspendedAndCsrssNotYetTold() {
-        stopBefore("ntdll!CsrClientCallServer");
-
-        EProcess p = newProcess();
-        EThread t = p.threadListHead.owners().get(0);
-        assertThat(t.tcb.suspendCount).isEqualTo(1);
-        assertThat(t.tcb.waitReason).isEqualTo(KWaitReason.Suspended);
-        assertThat(machine.kernel().csrServers.get(0).find(p.uniqueProcessId)).isNull();
-        assertThat(p.handleCount).isEqualTo(1);
-
-        stopBefore("ntdll!NtResumeThread");
-        assertThat(machine.kernel().csrServers.get(0).find(p.uniqueProcessId).shutdownLevel).isEqualTo(0x280);
-        assertThat(p.handleCount).isEqualTo(2);
-    }
+    // phase 4 (the thread listed suspended, csrss told before NtResumeThread) is checked on both profiles in
+    // win32.CreateProcessPipelineTest.beforeCsrssIsToldTheThreadIsListedSuspendedAndCsrssDoesNotKnowIt
 
     @Test
     void phasesFiveAndSixRunInTheNewThread() {

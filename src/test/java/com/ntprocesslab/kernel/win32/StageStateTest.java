@@ -19,7 +19,10 @@ class StageStateTest {
     private final PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
 
     private Engine.RunResult stopBefore(String symbol) {
-        return LabMachine.runCall(machine, call, at -> symbol.equals(at.symbol()));
+        Engine.RunResult stop = LabMachine.runCall(machine, call, at -> symbol.equals(at.symbol()));
+        // a call that runs to its end without reaching the symbol must not pass for a stop inside it
+        assertThat(stop.reason()).as("stopped before " + symbol).isEqualTo(Engine.Reason.BREAKPOINT);
+        return stop;
     }
 
     private CreateProcessContext context() {
