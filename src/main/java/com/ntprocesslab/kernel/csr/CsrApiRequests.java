@@ -54,14 +54,14 @@ public final class CsrApiRequests {
     }
 
     /** The ntdll system-call stubs of the port services; client and server share them. */
-    public static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort, "nt!KiSystemServiceCopyEnd");
-    public static final Routine NtRequestWaitReplyPortStub = stub(PortServices.NtRequestWaitReplyPort, "nt!KiFastCallEntry");
-    public static final Routine NtReplyWaitReceivePortStub = stub(PortServices.NtReplyWaitReceivePort, "nt!KiFastCallEntry");
-    public static final Routine NtAlpcConnectPortStub = stub(PortServices.NtAlpcConnectPort, "nt!KiSystemServiceCopyEnd");
-    public static final Routine NtAlpcAcceptConnectPortStub = stub(PortServices.NtAlpcAcceptConnectPort, "nt!KiSystemServiceCopyEnd");
-    public static final Routine NtSecureConnectPortStub = stub(PortServices.NtSecureConnectPort, "nt!KiFastCallEntry");
-    public static final Routine NtAcceptConnectPortStub = stub(PortServices.NtAcceptConnectPort, "nt!KiFastCallEntry");
-    public static final Routine NtCompleteConnectPortStub = stub(PortServices.NtCompleteConnectPort, "nt!KiFastCallEntry");
+    static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort, "nt!KiSystemServiceCopyEnd");
+    static final Routine NtRequestWaitReplyPortStub = stub(PortServices.NtRequestWaitReplyPort, "nt!KiFastCallEntry");
+    static final Routine NtReplyWaitReceivePortStub = stub(PortServices.NtReplyWaitReceivePort, "nt!KiFastCallEntry");
+    static final Routine NtAlpcConnectPortStub = stub(PortServices.NtAlpcConnectPort, "nt!KiSystemServiceCopyEnd");
+    static final Routine NtAlpcAcceptConnectPortStub = stub(PortServices.NtAlpcAcceptConnectPort, "nt!KiSystemServiceCopyEnd");
+    static final Routine NtSecureConnectPortStub = stub(PortServices.NtSecureConnectPort, "nt!KiFastCallEntry");
+    static final Routine NtAcceptConnectPortStub = stub(PortServices.NtAcceptConnectPort, "nt!KiFastCallEntry");
+    static final Routine NtCompleteConnectPortStub = stub(PortServices.NtCompleteConnectPort, "nt!KiFastCallEntry");
 
     /** ntdll!NtX -> the kernel entry of the profile -> nt!NtX, as the win32 layer's system-call stubs are built. */
     private static Routine stub(Routine service, String dispatcher) {
@@ -185,8 +185,8 @@ public final class CsrApiRequests {
                 })
                 .build();
 
-    public static final Routine BaseSrvCreateProcessModern = baseSrvCreateProcess(CsrSrv.CsrCreateProcess, 5);
-    public static final Routine BaseSrvCreateProcessClassic = baseSrvCreateProcess(CsrSrv.CsrCreateProcessClassic, 4);
+    static final Routine BaseSrvCreateProcessModern = baseSrvCreateProcess(CsrSrv.CsrCreateProcess, 5);
+    static final Routine BaseSrvCreateProcessClassic = baseSrvCreateProcess(CsrSrv.CsrCreateProcessClassic, 4);
 
     /** BASESRV's BasepCreateProcess routine: the CSR_PROCESS and CSR_THREAD of the new process. */
     private static Routine baseSrvCreateProcess(Routine csrCreateProcess, int stage) {
@@ -196,7 +196,7 @@ public final class CsrApiRequests {
     }
 
     /** LPC_CLIENT_DIED: the CSR_THREAD goes and csrss closes its handle; the last one takes the CSR_PROCESS along. */
-    public static final Routine CsrDestroyProcess = Subsystems.win32Routine("CSRSRV!CsrDestroyProcess")
+    static final Routine CsrDestroyProcess = Subsystems.win32Routine("CSRSRV!CsrDestroyProcess")
             .inline((k, t, f) -> {
                 CsrServer server = ownServer(k, t);
                 CsrProcess record = server.find(f.args(PortMessage.class).clientProcess);
@@ -341,11 +341,11 @@ public final class CsrApiRequests {
      * now; the reply (CsrReplyDeadClient: answered at once, not kept) lets ExitProcess run on
      * to NtTerminateProcess, and the thread's LPC_CLIENT_DIED later finds nothing left.
      */
-    public static final Routine BaseSrvExitProcess = Subsystems.win32Routine("BASESRV!BaseSrvExitProcess")
+    static final Routine BaseSrvExitProcess = Subsystems.win32Routine("BASESRV!BaseSrvExitProcess")
             .tailCall(CsrDestroyProcess)
             .build();
 
-    public static final Routine CsrDestroyThread = Subsystems.win32Routine("CSRSRV!CsrDestroyThread")
+    static final Routine CsrDestroyThread = Subsystems.win32Routine("CSRSRV!CsrDestroyThread")
             .inline((k, t, f) -> {
                 PortMessage m = f.args(PortMessage.class);
                 CsrProcess record = ownServer(k, t).find(m.clientProcess);
@@ -374,7 +374,7 @@ public final class CsrApiRequests {
      * started natively is not known yet: csrss registers it here (Windows does that through
      * smss's session API before the process runs).
      */
-    public static final Routine CsrApiHandleConnectionRequest = Subsystems.win32Routine("CSRSRV!CsrApiHandleConnectionRequest")
+    static final Routine CsrApiHandleConnectionRequest = Subsystems.win32Routine("CSRSRV!CsrApiHandleConnectionRequest")
             .step("CSRSRV!CsrLocateThreadByClientId", (k, t, f) -> {
                 ConnectCall c = f.args(ConnectCall.class);
                 EThread client = c.request.client;
@@ -417,7 +417,7 @@ public final class CsrApiRequests {
             .build();
 
     /** CsrpConnectToServer: NtAlpcConnectPort on Windows 10, NtSecureConnectPort on XP, to \\Windows\\ApiPort; the handle becomes CsrPortHandle. */
-    public static final Routine CsrpConnectToServer = Subsystems.win32Routine("ntdll!CsrpConnectToServer")
+    static final Routine CsrpConnectToServer = Subsystems.win32Routine("ntdll!CsrpConnectToServer")
             .inline((k, t, f) -> StepResult.call(k.profile == Profile.CLASSIC ? NtSecureConnectPortStub : NtAlpcConnectPortStub, f.args))
             .inline((k, t, f) -> {
                 if (NtStatus.success(f.calleeStatus)) {

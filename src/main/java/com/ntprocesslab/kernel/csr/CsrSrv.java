@@ -72,10 +72,10 @@ public final class CsrSrv {
         return serverFor(k, newProcess(k, c).sessionId);
     }
 
-    public static final Routine CsrCreateProcess = csrCreateProcess(5);
+    static final Routine CsrCreateProcess = csrCreateProcess(5);
 
     /** The same server code tagged for the classic pipeline, where notifying csrss is phase 4. */
-    public static final Routine CsrCreateProcessClassic = csrCreateProcess(4);
+    static final Routine CsrCreateProcessClassic = csrCreateProcess(4);
 
     private static Routine csrCreateProcess(int stage) {
         return Subsystems.win32Routine("CSRSRV!CsrCreateProcess").stage(stage)

@@ -36,7 +36,7 @@ public final class DriverLoading {
         return f.args(DriverLoad.class);
     }
 
-    public static final Routine IopLoadDriver = Executive.routine("nt!IopLoadDriver")
+    static final Routine IopLoadDriver = Executive.routine("nt!IopLoadDriver")
             // the service key and its ImagePath (\SystemRoot\System32\drivers\<service>.sys when absent)
             .step("nt!IopOpenRegistryKeyEx", (k, t, f) -> {
                 DriverLoad d = load(f);
@@ -93,7 +93,7 @@ public final class DriverLoading {
             .build();
 
     /** The work item on the system worker thread: load, report the status, wake the caller. */
-    public static final Routine IopLoadUnloadDriver = Executive.routine("nt!IopLoadUnloadDriver")
+    static final Routine IopLoadUnloadDriver = Executive.routine("nt!IopLoadUnloadDriver")
             .call(IopLoadDriver)
             .step("nt!KeSetEvent", (k, t, f) -> {
                 DriverLoad d = load(f);

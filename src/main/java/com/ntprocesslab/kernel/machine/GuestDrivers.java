@@ -39,7 +39,7 @@ public final class GuestDrivers implements RoutinePublisher {
     }
 
     /** DriverEntry: the three callbacks, in the order a monitor needs them; the first failure is the driver's. */
-    public static final Routine ProcmonDriverEntry = Executive.routine("procmon!DriverEntry").kernelModule()
+    static final Routine ProcmonDriverEntry = Executive.routine("procmon!DriverEntry").kernelModule()
             .call(NotifyRoutines.PsSetCreateProcessNotifyRoutineEx, (k, t, f) ->
                     StepResult.call(NotifyRoutines.PsSetCreateProcessNotifyRoutineEx, registering(PROCMON_PROCESS)))
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : ret(f.calleeStatus))
@@ -52,7 +52,7 @@ public final class GuestDrivers implements RoutinePublisher {
             .build();
 
     /** Denies the creation when the new image's file name is the one BlockImage names. */
-    public static final Routine ProcmonCreateProcessNotifyRoutineEx = Executive.routine(PROCMON_PROCESS).stage(4).kernelModule()
+    static final Routine ProcmonCreateProcessNotifyRoutineEx = Executive.routine(PROCMON_PROCESS).stage(4).kernelModule()
             .inline((k, t, f) -> {
                 NotifyInfo n = f.args(NotifyInfo.class);
                 RegistryKey parameters = k.registry.openKey(PROCMON_PARAMETERS);
@@ -64,11 +64,11 @@ public final class GuestDrivers implements RoutinePublisher {
             })
             .build();
 
-    public static final Routine ProcmonCreateThreadNotifyRoutine = observer(PROCMON_THREAD);
-    public static final Routine ProcmonLoadImageNotifyRoutine = observer(PROCMON_IMAGE);
-    public static final Routine CngCreateProcessNotifyRoutine = observer("cng!CngCreateProcessNotifyRoutine");
-    public static final Routine MpCreateProcessNotifyRoutineEx = observer("WdFilter!MpCreateProcessNotifyRoutineEx");
-    public static final Routine MpCreateThreadNotifyRoutine = observer("WdFilter!MpCreateThreadNotifyRoutine");
+    static final Routine ProcmonCreateThreadNotifyRoutine = observer(PROCMON_THREAD);
+    static final Routine ProcmonLoadImageNotifyRoutine = observer(PROCMON_IMAGE);
+    static final Routine CngCreateProcessNotifyRoutine = observer("cng!CngCreateProcessNotifyRoutine");
+    static final Routine MpCreateProcessNotifyRoutineEx = observer("WdFilter!MpCreateProcessNotifyRoutineEx");
+    static final Routine MpCreateThreadNotifyRoutine = observer("WdFilter!MpCreateThreadNotifyRoutine");
 
     /** A callback that looks and lets the creation go on (what it records is the driver's business). */
     private static Routine observer(String symbol) {

@@ -40,7 +40,7 @@ public final class SystemInitialization {
     private SystemInitialization() {
     }
 
-    public static final Routine Phase1Initialization = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
+    static final Routine Phase1Initialization = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
             // the configuration manager's phase 1 makes the Registry minimal process before smss runs
             .call(RegistryProcess.CmInitSystem1, (k, t, f) -> StepResult.call(RegistryProcess.CmInitSystem1, null))
             .call(com.ntprocesslab.kernel.win32.Win32Api.RtlCreateUserProcessEntry, (k, t, f) ->
@@ -53,7 +53,7 @@ public final class SystemInitialization {
             .build();
 
     /** A system worker thread (WRK ex/worker.c ExpWorkerThread): it waits on its work queue, where no work comes. */
-    public static final Routine ExpWorkerThread = Executive.routine("nt!ExpWorkerThread")
+    static final Routine ExpWorkerThread = Executive.routine("nt!ExpWorkerThread")
             .step("nt!KeRemoveQueue", (k, t, f) -> {
                 k.scheduler.waitOn(t, null, KWaitReason.WrQueue);
                 return StepResult.BLOCK;
@@ -61,10 +61,10 @@ public final class SystemInitialization {
             .build();
 
     /** WRK ke/balmgr.c: the balance set manager runs at LOW_REALTIME_PRIORITY and waits for its timer and events. */
-    public static final Routine KeBalanceSetManager = waitingAt("nt!KeBalanceSetManager", 16, "nt!KeWaitForMultipleObjects");
+    static final Routine KeBalanceSetManager = waitingAt("nt!KeBalanceSetManager", 16, "nt!KeWaitForMultipleObjects");
 
     /** WRK ke/balmgr.c: the swapper (process and kernel-stack in- and out-swapping) at LOW_REALTIME_PRIORITY + 7. */
-    public static final Routine KeSwapProcessOrStack = waitingAt("nt!KeSwapProcessOrStack", 23, "nt!KeWaitForSingleObject");
+    static final Routine KeSwapProcessOrStack = waitingAt("nt!KeSwapProcessOrStack", 23, "nt!KeWaitForSingleObject");
 
     private static Routine waitingAt(String symbol, int priority, String wait) {
         return Executive.routine(symbol)
@@ -93,7 +93,7 @@ public final class SystemInitialization {
      * WRK ex/worker.c ExpCreateWorkerThread: PsCreateSystemThread(ExpWorkerThread), the queue's
      * priority (KeSetBasePriorityThread on the referenced thread), ZwClose of the handle.
      */
-    public static final Routine ExpCreateWorkerThread = Executive.routine("nt!ExpCreateWorkerThread")
+    static final Routine ExpCreateWorkerThread = Executive.routine("nt!ExpCreateWorkerThread")
             .call(SystemThreads.PsCreateSystemThread)
             .step("nt!KeSetBasePriorityThread", (k, t, f) -> {
                 PspCreateParameters c = f.args(PspCreateParameters.class);
@@ -120,7 +120,7 @@ public final class SystemInitialization {
      * critical (priority 13), three delayed (12) and one hypercritical (15) worker; the machine
      * keeps one critical and one delayed worker.
      */
-    public static final Routine ExpWorkerInitialization = Executive.routine("nt!ExpWorkerInitialization")
+    static final Routine ExpWorkerInitialization = Executive.routine("nt!ExpWorkerInitialization")
             .call(ExpCreateWorkerThread, (k, t, f) -> StepResult.call(ExpCreateWorkerThread, worker(13)))
             .call(ExpCreateWorkerThread, (k, t, f) -> StepResult.call(ExpCreateWorkerThread, worker(12)))
             .inline((k, t, f) -> StepResult.ret(NtStatus.STATUS_SUCCESS))
@@ -134,7 +134,7 @@ public final class SystemInitialization {
     }
 
     /** MmInitSystem, phase 1 (WRK mm/mminit.c): the balance set manager and the swapper, their handles closed. */
-    public static final Routine MmInitSystem = Executive.routine("nt!MmInitSystem")
+    static final Routine MmInitSystem = Executive.routine("nt!MmInitSystem")
             .call(SystemThreads.PsCreateSystemThread, (k, t, f) -> createSystemThread(f, KeBalanceSetManager))
             .step("nt!ZwClose", SystemInitialization::closeThreadHandle)
             .call(SystemThreads.PsCreateSystemThread, (k, t, f) -> createSystemThread(f, KeSwapProcessOrStack))
@@ -147,7 +147,7 @@ public final class SystemInitialization {
      * executive's worker threads (ExInitSystem), Mm's phase 1 threads, then smss, which XP
      * starts with RtlCreateUserProcess (NtCreateProcessEx underneath).
      */
-    public static final Routine Phase1InitializationDiscardClassic = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
+    static final Routine Phase1InitializationDiscardClassic = Subsystems.win32Routine("nt!Phase1InitializationDiscard")
             .call(ExpWorkerInitialization, (k, t, f) -> StepResult.call(ExpWorkerInitialization, null))
             .call(MmInitSystem, (k, t, f) -> StepResult.call(MmInitSystem, SystemThreads.request(null)))
             .call(ClassicNtdll.RtlCreateUserProcess, (k, t, f) ->
@@ -156,7 +156,7 @@ public final class SystemInitialization {
             .build();
 
     /** WRK mm/zeropage.c MmZeroPageThread: priority 0, then it waits for free pages to zero. */
-    public static final Routine MmZeroPageThread = Executive.routine("nt!MmZeroPageThread")
+    static final Routine MmZeroPageThread = Executive.routine("nt!MmZeroPageThread")
             .step("nt!KeSetPriorityThread", (k, t, f) -> {
                 t.tcb.priority = 0;
                 t.tcb.basePriority = 0;
@@ -172,7 +172,7 @@ public final class SystemInitialization {
      * The first System thread's StartRoutine on XP (WRK init.c Phase1Initialization): the
      * discardable phase 1, after which the thread stays on as the zero page thread.
      */
-    public static final Routine Phase1InitializationClassic = Subsystems.win32Routine("nt!Phase1Initialization")
+    static final Routine Phase1InitializationClassic = Subsystems.win32Routine("nt!Phase1Initialization")
             .call(Phase1InitializationDiscardClassic, (k, t, f) -> StepResult.call(Phase1InitializationDiscardClassic, null))
             .call(MmZeroPageThread, (k, t, f) -> StepResult.call(MmZeroPageThread, null))
             .build();

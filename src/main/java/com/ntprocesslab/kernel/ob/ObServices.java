@@ -28,7 +28,7 @@ public final class ObServices {
      * (ObDereferenceObject). When that is the last reference of a process or thread, its
      * delete procedure runs on the closing thread: these routines make it steps.
      */
-    public static final Routine ObpCloseHandleTableEntry = Executive.routine("nt!ObpCloseHandleTableEntry")
+    static final Routine ObpCloseHandleTableEntry = Executive.routine("nt!ObpCloseHandleTableEntry")
             .step("nt!ExDestroyHandle", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 // the handle's pointer reference stays with the argument block until ObfDereferenceObject drops it
@@ -39,7 +39,7 @@ public final class ObServices {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine ObpCloseHandle = Executive.routine("nt!ObpCloseHandle")
+    static final Routine ObpCloseHandle = Executive.routine("nt!ObpCloseHandle")
             .tailCall(ObpCloseHandleTableEntry)
             .build();
 

@@ -24,7 +24,7 @@ public final class ObjectDeletion {
         return type.cast(f.args(NtArgs.class).deleting);
     }
 
-    public static final Routine ObpRemoveObjectRoutine = Executive.routine("nt!ObpRemoveObjectRoutine")
+    static final Routine ObpRemoveObjectRoutine = Executive.routine("nt!ObpRemoveObjectRoutine")
             // the DeleteProcedure of the object's type (ObjectType->TypeInfo.DeleteProcedure)
             .inline((k, t, f) -> StepResult.call(deleting(f, KernelObject.class).deleteRoutine(), f.args))
             .step("nt!ObpFreeObject", (k, t, f) -> {

@@ -65,7 +65,7 @@ public final class ClassicProcessCreation {
      * KiSwapProcess loads its page directory; KiUnlockDispatcherDatabase drops back to the
      * caller's PASSIVE_LEVEL.
      */
-    public static final Routine KiAttachProcess = Executive.routine("nt!KiAttachProcess").stage(2)
+    static final Routine KiAttachProcess = Executive.routine("nt!KiAttachProcess").stage(2)
             .step("nt!KiMoveApcState", (k, t, f) -> next())
             .step("nt!KiSwapProcess", (k, t, f) -> {
                 t.tcb.apcStateProcess = creation(f).process.pcb;
@@ -82,7 +82,7 @@ public final class ClassicProcessCreation {
      * otherwise KeRaiseIrqlToDpcLevel and KiAttachProcess. (The bug checks for an attach
      * while attached or inside a DPC cannot happen on this machine.)
      */
-    public static final Routine KeAttachProcess = Executive.routine("nt!KeAttachProcess").stage(2)
+    static final Routine KeAttachProcess = Executive.routine("nt!KeAttachProcess").stage(2)
             .inline((k, t, f) -> t.process == creation(f).process ? ret(NtStatus.STATUS_SUCCESS) : next())
             .step("nt!KeRaiseIrqlToDpcLevel", (k, t, f) -> {
                 t.tcb.irql = KThread.DISPATCH_LEVEL;
@@ -92,7 +92,7 @@ public final class ClassicProcessCreation {
             .returnCalleeStatus()
             .build();
 
-    public static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
+    static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
             // the creator's thread switches to the new process's page directory
             .call(KeAttachProcess)
             .step("nt!MmMapViewOfSection", (k, t, f) -> {
@@ -115,7 +115,7 @@ public final class ClassicProcessCreation {
             })
             .build();
 
-    public static final Routine PspInitializeProcessSecurity = Executive.routine("nt!PspInitializeProcessSecurity").stage(2)
+    static final Routine PspInitializeProcessSecurity = Executive.routine("nt!PspInitializeProcessSecurity").stage(2)
             // the primary token: a copy of the parent's (or the CreateProcessAsUser token)
             .step("nt!SeSubProcessToken", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -137,7 +137,7 @@ public final class ClassicProcessCreation {
      * into it and the PEB is made (MiCreatePebOrTeb, 0x210 bytes) and filled in (image base,
      * OS version, BeingDebugged when a debug port is set), then the thread detaches.
      */
-    public static final Routine MmCreatePeb = Executive.routine("nt!MmCreatePeb").stage(2)
+    static final Routine MmCreatePeb = Executive.routine("nt!MmCreatePeb").stage(2)
             .call(KeAttachProcess)
             // the code-page and case tables (InitNlsSectionPointer), one shared view at the top of user space
             .step("nt!MmMapViewOfSection", (k, t, f) -> {
@@ -170,7 +170,7 @@ public final class ClassicProcessCreation {
      * the caller's handle, then the tail: base priority, the process's own granted access and
      * its create time.
      */
-    public static final Routine PspCreateProcess = Executive.routine("nt!PspCreateProcess").stage(2)
+    static final Routine PspCreateProcess = Executive.routine("nt!PspCreateProcess").stage(2)
             // reject create flags this kernel does not define
             .inline((k, t, f) -> (creation(f).createFlags & ~PROCESS_CREATE_FLAGS_LEGAL_MASK) != 0
                     ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())

@@ -49,7 +49,7 @@ public final class ClassicThreadCreation {
      * start frame with PspUserThreadStartup as system routine, and the switch frame whose
      * return address is KiThreadStartup, where the first context switch to the thread lands.
      */
-    public static final Routine KeInitThread = Executive.routine("nt!KeInitThread").stage(3)
+    static final Routine KeInitThread = Executive.routine("nt!KeInitThread").stage(3)
             .step("nt!MmCreateKernelStack", (k, t, f) -> {
                 EThread thread = creation(f).thread;
                 thread.kernelStackBase = k.platform.kernelStackBase(thread.address);
@@ -88,7 +88,7 @@ public final class ClassicThreadCreation {
      * the suspend, the access state and the caller's handle, the create time, and the thread's
      * own granted access from SeAccessCheck; last KeReadyThread.
      */
-    public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread").stage(3)
+    static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread").stage(3)
             // PsCreateSystemThread passes no handle: the System process itself
             .inline((k, t, f) -> creation(f).systemStartRoutine == null ? next() : jump("systemProcess"))
             // the target process, which must grant PROCESS_CREATE_THREAD

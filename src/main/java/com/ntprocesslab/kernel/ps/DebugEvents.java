@@ -32,7 +32,7 @@ public final class DebugEvents {
      * EventsPresent is set, and the thread waits on the event's ContinueEvent (WRK waits with
      * KeWaitForSingleObject(Executive, KernelMode)). A process whose port went away sends nothing.
      */
-    public static final Routine DbgkpSendApiMessage = Executive.routine("nt!DbgkpSendApiMessage")
+    static final Routine DbgkpSendApiMessage = Executive.routine("nt!DbgkpSendApiMessage")
             .step("nt!DbgkpQueueMessage", (k, t, f) -> {
                 DebugEvent event = f.args(DebugEvent.class);
                 if (!event.queued) {

@@ -44,7 +44,7 @@ public final class NotifyRoutines {
      * STATUS_INVALID_PARAMETER and removing an unknown routine STATUS_PROCEDURE_NOT_FOUND, as
      * the PsSetCreateProcessNotifyRoutine documentation states.
      */
-    public static final Routine PspSetCreateProcessNotifyRoutine = Executive.routine("nt!PspSetCreateProcessNotifyRoutine")
+    static final Routine PspSetCreateProcessNotifyRoutine = Executive.routine("nt!PspSetCreateProcessNotifyRoutine")
             .inline((k, t, f) -> info(f).remove ? jump("remove") : next())
             // the EX_CALLBACK_ROUTINE_BLOCK that the slot will point to
             .step("nt!ExAllocateCallBack", (k, t, f) -> k.processNotifyRoutines.size() >= slots(k)
@@ -71,7 +71,7 @@ public final class NotifyRoutines {
             })
             .build();
 
-    public static final Routine PsSetCreateProcessNotifyRoutine = Executive.routine("nt!PsSetCreateProcessNotifyRoutine")
+    static final Routine PsSetCreateProcessNotifyRoutine = Executive.routine("nt!PsSetCreateProcessNotifyRoutine")
             .tailCall(PspSetCreateProcessNotifyRoutine, (k, t, f) -> {
                 info(f).extended = false;
                 return StepResult.call(PspSetCreateProcessNotifyRoutine, f.args);
@@ -86,7 +86,7 @@ public final class NotifyRoutines {
             .build();
 
     /** PsSetCreateProcessNotifyRoutineEx2 with PsCreateProcessNotifySubsystems: the Ex routine's contract. */
-    public static final Routine PsSetCreateProcessNotifyRoutineEx2 = Executive.routine("nt!PsSetCreateProcessNotifyRoutineEx2")
+    static final Routine PsSetCreateProcessNotifyRoutineEx2 = Executive.routine("nt!PsSetCreateProcessNotifyRoutineEx2")
             .tailCall(PspSetCreateProcessNotifyRoutine, (k, t, f) -> {
                 info(f).extended = true;
                 return StepResult.call(PspSetCreateProcessNotifyRoutine, f.args);
@@ -116,7 +116,7 @@ public final class NotifyRoutines {
      * (PS_CREATE_NOTIFY_INFO documentation: "Drivers can change this value to an error code to
      * prevent the process from being created").
      */
-    public static final Routine PspCallProcessNotifyRoutines = Executive.routine("nt!PspCallProcessNotifyRoutines")
+    static final Routine PspCallProcessNotifyRoutines = Executive.routine("nt!PspCallProcessNotifyRoutines")
             .label("next")
             .inline((k, t, f) -> {
                 NotifyInfo n = info(f);
@@ -135,7 +135,7 @@ public final class NotifyRoutines {
             })
             .build();
 
-    public static final Routine PspCallThreadNotifyRoutines = callEach("nt!PspCallThreadNotifyRoutines", false);
+    static final Routine PspCallThreadNotifyRoutines = callEach("nt!PspCallThreadNotifyRoutines", false);
 
     /** PsCallImageNotifyRoutines: MmMapViewOfSection calls it for every image it maps while routines are registered. */
     public static final Routine PsCallImageNotifyRoutines = callEach("nt!PsCallImageNotifyRoutines", true);
@@ -167,7 +167,7 @@ public final class NotifyRoutines {
      * create-process message and ntdll's load-dll message, any later thread a create-thread
      * message, each waiting in DbgkpSendApiMessage until the debugger continues.
      */
-    public static final Routine DbgkCreateThread = Executive.routine("nt!DbgkCreateThread")
+    static final Routine DbgkCreateThread = Executive.routine("nt!DbgkCreateThread")
             .inline((k, t, f) -> {
                 t.process.announced = true;
                 if (t.process.imagesReported || !imageNotifyEnabled(k) || t.process.sectionObject == null) {

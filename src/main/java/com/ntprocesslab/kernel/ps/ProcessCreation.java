@@ -29,7 +29,7 @@ public final class ProcessCreation {
     private ProcessCreation() {
     }
 
-    public static final Routine PspAllocateProcess = Executive.routine("nt!PspAllocateProcess").stage(3)
+    static final Routine PspAllocateProcess = Executive.routine("nt!PspAllocateProcess").stage(3)
             // the executive process object, holding the creator's reference
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -133,7 +133,7 @@ public final class ProcessCreation {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine PspInsertProcess = Executive.routine("nt!PspInsertProcess").stage(3)
+    static final Routine PspInsertProcess = Executive.routine("nt!PspInsertProcess").stage(3)
             // InsertTailList(&PsActiveProcessHead, &Process->ActiveProcessLinks)
             .inline((k, t, f) -> {
                 PspCreateParameters c = creation(f);

@@ -61,11 +61,11 @@ public final class ProcessDeletion {
             }),
             new Part<>(null, ProcessDeletion::removeFromThreadList));
 
-    public static final Routine PspProcessDelete = steps(Executive.routine("nt!PspProcessDelete"), PROCESS_PARTS, EProcess.class)
+    static final Routine PspProcessDelete = steps(Executive.routine("nt!PspProcessDelete"), PROCESS_PARTS, EProcess.class)
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine PspThreadDelete = steps(Executive.routine("nt!PspThreadDelete"), THREAD_PARTS, EThread.class)
+    static final Routine PspThreadDelete = steps(Executive.routine("nt!PspThreadDelete"), THREAD_PARTS, EThread.class)
             .inline((k, t, f) -> {
                 EThread thread = ObjectDeletion.deleting(f, EThread.class);
                 if (thread.process == null) {

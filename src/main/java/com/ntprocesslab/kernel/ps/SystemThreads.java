@@ -36,7 +36,7 @@ public final class SystemThreads {
      * the creator already marked the thread terminated; a StartRoutine that returns ends the
      * thread (PspTerminateThreadByPointer on itself).
      */
-    public static final Routine PspSystemThreadStartup = Executive.routine("nt!PspSystemThreadStartup").stage(5)
+    static final Routine PspSystemThreadStartup = Executive.routine("nt!PspSystemThreadStartup").stage(5)
             .inline((k, t, f) -> {
                 t.tcb.irql = KThread.PASSIVE_LEVEL;
                 return next();

@@ -31,7 +31,7 @@ public final class Termination {
     /** The thread asked to end itself with a NULL handle, but it is its process's last (ntstatus.h 0xC00000DB). */
     public static final long STATUS_CANT_TERMINATE_SELF = 0xC00000DBL;
 
-    public static final Routine PspExitProcess = Executive.routine("nt!PspExitProcess")
+    static final Routine PspExitProcess = Executive.routine("nt!PspExitProcess")
             .step("nt!PspCallProcessNotifyRoutines", (k, t, f) -> next())
             // ObKillProcess: every handle the process holds is closed, then the table goes
             .step("nt!ExSweepHandleTable", (k, t, f) -> {
@@ -81,7 +81,7 @@ public final class Termination {
      * its APC queues are flushed, the thread callbacks run, the last thread out runs the
      * process rundown, then the TEB goes and KeTerminateThread never returns.
      */
-    public static final Routine PspExitThread = Executive.routine("nt!PspExitThread")
+    static final Routine PspExitThread = Executive.routine("nt!PspExitThread")
             .inline((k, t, f) -> {
                 ThreadExitArgs a = f.args(ThreadExitArgs.class);
                 if (a.target != t) {
@@ -126,7 +126,7 @@ public final class Termination {
      * The exit APC's kernel routine (ReactOS PsExitSpecialApc): it frees the APC and ends the
      * thread it was delivered to, in that thread's own context.
      */
-    public static final Routine PsExitSpecialApc = Executive.routine("nt!PsExitSpecialApc")
+    static final Routine PsExitSpecialApc = Executive.routine("nt!PsExitSpecialApc")
             .step("nt!PspExitApcRundown", (k, t, f) -> next())
             .call(PspExitThread)
             .build();
@@ -136,7 +136,7 @@ public final class Termination {
      * kernel APC as soon as that thread runs (a kernel APC interrupts its wait), on top of
      * whatever the thread was doing.
      */
-    public static final Routine KiDeliverApc = Executive.routine("nt!KiDeliverApc")
+    static final Routine KiDeliverApc = Executive.routine("nt!KiDeliverApc")
             .call(PsExitSpecialApc, (k, t, f) -> {
                 Apc apc = t.tcb.kernelApcQueue.remove(0);
                 return StepResult.call(PsExitSpecialApc, new ThreadExitArgs(t, apc.context()));
@@ -149,7 +149,7 @@ public final class Termination {
      * gets the exit APC (PsExitSpecialApc, the status as its context) and is force-resumed,
      * so it exits in its own context when the scheduler runs it. The caller does not wait.
      */
-    public static final Routine PspTerminateThreadByPointer = Executive.routine("nt!PspTerminateThreadByPointer")
+    static final Routine PspTerminateThreadByPointer = Executive.routine("nt!PspTerminateThreadByPointer")
             .inline((k, t, f) -> f.args(ThreadExitArgs.class).target == t ? next() : jump("other"))
             .call(PspExitThread)
             .label("other")

@@ -25,7 +25,7 @@ public final class ThreadCreation {
     private ThreadCreation() {
     }
 
-    public static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
+    static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 if (k.failAllocation(AllocationKind.THREAD)) {
@@ -75,7 +75,7 @@ public final class ThreadCreation {
      * callbacks for the process's first thread and the thread callbacks for every thread, and
      * readies the thread last (KeReadyThread); a created-suspended thread then waits.
      */
-    public static final Routine PspInsertThread = Executive.routine("nt!PspInsertThread").stage(4)
+    static final Routine PspInsertThread = Executive.routine("nt!PspInsertThread").stage(4)
             // the KTHREAD takes its scheduling state from the process (ReactOS ke/thrdobj.c KeStartThread)
             .step("nt!KeStartThread", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -129,7 +129,7 @@ public final class ThreadCreation {
      * NtCreateUserProcess. The thread is created suspended (kernelbase asks so and resumes it
      * itself, ReactOS kernel32 client/thread.c CreateRemoteThread).
      */
-    public static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread")
+    static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread")
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);

@@ -23,7 +23,7 @@ public final class ThreadStartup {
     private ThreadStartup() {
     }
 
-    public static final Routine PspUserThreadStartup = Executive.routine("nt!PspUserThreadStartup").stage(7)
+    static final Routine PspUserThreadStartup = Executive.routine("nt!PspUserThreadStartup").stage(7)
             // tell an attached debugger about the new thread; the first one reports its process's images
             // WRK ps/create.c PspUserThreadStartup: a thread already marked terminated (CrossThreadFlags) reports nothing
             .call(NotifyRoutines.DbgkCreateThread, (k, t, f) -> t.terminationRequested ? next()
@@ -37,7 +37,7 @@ public final class ThreadStartup {
      * at APC_LEVEL queues the loader as the thread's first user APC, delivered on the way out
      * to user mode, and drops back to PASSIVE_LEVEL.
      */
-    public static final Routine PspUserThreadStartupClassic = Executive.routine("nt!PspUserThreadStartup").stage(5)
+    static final Routine PspUserThreadStartupClassic = Executive.routine("nt!PspUserThreadStartup").stage(5)
             // KeLowerIrql(PASSIVE_LEVEL): KiThreadStartup called it at APC_LEVEL
             .inline((k, t, f) -> {
                 t.tcb.irql = KThread.PASSIVE_LEVEL;
@@ -62,7 +62,7 @@ public final class ThreadStartup {
             })
             .build();
 
-    public static final Routine KiStartUserThread = Executive.routine("nt!KiStartUserThread").stage(7)
+    static final Routine KiStartUserThread = Executive.routine("nt!KiStartUserThread").stage(7)
             .call(PspUserThreadStartup, (k, t, f) -> StepResult.call(PspUserThreadStartup, null))
             // the return to user mode through the trap frame PspUserThreadStartup prepared
             .step("nt!KiStartUserThreadReturn", (k, t, f) -> new StepResult.Transfer(k.systemDllRoutine("ntdll!LdrInitializeThunk"), null))

@@ -38,15 +38,15 @@ public final class ClassicNtdll {
 
     public static final Routine NtOpenFileStub = Syscalls.classicStub(ImageFileServices.NtOpenFile, 1);
     public static final Routine NtCreateSectionStub = Syscalls.classicStub(ImageFileServices.NtCreateSection, 1);
-    public static final Routine NtQuerySectionStub = Syscalls.classicStub(ImageFileServices.NtQuerySection, 1);
+    static final Routine NtQuerySectionStub = Syscalls.classicStub(ImageFileServices.NtQuerySection, 1);
     public static final Routine NtCreateProcessExStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcessEx, 2);
-    public static final Routine NtCreateProcessStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcess, 2);
-    public static final Routine NtSetInformationProcessStub = Syscalls.classicStub(ProcessInformation.NtSetInformationProcess, 2);
-    public static final Routine NtCreateThreadStub = Syscalls.classicStub(ClassicThreadCreation.NtCreateThread, 3);
-    public static final Routine NtResumeThreadStub = Syscalls.classicStub(ThreadCreation.NtResumeThreadClassic, 5);
-    public static final Routine NtTerminateProcessStub = Syscalls.classicStub(Termination.NtTerminateProcess, 0);
-    public static final Routine NtContinueStub = Syscalls.classicStub(ClassicThreadStartup.NtContinue, 6);
-    public static final Routine NtSetInformationThreadStub = Syscalls.classicStub(ProcessInformation.NtSetInformationThread, 6);
+    static final Routine NtCreateProcessStub = Syscalls.classicStub(ClassicProcessCreation.NtCreateProcess, 2);
+    static final Routine NtSetInformationProcessStub = Syscalls.classicStub(ProcessInformation.NtSetInformationProcess, 2);
+    static final Routine NtCreateThreadStub = Syscalls.classicStub(ClassicThreadCreation.NtCreateThread, 3);
+    static final Routine NtResumeThreadStub = Syscalls.classicStub(ThreadCreation.NtResumeThreadClassic, 5);
+    static final Routine NtTerminateProcessStub = Syscalls.classicStub(Termination.NtTerminateProcess, 0);
+    static final Routine NtContinueStub = Syscalls.classicStub(ClassicThreadStartup.NtContinue, 6);
+    static final Routine NtSetInformationThreadStub = Syscalls.classicStub(ProcessInformation.NtSetInformationThread, 6);
 
     private static CreateProcessContext ctx(com.ntprocesslab.kernel.exec.Frame f) {
         return f.args(CreateProcessContext.class);
@@ -85,10 +85,10 @@ public final class ClassicNtdll {
     }
 
     /** BasepCreateProcess: csrss learns of the new process and its first thread, over XP's LPC port. */
-    public static final Routine CsrClientCallServer = CsrApiRequests.csrClientCallServer(Profile.CLASSIC, 4);
+    static final Routine CsrClientCallServer = CsrApiRequests.csrClientCallServer(Profile.CLASSIC, 4);
 
     /** RtlCreateUserThread: a stack and a context in the target process, then NtCreateThread. */
-    public static final Routine RtlCreateUserThread = Subsystems.win32Routine("ntdll!RtlCreateUserThread").stage(3)
+    static final Routine RtlCreateUserThread = Subsystems.win32Routine("ntdll!RtlCreateUserThread").stage(3)
             .step("ntdll!RtlpCreateStack", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 EProcess p = processOf(t, c.processHandle);
@@ -207,20 +207,20 @@ public final class ClassicNtdll {
             .build();
 
     /** smss's SmpExecuteImage: the native creation request of a script line. */
-    public static final Routine SmpExecuteImage = Subsystems.win32Routine("smss!SmpExecuteImage")
+    static final Routine SmpExecuteImage = Subsystems.win32Routine("smss!SmpExecuteImage")
             .call(RtlCreateUserProcess, (k, t, f) -> StepResult.call(RtlCreateUserProcess, KernelBase.nativeCreation(f.args(ApiCall.class))))
             .returnCalleeStatus()
             .build();
 
     /** LdrpInitialize: the process's first thread initialises the process (LdrpInitializeProcess), a later one only itself. */
-    public static final Routine LdrpInitialize = Subsystems.win32Routine("ntdll!LdrpInitialize").stage(6)
+    static final Routine LdrpInitialize = Subsystems.win32Routine("ntdll!LdrpInitialize").stage(6)
             .call(Ntdll.LdrpInitializeProcessClassic, (k, t, f) -> t.process.peb.ldr == null
                     ? StepResult.call(Ntdll.LdrpInitializeProcessClassic, new LoaderState()) : ret(NtStatus.STATUS_SUCCESS))
             .returnCalleeStatus()
             .build();
 
     /** The loader runs as the first user APC of the thread (phase 6). */
-    public static final Routine LdrInitializeThunk = Subsystems.win32Routine("ntdll!LdrInitializeThunk").stage(6)
+    static final Routine LdrInitializeThunk = Subsystems.win32Routine("ntdll!LdrInitializeThunk").stage(6)
             .call(LdrpInitialize, (k, t, f) -> StepResult.call(LdrpInitialize, null))
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? ret(NtStatus.STATUS_SUCCESS)
                     : StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.calleeStatus)))
@@ -231,7 +231,7 @@ public final class ClassicNtdll {
      * thread's own context: kernel32!BaseProcessStartThunk for a Win32 process, the image entry
      * point for a native one.
      */
-    public static final Routine KiUserApcDispatcher = Subsystems.win32Routine("ntdll!KiUserApcDispatcher").stage(6)
+    static final Routine KiUserApcDispatcher = Subsystems.win32Routine("ntdll!KiUserApcDispatcher").stage(6)
             .call(LdrInitializeThunk, (k, t, f) -> StepResult.call(LdrInitializeThunk, null))
             // NtContinue enters the kernel, which returns to user mode at the CONTEXT's Eip (the thread's StartAddress)
             .call(NtContinueStub, (k, t, f) -> StepResult.call(NtContinueStub, t.startAddress == k.symbolAddress("kernel32!BaseProcessStartThunk")

@@ -259,7 +259,7 @@ public final class GuestPrograms {
      * cmd.exe /c <file>: each line of the batch file is started with CreateProcessW and waited
      * for; the exit code of the last one becomes cmd's.
      */
-    public static final Routine CmdRunBatch = Subsystems.win32Routine("cmd!BatLoop")
+    static final Routine CmdRunBatch = Subsystems.win32Routine("cmd!BatLoop")
             .inline((k, t, f) -> {
                 BatchState s = new BatchState(f.args(ApiCall.class));
                 String line = t.process.peb == null || t.process.peb.commandLine == null ? "" : t.process.peb.commandLine;

@@ -42,10 +42,10 @@ public final class HandleApis {
      * ntdll's NtSuspendProcess / NtResumeProcess, as the console calls them: one pair for both
      * profiles (as NtLoadDriver), entering through the modern stub.
      */
-    public static final Routine NtSuspendProcessStub = Syscalls.stub(ProcessSuspension.NtSuspendProcess, 0);
-    public static final Routine NtResumeProcessStub = Syscalls.stub(ProcessSuspension.NtResumeProcess, 0);
-    public static final Routine NtSuspendProcessNative = nativeCall(NtSuspendProcessStub, "ntdll!ZwSuspendProcess");
-    public static final Routine NtResumeProcessNative = nativeCall(NtResumeProcessStub, "ntdll!ZwResumeProcess");
+    static final Routine NtSuspendProcessStub = Syscalls.stub(ProcessSuspension.NtSuspendProcess, 0);
+    static final Routine NtResumeProcessStub = Syscalls.stub(ProcessSuspension.NtResumeProcess, 0);
+    static final Routine NtSuspendProcessNative = nativeCall(NtSuspendProcessStub, "ntdll!ZwSuspendProcess");
+    static final Routine NtResumeProcessNative = nativeCall(NtResumeProcessStub, "ntdll!ZwResumeProcess");
 
     /** The ntdll stubs each profile builds once (a second stub of one service would make its key ambiguous). */
     private final Routine queryObjectStub;

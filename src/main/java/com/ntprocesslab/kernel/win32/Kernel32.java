@@ -52,7 +52,7 @@ public final class Kernel32 {
         return f.args(CreateProcessContext.class);
     }
 
-    public static final Routine CreateProcessInternalW = Subsystems.win32Routine("kernel32!CreateProcessInternalW").stage(1)
+    static final Routine CreateProcessInternalW = Subsystems.win32Routine("kernel32!CreateProcessInternalW").stage(1)
             .label("restart")
             // CREATE_NO_WINDOW is masked off; DETACHED_PROCESS with CREATE_NEW_CONSOLE is 0x57 (seed 003: and ecx, 18h)
             .inline((k, t, f) -> {
@@ -384,22 +384,22 @@ public final class Kernel32 {
     }
 
 
-    public static final Routine CreateProcessW = Subsystems.win32Routine("kernel32!CreateProcessW").stage(1)
+    static final Routine CreateProcessW = Subsystems.win32Routine("kernel32!CreateProcessW").stage(1)
             .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
-    public static final Routine CreateProcessInternalA = Subsystems.win32Routine("kernel32!CreateProcessInternalA").stage(1)
+    static final Routine CreateProcessInternalA = Subsystems.win32Routine("kernel32!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
             .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
-    public static final Routine CreateProcessA = Subsystems.win32Routine("kernel32!CreateProcessA").stage(1)
+    static final Routine CreateProcessA = Subsystems.win32Routine("kernel32!CreateProcessA").stage(1)
             .tailCall(CreateProcessInternalA)
             .build();
 
     /** XP's CreateProcessAsUserW lives in advapi32 and passes the token to kernel32. */
-    public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("advapi32!CreateProcessAsUserW").stage(1)
+    static final Routine CreateProcessAsUserW = Subsystems.win32Routine("advapi32!CreateProcessAsUserW").stage(1)
             .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, KernelBase.creation(f.args(ApiCall.class))))
             .build();
 
@@ -410,7 +410,7 @@ public final class Kernel32 {
      * NtSetInformationThread(NtCurrentThread(), ThreadQuerySetWin32StartAddress, &entry, 4),
      * calls the entry point and exits the thread with its return value.
      */
-    public static final Routine BaseProcessStart = Subsystems.win32Routine("kernel32!BaseProcessStart").stage(6)
+    static final Routine BaseProcessStart = Subsystems.win32Routine("kernel32!BaseProcessStart").stage(6)
             .call(ClassicNtdll.NtSetInformationThreadStub, (k, t, f) -> {
                 NtArgs a = NtArgs.of(ObjectManager.CURRENT_THREAD, ProcessInformation.ThreadQuerySetWin32StartAddress);
                 a.information = t.win32StartAddress;
@@ -421,7 +421,7 @@ public final class Kernel32 {
             .call(Kernel32Api.ExitThread, (k, t, f) -> StepResult.call(Kernel32Api.ExitThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine BaseProcessStartThunk = Subsystems.win32Routine("kernel32!BaseProcessStartThunk").stage(6)
+    static final Routine BaseProcessStartThunk = Subsystems.win32Routine("kernel32!BaseProcessStartThunk").stage(6)
             .call(BaseProcessStart, (k, t, f) -> StepResult.call(BaseProcessStart, null))
             .build();
 }

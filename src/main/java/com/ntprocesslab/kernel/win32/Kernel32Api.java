@@ -21,26 +21,26 @@ public final class Kernel32Api {
     private Kernel32Api() {
     }
 
-    public static final Routine NtCloseStub = Syscalls.classicStub(ObServices.NtClose, 0);
-    public static final Routine NtOpenProcessStub = Syscalls.classicStub(ObServices.NtOpenProcess, 0);
-    public static final Routine NtWaitForSingleObjectStub = Syscalls.classicStub(ObServices.NtWaitForSingleObject, 0);
-    public static final Routine NtQueryInformationProcessStub = Syscalls.classicStub(ObServices.NtQueryInformationProcess, 0);
-    public static final Routine NtCreateEventStub = Syscalls.classicStub(ObServices.NtCreateEvent, 0);
-    public static final Routine NtSuspendThreadStub = Syscalls.classicStub(ThreadCreation.NtSuspendThread, 0);
-    public static final Routine NtTerminateThreadStub = Syscalls.classicStub(Termination.NtTerminateThread, 0);
+    static final Routine NtCloseStub = Syscalls.classicStub(ObServices.NtClose, 0);
+    static final Routine NtOpenProcessStub = Syscalls.classicStub(ObServices.NtOpenProcess, 0);
+    static final Routine NtWaitForSingleObjectStub = Syscalls.classicStub(ObServices.NtWaitForSingleObject, 0);
+    static final Routine NtQueryInformationProcessStub = Syscalls.classicStub(ObServices.NtQueryInformationProcess, 0);
+    static final Routine NtCreateEventStub = Syscalls.classicStub(ObServices.NtCreateEvent, 0);
+    static final Routine NtSuspendThreadStub = Syscalls.classicStub(ThreadCreation.NtSuspendThread, 0);
+    static final Routine NtTerminateThreadStub = Syscalls.classicStub(Termination.NtTerminateThread, 0);
 
-    public static final Routine CloseHandle = Win32Api.api("kernel32!CloseHandle", NtCloseStub,
+    static final Routine CloseHandle = Win32Api.api("kernel32!CloseHandle", NtCloseStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::bool);
 
-    public static final Routine TerminateProcess = Win32Api.terminateProcess("kernel32!TerminateProcess", ClassicNtdll.NtTerminateProcessStub);
+    static final Routine TerminateProcess = Win32Api.terminateProcess("kernel32!TerminateProcess", ClassicNtdll.NtTerminateProcessStub);
 
-    public static final Routine ResumeThread = Win32Api.api("kernel32!ResumeThread", ClassicNtdll.NtResumeThreadStub,
+    static final Routine ResumeThread = Win32Api.api("kernel32!ResumeThread", ClassicNtdll.NtResumeThreadStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::count);
 
-    public static final Routine SuspendThread = Win32Api.api("kernel32!SuspendThread", NtSuspendThreadStub,
+    static final Routine SuspendThread = Win32Api.api("kernel32!SuspendThread", NtSuspendThreadStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::count);
 
-    public static final Routine OpenProcess = Win32Api.api("kernel32!OpenProcess", NtOpenProcessStub,
+    static final Routine OpenProcess = Win32Api.api("kernel32!OpenProcess", NtOpenProcessStub,
             c -> {
                 NtArgs a = NtArgs.of(0, c.pid);
                 a.access = c.value;
@@ -48,16 +48,16 @@ public final class Kernel32Api {
                 return a;
             }, Win32Api::handle);
 
-    public static final Routine WaitForSingleObject = Win32Api.api("kernel32!WaitForSingleObject", NtWaitForSingleObjectStub,
+    static final Routine WaitForSingleObject = Win32Api.api("kernel32!WaitForSingleObject", NtWaitForSingleObjectStub,
             c -> NtArgs.of(c.handle, c.timeout), Win32Api::waitResult);
 
-    public static final Routine GetExitCodeProcess = Win32Api.api("kernel32!GetExitCodeProcess", NtQueryInformationProcessStub,
+    static final Routine GetExitCodeProcess = Win32Api.api("kernel32!GetExitCodeProcess", NtQueryInformationProcessStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::exitCode);
 
-    public static final Routine CreateEventW = Win32Api.api("kernel32!CreateEventW", NtCreateEventStub,
+    static final Routine CreateEventW = Win32Api.api("kernel32!CreateEventW", NtCreateEventStub,
             c -> NtArgs.of(0, 0), Win32Api::handle);
 
-    public static final Routine GetLastError = Subsystems.win32Routine("kernel32!GetLastError")
+    static final Routine GetLastError = Subsystems.win32Routine("kernel32!GetLastError")
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
@@ -65,7 +65,7 @@ public final class Kernel32Api {
             })
             .build();
 
-    public static final Routine KiUserExceptionDispatcher = Ntdll.kiUserExceptionDispatcher("kernel32!UnhandledExceptionFilter",
+    static final Routine KiUserExceptionDispatcher = Ntdll.kiUserExceptionDispatcher("kernel32!UnhandledExceptionFilter",
             ClassicNtdll.NtTerminateProcessStub);
 
     /** The exit code: from the console's or a script's call, or from kernel32's own callers. */
@@ -79,7 +79,7 @@ public final class Kernel32Api {
      * (BasepExitProcess, answered once BASESRV has destroyed the CSR_PROCESS), then the calling
      * thread ends the process.
      */
-    public static final Routine ExitProcess = Subsystems.win32Routine("kernel32!ExitProcess")
+    static final Routine ExitProcess = Subsystems.win32Routine("kernel32!ExitProcess")
             .call(ClassicNtdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(ClassicNtdll.NtTerminateProcessStub,
                     NtArgs.of(0, exitCode(f))))
             .call(Ntdll.LdrShutdownProcess, (k, t, f) -> StepResult.call(Ntdll.LdrShutdownProcess, new LoaderState()))
@@ -91,7 +91,7 @@ public final class Kernel32Api {
             .build();
 
     /** XP's ExitThread: the last thread of a process exits the whole process. */
-    public static final Routine ExitThread = Subsystems.win32Routine("kernel32!ExitThread")
+    static final Routine ExitThread = Subsystems.win32Routine("kernel32!ExitThread")
             .inline((k, t, f) -> t.process.activeThreads <= 1
                     ? StepResult.call(ExitProcess, NtArgs.of(0, exitCode(f)))
                     : StepResult.call(NtTerminateThreadStub, NtArgs.of(0, exitCode(f))))

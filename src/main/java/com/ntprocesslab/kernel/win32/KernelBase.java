@@ -36,8 +36,8 @@ public final class KernelBase {
     private KernelBase() {
     }
 
-    public static final Routine NtCreateUserProcessStub = Syscalls.stub(ProcessCreation.NtCreateUserProcess, 2);
-    public static final Routine NtResumeThreadStub = Syscalls.stub(ThreadCreation.NtResumeThread, 6);
+    static final Routine NtCreateUserProcessStub = Syscalls.stub(ProcessCreation.NtCreateUserProcess, 2);
+    static final Routine NtResumeThreadStub = Syscalls.stub(ThreadCreation.NtResumeThread, 6);
 
     private static CreateProcessContext ctx(Frame f) {
         return f.args(CreateProcessContext.class);
@@ -45,9 +45,9 @@ public final class KernelBase {
 
     private static final long PRIORITY_MASK = 0x40 | 0x4000 | 0x20 | 0x8000 | 0x80 | 0x100;
 
-    public static final Routine CsrClientCallServer = CsrApiRequests.csrClientCallServer(Profile.MODERN, 5);
+    static final Routine CsrClientCallServer = CsrApiRequests.csrClientCallServer(Profile.MODERN, 5);
 
-    public static final Routine CreateProcessInternalW = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalW").stage(1)
+    static final Routine CreateProcessInternalW = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalW").stage(1)
             .label("restart")
             // flag validation: a console cannot be both new and detached
             .inline((k, t, f) -> {
@@ -242,36 +242,36 @@ public final class KernelBase {
     }
 
     /** Seed 000's return offsets: KERNELBASE!CreateProcessW+0x66, KERNEL32!CreateProcessWStub+0x54. */
-    public static final Routine CreateProcessW = Subsystems.win32Routine("KERNELBASE!CreateProcessW").stage(1)
+    static final Routine CreateProcessW = Subsystems.win32Routine("KERNELBASE!CreateProcessW").stage(1)
             .call(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .returnAt(0x66)
             .stage(0)
             .returnCalleeStatus()
             .build();
 
-    public static final Routine CreateProcessWStub = Subsystems.win32Routine("KERNEL32!CreateProcessWStub").stage(1)
+    static final Routine CreateProcessWStub = Subsystems.win32Routine("KERNEL32!CreateProcessWStub").stage(1)
             .call(CreateProcessW)
             .returnAt(0x54)
             .stage(0)
             .returnCalleeStatus()
             .build();
 
-    public static final Routine CreateProcessInternalA = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalA").stage(1)
+    static final Routine CreateProcessInternalA = Subsystems.win32Routine("KERNELBASE!CreateProcessInternalA").stage(1)
             // the ANSI strings become Unicode, then the W path does the work
             .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> next())
             .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
-    public static final Routine CreateProcessA = Subsystems.win32Routine("KERNEL32!CreateProcessA").stage(1)
+    static final Routine CreateProcessA = Subsystems.win32Routine("KERNEL32!CreateProcessA").stage(1)
             .tailCall(CreateProcessInternalA)
             .build();
 
-    public static final Routine CreateProcessAsUserW = Subsystems.win32Routine("KERNELBASE!CreateProcessAsUserW").stage(1)
+    static final Routine CreateProcessAsUserW = Subsystems.win32Routine("KERNELBASE!CreateProcessAsUserW").stage(1)
             .tailCall(CreateProcessInternalW, (k, t, f) -> StepResult.call(CreateProcessInternalW, creation(f.args(ApiCall.class))))
             .build();
 
     /** Native creation from smss (and the kernel for smss itself): no Win32 checks, no csrss. */
-    public static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
+    static final Routine RtlCreateUserProcess = Subsystems.win32Routine("ntdll!RtlCreateUserProcess").stage(1)
             .step("ntdll!RtlCreateProcessParametersEx", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 c.priorityClass = nativePriorityClass(c.flags);

@@ -32,25 +32,25 @@ public final class Ntdll {
     private Ntdll() {
     }
 
-    public static final Routine NtTerminateProcessStub = Syscalls.stub(Termination.NtTerminateProcess, 0);
-    public static final Routine NtTerminateThreadStub = Syscalls.stub(Termination.NtTerminateThread, 0);
+    static final Routine NtTerminateProcessStub = Syscalls.stub(Termination.NtTerminateProcess, 0);
+    static final Routine NtTerminateThreadStub = Syscalls.stub(Termination.NtTerminateThread, 0);
 
     /**
      * The DLL initialisation routine that connects a process to csrss: XP's
      * kernel32!BaseDllInitialize; on Windows 10 the Win32 base moved into KernelBase, whose
      * initialisation makes the connection.
      */
-    public static final Routine BaseDllInitialize = Subsystems.win32Routine("kernel32!BaseDllInitialize")
+    static final Routine BaseDllInitialize = Subsystems.win32Routine("kernel32!BaseDllInitialize")
             .call(CsrApiRequests.CsrClientConnectToServer)
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
-    public static final Routine KernelBaseDllInitialize = Subsystems.win32Routine("KERNELBASE!KernelBaseDllInitialize")
+    static final Routine KernelBaseDllInitialize = Subsystems.win32Routine("KERNELBASE!KernelBaseDllInitialize")
             .call(CsrApiRequests.CsrClientConnectToServer)
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
     /** LdrpCallInitRoutine: the DLL joins the initialisation-order list and its entry point runs (only the base DLL's does something here). */
-    public static final Routine LdrpCallInitRoutine = Subsystems.win32Routine("ntdll!LdrpCallInitRoutine")
+    static final Routine LdrpCallInitRoutine = Subsystems.win32Routine("ntdll!LdrpCallInitRoutine")
             .inline((k, t, f) -> {
                 LoaderState s = f.args(LoaderState.class);
                 if (t.process.peb.ldr.shutdownInProgress) {
@@ -68,7 +68,7 @@ public final class Ntdll {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine LdrShutdownProcess = Subsystems.win32Routine("ntdll!LdrShutdownProcess")
+    static final Routine LdrShutdownProcess = Subsystems.win32Routine("ntdll!LdrShutdownProcess")
             .inline((k, t, f) -> {
                 LoaderState s = f.args(LoaderState.class);
                 Peb peb = t.process.peb;
@@ -91,7 +91,7 @@ public final class Ntdll {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine RtlExitUserProcess = Subsystems.win32Routine("ntdll!RtlExitUserProcess")
+    static final Routine RtlExitUserProcess = Subsystems.win32Routine("ntdll!RtlExitUserProcess")
             // first every other thread of the process ...
             .call(NtTerminateProcessStub, (k, t, f) -> StepResult.call(NtTerminateProcessStub, NtArgs.of(0, f.args(NtArgs.class).value)))
             .call(LdrShutdownProcess, (k, t, f) -> StepResult.call(LdrShutdownProcess, new LoaderState()))
@@ -100,7 +100,7 @@ public final class Ntdll {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine RtlExitUserThread = Subsystems.win32Routine("ntdll!RtlExitUserThread")
+    static final Routine RtlExitUserThread = Subsystems.win32Routine("ntdll!RtlExitUserThread")
             .inline((k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 return t.process.activeThreads <= 1
@@ -110,7 +110,7 @@ public final class Ntdll {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine KiUserExceptionDispatcher = kiUserExceptionDispatcher("KERNELBASE!UnhandledExceptionFilter", NtTerminateProcessStub);
+    static final Routine KiUserExceptionDispatcher = kiUserExceptionDispatcher("KERNELBASE!UnhandledExceptionFilter", NtTerminateProcessStub);
 
     /** The last-chance path; XP's filter lives in kernel32 and its system call enters through KiFastCallEntry. */
     static Routine kiUserExceptionDispatcher(String unhandledExceptionFilter, Routine terminateStub) {
@@ -125,7 +125,7 @@ public final class Ntdll {
     }
 
     /** The image's entry point for a process's first thread; a CreateThread thread's own start routine (ThreadApi). */
-    public static final Routine BaseThreadInitThunk = Subsystems.win32Routine("KERNEL32!BaseThreadInitThunk")
+    static final Routine BaseThreadInitThunk = Subsystems.win32Routine("KERNEL32!BaseThreadInitThunk")
             .inline((k, t, f) -> t.startRoutine != null && ShellLaunch.startRoutine(t.startRoutine) != null
                     ? StepResult.call(ShellLaunch.startRoutine(t.startRoutine), null)
                     : StepResult.call(t.startRoutine != null ? GuestPrograms.procedureFor(t.process, t.startRoutine, k.profile)
@@ -135,7 +135,7 @@ public final class Ntdll {
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine RtlUserThreadStart = Subsystems.win32Routine("ntdll!RtlUserThreadStart").stage(7)
+    static final Routine RtlUserThreadStart = Subsystems.win32Routine("ntdll!RtlUserThreadStart").stage(7)
             .inline((k, t, f) -> {
                 ImageDescriptor image = t.process.sectionObject == null ? null : t.process.sectionObject.image;
                 boolean win32 = image != null && image.imports().stream().anyMatch(i -> i.equalsIgnoreCase("kernel32.dll"));
@@ -147,10 +147,10 @@ public final class Ntdll {
             .call(RtlExitUserThread, (k, t, f) -> StepResult.call(RtlExitUserThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine LdrpInitializeProcess = ldrpInitializeProcess(7);
+    static final Routine LdrpInitializeProcess = ldrpInitializeProcess(7);
 
     /** The same loader tagged for the classic pipeline, where user-mode initialisation is phase 6. */
-    public static final Routine LdrpInitializeProcessClassic = ldrpInitializeProcess(6);
+    static final Routine LdrpInitializeProcessClassic = ldrpInitializeProcess(6);
 
     /** The image header's default SizeOfHeapReserve (1 MB), which the process heap reserves. */
     static final long HEAP_RESERVE = 0x100000L;
@@ -228,7 +228,7 @@ public final class Ntdll {
             .build();
     }
 
-    public static final Routine LdrInitializeThunk = Subsystems.win32Routine("ntdll!LdrInitializeThunk").stage(7)
+    static final Routine LdrInitializeThunk = Subsystems.win32Routine("ntdll!LdrInitializeThunk").stage(7)
             .call(LdrpInitializeProcess, (k, t, f) -> t.process.peb.ldr == null
                     ? StepResult.call(LdrpInitializeProcess, new LoaderState()) : next())
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next()

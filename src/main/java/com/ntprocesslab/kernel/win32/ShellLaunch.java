@@ -115,7 +115,7 @@ public final class ShellLaunch {
     }
 
     /** CInvokeCreateProcessVerb::CallCreateProcess: CreateProcessW on the target, then the handles it returned are closed. */
-    public static final Routine CallCreateProcess = Subsystems.win32Routine(CALL_CREATE_PROCESS)
+    static final Routine CallCreateProcess = Subsystems.win32Routine(CALL_CREATE_PROCESS)
             .inline((k, t, f) -> {
                 Invocation s = f.args(Invocation.class);
                 s.create = new ApiCall(Apis.find("CreateProcessW"), s.target);
@@ -152,7 +152,7 @@ public final class ShellLaunch {
      * worker on _WrapperThreadProc with the shortcut as its parameter and closes the thread
      * handle; the call returns TRUE at once, before anything is started.
      */
-    public static final Routine SHCreateThread = Subsystems.win32Routine("shcore!SHCreateThread")
+    static final Routine SHCreateThread = Subsystems.win32Routine("shcore!SHCreateThread")
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 ApiCall create = new ApiCall(Apis.find("CreateThread"), WRAPPER_THREAD_PROC);
@@ -176,7 +176,7 @@ public final class ShellLaunch {
             .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
             .build();
 
-    public static final Routine ShellExecuteExW = Subsystems.win32Routine("SHELL32!ShellExecuteExW")
+    static final Routine ShellExecuteExW = Subsystems.win32Routine("SHELL32!ShellExecuteExW")
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 if (k.volume.find(call.path) == null) {
@@ -202,7 +202,7 @@ public final class ShellLaunch {
      * The XP machine models no shell: seeds 002 and 003 show no XP shell stack, so there is no
      * worker chain to follow. The call fails with ERROR_CALL_NOT_IMPLEMENTED and changes nothing.
      */
-    public static final Routine ShellExecuteExClassic = Subsystems.win32Routine("shell32!ShellExecuteExW")
+    static final Routine ShellExecuteExClassic = Subsystems.win32Routine("shell32!ShellExecuteExW")
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 call.returnValue = 0;

@@ -55,11 +55,11 @@ public final class ThreadApi {
     public static final int THREAD_PRIORITY_TIME_CRITICAL = 15;
     public static final int THREAD_PRIORITY_IDLE = -15;
 
-    public static final Routine NtCreateThreadExStub = Syscalls.stub(ThreadCreation.NtCreateThreadEx, 0);
-    public static final Routine NtQueryInformationThreadStub = Syscalls.stub(ThreadInformation.NtQueryInformationThread, 0);
-    public static final Routine NtSetInformationThreadStub = Syscalls.stub(ThreadInformation.NtSetInformationThread, 0);
-    public static final Routine NtQueryInformationThreadClassicStub = Syscalls.classicStub(ThreadInformation.NtQueryInformationThread, 0);
-    public static final Routine NtSetInformationThreadClassicStub = Syscalls.classicStub(ThreadInformation.NtSetInformationThread, 0);
+    static final Routine NtCreateThreadExStub = Syscalls.stub(ThreadCreation.NtCreateThreadEx, 0);
+    static final Routine NtQueryInformationThreadStub = Syscalls.stub(ThreadInformation.NtQueryInformationThread, 0);
+    static final Routine NtSetInformationThreadStub = Syscalls.stub(ThreadInformation.NtSetInformationThread, 0);
+    static final Routine NtQueryInformationThreadClassicStub = Syscalls.classicStub(ThreadInformation.NtQueryInformationThread, 0);
+    static final Routine NtSetInformationThreadClassicStub = Syscalls.classicStub(ThreadInformation.NtSetInformationThread, 0);
 
     private static CreateThreadContext ctx(Frame f) {
         return f.args instanceof ApiCall call ? call.threadCreation : f.args(CreateThreadContext.class);
@@ -114,7 +114,7 @@ public final class ThreadApi {
         return ret(NtStatus.STATUS_SUCCESS);
     }
 
-    public static final Routine CreateRemoteThreadEx = Subsystems.win32Routine("KERNELBASE!CreateRemoteThreadEx")
+    static final Routine CreateRemoteThreadEx = Subsystems.win32Routine("KERNELBASE!CreateRemoteThreadEx")
             .inline(ThreadApi::resolveStart)
             // always suspended: the TEB is finished in user mode before the thread may run
             .call(NtCreateThreadExStub, (k, t, f) -> StepResult.call(NtCreateThreadExStub, ctx(f)))
@@ -129,18 +129,18 @@ public final class ThreadApi {
             .inline((k, t, f) -> created(ctx(f)))
             .build();
 
-    public static final Routine CreateThread = Subsystems.win32Routine("KERNELBASE!CreateThread")
+    static final Routine CreateThread = Subsystems.win32Routine("KERNELBASE!CreateThread")
             .tailCall(CreateRemoteThreadEx, (k, t, f) -> StepResult.call(CreateRemoteThreadEx,
                     new CreateThreadContext(f.args(ApiCall.class), ObjectManager.CURRENT_PROCESS)))
             .build();
 
-    public static final Routine CreateRemoteThread = Subsystems.win32Routine("KERNELBASE!CreateRemoteThread")
+    static final Routine CreateRemoteThread = Subsystems.win32Routine("KERNELBASE!CreateRemoteThread")
             .tailCall(CreateRemoteThreadEx, (k, t, f) -> StepResult.call(CreateRemoteThreadEx,
                     new CreateThreadContext(f.args(ApiCall.class), f.args(ApiCall.class).handle)))
             .build();
 
     /** XP's CreateRemoteThread (ReactOS kernel32 client/thread.c, the XP-era code). */
-    public static final Routine CreateRemoteThreadClassic = Subsystems.win32Routine("kernel32!CreateRemoteThread")
+    static final Routine CreateRemoteThreadClassic = Subsystems.win32Routine("kernel32!CreateRemoteThread")
             // CreateThread passes NtCurrentProcess(); a .call of CreateRemoteThread names the process
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
@@ -198,7 +198,7 @@ public final class ThreadApi {
             .inline((k, t, f) -> created(ctx(f)))
             .build();
 
-    public static final Routine CreateThreadClassic = Subsystems.win32Routine("kernel32!CreateThread")
+    static final Routine CreateThreadClassic = Subsystems.win32Routine("kernel32!CreateThread")
             .tailCall(CreateRemoteThreadClassic, (k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 call.threadCreation = new CreateThreadContext(call, ObjectManager.CURRENT_PROCESS);
@@ -207,12 +207,12 @@ public final class ThreadApi {
             .build();
 
     /** XP: where NtContinue lands a thread CreateRemoteThread made: the start routine, then ExitThread with its result. */
-    public static final Routine BaseThreadStart = Subsystems.win32Routine("kernel32!BaseThreadStart")
+    static final Routine BaseThreadStart = Subsystems.win32Routine("kernel32!BaseThreadStart")
             .inline((k, t, f) -> StepResult.call(GuestPrograms.procedureFor(t.process, t.startRoutine, k.profile), new GuestLocals()))
             .call(Kernel32Api.ExitThread, (k, t, f) -> StepResult.call(Kernel32Api.ExitThread, NtArgs.of(0, f.calleeStatus)))
             .build();
 
-    public static final Routine BaseThreadStartThunk = Subsystems.win32Routine("kernel32!BaseThreadStartThunk")
+    static final Routine BaseThreadStartThunk = Subsystems.win32Routine("kernel32!BaseThreadStartThunk")
             .call(BaseThreadStart, (k, t, f) -> StepResult.call(BaseThreadStart, null))
             .build();
 
@@ -241,16 +241,16 @@ public final class ThreadApi {
                 .build();
     }
 
-    public static final Routine TerminateThread = terminateThread("KERNELBASE!TerminateThread", Ntdll.NtTerminateThreadStub);
-    public static final Routine TerminateThreadClassic = terminateThread("kernel32!TerminateThread", Kernel32Api.NtTerminateThreadStub);
+    static final Routine TerminateThread = terminateThread("KERNELBASE!TerminateThread", Ntdll.NtTerminateThreadStub);
+    static final Routine TerminateThreadClassic = terminateThread("kernel32!TerminateThread", Kernel32Api.NtTerminateThreadStub);
 
     /** GetExitCodeThread: ThreadBasicInformation's ExitStatus, STILL_ACTIVE (0x103) while the thread runs. */
     static Routine getExitCodeThread(String symbol, Routine stub) {
         return Win32Api.api(symbol, stub, c -> NtArgs.of(c.handle, ThreadInformation.ThreadBasicInformation), Win32Api::exitCode);
     }
 
-    public static final Routine GetExitCodeThread = getExitCodeThread("KERNELBASE!GetExitCodeThread", NtQueryInformationThreadStub);
-    public static final Routine GetExitCodeThreadClassic = getExitCodeThread("kernel32!GetExitCodeThread", NtQueryInformationThreadClassicStub);
+    static final Routine GetExitCodeThread = getExitCodeThread("KERNELBASE!GetExitCodeThread", NtQueryInformationThreadStub);
+    static final Routine GetExitCodeThreadClassic = getExitCodeThread("kernel32!GetExitCodeThread", NtQueryInformationThreadClassicStub);
 
     /** GetThreadPriority: the base-priority increment; the saturated +-16 read as TIME_CRITICAL / IDLE. */
     static Routine getThreadPriority(String symbol, Routine stub) {
@@ -267,8 +267,8 @@ public final class ThreadApi {
         });
     }
 
-    public static final Routine GetThreadPriority = getThreadPriority("KERNELBASE!GetThreadPriority", NtQueryInformationThreadStub);
-    public static final Routine GetThreadPriorityClassic = getThreadPriority("kernel32!GetThreadPriority", NtQueryInformationThreadClassicStub);
+    static final Routine GetThreadPriority = getThreadPriority("KERNELBASE!GetThreadPriority", NtQueryInformationThreadStub);
+    static final Routine GetThreadPriorityClassic = getThreadPriority("kernel32!GetThreadPriority", NtQueryInformationThreadClassicStub);
 
     /** SetThreadPriority: TIME_CRITICAL and IDLE become the saturating +-16; the kernel checks the range. */
     static Routine setThreadPriority(String symbol, Routine stub) {
@@ -281,8 +281,8 @@ public final class ThreadApi {
         }, Win32Api::bool);
     }
 
-    public static final Routine SetThreadPriority = setThreadPriority("KERNELBASE!SetThreadPriority", NtSetInformationThreadStub);
-    public static final Routine SetThreadPriorityClassic = setThreadPriority("kernel32!SetThreadPriority", NtSetInformationThreadClassicStub);
+    static final Routine SetThreadPriority = setThreadPriority("KERNELBASE!SetThreadPriority", NtSetInformationThreadStub);
+    static final Routine SetThreadPriorityClassic = setThreadPriority("kernel32!SetThreadPriority", NtSetInformationThreadClassicStub);
 
     /** The THREAD_PRIORITY_* names (winbase.h). */
     public static final java.util.Map<String, Integer> PRIORITY_NAMES = java.util.Map.of(

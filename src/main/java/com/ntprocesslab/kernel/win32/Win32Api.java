@@ -21,15 +21,15 @@ public final class Win32Api {
     private Win32Api() {
     }
 
-    public static final Routine NtCloseStub = Syscalls.stub(ObServices.NtClose, 0);
-    public static final Routine NtOpenProcessStub = Syscalls.stub(ObServices.NtOpenProcess, 0);
-    public static final Routine NtWaitForSingleObjectStub = Syscalls.stub(ObServices.NtWaitForSingleObject, 0);
-    public static final Routine NtQueryInformationProcessStub = Syscalls.stub(ObServices.NtQueryInformationProcess, 0);
-    public static final Routine NtCreateEventStub = Syscalls.stub(ObServices.NtCreateEvent, 0);
-    public static final Routine NtCreateTokenStub = Syscalls.stub(ObServices.NtCreateToken, 0);
-    public static final Routine NtSuspendThreadStub = Syscalls.stub(ThreadCreation.NtSuspendThread, 0);
-    public static final Routine NtLoadDriverStub = Syscalls.stub(com.ntprocesslab.kernel.io.DriverLoading.NtLoadDriver, 0);
-    public static final Routine NtResumeThreadStub = KernelBase.NtResumeThreadStub;
+    static final Routine NtCloseStub = Syscalls.stub(ObServices.NtClose, 0);
+    static final Routine NtOpenProcessStub = Syscalls.stub(ObServices.NtOpenProcess, 0);
+    static final Routine NtWaitForSingleObjectStub = Syscalls.stub(ObServices.NtWaitForSingleObject, 0);
+    static final Routine NtQueryInformationProcessStub = Syscalls.stub(ObServices.NtQueryInformationProcess, 0);
+    static final Routine NtCreateEventStub = Syscalls.stub(ObServices.NtCreateEvent, 0);
+    static final Routine NtCreateTokenStub = Syscalls.stub(ObServices.NtCreateToken, 0);
+    static final Routine NtSuspendThreadStub = Syscalls.stub(ThreadCreation.NtSuspendThread, 0);
+    static final Routine NtLoadDriverStub = Syscalls.stub(com.ntprocesslab.kernel.io.DriverLoading.NtLoadDriver, 0);
+    static final Routine NtResumeThreadStub = KernelBase.NtResumeThreadStub;
 
     /** Sets the Win32 result of a finished native call. */
     @FunctionalInterface
@@ -76,10 +76,10 @@ public final class Win32Api {
         }
     }
 
-    public static final Routine CloseHandle = api("KERNELBASE!CloseHandle", NtCloseStub,
+    static final Routine CloseHandle = api("KERNELBASE!CloseHandle", NtCloseStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::bool);
 
-    public static final Routine TerminateProcess = terminateProcess("KERNELBASE!TerminateProcess", Ntdll.NtTerminateProcessStub);
+    static final Routine TerminateProcess = terminateProcess("KERNELBASE!TerminateProcess", Ntdll.NtTerminateProcessStub);
 
     static Routine terminateProcess(String symbol, Routine stub) {
         return Subsystems.win32Routine(symbol)
@@ -106,13 +106,13 @@ public final class Win32Api {
                 .build();
     }
 
-    public static final Routine ResumeThread = api("KERNELBASE!ResumeThread", NtResumeThreadStub,
+    static final Routine ResumeThread = api("KERNELBASE!ResumeThread", NtResumeThreadStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::count);
 
-    public static final Routine SuspendThread = api("KERNELBASE!SuspendThread", NtSuspendThreadStub,
+    static final Routine SuspendThread = api("KERNELBASE!SuspendThread", NtSuspendThreadStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::count);
 
-    public static final Routine OpenProcess = api("KERNELBASE!OpenProcess", NtOpenProcessStub,
+    static final Routine OpenProcess = api("KERNELBASE!OpenProcess", NtOpenProcessStub,
             c -> {
                 NtArgs a = NtArgs.of(0, c.pid);
                 a.access = c.value;
@@ -120,7 +120,7 @@ public final class Win32Api {
                 return a;
             }, Win32Api::handle);
 
-    public static final Routine WaitForSingleObject = api("KERNELBASE!WaitForSingleObject", NtWaitForSingleObjectStub,
+    static final Routine WaitForSingleObject = api("KERNELBASE!WaitForSingleObject", NtWaitForSingleObjectStub,
             c -> NtArgs.of(c.handle, c.timeout), Win32Api::waitResult);
 
     static void waitResult(ApiCall call, NtArgs a, long status, EThread t) {
@@ -132,7 +132,7 @@ public final class Win32Api {
         }
     }
 
-    public static final Routine GetExitCodeProcess = api("KERNELBASE!GetExitCodeProcess", NtQueryInformationProcessStub,
+    static final Routine GetExitCodeProcess = api("KERNELBASE!GetExitCodeProcess", NtQueryInformationProcessStub,
             c -> NtArgs.of(c.handle, 0), Win32Api::exitCode);
 
     static void exitCode(ApiCall call, NtArgs a, long status, EThread t) {
@@ -140,23 +140,23 @@ public final class Win32Api {
         call.value = NtStatus.success(status) ? a.out : 0;
     }
 
-    public static final Routine CreateEventW = api("KERNELBASE!CreateEventW", NtCreateEventStub,
+    static final Routine CreateEventW = api("KERNELBASE!CreateEventW", NtCreateEventStub,
             c -> NtArgs.of(0, 0), Win32Api::handle);
 
-    public static final Routine LogonUserW = api("ADVAPI32!LogonUserW", NtCreateTokenStub,
+    static final Routine LogonUserW = api("ADVAPI32!LogonUserW", NtCreateTokenStub,
             c -> NtArgs.forUser(c.user), Win32Api::handle);
 
-    public static final Routine ExitProcess = Subsystems.win32Routine("KERNEL32!ExitProcess")
+    static final Routine ExitProcess = Subsystems.win32Routine("KERNEL32!ExitProcess")
             .call(Ntdll.RtlExitUserProcess, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserProcess, NtArgs.of(0, f.args(ApiCall.class).value)))
             .returnCalleeStatus()
             .build();
 
-    public static final Routine ExitThread = Subsystems.win32Routine("KERNEL32!ExitThread")
+    static final Routine ExitThread = Subsystems.win32Routine("KERNEL32!ExitThread")
             .call(Ntdll.RtlExitUserThread, (k, t, f) -> StepResult.call(Ntdll.RtlExitUserThread, NtArgs.of(0, f.args(ApiCall.class).value)))
             .returnCalleeStatus()
             .build();
 
-    public static final Routine GetLastError = Subsystems.win32Routine("KERNELBASE!GetLastError")
+    static final Routine GetLastError = Subsystems.win32Routine("KERNELBASE!GetLastError")
             .inline((k, t, f) -> {
                 ApiCall call = f.args(ApiCall.class);
                 call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
@@ -165,17 +165,17 @@ public final class Win32Api {
             .build();
 
     /** Native forms used by smss and csrss, which do not load kernel32. */
-    public static final Routine NtCloseNative = api("ntdll!ZwClose", NtCloseStub,
+    static final Routine NtCloseNative = api("ntdll!ZwClose", NtCloseStub,
             c -> NtArgs.of(c.handle, 0), (call, a, status, t) -> call.returnValue = status);
-    public static final Routine NtWaitNative = api("ntdll!ZwWaitForSingleObject", NtWaitForSingleObjectStub,
+    static final Routine NtWaitNative = api("ntdll!ZwWaitForSingleObject", NtWaitForSingleObjectStub,
             c -> NtArgs.of(c.handle, c.timeout), (call, a, status, t) -> call.returnValue = status);
     /** What the service control manager calls to start a kernel driver: the service key's name. */
-    public static final Routine NtLoadDriverNative = api("ntdll!ZwLoadDriver", NtLoadDriverStub, c -> {
+    static final Routine NtLoadDriverNative = api("ntdll!ZwLoadDriver", NtLoadDriverStub, c -> {
         NtArgs a = NtArgs.of(0, 0);
         a.name = c.path;
         return a;
     }, (call, a, status, t) -> call.returnValue = status);
-    public static final Routine NtCreateEventNative = api("ntdll!ZwCreateEvent", NtCreateEventStub,
+    static final Routine NtCreateEventNative = api("ntdll!ZwCreateEvent", NtCreateEventStub,
             c -> NtArgs.of(0, 0), (call, a, status, t) -> call.returnValue = NtStatus.success(status) ? a.out : 0);
 
     public static final Routine RtlCreateUserProcessEntry = Subsystems.win32Routine("ntdll!RtlCreateUserProcessEx")
