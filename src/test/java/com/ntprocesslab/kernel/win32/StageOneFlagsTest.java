@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.Profile;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Stage 1's dwCreationFlags and priority rules on the Windows 10 machine, each with its source. */
+/**
+ * Stage 1's dwCreationFlags and priority rules, each with its source: the flag checks seed 004 takes from
+ * Windows 2000's CreateProcessW run on both profiles, the rest on the Windows 10 machine (XP's are in
+ * classic.ClassicCreateFlagsTest).
+ */
 class StageOneFlagsTest {
     private final Machine machine = LabMachine.boot();
 
     private String create(String flags) {
+        return create(machine, flags);
+    }
+
+    private static String create(Machine machine, String flags) {
         return LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe " + flags).output();
     }
 
@@ -24,15 +34,17 @@ class StageOneFlagsTest {
     }
 
     /** Seed 004 (Windows 2000 CreateProcessW): a VDM cannot be both separate and shared, ERROR_INVALID_PARAMETER. */
-    @Test
-    void separateAndSharedWowVdmTogetherFailWith0x57() {
-        assertThat(create("CREATE_SEPARATE_WOW_VDM|CREATE_SHARED_WOW_VDM")).contains("returned FALSE", "LastError: 0x57 (ERROR_INVALID_PARAMETER)");
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void separateAndSharedWowVdmTogetherFailWith0x57(Profile profile) {
+        assertThat(create(LabMachine.boot(profile), "CREATE_SEPARATE_WOW_VDM|CREATE_SHARED_WOW_VDM")).contains("returned FALSE", "LastError: 0x57 (ERROR_INVALID_PARAMETER)");
     }
 
     /** Seed 004: CreateProcessW masks no undefined bit off, so one such as 0x20000 is ignored. */
-    @Test
-    void anUndefinedBitIsIgnored() {
-        assertThat(create("0x20000")).contains("returned TRUE");
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void anUndefinedBitIsIgnored(Profile profile) {
+        assertThat(create(LabMachine.boot(profile), "0x20000")).contains("returned TRUE");
     }
 
     /**
