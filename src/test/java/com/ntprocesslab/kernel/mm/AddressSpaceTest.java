@@ -9,9 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The VAD tree of one address space: nodes are whole pages keyed by their starting VPN, walked
- * in address order (as MiLocateAddress and the !vad walk do), and a range is taken when any
- * page of it lies inside a node (MiCheckForConflictingVad, WRK mm/vadtree.c).
+ * The VAD tree of one address space: nodes are whole pages keyed by their starting VPN and kept
+ * in address order (the AVL tree !vad walks in order), and a range conflicts with a node unless
+ * it starts after the node's EndingVpn or ends before its StartingVpn (ReactOS
+ * ntoskrnl/mm/ARM3/vadnode.c, MiCheckForConflictingNode).
  */
 class AddressSpaceTest {
     private final AddressSpace space = new AddressSpace();
