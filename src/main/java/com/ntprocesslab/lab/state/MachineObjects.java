@@ -148,10 +148,16 @@ public final class MachineObjects {
         return node.path("Name").isString() ? node.path("Name").asString() : "";
     }
 
+    /** Fields that hold a name or a state's name, not a pointer: null means there is none, not a null pointer. */
+    private static final Set<String> TEXT_FIELDS = Set.of("Name", "Target", "WaitReason");
+
     private static List<StructureField> fields(JsonNode node, String ownAddress, Set<String> addresses) {
         List<StructureField> fields = new ArrayList<>();
         if (node.isObject()) {
-            node.properties().forEach(entry -> fields.add(field(entry.getKey(), entry.getValue(), ownAddress, addresses)));
+            node.properties().stream()
+                    // an unnamed object, a handle to an unnamed object, a thread that waits for nothing: WinDbg prints no line, so neither do the panels
+                    .filter(entry -> !(entry.getValue().isNull() && TEXT_FIELDS.contains(entry.getKey())))
+                    .forEach(entry -> fields.add(field(entry.getKey(), entry.getValue(), ownAddress, addresses)));
         } else {
             int index = 0;
             for (JsonNode item : node) {

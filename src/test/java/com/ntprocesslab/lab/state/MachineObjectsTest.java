@@ -42,6 +42,21 @@ class MachineObjectsTest {
     }
 
     @Test
+    void anUnnamedObjectHasNoNameLineAndItsHandleNoTargetWhereANullPointerReadsAsDtPrintsIt() {
+        Machine machine = Machine.boot(Profile.MODERN);
+        MachineObjects objects = MachineObjects.fromSnapshot(machine.snapshotJson());
+        Structure explorer = objects.processes().stream().filter(p -> p.label().equals("explorer.exe")).findFirst().orElseThrow();
+        List<StructureField> handles = explorer.list("ObjectTable", "Handles");
+
+        StructureField event = handles.stream().filter(h -> h.childValue("Type").equals("Event")).findFirst().orElseThrow();
+        assertThat(event.child("Target")).as("an unnamed event has no name to show").isEmpty();
+        assertThat(handles).allSatisfy(h -> assertThat(h.childValue("Target")).isNotEqualTo("(null)"));
+        assertThat(explorer.field("Name")).as("a process object is unnamed; !object prints no Name line for it").isEmpty();
+        assertThat(explorer.list("ThreadListHead")).allSatisfy(t -> assertThat(t.child("Tcb").orElseThrow().childValue("WaitReason")).isNotEqualTo("(null)"));
+        assertThat(explorer.field("Peb").orElseThrow().value()).as("a pointer still reads as dt prints it").isNotEqualTo("(null)");
+    }
+
+    @Test
     void aBreakpointInTheNewProcessStopsOnItsRunningThreadInStage7() {
         Machine machine = Machine.boot(Profile.MODERN);
         machine.execute("bp ntdll!LdrInitializeThunk");
