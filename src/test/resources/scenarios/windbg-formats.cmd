@@ -26,7 +26,10 @@ lm m nt
 # vertarget ("vertarget (Show Target Computer Version)"), !irql ("!irql")
 vertarget
 !irql
-# !process -1 / 0 0 <image>, !thread -1 ("!process", "!thread")
+# !process -1 / 0 0 <image>, !thread -1 ("!process", "!thread"); !thread's default flags 0x6 print the stack with
+# kb's arguments (Child-SP, RetAddr, Args to Child, Call Site), only flag bit 0x8 drops them. Lines left out because
+# this machine keeps no such counters: VadRoot's "Clone/Private/Modified/Locked", DeviceMap, ElapsedTime/UserTime/
+# KernelTime, Wait Start TickCount, Context Switch Count, Stack "Current"/"Call", PriorityDecrement/IoPriority/PagePriority
 !process -1 0
 !process 0 0 explorer.exe
 !thread -1

@@ -123,13 +123,13 @@ final class ProcessView {
         }
         out.append(indent).append(String.format("Priority %d BasePriority %d%n", t.tcb.priority, t.tcb.basePriority));
         if (stack) {
-            List<String> lines = StackView.lines(d, t);
+            List<String> lines = StackView.threadLines(d, t);
             if (lines.isEmpty()) {
                 out.append(indent).append("(no frames)\n");
             } else {
-                out.append(indent).append(StackView.header(d.kernel.platform).substring(3)).append('\n');
+                out.append(indent).append(StackView.threadHeader(d.kernel.platform)).append('\n');
                 for (String line : lines) {
-                    out.append(indent).append(line.substring(3)).append('\n');
+                    out.append(indent).append(line).append('\n');
                 }
             }
         }

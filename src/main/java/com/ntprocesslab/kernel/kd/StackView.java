@@ -51,17 +51,55 @@ final class StackView {
             return k(d);
         }
         StringBuilder out = new StringBuilder(ARGS_HEADER);
+        List<String> args = args(d, thread, sites);
         for (int i = 0; i < sites.size(); i++) {
             long returnAddress = i + 1 < sites.size() ? siteAddress(d.kernel, sites.get(i + 1).text()) : 0;
-            int frame = sites.get(i).frame();
+            out.append('\n').append(String.format("%02x %s : %s : %s", i, d.kernel.platform.pointer(returnAddress), args.get(i), sites.get(i).text()));
+        }
+        return Debugger.accept(out.toString());
+    }
+
+    /** The first four arguments of each line's call, as kb prints them. */
+    private static List<String> args(Debugger d, EThread thread, List<Site> sites) {
+        List<String> result = new ArrayList<>();
+        for (Site site : sites) {
+            int frame = site.frame();
             List<Long> args = frame >= 0 && frame < thread.frames.size() ? Registers.numbers(thread.frames.get(frame).args) : List.of();
             StringBuilder four = new StringBuilder();
             for (int a = 0; a < 4; a++) {
                 four.append(a == 0 ? "" : " ").append(a < args.size() ? d.kernel.platform.pointer(args.get(a)) : UNREADABLE);
             }
-            out.append('\n').append(String.format("%02x %s : %s : %s", i, d.kernel.platform.pointer(returnAddress), four, sites.get(i).text()));
+            result.add(four.toString());
         }
-        return Debugger.accept(out.toString());
+        return result;
+    }
+
+    /** The stack header of !thread and !process with thread details on x64: Child-SP, RetAddr, then kb's arguments. */
+    static final String THREAD_HEADER = "Child-SP          RetAddr           : Args to Child                                                           : Call Site";
+
+    /**
+     * The stack lines !thread (default flags 0x6) and !process (flags 0x7) print on x64:
+     * Child-SP, RetAddr, the four arguments, the call site, unnumbered ("!thread",
+     * "!process" in Microsoft's debugger reference: flag bit 3 alone suppresses the
+     * arguments). On x86 the lines are k's, unnumbered. Empty when the thread has no frames.
+     */
+    static List<String> threadLines(Debugger d, EThread thread) {
+        List<String> numbered = lines(d, thread);
+        if (d.kernel.platform.x86 || numbered.isEmpty()) {
+            return numbered.stream().map(line -> line.substring(3)).toList();
+        }
+        List<Site> sites = visible(d, thread);
+        List<String> args = args(d, thread, sites);
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < numbered.size(); i++) {
+            String[] parts = numbered.get(i).substring(3).split(" ", 3);
+            result.add(parts[0] + " " + parts[1] + " : " + args.get(i) + " : " + parts[2]);
+        }
+        return result;
+    }
+
+    static String threadHeader(Platform platform) {
+        return platform.x86 ? header(platform).substring(3) : THREAD_HEADER;
     }
 
     static CommandResult k(Debugger d) {

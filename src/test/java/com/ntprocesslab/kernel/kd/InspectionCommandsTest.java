@@ -57,6 +57,10 @@ class InspectionCommandsTest {
         String thread = ok("!thread " + address(notepadThread.address));
 
         assertThat(thread).contains("Cid 005c.0060", "WAIT: (UserRequest)", "Child-SP", "notepad!wWinMainCRTStartup+0x", "ntdll!RtlUserThreadStart+0x");
+        // default flags 0x6 show the arguments too ("!thread": only bit 3 suppresses them), as kb's columns after Child-SP and RetAddr
+        assertThat(thread).contains("Child-SP          RetAddr           : Args to Child                                                           : Call Site");
+        assertThat(thread.lines().filter(line -> line.endsWith("nt!NtWaitForSingleObject+0x14b")).findFirst().orElseThrow())
+                .matches("[0-9a-f]{8}`[0-9a-f]{8} [0-9a-f]{8}`[0-9a-f]{8} : ([0-9a-f?]{8}`[0-9a-f?]{8} ){4}: nt!NtWaitForSingleObject\\+0x14b");
     }
 
     @Test
