@@ -63,8 +63,11 @@ public final class Snapshot {
         root.put("PspCidTableFreeList", free);
         root.put("PspCidTableNextCid", hex(k.pspCidTable.peekNext()));
         List<Object> objects = new ArrayList<>();
+        List<EProcess> listed = k.processes();
         for (KernelObject o : k.objects.values()) {
-            objects.add(header(k, o));
+            // a process PspAllocateProcess is still building is on no list yet: its fields are shown here, so a student
+            // stepping through the allocation watches them fill (PspInsertProcess links it into PsActiveProcessHead later)
+            objects.add(o instanceof EProcess p && !listed.contains(p) ? process(k, p) : header(k, o));
         }
         root.put("ObjectDirectory", objects);
         List<Object> servers = new ArrayList<>();

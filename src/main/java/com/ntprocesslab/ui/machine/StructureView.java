@@ -48,6 +48,24 @@ class StructureView extends TreeGrid<StructureView.Row> {
         TreeData<Row> tree = new TreeData<>();
         add(tree, null, "", structure.fields());
         setDataProvider(new TreeDataProvider<>(tree));
+        scrollToFirstChange(tree.getRootItems());
+    }
+
+    /**
+     * A step that sets a field far down a long structure (an EPROCESS has dozens) brings it into
+     * view, so a student stepping through PspAllocateProcess watches the fields fill; a new
+     * structure, all of it added, starts at its top.
+     */
+    private void scrollToFirstChange(List<Row> fields) {
+        if (changes.added(address)) {
+            return;
+        }
+        for (int index = 0; index < fields.size(); index++) {
+            if (changes.changed(address, fields.get(index).path)) {
+                scrollToIndex(index);
+                return;
+            }
+        }
     }
 
     void clear() {

@@ -165,6 +165,29 @@ class WorkspacePanelsIT extends BrowserTest {
         assertThat(panels.processCell("notepad.exe")).isVisible();
     }
 
+    @Test
+    void aClickOnAProcessNameSelectsItKeepingItsBranchOpenAndTheStageLabelsAreNoButtons() {
+        signedIn(page, "rowclick", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        MachinePanels panels = workspace.panels();
+        workspace.run(START_NOTEPAD);
+
+        // explorer.exe is notepad's parent: its name sits in the tree's fold toggle
+        panels.processCell("explorer.exe").first().click();
+        assertThat(panels.selectedProcess()).containsText("explorer.exe");
+        assertThat(panels.processCell("notepad.exe")).isVisible();
+        panels.processCell("notepad.exe").first().click();
+        assertThat(panels.selectedProcess()).containsText("notepad.exe");
+
+        // the stages show where a creation stands; they are labels, so a click neither runs nor changes anything
+        int blocks = workspace.blocks().count();
+        assertThat(panels.stages().first()).not().hasAttribute("role", java.util.regex.Pattern.compile(".+"));
+        assertThat(panels.stages().first().evaluate("li => getComputedStyle(li).cursor")).isEqualTo("default");
+        panels.stages().nth(2).click();
+        assertThat(workspace.blocks()).hasCount(blocks);
+        assertThat(panels.currentStage()).hasCount(0);
+    }
+
     private static com.microsoft.playwright.Locator.FilterOptions hasText(String text) {
         return new com.microsoft.playwright.Locator.FilterOptions().setHasText(text);
     }
