@@ -57,6 +57,26 @@ class MachineObjectsTest {
     }
 
     @Test
+    void aProcessStillBeingAllocatedShowsItsEprocessFieldsAtEveryStepBeforeItJoinsTheActiveList() {
+        Machine machine = Machine.boot(Profile.MODERN);
+        int listed = machine.kernel().processes().size();
+        PendingCall pending = (PendingCall) machine.commands().begin(START_NOTEPAD);
+        int unlistedSnapshots = 0;
+        for (int steps = 0; steps < 10_000 && machine.kernel().processes().size() == listed; steps++) {
+            machine.engine().stepInto(pending.thread());
+            MachineObjects objects = MachineObjects.fromSnapshot(machine.snapshotJson());
+            List<Structure> building = objects.structures().values().stream()
+                    .filter(s -> s.type().equals("EPROCESS") && objects.processes().stream().noneMatch(p -> p.address().equals(s.address())))
+                    .toList();
+            for (Structure eprocess : building) {
+                assertThat(eprocess.field("UniqueProcessId")).as("the EPROCESS fields, not only its object header").isPresent();
+                unlistedSnapshots++;
+            }
+        }
+        assertThat(unlistedSnapshots).as("steps between ObCreateObject and PspInsertProcess").isPositive();
+    }
+
+    @Test
     void aBreakpointInTheNewProcessStopsOnItsRunningThreadInStage7() {
         Machine machine = Machine.boot(Profile.MODERN);
         machine.execute("bp ntdll!LdrInitializeThunk");
