@@ -89,7 +89,8 @@ class MachineLeases {
             }
             Lease lease = holder.get();
             if (holderIsAlive(lease, watched) || clock.instant().isAfter(giveUpAt)) {
-                throw new MachineHeldElsewhereException(machineId, lease.nodeId(), properties.duration());
+                throw new MachineHeldElsewhereException(machineId, lease.nodeId(), properties.duration(), lease.expiresAt(),
+                        lease.fencingToken());
             }
             if (watched == null) {
                 watched = lease;
@@ -110,6 +111,26 @@ class MachineLeases {
         }
         Duration left = Duration.between(clock.instant(), lease.expiresAt());
         return left.compareTo(properties.duration().minus(properties.renewEvery().multipliedBy(3).dividedBy(2))) > 0;
+    }
+
+    /**
+     * Whether the node a refusal named still serves the machine: it renewed the lease the refusal
+     * saw (or took the machine again), or that lease has not run out yet. False once the lease ran
+     * out unrenewed, was given up or passed to another node: a holder that looked alive at the
+     * refusal (it had renewed just before) but stopped right then, so the machine can open here now.
+     */
+    boolean stillHeld(MachineHeldElsewhereException refusal) {
+        return leases.find(refusal.machineId())
+                .filter(lease -> lease.nodeId().equals(refusal.holder()))
+                .filter(lease -> lease.fencingToken() != refusal.seenToken() || lease.expiresAt().isAfter(refusal.seenUntil())
+                        || !clock.instant().isAfter(lease.expiresAt()))
+                .isPresent();
+    }
+
+    /** How long until the lease a refusal saw runs out, by this node's clock (zero when it has). */
+    Duration untilRunsOut(MachineHeldElsewhereException refusal) {
+        Duration left = Duration.between(clock.instant(), refusal.seenUntil());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** Extends the lease inside the caller's transaction; false when another node holds it now. */

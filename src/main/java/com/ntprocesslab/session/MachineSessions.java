@@ -6,6 +6,7 @@ import com.ntprocesslab.session.work.MachineWorkExecutor;
 import com.ntprocesslab.store.machine.CommandLogRepository;
 import com.ntprocesslab.store.machine.MachineRecord;
 import com.ntprocesslab.store.machine.ReplayDivergence;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,7 @@ public class MachineSessions {
     private final ReplayReport report;
     private final CommandLogRepository commandLog;
     private final MachineWorkExecutor work;
+    private final MachineLeases leases;
 
     /** The student's current sandbox machine, created on first use. */
     public long openSandbox(String username) {
@@ -189,6 +191,25 @@ public class MachineSessions {
             machine.takenOverFrom = null;
             return Optional.ofNullable(from);
         }));
+    }
+
+    /**
+     * How long until the lease that {@code refusal} saw runs out (zero once it has). A node that
+     * renewed its lease just before it died looks alive for a moment and is refused as live; the
+     * page that was refused asks {@link #stillHeldElsewhere} once that lease ran out.
+     */
+    public Duration untilRefusalLeaseRunsOut(MachineHeldElsewhereException refusal) {
+        return leases.untilRunsOut(refusal);
+    }
+
+    /**
+     * Whether the server a refusal named still has the machine open: it renewed its lease since
+     * (it is alive) or that lease has not run out yet. False when the lease ran out unrenewed (that
+     * server stopped), was given up, or moved to another server: opening the machine again now
+     * takes it here (or names its new server).
+     */
+    public boolean stillHeldElsewhere(MachineHeldElsewhereException refusal) {
+        return leases.stillHeld(refusal);
     }
 
     /** Drops a machine from memory; the next touch restores it from the database. */

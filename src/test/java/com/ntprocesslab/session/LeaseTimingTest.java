@@ -2,6 +2,7 @@ package com.ntprocesslab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.ntprocesslab.CommandMix;
 import com.ntprocesslab.store.account.AccountService;
@@ -85,6 +86,38 @@ class LeaseTimingTest {
                 .isInstanceOf(MachineHeldElsewhereException.class);
         assertThat(Instant.now()).as("refused once the renewal showed, before the old expiry").isBefore(expires);
         renewal.get(5, TimeUnit.SECONDS);
+        assertThat(leases.find(machineId).orElseThrow().nodeId()).isEqualTo(OTHER);
+    }
+
+    @Test
+    void aHolderRefusedAsLiveThatThenStopsLetsTheRefusedPageOpenTheMachineOnceItsLeaseRanOut() throws Exception {
+        // it renewed just now (so it is refused as live) and then died: nobody renews the lease again
+        otherNodeTakes(Duration.ofSeconds(4));
+        Throwable thrown = catchThrowable(() -> sessions.submit(machineId, student, CommandMix.command(1)));
+        assertThat(thrown).isInstanceOf(MachineHeldElsewhereException.class);
+        MachineHeldElsewhereException refusal = (MachineHeldElsewhereException) thrown;
+        assertThat(sessions.stillHeldElsewhere(refusal)).as("its lease has not run out yet").isTrue();
+
+        Thread.sleep(sessions.untilRefusalLeaseRunsOut(refusal).plusMillis(300));
+
+        assertThat(sessions.stillHeldElsewhere(refusal)).as("run out unrenewed: its server stopped").isFalse();
+        long start = System.nanoTime();
+        assertThat(sessions.submit(machineId, student, CommandMix.command(1)).accepted()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("nothing left to wait out").isLessThan(Duration.ofMillis(1_500));
+        assertThat(sessions.takenOverFrom(machineId, student)).contains(OTHER);
+    }
+
+    @Test
+    void aHolderThatRenewsAfterRefusingStillHoldsTheMachineOnceTheSeenLeaseEnds() throws Exception {
+        otherNodeTakes(Duration.ofSeconds(3));
+        Throwable thrown = catchThrowable(() -> sessions.submit(machineId, student, CommandMix.command(1)));
+        assertThat(thrown).isInstanceOf(MachineHeldElsewhereException.class);
+        MachineHeldElsewhereException refusal = (MachineHeldElsewhereException) thrown;
+        leases.renewAll(OTHER, Instant.now().plusSeconds(4));
+
+        Thread.sleep(sessions.untilRefusalLeaseRunsOut(refusal).plusMillis(300));
+
+        assertThat(sessions.stillHeldElsewhere(refusal)).as("it renewed: alive, the machine is open there").isTrue();
         assertThat(leases.find(machineId).orElseThrow().nodeId()).isEqualTo(OTHER);
     }
 

@@ -127,7 +127,7 @@ public class LabView extends VerticalLayout implements HasUrlParameter<String>, 
                     new RouterLink(getTranslation("lab.allLabs"), LabListView.class));
         } catch (MachineHeldElsewhereException held) {
             removeAll();
-            add(new HeldElsewhereNotice(held));
+            add(new HeldElsewhereNotice(held, sessions));
         }
     }
 

@@ -143,7 +143,7 @@ public class WorkspaceView extends VerticalLayout implements HasUrlParameter<Lon
             }
             if (cause instanceof MachineHeldElsewhereException held) {
                 removeAll();
-                add(new HeldElsewhereNotice(held));
+                add(new HeldElsewhereNotice(held, sessions));
                 return;
             }
             Notification.show(getTranslation("workspace.restoreFailed", cause.getMessage()))
