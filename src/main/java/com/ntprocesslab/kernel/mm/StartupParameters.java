@@ -13,6 +13,10 @@ import java.util.List;
 public final class StartupParameters {
     public static final long STARTF_USESHOWWINDOW = 0x1;
     public static final long STARTF_USESTDHANDLES = 0x100;
+    /** hStdInput carries the hotkey, not a handle. */
+    public static final long STARTF_USEHOTKEY = 0x200;
+    /** STARTF_HASSHELLDATA in Windows 2000's source: the std handle fields carry the shell's private data. */
+    public static final long STARTF_SHELLPRIVATE = 0x400;
 
     public String currentDirectory;
     public List<String> environment;
@@ -24,6 +28,24 @@ public final class StartupParameters {
     public long stdInput;
     public long stdOutput;
     public long stdError;
+
+    /** A copy kernel32 may change without touching the caller's record (null for null). */
+    public static StartupParameters copyOf(StartupParameters s) {
+        if (s == null) {
+            return null;
+        }
+        StartupParameters c = new StartupParameters();
+        c.currentDirectory = s.currentDirectory;
+        c.environment = s.environment == null ? null : new ArrayList<>(s.environment);
+        c.desktop = s.desktop;
+        c.title = s.title;
+        c.flags = s.flags;
+        c.showWindow = s.showWindow;
+        c.stdInput = s.stdInput;
+        c.stdOutput = s.stdOutput;
+        c.stdError = s.stdError;
+        return c;
+    }
 
     /** RTL_USER_PROCESS_PARAMETERS of a new process, from the request and its parent's PEB (null for none). */
     public static void write(Peb peb, String imagePath, String commandLine, StartupParameters s, Peb parent, int sessionId) {

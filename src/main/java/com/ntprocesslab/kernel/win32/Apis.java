@@ -432,7 +432,8 @@ public final class Apis {
             "SW_SHOWMAXIMIZED", 3L, "SW_SHOWNOACTIVATE", 4L, "SW_SHOW", 5L, "SW_MINIMIZE", 6L, "SW_SHOWMINNOACTIVE", 7L,
             "SW_SHOWDEFAULT", 10L);
     private static final Map<String, Long> STARTF = Map.of("STARTF_USESHOWWINDOW", 0x1L, "STARTF_USESIZE", 0x2L, "STARTF_USEPOSITION", 0x4L,
-            "STARTF_FORCEONFEEDBACK", 0x40L, "STARTF_FORCEOFFFEEDBACK", 0x80L, "STARTF_USESTDHANDLES", 0x100L);
+            "STARTF_FORCEONFEEDBACK", 0x40L, "STARTF_FORCEOFFFEEDBACK", 0x80L, "STARTF_USESTDHANDLES", 0x100L,
+            "STARTF_USEHOTKEY", 0x200L, "STARTF_SHELLPRIVATE", 0x400L);
 
     /**
      * {@code <path> [flags]} as before, then CreateProcess's other parameters as NAME=value words
@@ -520,7 +521,15 @@ public final class Apis {
             }
             case "lpCommandLine" -> c.path = value.equalsIgnoreCase("NULL") ? null : value;
             case "lpCurrentDirectory" -> s.currentDirectory = value.equalsIgnoreCase("NULL") ? null : value;
-            case "lpEnvironment" -> s.environment = value.isEmpty() ? List.of() : List.of(value.split(";"));
+            case "lpEnvironment" -> {
+                List<String> strings = value.isEmpty() ? List.of() : List.of(value.split(";"));
+                // the block ends at its first empty string (two NULs in a row): an empty one inside would cut it short
+                if (strings.contains("")) {
+                    return "Syntax error at '" + value + "': an environment string is empty (an empty string ends the block);"
+                            + " expected lpEnvironment=NAME=value;NAME=value";
+                }
+                s.environment = strings;
+            }
             case "lpDesktop" -> s.desktop = value;
             case "lpTitle" -> s.title = value;
             case "bInheritHandles" -> {

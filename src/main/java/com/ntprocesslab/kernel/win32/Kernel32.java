@@ -13,6 +13,7 @@ import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.LdrEntry;
+import com.ntprocesslab.kernel.mm.StartupParameters;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Win32Error;
@@ -47,6 +48,8 @@ public final class Kernel32 {
     static final long SEM_FAILCRITICALERRORS = 1;
     /** NORMAL_BASE_PRIORITY, what a DETACHED_PROCESS's base priority is set to. */
     static final long NORMAL_BASE_PRIORITY = 8;
+    /** MAXUSHORT: the most bytes an ANSI_STRING holds. */
+    static final long MAXUSHORT = 0xFFFF;
 
     private static CreateProcessContext ctx(Frame f) {
         return f.args(CreateProcessContext.class);
@@ -87,6 +90,44 @@ public final class Kernel32 {
                 }
                 return next();
             })
+            // kernel32 works on its own copy of the caller's startup record (seed 004 line 253, ReactOS proc.c
+            // CreateProcessInternalW). STARTF_USEHOTKEY puts the hotkey in hStdInput, STARTF_SHELLPRIVATE (seed 004's
+            // STARTF_HASSHELLDATA) shell data in the std handle fields: with either, STARTF_USESTDHANDLES is dropped
+            // (seed 004 lines 255-267, ReactOS). A restart after IFEO or a batch file comes back after this part, as
+            // ReactOS's AppNameRetry and Windows 2000's VdmRetry lie after it. (Both sources convert the environment
+            // first; the two are independent, and the conversion is the visible step.)
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (c.restarts > 0) {
+                    return jump("findImage");
+                }
+                StartupParameters s = StartupParameters.copyOf(c.call.startup);
+                if (s != null && (s.flags & StartupParameters.STARTF_USESTDHANDLES) != 0
+                        && (s.flags & (StartupParameters.STARTF_USEHOTKEY | StartupParameters.STARTF_SHELLPRIVATE)) != 0) {
+                    s.flags &= ~StartupParameters.STARTF_USESTDHANDLES;
+                }
+                c.startup = s;
+                return ansiEnvironment(c) ? next() : jump("findImage");
+            })
+            // an ANSI block (no CREATE_UNICODE_ENVIRONMENT, whether CreateProcessA or W was called): ReactOS refuses one
+            // longer than MAXUSHORT bytes, the ANSI_STRING's USHORT Length, with ERROR_INVALID_PARAMETER
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (ansiEnvironmentLength(c.startup.environment) > MAXUSHORT) {
+                    LastError.set(t, c.call, Win32Error.ERROR_INVALID_PARAMETER);
+                    return jump("failWin32");
+                }
+                return next();
+            })
+            // seed 003 step 6, seed 004 lines 185-228, ReactOS: the block becomes Unicode before the image is looked for, and
+            // BasePushProcessParameters gets the Unicode copy (the machine does not model the NtAllocateVirtualMemory buffer
+            // kernel32 converts into and frees at the end)
+            .step("ntdll!RtlAnsiStringToUnicodeString", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.startup.environment = new java.util.ArrayList<>(c.startup.environment);
+                return next();
+            })
+            .label("findImage")
             .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> KernelBase.resolveArguments(k, t, ctx(f)))
             .call(ClassicNtdll.NtOpenFileStub)
             .inline((k, t, f) -> {
@@ -329,6 +370,23 @@ public final class Kernel32 {
             .label("failWin32")
             .inline(KernelBase::returnFalse)
             .build();
+
+    /** lpEnvironment is given and CREATE_UNICODE_ENVIRONMENT is not: kernel32 reads the block as ANSI and converts it. */
+    static boolean ansiEnvironment(CreateProcessContext c) {
+        return c.startup != null && c.startup.environment != null && (c.flags & CreationFlags.CREATE_UNICODE_ENVIRONMENT) == 0;
+    }
+
+    /**
+     * The ANSI block's length as ReactOS measures it: up to the first of its two closing NULs, plus
+     * one (NAME=value\0 for each string, then the block's last \0; an empty block is its two NULs).
+     */
+    static long ansiEnvironmentLength(java.util.List<String> environment) {
+        long length = 0;
+        for (String e : environment) {
+            length += e.length() + 1;
+        }
+        return environment.isEmpty() ? 1 : length;
+    }
 
     private static NtArgs nativeBasePriority(long processHandle) {
         NtArgs a = NtArgs.of(processHandle, ProcessInformation.ProcessBasePriority);
