@@ -30,7 +30,8 @@ import java.util.Locale;
  * whole creation with separate system calls, in six phases, in the order of seed 004's source
  * (Windows 2000's CreateProcessW) where SP3's disassembly (seed 003) agrees, and SP3's where
  * they differ (SP3 calls NtCreateProcessEx with a debug object; it loads advapi32; it builds a
- * side-by-side message for csrss). 1: flags (0x57), priority class, VDM flags, NtOpenFile,
+ * side-by-side message for csrss). 1: flags (0x57), priority class, VDM flags, the copy of
+ * STARTUPINFO and an ANSI environment made Unicode, NtOpenFile,
  * NtCreateSection, NtQuerySection, the DLL refusal, IFEO, image checks, the debug object;
  * 2: NtCreateProcessEx, the priority class only when one was asked for, the section handle
  * closed, hard-error mode only for CREATE_DEFAULT_ERROR_MODE, base priority for

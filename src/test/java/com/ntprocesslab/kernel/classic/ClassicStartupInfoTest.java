@@ -154,4 +154,25 @@ class ClassicStartupInfoTest {
         assertThat(r.accepted()).isFalse();
         assertThat(r.output()).contains("Syntax error at 'STARTF_USEHOTKEY|STARTF_BOGUS'", "expected STARTF_* flags");
     }
+
+    // an IFEO Debugger restarts from phase 1 after the conversion (ReactOS's AppNameRetry, seed 004's VdmRetry lie after
+    // it): the debugger gets the converted block and the caller's copy of STARTUPINFO, converted and changed once
+    @Test
+    void anIfeoRestartConvertsOnceAndKeepsTheCopy() {
+        LabMachine.ok(machine, ".reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\calc.exe\" Debugger notepad.exe");
+        create("CreateProcessA", "C:\\Windows\\System32\\calc.exe lpEnvironment=FOO=bar dwFlags=STARTF_USEHOTKEY hStdInput=0x0641");
+        assertThat(symbols.stream().filter("ntdll!LdrQueryImageFileExecutionOptions"::equals).count()).isPositive();
+        List<String> afterTheThunk = symbols.subList(symbols.indexOf("kernel32!CreateProcessInternalW"), symbols.size());
+        long conversions = 0;
+        for (int i = 0; i < afterTheThunk.size(); i++) {
+            if ("ntdll!RtlAnsiStringToUnicodeString".equals(afterTheThunk.get(i)) && !"ntdll!RtlAnsiStringToUnicodeString".equals(afterTheThunk.get(i - 1))) {
+                conversions++;
+            }
+        }
+        assertThat(conversions).isEqualTo(1);
+        EProcess debugger = LabMachine.process(machine, "notepad.exe");
+        assertThat(debugger.peb.commandLine).contains("calc.exe");
+        assertThat(debugger.peb.environment).containsExactly("FOO=bar");
+        assertThat(debugger.peb.windowFlags).isEqualTo(StartupParameters.STARTF_USEHOTKEY);
+    }
 }
