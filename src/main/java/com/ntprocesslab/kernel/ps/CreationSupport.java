@@ -1,9 +1,12 @@
 package com.ntprocesslab.kernel.ps;
 
+import com.ntprocesslab.kernel.io.FileObject;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.DebugObject;
+import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
@@ -72,5 +75,43 @@ final class CreationSupport {
             p.peb.beingDebugged = true;
         }
         return NtStatus.STATUS_SUCCESS;
+    }
+    // The creation references a failed or finished creation still holds. Each field is cleared
+    // before its object is dereferenced: the last reference may delete the object, and its delete
+    // routine must not find it still named by the parameters.
+    static void releaseThread(Executive k, PspCreateParameters c) {
+        EThread thread = c.thread;
+        c.thread = null;
+        dereference(k, thread);
+    }
+
+    static void releaseProcess(Executive k, PspCreateParameters c) {
+        EProcess process = c.process;
+        c.process = null;
+        dereference(k, process);
+    }
+
+    static void releaseSection(Executive k, PspCreateParameters c) {
+        SectionObject section = c.section;
+        c.section = null;
+        dereference(k, section);
+    }
+
+    static void releaseFile(Executive k, PspCreateParameters c) {
+        FileObject file = c.file;
+        c.file = null;
+        dereference(k, file);
+    }
+
+    static void releaseParent(Executive k, PspCreateParameters c) {
+        EProcess parent = c.parent;
+        c.parent = null;
+        dereference(k, parent);
+    }
+
+    private static void dereference(Executive k, KernelObject object) {
+        if (object != null) {
+            ObjectManager.ObDereferenceObject(k, object);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.ret;
 import static com.ntprocesslab.kernel.ps.CreationSteps.creation;
 
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -84,23 +85,12 @@ public final class MinimalProcesses {
                 PspCreateParameters c = creation(f);
                 c.process.permanent = true;
                 c.process.announced = true;
-                c.createState = "PsCreateSuccess";
-                c.returnClientId(c.process.uniqueProcessId, 0);
-                release(k, c);
-                return ret(NtStatus.STATUS_SUCCESS);
+                return returnCreated(k, c);
             })
             .stage(0)
             .label("exit")
             // a failure: the handle (if any) and the creation reference go, which deletes the half-built process
-            .step("nt!PsTerminateProcess", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                if (c.processHandle != 0) {
-                    ObjectManager.NtClose(k, handleTable(k, t, c), c.processHandle);
-                    c.processHandle = 0;
-                }
-                release(k, c);
-                return ret(c.status);
-            })
+            .step("nt!PsTerminateProcess", (k, t, f) -> returnFailed(k, t, creation(f)))
             .build();
 
     /**
@@ -163,24 +153,10 @@ public final class MinimalProcesses {
             .orGoto("exit")
             .call(ProcessCreation.PspInsertProcess)
             .orGoto("exit")
-            .step("nt!ObfDereferenceObjectWithTag", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.createState = "PsCreateSuccess";
-                c.returnClientId(c.process.uniqueProcessId, 0);
-                release(k, c);
-                return ret(NtStatus.STATUS_SUCCESS);
-            })
+            .step("nt!ObfDereferenceObjectWithTag", (k, t, f) -> returnCreated(k, creation(f)))
             .stage(0)
             .label("exit")
-            .step("nt!ObfDereferenceObject", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                if (c.processHandle != 0) {
-                    ObjectManager.NtClose(k, handleTable(k, t, c), c.processHandle);
-                    c.processHandle = 0;
-                }
-                release(k, c);
-                return ret(c.status);
-            })
+            .step("nt!ObfDereferenceObject", (k, t, f) -> returnFailed(k, t, creation(f)))
             .build();
 
     /** NtCreateProcessEx (Windows 10): the service passes its arguments to PspCreateProcess. */
@@ -193,22 +169,28 @@ public final class MinimalProcesses {
         return c.kernelHandle ? k.systemProcess.objectTable : t.process.objectTable;
     }
 
+    /** Success: the creator learns the new process's ID and drops its creation references. */
+    private static StepResult returnCreated(Executive k, PspCreateParameters c) {
+        c.createState = "PsCreateSuccess";
+        c.returnClientId(c.process.uniqueProcessId, 0);
+        release(k, c);
+        return ret(NtStatus.STATUS_SUCCESS);
+    }
+
+    /** Failure: the handle (if any) and the creation references go, which deletes the half-built process. */
+    private static StepResult returnFailed(Executive k, EThread t, PspCreateParameters c) {
+        if (c.processHandle != 0) {
+            ObjectManager.NtClose(k, handleTable(k, t, c), c.processHandle);
+            c.processHandle = 0;
+        }
+        release(k, c);
+        return ret(c.status);
+    }
+
     /** The creation references: the new process, the section and the parent. */
     private static void release(Executive k, PspCreateParameters c) {
-        if (c.process != null) {
-            EProcess p = c.process;
-            c.process = null;
-            ObjectManager.ObDereferenceObject(k, p);
-        }
-        if (c.section != null) {
-            SectionObject s = c.section;
-            c.section = null;
-            ObjectManager.ObDereferenceObject(k, s);
-        }
-        if (c.parent != null) {
-            EProcess parent = c.parent;
-            c.parent = null;
-            ObjectManager.ObDereferenceObject(k, parent);
-        }
+        CreationSupport.releaseProcess(k, c);
+        CreationSupport.releaseSection(k, c);
+        CreationSupport.releaseParent(k, c);
     }
 }

@@ -312,25 +312,9 @@ public final class ProcessCreation {
     }
 
     private static void releaseCreatorReferences(Executive k, PspCreateParameters c) {
-        if (c.thread != null) {
-            EThread thread = c.thread;
-            c.thread = null;
-            ObjectManager.ObDereferenceObject(k, thread);
-        }
-        if (c.process != null) {
-            EProcess process = c.process;
-            c.process = null;
-            ObjectManager.ObDereferenceObject(k, process);
-        }
-        if (c.section != null) {
-            SectionObject section = c.section;
-            c.section = null;
-            ObjectManager.ObDereferenceObject(k, section);
-        }
-        if (c.file != null) {
-            FileObject file = c.file;
-            c.file = null;
-            ObjectManager.ObDereferenceObject(k, file);
-        }
+        CreationSupport.releaseThread(k, c);
+        CreationSupport.releaseProcess(k, c);
+        CreationSupport.releaseSection(k, c);
+        CreationSupport.releaseFile(k, c);
     }
 }

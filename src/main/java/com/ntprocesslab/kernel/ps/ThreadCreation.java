@@ -181,16 +181,8 @@ public final class ThreadCreation {
             .build();
 
     private static void releaseCreationReferences(Executive k, PspCreateParameters c) {
-        if (c.thread != null) {
-            EThread thread = c.thread;
-            c.thread = null;
-            ObjectManager.ObDereferenceObject(k, thread);
-        }
-        if (c.process != null) {
-            EProcess process = c.process;
-            c.process = null;
-            ObjectManager.ObDereferenceObject(k, process);
-        }
+        CreationSupport.releaseThread(k, c);
+        CreationSupport.releaseProcess(k, c);
     }
 
     /** NtCreateThreadEx(ProcessHandle, StartRoutine, CreateFlags): the system service over PspCreateThread. */

@@ -1,17 +1,11 @@
 package com.ntprocesslab.kernel.win32;
 
-import static com.ntprocesslab.kernel.exec.StepResult.ret;
-
-import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.DebugEvent;
 import com.ntprocesslab.kernel.ps.DebugEvents;
-import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.NtArgs;
-import java.util.function.BiFunction;
 
 /**
  * WaitForDebugEvent and ContinueDebugEvent (ReactOS dll/win32/kernel32/client/debugger.c):
@@ -35,7 +29,7 @@ final class DebugApi {
     static final Routine ContinueDebugEventClassic = continueDebugEvent("kernel32!ContinueDebugEvent", NtDebugContinueClassicStub);
 
     private static Routine waitForDebugEvent(String symbol, Routine stub) {
-        return threadApi(symbol, stub, (call, t) -> NtArgs.of(t.teb == null ? 0 : t.teb.debugObjectHandle, call.timeout),
+        return Win32Api.threadApi(symbol, stub, (call, t) -> NtArgs.of(t.teb == null ? 0 : t.teb.debugObjectHandle, call.timeout),
                 (call, a, status, t) -> {
                     if (status == NtStatus.STATUS_SUCCESS) {
                         // DbgUiConvertStateChangeStructure: DEBUG_EVENT's code, process and thread IDs
@@ -56,29 +50,11 @@ final class DebugApi {
     }
 
     private static Routine continueDebugEvent(String symbol, Routine stub) {
-        return threadApi(symbol, stub, (call, t) -> {
+        return Win32Api.threadApi(symbol, stub, (call, t) -> {
             NtArgs a = NtArgs.of(t.teb == null ? 0 : t.teb.debugObjectHandle, call.pid);
             a.access = call.value;
             a.information = call.flags;
             return a;
         }, Win32Api::bool);
-    }
-
-    /** An API whose system-call arguments come from the calling thread too (its TEB's debug object). */
-    private static Routine threadApi(String symbol, Routine stub, BiFunction<ApiCall, EThread, NtArgs> build, Win32Api.Result result) {
-        return Subsystems.win32Routine(symbol)
-                .call(stub, (k, t, f) -> {
-                    ApiCall call = f.args(ApiCall.class);
-                    call.nt = build.apply(call, t);
-                    return StepResult.call(stub, call.nt);
-                })
-                .inline((k, t, f) -> {
-                    ApiCall call = f.args(ApiCall.class);
-                    call.status = f.calleeStatus;
-                    result.apply(call, call.nt, f.calleeStatus, t);
-                    call.nt = null;
-                    return ret(f.calleeStatus);
-                })
-                .build();
     }
 }

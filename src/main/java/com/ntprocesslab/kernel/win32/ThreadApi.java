@@ -218,27 +218,7 @@ public final class ThreadApi {
 
     /** TerminateThread: a NULL handle is refused here (ERROR_INVALID_HANDLE); the kernel ends the thread asynchronously. */
     static Routine terminateThread(String symbol, Routine stub) {
-        return Subsystems.win32Routine(symbol)
-                .inline((k, t, f) -> {
-                    ApiCall call = f.args(ApiCall.class);
-                    if (call.handle == 0) {
-                        LastError.BaseSetLastNTError(t, call, NtStatus.STATUS_INVALID_HANDLE);
-                        call.returnValue = 0;
-                        return ret(NtStatus.STATUS_INVALID_HANDLE);
-                    }
-                    return next();
-                })
-                .call(stub, (k, t, f) -> {
-                    ApiCall call = f.args(ApiCall.class);
-                    return StepResult.call(stub, NtArgs.of(call.handle, call.value));
-                })
-                .inline((k, t, f) -> {
-                    ApiCall call = f.args(ApiCall.class);
-                    call.status = f.calleeStatus;
-                    Win32Api.bool(call, null, f.calleeStatus, t);
-                    return ret(f.calleeStatus);
-                })
-                .build();
+        return Win32Api.boolOnHandle(symbol, stub);
     }
 
     static final Routine TerminateThread = terminateThread("KERNELBASE!TerminateThread", Ntdll.NtTerminateThreadStub);

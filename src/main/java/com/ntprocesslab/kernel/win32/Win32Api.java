@@ -11,6 +11,7 @@ import com.ntprocesslab.kernel.ob.ObServices;
 import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ThreadCreation;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -38,12 +39,16 @@ public final class Win32Api {
     }
 
     static Routine api(String symbol, Routine stub, Function<ApiCall, NtArgs> build, Result result) {
+        return threadApi(symbol, stub, (call, t) -> build.apply(call), result);
+    }
+
+    /** An API whose system-call arguments come from the calling thread too (e.g. its TEB's debug object). */
+    static Routine threadApi(String symbol, Routine stub, BiFunction<ApiCall, EThread, NtArgs> build, Result result) {
         return Subsystems.win32Routine(symbol)
                 .call(stub, (k, t, f) -> {
                     ApiCall call = f.args(ApiCall.class);
-                    NtArgs args = build.apply(call);
-                    call.nt = args;
-                    return StepResult.call(stub, args);
+                    call.nt = build.apply(call, t);
+                    return StepResult.call(stub, call.nt);
                 })
                 .inline((k, t, f) -> {
                     ApiCall call = f.args(ApiCall.class);
@@ -82,8 +87,15 @@ public final class Win32Api {
     static final Routine TerminateProcess = terminateProcess("KERNELBASE!TerminateProcess", Ntdll.NtTerminateProcessStub);
 
     static Routine terminateProcess(String symbol, Routine stub) {
+        return boolOnHandle(symbol, stub);
+    }
+
+    /**
+     * A BOOL API on (handle, value), such as TerminateProcess and TerminateThread: a NULL handle
+     * would mean "my own process / other threads" to the native service, so it is refused here.
+     */
+    static Routine boolOnHandle(String symbol, Routine stub) {
         return Subsystems.win32Routine(symbol)
-                // a NULL handle would mean "my other threads" to the native service: refuse it here
                 .inline((k, t, f) -> {
                     ApiCall call = f.args(ApiCall.class);
                     if (call.handle == 0) {
