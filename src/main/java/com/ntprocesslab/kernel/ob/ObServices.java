@@ -147,10 +147,7 @@ public final class ObServices {
                 if (a.value == ObServices.PROCESS_PRIORITY_CLASS) {
                     return priorityClass(k, t, a);
                 }
-                // Windows XP predates PROCESS_QUERY_LIMITED_INFORMATION: its kernel asks for PROCESS_QUERY_INFORMATION
-                long access = k.profile == com.ntprocesslab.kernel.Profile.CLASSIC
-                        ? AccessMask.PROCESS_QUERY_INFORMATION : AccessMask.PROCESS_QUERY_LIMITED_INFORMATION;
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, access);
+                ObRef ref = referenceProcessToQuery(k, t, a.handle);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
@@ -169,9 +166,7 @@ public final class ObServices {
      * Windows XP asks for PROCESS_QUERY_INFORMATION. {@code out} is PROCESS_PRIORITY_CLASS_*.
      */
     private static StepResult priorityClass(Executive k, EThread t, NtArgs a) {
-        long access = k.profile == com.ntprocesslab.kernel.Profile.CLASSIC
-                ? AccessMask.PROCESS_QUERY_INFORMATION : AccessMask.PROCESS_QUERY_LIMITED_INFORMATION;
-        ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, access);
+        ObRef ref = referenceProcessToQuery(k, t, a.handle);
         if (!ref.ok()) {
             return ret(ref.status());
         }
@@ -180,6 +175,13 @@ public final class ObServices {
                 com.ntprocesslab.kernel.ke.PriorityClass.valueOf(process.priorityClass));
         ObjectManager.ObDereferenceObject(k, process);
         return ret(NtStatus.STATUS_SUCCESS);
+    }
+
+    /** Windows XP predates PROCESS_QUERY_LIMITED_INFORMATION: its kernel asks for PROCESS_QUERY_INFORMATION. */
+    private static ObRef referenceProcessToQuery(Executive k, EThread t, long handle) {
+        long access = k.profile == com.ntprocesslab.kernel.Profile.CLASSIC
+                ? AccessMask.PROCESS_QUERY_INFORMATION : AccessMask.PROCESS_QUERY_LIMITED_INFORMATION;
+        return ObjectManager.ObReferenceObjectByHandle(k, t, handle, ObjectType.Process, access);
     }
 
     public static final Routine NtCreateEvent = Executive.routine("nt!NtCreateEvent")

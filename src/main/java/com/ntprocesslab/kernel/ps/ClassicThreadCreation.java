@@ -115,12 +115,10 @@ public final class ClassicThreadCreation {
             .label("object")
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                if (k.failAllocation(AllocationKind.THREAD)) {
+                EThread thread = CreationSupport.createThreadObject(k, c);
+                if (thread == null) {
                     return exitFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                EThread thread = ObjectManager.ObCreateObject(k, new EThread(), null);
-                thread.process = c.process;
-                ObjectManager.ObReferenceObject(c.process);
                 c.thread = thread;
                 return next();
             })
@@ -167,11 +165,7 @@ public final class ClassicThreadCreation {
             })
             // KeStartThread: into the process's thread list; the thread holds its own running reference
             .step("nt!KeStartThread", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.process.threadListHead.insertTail(c.thread.threadListEntry);
-                c.process.activeThreads++;
-                c.thread.holdsRunReference = true;
-                ObjectManager.ObReferenceObject(c.thread);
+                CreationSupport.insertThread(creation(f));
                 return next();
             })
             // the first thread of a process is when the process-creation callbacks run

@@ -76,6 +76,28 @@ final class CreationSupport {
         }
         return NtStatus.STATUS_SUCCESS;
     }
+    /**
+     * ObCreateObject for the new ETHREAD, which references its process; null when the
+     * allocation fails (the caller returns STATUS_INSUFFICIENT_RESOURCES its own way).
+     */
+    static EThread createThreadObject(Executive k, PspCreateParameters c) {
+        if (k.failAllocation(AllocationKind.THREAD)) {
+            return null;
+        }
+        EThread thread = ObjectManager.ObCreateObject(k, new EThread(), null);
+        thread.process = c.process;
+        ObjectManager.ObReferenceObject(c.process);
+        return thread;
+    }
+
+    /** Into the process's thread list; from now the thread holds its own running reference. */
+    static void insertThread(PspCreateParameters c) {
+        c.process.threadListHead.insertTail(c.thread.threadListEntry);
+        c.process.activeThreads++;
+        c.thread.holdsRunReference = true;
+        ObjectManager.ObReferenceObject(c.thread);
+    }
+
     // The creation references a failed or finished creation still holds. Each field is cleared
     // before its object is dereferenced: the last reference may delete the object, and its delete
     // routine must not find it still named by the parameters.

@@ -53,6 +53,18 @@ public final class DebugEvents {
             .build();
 
     /**
+     * The debug object behind a DEBUG_READ_EVENT handle. The reference is dropped at once: the
+     * handle keeps the object alive while the service reads its events.
+     */
+    private static ObRef referenceToReadEvents(Executive k, EThread t, long handle) {
+        ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, handle, ObjectType.DebugObject, DebugObject.DEBUG_READ_EVENT);
+        if (ref.ok()) {
+            ObjectManager.ObDereferenceObject(k, (DebugObject) ref.object());
+        }
+        return ref;
+    }
+
+    /**
      * NtWaitForDebugEvent(DebugObjectHandle, Alertable, Timeout, WaitStateChange): the handle
      * needs DEBUG_READ_EVENT; the first event not yet read is marked read and returned; with
      * none, a zero timeout returns STATUS_TIMEOUT, any other waits for EventsPresent.
@@ -60,12 +72,11 @@ public final class DebugEvents {
     public static final Routine NtWaitForDebugEvent = Executive.routine("nt!NtWaitForDebugEvent")
             .step("nt!KeWaitForSingleObject", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.DebugObject, DebugObject.DEBUG_READ_EVENT);
+                ObRef ref = referenceToReadEvents(k, t, a.handle);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
                 DebugObject debugObject = (DebugObject) ref.object();
-                ObjectManager.ObDereferenceObject(k, debugObject);
                 for (DebugEvent event : debugObject.events) {
                     if (!event.read) {
                         event.read = true;
@@ -95,12 +106,11 @@ public final class DebugEvents {
                 if (!CONTINUE_STATUSES.contains(a.information)) {
                     return ret(NtStatus.STATUS_INVALID_PARAMETER);
                 }
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.DebugObject, DebugObject.DEBUG_READ_EVENT);
+                ObRef ref = referenceToReadEvents(k, t, a.handle);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
                 DebugObject debugObject = (DebugObject) ref.object();
-                ObjectManager.ObDereferenceObject(k, debugObject);
                 for (DebugEvent event : debugObject.events) {
                     if (event.read && event.processId == a.value && event.threadId == a.access) {
                         debugObject.events.remove(event);

@@ -28,12 +28,10 @@ public final class ThreadCreation {
     static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                if (k.failAllocation(AllocationKind.THREAD)) {
+                EThread thread = CreationSupport.createThreadObject(k, c);
+                if (thread == null) {
                     return returnFailure(c, NtStatus.STATUS_INSUFFICIENT_RESOURCES);
                 }
-                EThread thread = ObjectManager.ObCreateObject(k, new EThread(), null);
-                thread.process = c.process;
-                ObjectManager.ObReferenceObject(c.process);
                 thread.createTime = k.clock();
                 c.thread = thread;
                 return next();
@@ -85,11 +83,7 @@ public final class ThreadCreation {
             })
             // into the process's thread list; the thread now holds its own running reference
             .inline((k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                c.process.threadListHead.insertTail(c.thread.threadListEntry);
-                c.process.activeThreads++;
-                c.thread.holdsRunReference = true;
-                ObjectManager.ObReferenceObject(c.thread);
+                CreationSupport.insertThread(creation(f));
                 return next();
             })
             .step("nt!ObInsertObject", (k, t, f) -> {
