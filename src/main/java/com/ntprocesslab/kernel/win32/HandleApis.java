@@ -118,13 +118,7 @@ public final class HandleApis {
                     c.nt.information = flags;
                     return StepResult.call(set, c.nt);
                 })
-                .inline((k, t, f) -> {
-                    ApiCall c = f.args(ApiCall.class);
-                    c.nt = null;
-                    Win32Api.bool(c, null, f.calleeStatus, t);
-                    c.status = f.calleeStatus;
-                    return ret(f.calleeStatus);
-                })
+                .inline((k, t, f) -> returnBool(t, f.args(ApiCall.class), f.calleeStatus))
                 .build();
         getPriorityClass = Win32Api.api(dll + "GetPriorityClass", queryProcess,
                 c -> NtArgs.of(c.handle, ObServices.PROCESS_PRIORITY_CLASS), (c, a, status, t) -> {
@@ -160,19 +154,21 @@ public final class HandleApis {
                     c.nt.information = ProcessInformation.priorityClassCode(classOf(c.value));
                     return StepResult.call(setProcess, c.nt);
                 })
-                .inline((k, t, f) -> {
-                    ApiCall c = f.args(ApiCall.class);
-                    c.nt = null;
-                    Win32Api.bool(c, null, f.calleeStatus, t);
-                    c.status = f.calleeStatus;
-                    return ret(f.calleeStatus);
-                })
+                .inline((k, t, f) -> returnBool(t, f.args(ApiCall.class), f.calleeStatus))
                 .build();
     }
 
     private static Routine nativeCall(Routine stub, String symbol) {
         Function<ApiCall, NtArgs> build = c -> NtArgs.of(c.handle, 0);
         return Win32Api.api(symbol, stub, build, (c, a, status, t) -> c.returnValue = status);
+    }
+
+    /** The last system call of a Set* API finished: its status is the BOOL result. */
+    private static StepResult returnBool(com.ntprocesslab.kernel.ps.EThread t, ApiCall c, long status) {
+        c.nt = null;
+        Win32Api.bool(c, null, status, t);
+        c.status = status;
+        return ret(status);
     }
 
     private static StepResult fail(com.ntprocesslab.kernel.ps.EThread t, ApiCall c, long status) {

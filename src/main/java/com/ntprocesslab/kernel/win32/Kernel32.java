@@ -322,26 +322,11 @@ public final class Kernel32 {
                 CreateProcessContext c = ctx(f);
                 ClassicNtdll.close(k, t, c.sectionHandle);
                 c.sectionHandle = 0;
-                c.commandLine = c.ifeoDebugger + " " + KernelBase.quoted(c.dosPath);
-                c.applicationName = null;
-                c.ifeoDebugger = null;
-                c.skipImageFileExecutionOptions = true;
-                c.restarts++;
-                return jump("restart");
+                return KernelBase.restartUnderDebugger(c);
             })
             .label("batch")
             // a batch file is no image: it runs as cmd.exe /c <file>, again from phase 1
-            .inline((k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                if (c.restarts > 4) {
-                    c.status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
-                    return jump("failNt");
-                }
-                c.commandLine = "C:\\Windows\\System32\\cmd.exe /c " + KernelBase.quoted(c.dosPath);
-                c.applicationName = null;
-                c.restarts++;
-                return jump("restart");
-            })
+            .inline((k, t, f) -> KernelBase.restartAsBatch(ctx(f)))
             .label("refuse")
             // a Win32 refusal after the section exists: close it, keep the error already set
             .step("ntdll!NtClose", (k, t, f) -> {

@@ -41,12 +41,7 @@ public final class Kernel32Api {
             c -> NtArgs.of(c.handle, 0), Win32Api::count);
 
     static final Routine OpenProcess = Win32Api.api("kernel32!OpenProcess", NtOpenProcessStub,
-            c -> {
-                NtArgs a = NtArgs.of(0, c.pid);
-                a.access = c.value;
-                a.attributes = c.inherit ? ObServices.OBJ_INHERIT : 0;
-                return a;
-            }, Win32Api::handle);
+            Win32Api::openProcessArgs, Win32Api::handle);
 
     static final Routine WaitForSingleObject = Win32Api.api("kernel32!WaitForSingleObject", NtWaitForSingleObjectStub,
             c -> NtArgs.of(c.handle, c.timeout), Win32Api::waitResult);
@@ -57,13 +52,7 @@ public final class Kernel32Api {
     static final Routine CreateEventW = Win32Api.api("kernel32!CreateEventW", NtCreateEventStub,
             c -> NtArgs.of(0, 0), Win32Api::handle);
 
-    static final Routine GetLastError = Subsystems.win32Routine("kernel32!GetLastError")
-            .inline((k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
-                return ret(NtStatus.STATUS_SUCCESS);
-            })
-            .build();
+    static final Routine GetLastError = Win32Api.getLastError("kernel32!GetLastError");
 
     static final Routine KiUserExceptionDispatcher = Ntdll.kiUserExceptionDispatcher("kernel32!UnhandledExceptionFilter",
             ClassicNtdll.NtTerminateProcessStub);

@@ -97,28 +97,10 @@ public final class KernelBase {
             .stage(2)
             .label("ifeo")
             // IFEO Debugger: run the debugger with the original command line, from stage 1
-            .step("ntdll!LdrQueryImageFileKeyOption", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                c.commandLine = c.ifeoDebugger + " " + quoted(c.dosPath);
-                c.applicationName = null;
-                c.ifeoDebugger = null;
-                c.skipImageFileExecutionOptions = true;
-                c.restarts++;
-                return jump("restart");
-            })
+            .step("ntdll!LdrQueryImageFileKeyOption", (k, t, f) -> restartUnderDebugger(ctx(f)))
             .label("batch")
             // a batch file runs as cmd.exe /c <file>, again from stage 1
-            .step("KERNELBASE!BasepProcessInvalidImage", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                if (c.restarts > 4) {
-                    c.status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
-                    return jump("failNt");
-                }
-                c.commandLine = "C:\\Windows\\System32\\cmd.exe /c " + quoted(c.dosPath);
-                c.applicationName = null;
-                c.restarts++;
-                return jump("restart");
-            })
+            .step("KERNELBASE!BasepProcessInvalidImage", (k, t, f) -> restartAsBatch(ctx(f)))
             .stage(5)
             .label("csr")
             .step("KERNELBASE!BasepConstructSxsCreateProcessMessage", (k, t, f) -> next())
@@ -471,6 +453,31 @@ public final class KernelBase {
             }
         }
         return "C:\\Windows\\System32\\" + image;
+    }
+
+    /**
+     * IFEO Debugger: the debugger runs with the original command line, and the restarted
+     * creation skips Image File Execution Options (else it would find the debugger again).
+     */
+    static StepResult restartUnderDebugger(CreateProcessContext c) {
+        c.commandLine = c.ifeoDebugger + " " + quoted(c.dosPath);
+        c.applicationName = null;
+        c.ifeoDebugger = null;
+        c.skipImageFileExecutionOptions = true;
+        c.restarts++;
+        return jump("restart");
+    }
+
+    /** A batch file is no image: it runs as cmd.exe /c <file>; after four restarts it gives up (STATUS_INVALID_IMAGE_FORMAT). */
+    static StepResult restartAsBatch(CreateProcessContext c) {
+        if (c.restarts > 4) {
+            c.status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
+            return jump("failNt");
+        }
+        c.commandLine = "C:\\Windows\\System32\\cmd.exe /c " + quoted(c.dosPath);
+        c.applicationName = null;
+        c.restarts++;
+        return jump("restart");
     }
 
     static String quoted(String path) {

@@ -22,42 +22,25 @@ public final class NativeProcessApis {
     public static final Routine NtSetSystemInformationStub = Syscalls.stub(StoreManager.NtSetSystemInformation, 0);
 
     /** NtCreateProcessEx(&h, PROCESS_ALL_ACCESS, NULL, ParentProcess, Flags, SectionHandle, NULL, NULL, 0) from user mode. */
-    public static final Routine NtCreateProcessExNative = Subsystems.win32Routine("ntdll!ZwCreateProcessEx")
-            .call(NtCreateProcessExStub, (k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                PspCreateParameters c = new PspCreateParameters();
-                c.parentHandle = call.handle;
-                c.createFlags = call.flags;
-                c.sectionHandle = call.value;
-                c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS;
-                return StepResult.call(NtCreateProcessExStub, c);
-            })
-            .inline((k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                call.status = f.calleeStatus;
-                call.returnValue = f.calleeStatus;
-                return StepResult.ret(f.calleeStatus);
-            })
-            .build();
+    public static final Routine NtCreateProcessExNative = createProcessEx(NtCreateProcessExStub, AccessMask.PROCESS_ALL_ACCESS);
 
     /** XP's NtCreateProcessEx (the classic kernel's own service), with XP's PROCESS_ALL_ACCESS. */
-    public static final Routine NtCreateProcessExNativeClassic = Subsystems.win32Routine("ntdll!ZwCreateProcessEx")
-            .call(ClassicNtdll.NtCreateProcessExStub, (k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                PspCreateParameters c = new PspCreateParameters();
-                c.parentHandle = call.handle;
-                c.createFlags = call.flags;
-                c.sectionHandle = call.value;
-                c.desiredAccess = AccessMask.PROCESS_ALL_ACCESS_XP;
-                return StepResult.call(ClassicNtdll.NtCreateProcessExStub, c);
-            })
-            .inline((k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                call.status = f.calleeStatus;
-                call.returnValue = f.calleeStatus;
-                return StepResult.ret(f.calleeStatus);
-            })
-            .build();
+    public static final Routine NtCreateProcessExNativeClassic = createProcessEx(ClassicNtdll.NtCreateProcessExStub, AccessMask.PROCESS_ALL_ACCESS_XP);
+
+    private static Routine createProcessEx(Routine stub, long desiredAccess) {
+        return Subsystems.win32Routine("ntdll!ZwCreateProcessEx")
+                .call(stub, (k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    PspCreateParameters c = new PspCreateParameters();
+                    c.parentHandle = call.handle;
+                    c.createFlags = call.flags;
+                    c.sectionHandle = call.value;
+                    c.desiredAccess = desiredAccess;
+                    return StepResult.call(stub, c);
+                })
+                .inline((k, t, f) -> returnNtStatus(f.args(ApiCall.class), f.calleeStatus))
+                .build();
+    }
 
     public static final Routine NtSetSystemInformationClassicStub = Syscalls.classicStub(StoreManager.NtSetSystemInformation, 0);
 
@@ -68,12 +51,14 @@ public final class NativeProcessApis {
     private static Routine setSystemInformation(Routine stub) {
         return Subsystems.win32Routine("ntdll!ZwSetSystemInformation")
                 .call(stub, (k, t, f) -> StepResult.call(stub, NtArgs.of(0, StoreManager.SYSTEM_STORE_INFORMATION)))
-                .inline((k, t, f) -> {
-                    ApiCall call = f.args(ApiCall.class);
-                    call.status = f.calleeStatus;
-                    call.returnValue = f.calleeStatus;
-                    return StepResult.ret(f.calleeStatus);
-                })
+                .inline((k, t, f) -> returnNtStatus(f.args(ApiCall.class), f.calleeStatus))
                 .build();
+    }
+
+    /** A native API returns the NTSTATUS itself (there is no Win32 result and no last error). */
+    private static StepResult returnNtStatus(ApiCall call, long status) {
+        call.status = status;
+        call.returnValue = status;
+        return StepResult.ret(status);
     }
 }

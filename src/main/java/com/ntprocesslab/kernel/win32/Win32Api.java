@@ -125,12 +125,15 @@ public final class Win32Api {
             c -> NtArgs.of(c.handle, 0), Win32Api::count);
 
     static final Routine OpenProcess = api("KERNELBASE!OpenProcess", NtOpenProcessStub,
-            c -> {
-                NtArgs a = NtArgs.of(0, c.pid);
-                a.access = c.value;
-                a.attributes = c.inherit ? ObServices.OBJ_INHERIT : 0;
-                return a;
-            }, Win32Api::handle);
+            Win32Api::openProcessArgs, Win32Api::handle);
+
+    /** OpenProcess(dwDesiredAccess, bInheritHandle, dwProcessId): NtOpenProcess by CLIENT_ID. */
+    static NtArgs openProcessArgs(ApiCall c) {
+        NtArgs a = NtArgs.of(0, c.pid);
+        a.access = c.value;
+        a.attributes = c.inherit ? ObServices.OBJ_INHERIT : 0;
+        return a;
+    }
 
     static final Routine WaitForSingleObject = api("KERNELBASE!WaitForSingleObject", NtWaitForSingleObjectStub,
             c -> NtArgs.of(c.handle, c.timeout), Win32Api::waitResult);
@@ -168,13 +171,18 @@ public final class Win32Api {
             .returnCalleeStatus()
             .build();
 
-    static final Routine GetLastError = Subsystems.win32Routine("KERNELBASE!GetLastError")
-            .inline((k, t, f) -> {
-                ApiCall call = f.args(ApiCall.class);
-                call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
-                return ret(NtStatus.STATUS_SUCCESS);
-            })
-            .build();
+    static final Routine GetLastError = getLastError("KERNELBASE!GetLastError");
+
+    /** GetLastError reads the TEB's LastErrorValue; no system call. */
+    static Routine getLastError(String symbol) {
+        return Subsystems.win32Routine(symbol)
+                .inline((k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    call.returnValue = t.teb == null ? 0 : t.teb.lastErrorValue;
+                    return ret(NtStatus.STATUS_SUCCESS);
+                })
+                .build();
+    }
 
     /** Native forms used by smss and csrss, which do not load kernel32. */
     static final Routine NtCloseNative = api("ntdll!ZwClose", NtCloseStub,
