@@ -94,11 +94,10 @@ public final class ClassicThreadCreation {
             // the target process, which must grant PROCESS_CREATE_THREAD
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);
+                ObRef ref = CreationSupport.referenceProcessToCreateThread(k, t, c);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
-                c.process = (EProcess) ref.object();
                 c.status = NtStatus.STATUS_SUCCESS;
                 return next();
             })
@@ -170,14 +169,9 @@ public final class ClassicThreadCreation {
             })
             // the first thread of a process is when the process-creation callbacks run
             .inline((k, t, f) -> creation(f).process.activeThreads == 1 ? next() : jump("threadNotify"))
-            .call(NotifyRoutines.PspCallProcessNotifyRoutines, (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                return StepResult.call(NotifyRoutines.PspCallProcessNotifyRoutines,
-                        NotifyRoutines.processCreated(c.process, c.thread, c.commandLine));
-            })
+            .call(NotifyRoutines.PspCallProcessNotifyRoutines, (k, t, f) -> CreationSupport.callProcessNotifyRoutines(creation(f)))
             .label("threadNotify")
-            .call(NotifyRoutines.PspCallThreadNotifyRoutines, (k, t, f) -> StepResult.call(NotifyRoutines.PspCallThreadNotifyRoutines,
-                    NotifyRoutines.threadCreated(creation(f).thread)))
+            .call(NotifyRoutines.PspCallThreadNotifyRoutines, (k, t, f) -> CreationSupport.callThreadNotifyRoutines(creation(f)))
             .inline((k, t, f) -> creation(f).createSuspended ? next() : jump("accessState"))
             .step("nt!KeSuspendThread", (k, t, f) -> {
                 creation(f).thread.tcb.suspendCount++;

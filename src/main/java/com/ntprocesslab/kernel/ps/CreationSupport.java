@@ -1,9 +1,11 @@
 package com.ntprocesslab.kernel.ps;
 
+import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.FileObject;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.mm.MemoryManager;
 import com.ntprocesslab.kernel.mm.SectionObject;
+import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.DebugObject;
 import com.ntprocesslab.kernel.ob.KernelObject;
@@ -96,6 +98,26 @@ final class CreationSupport {
         c.process.activeThreads++;
         c.thread.holdsRunReference = true;
         ObjectManager.ObReferenceObject(c.thread);
+    }
+
+    /** The target process by handle, which must grant PROCESS_CREATE_THREAD; on success it is the creation's process. */
+    static ObRef referenceProcessToCreateThread(Executive k, EThread t, PspCreateParameters c) {
+        ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);
+        if (ref.ok()) {
+            c.process = (EProcess) ref.object();
+        }
+        return ref;
+    }
+
+    /** PspCallProcessNotifyRoutines for the new process, with its first thread and command line. */
+    static StepResult callProcessNotifyRoutines(PspCreateParameters c) {
+        return StepResult.call(NotifyRoutines.PspCallProcessNotifyRoutines,
+                NotifyRoutines.processCreated(c.process, c.thread, c.commandLine));
+    }
+
+    /** PspCallThreadNotifyRoutines for the new thread. */
+    static StepResult callThreadNotifyRoutines(PspCreateParameters c) {
+        return StepResult.call(NotifyRoutines.PspCallThreadNotifyRoutines, NotifyRoutines.threadCreated(c.thread));
     }
 
     // The creation references a failed or finished creation still holds. Each field is cleared

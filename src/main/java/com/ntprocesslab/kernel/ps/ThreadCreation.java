@@ -96,15 +96,10 @@ public final class ThreadCreation {
             })
             // the first thread of a process triggers the process-creation callbacks, which may deny it
             .inline((k, t, f) -> creation(f).process.activeThreads == 1 ? next() : jump("threadNotify"))
-            .call(NotifyRoutines.PspCallProcessNotifyRoutines, (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                return StepResult.call(NotifyRoutines.PspCallProcessNotifyRoutines,
-                        NotifyRoutines.processCreated(c.process, c.thread, c.commandLine));
-            })
+            .call(NotifyRoutines.PspCallProcessNotifyRoutines, (k, t, f) -> CreationSupport.callProcessNotifyRoutines(creation(f)))
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : returnFailure(creation(f), f.calleeStatus))
             .label("threadNotify")
-            .call(NotifyRoutines.PspCallThreadNotifyRoutines, (k, t, f) -> StepResult.call(NotifyRoutines.PspCallThreadNotifyRoutines,
-                    NotifyRoutines.threadCreated(creation(f).thread)))
+            .call(NotifyRoutines.PspCallThreadNotifyRoutines, (k, t, f) -> CreationSupport.callThreadNotifyRoutines(creation(f)))
             // ready to run, but its suspend count of 1 parks it in a Suspended wait
             .step("nt!KeReadyThread", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
@@ -126,11 +121,10 @@ public final class ThreadCreation {
     static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread")
             .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.processHandle, ObjectType.Process, AccessMask.PROCESS_CREATE_THREAD);
+                ObRef ref = CreationSupport.referenceProcessToCreateThread(k, t, c);
                 if (!ref.ok()) {
                     return ret(ref.status());
                 }
-                c.process = (EProcess) ref.object();
                 c.processHandle = 0;
                 c.status = NtStatus.STATUS_SUCCESS;
                 // WRK PspCreateThread: user mode cannot add a thread to the System process
