@@ -1,6 +1,5 @@
 package com.ntprocesslab.store.machine;
 
-import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -9,7 +8,6 @@ import org.hibernate.type.SqlTypes;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import lombok.AccessLevel;
-import lombok.AllArgsConstructor;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
@@ -18,17 +16,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "command_log", uniqueConstraints = @UniqueConstraint(columnNames = {"machine_id", "seq"}))
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-@AllArgsConstructor
-public class CommandLogEntry extends GeneratedIdEntity {
-
-    @Column(name = "machine_id", nullable = false)
-    private Long machineId;
-
-    @Column(nullable = false)
-    private long seq;
-
-    @Column(nullable = false, length = 4000)
-    private String command;
+public class CommandLogEntry extends LoggedCommand {
 
     // CLOB on H2, text on PostgreSQL (a JPA @Lob would be an oid there)
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
@@ -40,4 +28,11 @@ public class CommandLogEntry extends GeneratedIdEntity {
 
     @Column(name = "accepted_at", nullable = false)
     private Instant acceptedAt;
+
+    public CommandLogEntry(Long machineId, long seq, String command, String output, String kernelVersion, Instant acceptedAt) {
+        super(machineId, seq, command);
+        this.output = output;
+        this.kernelVersion = kernelVersion;
+        this.acceptedAt = acceptedAt;
+    }
 }

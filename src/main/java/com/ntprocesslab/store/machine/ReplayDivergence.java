@@ -1,6 +1,5 @@
 package com.ntprocesslab.store.machine;
 
-import com.ntprocesslab.store.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -16,16 +15,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "replay_divergence")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class ReplayDivergence extends GeneratedIdEntity {
-
-    @Column(name = "machine_id", nullable = false)
-    private Long machineId;
-
-    @Column(nullable = false)
-    private long seq;
-
-    @Column(nullable = false, length = 4000)
-    private String command;
+public class ReplayDivergence extends LoggedCommand {
 
     @Column(name = "recorded_version", nullable = false, length = 32)
     private String recordedVersion;
@@ -47,9 +37,7 @@ public class ReplayDivergence extends GeneratedIdEntity {
     private Instant detectedAt;
 
     public ReplayDivergence(CommandLogEntry entry, String replayVersion, String replayedOutput, Instant detectedAt) {
-        this.machineId = entry.getMachineId();
-        this.seq = entry.getSeq();
-        this.command = entry.getCommand();
+        super(entry.getMachineId(), entry.getSeq(), entry.getCommand());
         this.recordedVersion = entry.getKernelVersion();
         this.replayVersion = replayVersion;
         this.recordedOutput = entry.getOutput();
