@@ -8,7 +8,6 @@ import static com.ntprocesslab.kernel.ps.CreationSteps.exitFailure;
 import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 
 import com.ntprocesslab.kernel.exec.Routine;
-import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
@@ -17,7 +16,6 @@ import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
-import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 
 /**
