@@ -20,10 +20,10 @@ public final class DebuggerBenchmark {
             "bp nt!PspInsertProcess",
             ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe",
             "k", "!thread", "!process 0 0", "t", "t", "p", "k", "!handle 0 3 4c", "x nt!Psp*", "bl",
-            "bc *", "g", "!process 44 7", "!peb", "dt nt!_EPROCESS ffffa08f`1c2db040", "!vad 44", "!csrss", "lm",
-            ".call explorer.exe TerminateProcess 0x8 0",
-            ".call explorer.exe CloseHandle 0xc",
-            ".call explorer.exe CloseHandle 0x8");
+            "bc *", "g", "!process 0 7 notepad.exe", "!peb", "dt nt!_EPROCESS " + explorerAddress(), "!vad", "!csrss", "lm",
+            ".call explorer.exe TerminateProcess $hProcess 0",
+            ".call explorer.exe CloseHandle $hThread",
+            ".call explorer.exe CloseHandle $hProcess");
 
     private DebuggerBenchmark() {
     }
@@ -72,9 +72,16 @@ public final class DebuggerBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
+    /** Explorer's EPROCESS on a freshly booted machine (the same on every boot: addresses are seeded). */
+    private static String explorerAddress() {
+        String dump = Machine.boot(Profile.MODERN).execute("!process 0 0 explorer.exe").output();
+        int at = dump.indexOf("PROCESS ") + "PROCESS ".length();
+        return dump.substring(at, dump.indexOf('\n', at)).trim();
+    }
+
     private static void must(Machine machine, String command) {
         CommandResult result = machine.execute(command);
-        if (!result.accepted()) {
+        if (!result.accepted() || result.output().contains("returned FALSE")) {
             throw new IllegalStateException(command + " -> " + result.output());
         }
     }

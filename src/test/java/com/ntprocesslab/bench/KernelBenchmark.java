@@ -57,9 +57,10 @@ public final class KernelBenchmark {
             if (i >= warmup) {
                 total += elapsed;
             }
-            must(machine.execute(".call explorer.exe TerminateProcess 0x8 0"), "TerminateProcess");
-            must(machine.execute(".call explorer.exe CloseHandle " + threadHandle(created.output())), "CloseHandle");
-            must(machine.execute(".call explorer.exe CloseHandle 0x8"), "CloseHandle");
+            String process = handle(created.output(), "hProcess: ");
+            must(machine.execute(".call explorer.exe TerminateProcess " + process + " 0"), "TerminateProcess");
+            must(machine.execute(".call explorer.exe CloseHandle " + handle(created.output(), "hThread: ")), "CloseHandle");
+            must(machine.execute(".call explorer.exe CloseHandle " + process), "CloseHandle");
         }
         if (!machine.checkInvariants().isEmpty()) {
             throw new IllegalStateException("invariants broken: " + machine.checkInvariants());
@@ -82,10 +83,17 @@ public final class KernelBenchmark {
         return total / 1_000.0 / measured;
     }
 
-    /** The hThread a CreateProcessW result prints (0xc on both kernels: XP closes its section handle before NtCreateThread). */
-    private static String threadHandle(String output) {
-        int at = output.indexOf("hThread: ") + "hThread: ".length();
-        return output.substring(at, output.indexOf(' ', at));
+    /**
+     * A handle a CreateProcessW result prints ("hProcess: 0xc  hThread: 0x10"), read from the output
+     * because the values depend on the caller's handle table (explorer holds its csrss port first).
+     */
+    private static String handle(String output, String label) {
+        int at = output.indexOf(label) + label.length();
+        int end = at;
+        while (end < output.length() && !Character.isWhitespace(output.charAt(end))) {
+            end++;
+        }
+        return output.substring(at, end);
     }
 
     private static double bootMillis(Profile profile) {

@@ -24,9 +24,9 @@ public final class TimeMachineBenchmark {
     private static final List<String> ROUND = List.of(
             ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe",
             "!process 0 0", "k", "!handle 0 3 4c", "lm",
-            ".call explorer.exe TerminateProcess 0x8 0",
-            ".call explorer.exe CloseHandle 0xc",
-            ".call explorer.exe CloseHandle 0x8",
+            ".call explorer.exe TerminateProcess $hProcess 0",
+            ".call explorer.exe CloseHandle $hThread",
+            ".call explorer.exe CloseHandle $hProcess",
             "!csrss", "bl");
 
     private TimeMachineBenchmark() {
