@@ -93,8 +93,9 @@ final class PredicateSchema {
         spec("in_call_stack", a -> new InCallStack(a.text("symbol")), req("symbol", Type.TEXT));
         spec("stopped_in_stage", a -> new StoppedInStage(a.number("stage"), a.optionalText("image")),
                 req("stage", Type.NUMBER), opt("image", Type.TEXT));
-        spec("last_call", a -> new LastCallResult(a.optionalText("api"), Optional.ofNullable((Boolean) a.values().get("succeeded")),
-                a.optionalNumber("win32_error")), opt("api", Type.TEXT), opt("succeeded", Type.BOOLEAN), opt("win32_error", Type.NUMBER));
+        spec("last_call", a -> new LastCallResult(a.optionalText("api"), a.optionalText("target"),
+                Optional.ofNullable((Boolean) a.values().get("succeeded")), a.optionalNumber("win32_error")),
+                opt("api", Type.TEXT), opt("target", Type.TEXT), opt("succeeded", Type.BOOLEAN), opt("win32_error", Type.NUMBER));
         spec("called", a -> new Called(a.text("api"), a.optionalText("caller"), a.optionalText("target"),
                 Optional.ofNullable((Boolean) a.values().get("succeeded")), a.flag("present", true)),
                 req("api", Type.TEXT), opt("caller", Type.TEXT), opt("target", Type.TEXT), opt("succeeded", Type.BOOLEAN), opt("present", Type.BOOLEAN));

@@ -10,11 +10,19 @@ import java.util.OptionalLong;
 
 /**
  * The last {@code .call}: optionally of this API, succeeded or failed, with this Win32 error
- * (GetLastError). {@code win32Error} implies a failure.
+ * (GetLastError), optionally on the process of this image (see {@link LastCall#target()}: for
+ * OpenProcess the PID asked for, so that "System may not be opened" is not met by opening csrss).
+ * {@code win32Error} implies a failure.
  */
-public record LastCallResult(Optional<String> api, Optional<Boolean> succeeded, OptionalLong win32Error) implements Predicate {
+public record LastCallResult(Optional<String> api, Optional<String> target, Optional<Boolean> succeeded, OptionalLong win32Error)
+        implements Predicate {
+
+    public LastCallResult(Optional<String> api, Optional<Boolean> succeeded, OptionalLong win32Error) {
+        this(api, Optional.empty(), succeeded, win32Error);
+    }
+
     public Message describe() {
-        String which = api.orElse(".call");
+        String which = api.orElse(".call") + target.map(t -> " (" + t + ")").orElse("");
         if (win32Error.isPresent()) {
             return Message.of("last_call.describe_error", which, Predicate.hex(win32Error.getAsLong()));
         }
@@ -31,6 +39,10 @@ public record LastCallResult(Optional<String> api, Optional<Boolean> succeeded, 
         List<Message> problems = new ArrayList<>();
         if (api.isPresent() && !api.get().equalsIgnoreCase(call.api())) {
             return List.of(Message.of("last_call.other_api", which, call.api()));
+        }
+        if (target.isPresent() && !target.get().equalsIgnoreCase(call.target())) {
+            return List.of(call.target().isEmpty() ? Message.of("last_call.no_target", which, target.get())
+                    : Message.of("last_call.other_target", which, target.get(), call.target()));
         }
         if (!call.completed()) {
             return List.of(Message.of("last_call.unfinished", which));

@@ -24,7 +24,11 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
     private static final long STILL_ACTIVE = 0x103;
     private static final Pattern THREAD_TARGET = Pattern.compile("thread 0x([0-9a-fA-F]+)");
     private static final Pattern LAST_ERROR = Pattern.compile("LastError: 0x([0-9a-fA-F]+)");
-    private static final Pattern HANDLE_ARGUMENT = Pattern.compile("\\s*(?:0[xX]([0-9a-fA-F]{1,8})|(\\d{1,9}))(?:\\s|$)");
+    /**
+     * A number as {@code .call} reads it: 0x hex, 0n decimal, or bare digits in WinDbg's default
+     * radix 16 ({@code TerminateProcess 10 0} names handle 0x10).
+     */
+    private static final Pattern NUMBER_ARGUMENT = Pattern.compile("(?:0[xX]([0-9a-fA-F]{1,8})|0[nN](\\d{1,9})|([0-9a-fA-F]{1,8}))");
     private static final Pattern FAILED_RETURN = Pattern.compile(" returned (FALSE|NULL|0xffffffff|0x[89a-f][0-9a-f]{7} \\(STATUS_)");
 
     public static MachineState fromSnapshot(String snapshotJson) {
@@ -191,7 +195,8 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
         long callerPid = number(call, 0, "Caller");
         Optional<ProcessInfo> callerProcess = processes.stream().filter(p -> p.pid() == callerPid).findFirst();
         String caller = callerProcess.map(ProcessInfo::image).orElse("");
-        String target = callerProcess.map(p -> handleTarget(p, call.path("Arguments").asString(""))).orElse("");
+        String api = call.path("Api").asString("");
+        String target = callerProcess.map(p -> callTarget(api, p, processes, call.path("Arguments").asString(""))).orElse("");
         String result = call.path("Result").asString("");
         Matcher error = LAST_ERROR.matcher(result);
         long lastError = error.find() ? Long.parseLong(error.group(1), 16) : 0;
@@ -200,16 +205,35 @@ public record MachineState(List<ProcessInfo> processes, List<CsrProcessInfo> csr
                 !failed && result.contains(" returned "), lastError));
     }
 
-    /** The process or thread a call's first argument names as a handle of the caller (TerminateProcess 0x8 ...). */
-    private static String handleTarget(ProcessInfo caller, String arguments) {
-        Matcher handle = HANDLE_ARGUMENT.matcher(arguments);
-        if (!handle.lookingAt()) {
+    /**
+     * The process a call names: for OpenProcess and OpenThread the process whose PID (or whose
+     * thread's TID) the last argument gives; otherwise the process or thread that the first
+     * argument names as a handle of the caller (TerminateProcess 0x8 ...).
+     */
+    private static String callTarget(String api, ProcessInfo caller, List<ProcessInfo> processes, String arguments) {
+        String[] words = arguments.strip().split("\\s+");
+        if (api.equalsIgnoreCase("OpenProcess") || api.equalsIgnoreCase("OpenThread")) {
+            Long id = numberArgument(words[words.length - 1]);
+            boolean byThread = api.equalsIgnoreCase("OpenThread");
+            return id == null ? "" : processes.stream()
+                    .filter(p -> byThread ? p.threads().stream().anyMatch(t -> t.tid() == id) : p.pid() == id && !p.exited())
+                    .map(ProcessInfo::image).findFirst().orElse("");
+        }
+        Long value = numberArgument(words[0]);
+        if (value == null) {
             return "";
         }
-        long value = handle.group(1) != null ? Long.parseLong(handle.group(1), 16) : Long.parseLong(handle.group(2));
         return caller.handles().stream()
                 .filter(h -> h.value() == value && (h.objectType().equals("Process") || h.objectType().equals("Thread")))
                 .map(HandleInfo::target).findFirst().orElse("");
+    }
+
+    private static Long numberArgument(String word) {
+        Matcher m = NUMBER_ARGUMENT.matcher(word);
+        if (!m.matches()) {
+            return null;
+        }
+        return m.group(2) != null ? Long.parseLong(m.group(2)) : Long.parseLong(m.group(1) != null ? m.group(1) : m.group(3), 16);
     }
 
     /** The allocations armed with {@code .fail} that have not fired yet. */

@@ -74,9 +74,14 @@ class HistoryPredicatesTest {
         assertThat(walk.problems(notepadTerminated)).isEmpty();
         assertThat(walk.problems(workerTerminated)).as("notepad.exe's termination is not worker.exe's").isEmpty();
 
-        Walk outside = new Walk().run(".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", ".call explorer.exe TerminateProcess 12 3", "g");
+        Walk outside = new Walk().run(".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", ".call explorer.exe TerminateProcess 0n12 3", "g");
         assertThat(outside.problems(workerTerminated)).containsExactly(
                 "explorer.exe called TerminateProcess on worker.exe; this step must be reached without TerminateProcess (reset the machine to try again).");
+        // .call reads bare numbers in radix 16, as WinDbg does: "c" and "0n12" name the same handle, "12" another one
+        Walk bareHex = new Walk().run(".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", ".call explorer.exe TerminateProcess c 3", "g");
+        assertThat(bareHex.problems(workerTerminated)).hasSize(1);
+        Walk otherHandle = new Walk().run(".call explorer.exe CreateProcessW C:\\Tools\\worker.exe", ".call explorer.exe TerminateProcess 12 3", "g");
+        assertThat(otherHandle.problems(workerTerminated)).as("handle 0x12 is not worker.exe's").isEmpty();
     }
 
     @Test
