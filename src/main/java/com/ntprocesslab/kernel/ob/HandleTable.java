@@ -35,6 +35,13 @@ public final class HandleTable {
     private final long firstHandle;
     /** LOWLEVEL_COUNT: the entries of one table page, entry 0 of which is reserved. */
     private final int entriesPerPage;
+    /**
+     * HANDLE_TABLE.NextHandleNeedingPool: the first handle value of the first page not yet
+     * allocated. ExpAllocateHandleTable allocates one page (LOWLEVEL_COUNT * 4);
+     * ExpAllocateHandleTableEntrySlow adds one when the free list is empty; no page is freed
+     * before the table is.
+     */
+    private long nextHandleNeedingPool;
 
     /** An x64 table (256 entries a page) from handle 4. */
     public HandleTable(long address) {
@@ -51,6 +58,11 @@ public final class HandleTable {
         this.address = address;
         this.firstHandle = firstHandle;
         this.entriesPerPage = entriesPerPage;
+        this.nextHandleNeedingPool = pageSpan();
+    }
+
+    private long pageSpan() {
+        return entriesPerPage * 4L;
     }
 
     /** HANDLE_TABLE_ENTRY is 16 bytes on x64: 4096 / 16 entries a page (WRK ex/handle.c LOWLEVEL_COUNT). */
@@ -84,6 +96,7 @@ public final class HandleTable {
         } else {
             index = freed.removeFirst();
         }
+        allocatePagesUpTo(firstHandle + index * 4L);
         while (slots.size() <= index) {
             slots.add(null);
         }
@@ -104,6 +117,7 @@ public final class HandleTable {
         if (reserved(index)) {
             throw new IllegalArgumentException("Handle " + handle + " is a table page's info entry");
         }
+        allocatePagesUpTo(handle);
         while (slots.size() <= index) {
             slots.add(null);
         }
@@ -122,10 +136,9 @@ public final class HandleTable {
      * page is no handle (WRK's loop: "Skip past the first entry thats not a real entry"), so
      * handle values that are multiples of a page's span are skipped.
      */
-    void rebuildFreeListAfterDuplication(HandleTable parent, int entriesPerPage) {
-        long pageSpan = entriesPerPage * 4L;
-        long parentTop = parent.firstHandle + Math.max(parent.lastEverUsed(), 0) * 4L;
-        long end = (parentTop / pageSpan + 1) * pageSpan;
+    void rebuildFreeListAfterDuplication(HandleTable parent) {
+        long pageSpan = pageSpan();
+        long end = parent.nextHandleNeedingPool;
         freed.clear();
         for (long value = firstHandle; value < end; value += 4) {
             int index = indexOf(value);
@@ -135,6 +148,7 @@ public final class HandleTable {
         }
         // the next page starts after its reserved entry 0
         neverUsed = indexOf(end + 4);
+        nextHandleNeedingPool = end;
         normalise();
     }
 
@@ -182,6 +196,13 @@ public final class HandleTable {
         }
     }
 
+    /** ExpAllocateHandleTableEntrySlow: the pages a handle value needs, each one after the last. */
+    private void allocatePagesUpTo(long handle) {
+        while (handle >= nextHandleNeedingPool) {
+            nextHandleNeedingPool += pageSpan();
+        }
+    }
+
     /** The highest slot index ever handed out: the one below {@code neverUsed}, past a page's info entry. */
     private int lastEverUsed() {
         int index = neverUsed - 1;
@@ -213,6 +234,20 @@ public final class HandleTable {
         return result;
     }
 
+    /** HANDLE_TABLE.NextHandleNeedingPool (see the field). */
+    public long nextHandleNeedingPool() {
+        return nextHandleNeedingPool;
+    }
+
+    /**
+     * HANDLE_TABLE.FirstFree: the head of the free list, or 0 when every entry of the allocated
+     * pages is in use (the next ExCreateHandle then allocates a page first).
+     */
+    public long firstFree() {
+        long next = peekNext();
+        return next < nextHandleNeedingPool ? next : 0;
+    }
+
     /** The next handle value ExCreateHandle would return. */
     public long peekNext() {
         return firstHandle + (freed.isEmpty() ? neverUsed : freed.getFirst()) * 4L;
@@ -220,7 +255,7 @@ public final class HandleTable {
 
     /** The free list and the entries in use at one moment, to give a failed call's table back as it found it. */
     public FreeListMark mark() {
-        return new FreeListMark(handles(), List.copyOf(freed), neverUsed);
+        return new FreeListMark(handles(), List.copyOf(freed), neverUsed, nextHandleNeedingPool);
     }
 
     /**
@@ -235,11 +270,12 @@ public final class HandleTable {
         freed.clear();
         freed.addAll(mark.freed());
         neverUsed = mark.neverUsed();
+        nextHandleNeedingPool = mark.nextHandleNeedingPool();
         normalise();
         return true;
     }
 
     /** See {@link #mark()}. */
-    public record FreeListMark(List<Long> inUse, List<Integer> freed, int neverUsed) {
+    public record FreeListMark(List<Long> inUse, List<Integer> freed, int neverUsed, long nextHandleNeedingPool) {
     }
 }

@@ -148,12 +148,7 @@ public final class ObjectManager {
                 child.insertAt(handle, entry);
             }
         }
-        child.rebuildFreeListAfterDuplication(parent, handleTableEntriesPerPage(kernel));
-    }
-
-    /** A page of HANDLE_TABLE_ENTRY: 4096 / 8 on x86 (XP), 4096 / 16 on x64 (WRK ex/handle.c LOWLEVEL_COUNT). */
-    static int handleTableEntriesPerPage(Executive kernel) {
-        return HandleTable.entriesPerPage(kernel.profile);
+        child.rebuildFreeListAfterDuplication(parent);
     }
 
     /** Closes every handle of a table (ExSweepHandleTable during process rundown). */
