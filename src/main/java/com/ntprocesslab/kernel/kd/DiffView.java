@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * !diff: what the machine changed between the previous stop and this one, in structure terms
@@ -42,7 +43,9 @@ final class DiffView {
     /**
      * The machine as its structures: name ("EPROCESS ffffa08f`1c2db040") to its fields in dt
      * order. Covers every object's header counts, EPROCESS/KPROCESS, ETHREAD/KTHREAD, PEB and TEB,
-     * each handle table's entries, the loader list, the VADs and PspCidTable's entries.
+     * each handle table's entries and free-list head, the loader list, the VADs and PspCidTable's
+     * entries and free list (rollback and snapshots carry the free lists, so !diff shows them too,
+     * by WRK's _HANDLE_TABLE field names FirstFree, LastFree and NextHandleNeedingPool).
      */
     static Map<String, Map<String, String>> view(Kernel k) {
         Platform pl = k.platform;
@@ -65,10 +68,27 @@ final class DiffView {
                         key -> new LinkedHashMap<>()), "", TypeView.teb(pl, t));
             }
         }
-        Map<String, String> cids = new LinkedHashMap<>();
-        k.pspCidTable.entries().forEach((cid, o) -> cids.put("entry 0x" + Long.toHexString(cid), name(pl, o)));
-        view.put("PspCidTable", cids);
+        view.put("PspCidTable", cidTable(k));
         return view;
+    }
+
+    /** PspCidTable's list heads, then its entries in ID order, the freed ones waiting on the free list as "free". */
+    private static Map<String, String> cidTable(Kernel k) {
+        Map<String, String> cids = new LinkedHashMap<>();
+        cids.put("FirstFree", hex(k.pspCidTable.firstFree()));
+        cids.put("LastFree", hex(k.pspCidTable.lastFree()));
+        TreeMap<Long, String> entries = new TreeMap<>();
+        k.pspCidTable.freeList().forEach(cid -> entries.put(cid, FREE));
+        k.pspCidTable.entries().forEach((cid, o) -> entries.put(cid, name(k.platform, o)));
+        entries.forEach((cid, value) -> cids.put("entry " + hex(cid), value));
+        return cids;
+    }
+
+    /** A CID entry on the free list. */
+    private static final String FREE = "free";
+
+    private static String hex(long value) {
+        return "0x" + Long.toHexString(value);
     }
 
     private static void process(Map<String, Map<String, String>> view, Platform pl, EProcess p) {
@@ -76,6 +96,8 @@ final class DiffView {
         if (p.objectTable != null) {
             Map<String, String> table = new LinkedHashMap<>();
             table.put("HandleCount", "0n" + p.objectTable.handleCount());
+            table.put("NextHandleNeedingPool", hex(p.objectTable.nextHandleNeedingPool()));
+            table.put("FirstFree", hex(p.objectTable.firstFree()));
             for (long h : p.objectTable.handles()) {
                 HandleEntry e = p.objectTable.lookup(h);
                 table.put("entry 0x" + Long.toHexString(h), name(pl, e.object()) + " access 0x" + Long.toHexString(e.grantedAccess())
@@ -173,7 +195,7 @@ final class DiffView {
             if (was == null) {
                 lines.add(structure + ": " + f.getKey() + (isEntry(f.getKey()) ? " added (" + f.getValue() + ")" : " = " + f.getValue()));
             } else if (!was.equals(f.getValue())) {
-                lines.add(structure + ": " + f.getKey() + " " + was + " -> " + f.getValue());
+                lines.add(structure + ": " + f.getKey() + " " + change(was, f.getValue(), f.getKey().equals("entry " + now.get("LastFree"))));
             }
         }
         for (Map.Entry<String, String> f : old.entrySet()) {
@@ -182,6 +204,17 @@ final class DiffView {
                         : (structure.startsWith("HANDLE_TABLE") ? " closed (was " : " removed (was ") + f.getValue() + ")"));
             }
         }
+    }
+
+    /** A changed value; a CID entry that goes onto or comes off the free list says so. */
+    private static String change(String was, String now, boolean tail) {
+        if (now.equals(FREE)) {
+            return "freed (was " + was + (tail ? "; free list tail)" : ")");
+        }
+        if (was.equals(FREE)) {
+            return "reused from the free list (" + now + ")";
+        }
+        return was + " -> " + now;
     }
 
     /** An entry of a table or list (a handle, a CID, a VAD, a loader entry) rather than a field. */

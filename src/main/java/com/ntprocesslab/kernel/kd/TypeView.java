@@ -222,7 +222,7 @@ final class TypeView {
             HandleTable table = p.objectTable;
             if (table != null && table.address == address) {
                 return new Fields(pl, StructLayouts.HANDLE_TABLE)
-                        .add("NextHandleNeedingPool", "0x" + Integer.toHexString(table.handles().isEmpty() ? 4 : (int) (table.handles().get(table.handles().size() - 1) + 4)))
+                        .add("NextHandleNeedingPool", "0x" + Long.toHexString(table.nextHandleNeedingPool()))
                         .add("ExtraInfoPages", "0n0")
                         .add("QuotaProcess", "0x" + pl.pointer(p.address) + " _EPROCESS (" + p.imageFileName + ")")
                         .add("UniqueProcessId", "0x" + pl.pointer(table.uniqueProcessId) + " Void")

@@ -14,6 +14,8 @@ public final class AccessMask {
     public static final long PROCESS_QUERY_INFORMATION = 0x0400;
     public static final long PROCESS_SUSPEND_RESUME = 0x0800;
     public static final long PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
+    /** From Windows 8 on (winnt.h): what SetProcessInformation's limited classes need; PROCESS_SET_INFORMATION implies it. */
+    public static final long PROCESS_SET_LIMITED_INFORMATION = 0x2000;
     public static final long SYNCHRONIZE = 0x00100000;
     public static final long PROCESS_ALL_ACCESS = 0x001FFFFF;
     /** Windows XP's PROCESS_ALL_ACCESS: what its CreateProcessW asks of NtCreateProcessEx. */

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.ob;
 
+import com.ntprocesslab.kernel.Profile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,13 @@ import java.util.List;
  * (ReactOS ntoskrnl/ex/handle.c does the same). Entries never used follow on that list in
  * ascending order (ExpAllocateHandleTableEntrySlow chains a new page's entries that way):
  * the machine keeps them as a counter, {@code neverUsed}, behind the list of freed slots.
+ * <p>
+ * Entry 0 of every low-level table page is no handle: ExpAllocateHandleTable and
+ * ExpAllocateLowLevelTable stamp it with EX_ADDITIONAL_INFO_SIGNATURE (the page's extra-info
+ * slot) and chain the page's free entries from NextHandleNeedingPool + 4 on (WRK
+ * base/ntos/ex/handle.c; ReactOS ntoskrnl/ex/handle.c ExpAllocateLowLevelTable likewise). A
+ * handle value is its entry's index times 4, so the values that are multiples of a page's span
+ * (LOWLEVEL_COUNT * 4: 0x400 on x64, 0x800 on x86) are never handed out.
  */
 public final class HandleTable {
     public final long address;
@@ -25,17 +33,51 @@ public final class HandleTable {
     /** HANDLE_TABLE.UniqueProcessId: the owner's ID, set by ExSetHandleTableOwner once the process has one (XP). */
     public long uniqueProcessId;
     private final long firstHandle;
+    /** LOWLEVEL_COUNT: the entries of one table page, entry 0 of which is reserved. */
+    private final int entriesPerPage;
+    /**
+     * HANDLE_TABLE.NextHandleNeedingPool: the first handle value of the first page not yet
+     * allocated. ExpAllocateHandleTable allocates one page (LOWLEVEL_COUNT * 4);
+     * ExpAllocateHandleTableEntrySlow adds one when the free list is empty; no page is freed
+     * before the table is.
+     */
+    private long nextHandleNeedingPool;
 
+    /** An x64 table (256 entries a page) from handle 4. */
     public HandleTable(long address) {
-        this(address, 4);
+        this(address, 4, X64_ENTRIES_PER_PAGE);
     }
 
-    public HandleTable(long address, long firstHandle) {
+    public HandleTable(long address, long firstHandle, int entriesPerPage) {
         if (firstHandle < 4 || firstHandle % 4 != 0) {
             throw new IllegalArgumentException("Handle values are multiples of 4 from 4: " + firstHandle);
         }
+        if (entriesPerPage < 2 || firstHandle % (entriesPerPage * 4L) == 0) {
+            throw new IllegalArgumentException("A table page of " + entriesPerPage + " entries cannot start at handle " + firstHandle);
+        }
         this.address = address;
         this.firstHandle = firstHandle;
+        this.entriesPerPage = entriesPerPage;
+        this.nextHandleNeedingPool = pageSpan();
+    }
+
+    private long pageSpan() {
+        return entriesPerPage * 4L;
+    }
+
+    /** HANDLE_TABLE_ENTRY is 16 bytes on x64: 4096 / 16 entries a page (WRK ex/handle.c LOWLEVEL_COUNT). */
+    public static final int X64_ENTRIES_PER_PAGE = 256;
+    /** HANDLE_TABLE_ENTRY is 8 bytes on x86: 4096 / 8 entries a page. */
+    public static final int X86_ENTRIES_PER_PAGE = 512;
+
+    /** LOWLEVEL_COUNT on a profile's architecture (the classic profile is 32-bit XP). */
+    public static int entriesPerPage(Profile profile) {
+        return profile == Profile.CLASSIC ? X86_ENTRIES_PER_PAGE : X64_ENTRIES_PER_PAGE;
+    }
+
+    /** Entry 0 of a page: the page's info entry, never a handle. */
+    private boolean reserved(int index) {
+        return (firstHandle + index * 4L) % (entriesPerPage * 4L) == 0;
     }
 
     public int handleCount() {
@@ -44,7 +86,17 @@ public final class HandleTable {
 
     /** ExCreateHandle: the head of the free list (the slot freed last), else the next never-used one. */
     int insert(HandleEntry entry) {
-        int index = freed.isEmpty() ? neverUsed++ : freed.removeFirst();
+        int index;
+        if (freed.isEmpty()) {
+            index = neverUsed++;
+            // the next page's first handle follows its info entry
+            if (reserved(neverUsed)) {
+                neverUsed++;
+            }
+        } else {
+            index = freed.removeFirst();
+        }
+        allocatePagesUpTo(firstHandle + index * 4L);
         while (slots.size() <= index) {
             slots.add(null);
         }
@@ -62,6 +114,10 @@ public final class HandleTable {
             throw new IllegalArgumentException("Handle " + handle + " is below the table's first value " + firstHandle);
         }
         int index = indexOf(handle);
+        if (reserved(index)) {
+            throw new IllegalArgumentException("Handle " + handle + " is a table page's info entry");
+        }
+        allocatePagesUpTo(handle);
         while (slots.size() <= index) {
             slots.add(null);
         }
@@ -80,10 +136,9 @@ public final class HandleTable {
      * page is no handle (WRK's loop: "Skip past the first entry thats not a real entry"), so
      * handle values that are multiples of a page's span are skipped.
      */
-    void rebuildFreeListAfterDuplication(HandleTable parent, int entriesPerPage) {
-        long pageSpan = entriesPerPage * 4L;
-        long parentTop = parent.firstHandle + Math.max(parent.neverUsed - 1, 0) * 4L;
-        long end = (parentTop / pageSpan + 1) * pageSpan;
+    void rebuildFreeListAfterDuplication(HandleTable parent) {
+        long pageSpan = pageSpan();
+        long end = parent.nextHandleNeedingPool;
         freed.clear();
         for (long value = firstHandle; value < end; value += 4) {
             int index = indexOf(value);
@@ -93,6 +148,7 @@ public final class HandleTable {
         }
         // the next page starts after its reserved entry 0
         neverUsed = indexOf(end + 4);
+        nextHandleNeedingPool = end;
         normalise();
     }
 
@@ -132,13 +188,25 @@ public final class HandleTable {
      * (Windows' list is one chain either way; this keeps equal chains equal in the machine.)
      */
     private void normalise() {
-        while (!freed.isEmpty() && freed.getLast() == neverUsed - 1) {
-            freed.removeLast();
-            neverUsed--;
+        while (!freed.isEmpty() && freed.getLast() == lastEverUsed()) {
+            neverUsed = freed.removeLast();
         }
         while (!slots.isEmpty() && slots.size() > neverUsed && slots.get(slots.size() - 1) == null) {
             slots.remove(slots.size() - 1);
         }
+    }
+
+    /** ExpAllocateHandleTableEntrySlow: the pages a handle value needs, each one after the last. */
+    private void allocatePagesUpTo(long handle) {
+        while (handle >= nextHandleNeedingPool) {
+            nextHandleNeedingPool += pageSpan();
+        }
+    }
+
+    /** The highest slot index ever handed out: the one below {@code neverUsed}, past a page's info entry. */
+    private int lastEverUsed() {
+        int index = neverUsed - 1;
+        return index > 0 && reserved(index) ? index - 1 : index;
     }
 
     private int indexOf(long handle) {
@@ -166,6 +234,20 @@ public final class HandleTable {
         return result;
     }
 
+    /** HANDLE_TABLE.NextHandleNeedingPool (see the field). */
+    public long nextHandleNeedingPool() {
+        return nextHandleNeedingPool;
+    }
+
+    /**
+     * HANDLE_TABLE.FirstFree: the head of the free list, or 0 when every entry of the allocated
+     * pages is in use (the next ExCreateHandle then allocates a page first).
+     */
+    public long firstFree() {
+        long next = peekNext();
+        return next < nextHandleNeedingPool ? next : 0;
+    }
+
     /** The next handle value ExCreateHandle would return. */
     public long peekNext() {
         return firstHandle + (freed.isEmpty() ? neverUsed : freed.getFirst()) * 4L;
@@ -173,7 +255,7 @@ public final class HandleTable {
 
     /** The free list and the entries in use at one moment, to give a failed call's table back as it found it. */
     public FreeListMark mark() {
-        return new FreeListMark(handles(), List.copyOf(freed), neverUsed);
+        return new FreeListMark(handles(), List.copyOf(freed), neverUsed, nextHandleNeedingPool);
     }
 
     /**
@@ -188,11 +270,12 @@ public final class HandleTable {
         freed.clear();
         freed.addAll(mark.freed());
         neverUsed = mark.neverUsed();
+        nextHandleNeedingPool = mark.nextHandleNeedingPool();
         normalise();
         return true;
     }
 
     /** See {@link #mark()}. */
-    public record FreeListMark(List<Long> inUse, List<Integer> freed, int neverUsed) {
+    public record FreeListMark(List<Long> inUse, List<Integer> freed, int neverUsed, long nextHandleNeedingPool) {
     }
 }

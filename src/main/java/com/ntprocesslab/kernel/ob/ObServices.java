@@ -82,19 +82,10 @@ public final class ObServices {
                 NtArgs a = f.args(NtArgs.class);
                 EProcess process = (EProcess) a.referenced;
                 a.referenced = null;
-                return insertForCaller(k, t, a, process, impliedAccess(k, a.access));
+                // PspProcessOpen adds the implied limited rights when ObInsertObject makes the handle
+                return insertForCaller(k, t, a, process, a.access);
             })
             .build();
-
-    /**
-     * From Vista on, "a handle that has the PROCESS_QUERY_INFORMATION access right is
-     * automatically granted PROCESS_QUERY_LIMITED_INFORMATION" (Microsoft Learn, Process
-     * Security and Access Rights); Windows XP has no such right.
-     */
-    static long impliedAccess(Executive k, long access) {
-        boolean query = (access & AccessMask.PROCESS_QUERY_INFORMATION) != 0;
-        return query && k.profile == com.ntprocesslab.kernel.Profile.MODERN ? access | AccessMask.PROCESS_QUERY_LIMITED_INFORMATION : access;
-    }
 
     /** PROCESSINFOCLASS ProcessPriorityClass (0x12): a PROCESS_PRIORITY_CLASS's PriorityClass byte. */
     public static final long PROCESS_PRIORITY_CLASS = 0x12;

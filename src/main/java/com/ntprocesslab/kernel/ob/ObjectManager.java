@@ -31,11 +31,14 @@ public final class ObjectManager {
         return body;
     }
 
-    /** Creates a handle to the object in {@code table}; the handle owns one pointer reference. */
+    /**
+     * Creates a handle to the object in {@code table}; the handle owns one pointer reference. Every
+     * new handle passes the type's OpenProcedure, which may add implied rights (see {@link OpenProcedures}).
+     */
     public static long ObInsertObject(Executive kernel, HandleTable table, KernelObject object, long access, boolean inherit) {
         object.handleCount++;
         object.pointerCount++;
-        return table.insert(new HandleEntry(object, access, inherit));
+        return table.insert(new HandleEntry(object, OpenProcedures.grantedAccess(kernel, object, access), inherit));
     }
 
     public static void ObReferenceObject(KernelObject object) {
@@ -145,12 +148,7 @@ public final class ObjectManager {
                 child.insertAt(handle, entry);
             }
         }
-        child.rebuildFreeListAfterDuplication(parent, handleTableEntriesPerPage(kernel));
-    }
-
-    /** A page of HANDLE_TABLE_ENTRY: 4096 / 8 on x86 (XP), 4096 / 16 on x64 (WRK ex/handle.c LOWLEVEL_COUNT). */
-    static int handleTableEntriesPerPage(Executive kernel) {
-        return kernel.profile == com.ntprocesslab.kernel.Profile.CLASSIC ? 512 : 256;
+        child.rebuildFreeListAfterDuplication(parent);
     }
 
     /** Closes every handle of a table (ExSweepHandleTable during process rundown). */

@@ -117,6 +117,21 @@ public final class CidTable {
         return Collections.unmodifiableCollection(freed);
     }
 
+    /**
+     * HANDLE_TABLE.FirstFree of the strict-FIFO table: the next never-used ID of the current
+     * page, or 0 when the page is used up (the next creation then moves the LastFree chain over,
+     * ExpMoveFreeHandles, or allocates a page).
+     */
+    public long firstFree() {
+        long index = nextUnused / 4;
+        return index % entriesPerPage == 0 ? 0 : index * 4;
+    }
+
+    /** HANDLE_TABLE.LastFree: the ID freed most recently, the free list's tail (0 when none is waiting). */
+    public long lastFree() {
+        return freed.isEmpty() ? 0 : freed.getLast();
+    }
+
     /** The next ID a creation would get. */
     public long peekNext() {
         long index = nextUnused / 4;

@@ -112,7 +112,7 @@ public abstract class Executive {
     /** A new process's handle table, in the handle pool, starting where the boot seed says. */
     public HandleTable newHandleTable() {
         return new HandleTable(pools.allocate(Pool.HANDLE_TABLE),
-                BootSeed.firstHandle(bootSeed));
+                BootSeed.firstHandle(bootSeed), HandleTable.entriesPerPage(profile));
     }
 
     public boolean failAllocation(AllocationKind kind) {

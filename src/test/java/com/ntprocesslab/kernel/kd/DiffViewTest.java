@@ -93,4 +93,38 @@ class DiffViewTest {
         LabMachine.ok(xp, NOTEPAD);
         assertThat(LabMachine.ok(xp, "!diff").output()).contains("PspCidTable: entry 0x").doesNotContain("`");
     }
+
+    /**
+     * The free lists are machine state (rollback and snapshots carry them), so !diff names their
+     * changes by WRK's _HANDLE_TABLE fields: a process table is LIFO (ExpFreeHandleTableEntry
+     * pushes the freed entry onto FirstFree), PspCidTable strict FIFO (a freed ID goes to the
+     * LastFree tail; WRK ps/psinit.c ExSetHandleTableStrictFIFO).
+     */
+    @Test
+    void openingAndClosingAHandleMovesFirstFreeAndAFreedIdJoinsTheCidFreeListTail() {
+        LabMachine.ok(machine, NOTEPAD);
+        LabMachine.ok(machine, "g");
+        EProcess explorer = LabMachine.process(machine, "explorer.exe");
+        EProcess notepad = LabMachine.process(machine, "notepad.exe");
+        String table = "HANDLE_TABLE " + machine.kernel().platform.pointer(explorer.objectTable.address) + " (explorer.exe)";
+        long first = explorer.objectTable.firstFree();
+
+        String open = LabMachine.ok(machine, ".call explorer.exe OpenProcess SYNCHRONIZE 0x" + Long.toHexString(notepad.uniqueProcessId)).output();
+        long handle = Long.decode(open.substring(open.indexOf("returned ") + 9, open.indexOf('\n')).trim());
+        assertThat(handle).isEqualTo(first);
+        assertThat(diff()).contains(table + ": FirstFree 0x" + Long.toHexString(first) + " -> 0x" + Long.toHexString(explorer.objectTable.firstFree()));
+
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle 0x" + Long.toHexString(handle));
+        assertThat(diff()).contains(table + ": FirstFree 0x" + Long.toHexString(first + 4) + " -> 0x" + Long.toHexString(first),
+                table + ": entry 0x" + Long.toHexString(handle) + " closed (was EPROCESS ");
+
+        long pid = notepad.uniqueProcessId;
+        LabMachine.ok(machine, ".call explorer.exe TerminateProcess $hProcess 0");
+        LabMachine.ok(machine, "g");
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle $hThread");
+        LabMachine.ok(machine, ".call explorer.exe CloseHandle $hProcess");
+        assertThat(machine.kernel().pspCidTable.lookup(pid)).isNull();
+        assertThat(diff()).contains("PspCidTable: entry 0x" + Long.toHexString(pid) + " freed (was EPROCESS ",
+                "; free list tail)", "PspCidTable: LastFree ");
+    }
 }

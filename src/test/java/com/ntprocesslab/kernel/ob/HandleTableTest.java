@@ -80,10 +80,10 @@ class HandleTableTest {
     @EnumSource(Profile.class)
     void aChildWithInheritedHandlesHandsOutItsFreeSlotsFromTheTopOfThePage(Profile profile) {
         Machine m = LabMachine.boot(profile);
-        HandleTable parent = new HandleTable(0x1000);
+        HandleTable parent = new HandleTable(0x1000, 4, HandleTable.entriesPerPage(profile));
         long inherited = parent.insert(new HandleEntry(new EventObject(), 0x1F0003, true));
         parent.insert(entry());
-        HandleTable child = new HandleTable(0x2000);
+        HandleTable child = new HandleTable(0x2000, 4, HandleTable.entriesPerPage(profile));
 
         ObjectManager.ExDupHandleTable(m.kernel(), parent, child);
 
