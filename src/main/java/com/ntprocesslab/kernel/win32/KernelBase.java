@@ -291,6 +291,7 @@ public final class KernelBase {
         c.flags = call.flags;
         c.tokenHandle = call.tokenHandle;
         c.sessionOverride = call.session;
+        c.parentHandle = call.parentProcess;
         call.creation = c;
         return c;
     }
