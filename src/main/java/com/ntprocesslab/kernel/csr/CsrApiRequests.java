@@ -54,7 +54,7 @@ public final class CsrApiRequests {
     }
 
     /** The ntdll system-call stubs of the port services; client and server share them. */
-    static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort, "nt!KiSystemServiceCopyEnd");
+    public static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort, "nt!KiSystemServiceCopyEnd");
     static final Routine NtRequestWaitReplyPortStub = stub(PortServices.NtRequestWaitReplyPort, "nt!KiFastCallEntry");
     static final Routine NtReplyWaitReceivePortStub = stub(PortServices.NtReplyWaitReceivePort, "nt!KiFastCallEntry");
     static final Routine NtAlpcConnectPortStub = stub(PortServices.NtAlpcConnectPort, "nt!KiSystemServiceCopyEnd");

@@ -149,9 +149,12 @@ public final class DefaultVolume {
                 "CloseHandle $lsass.hThread",
                 "WaitForSingleObject $lsass.hProcess"));
         // services stands in for the SysMain service it starts on Windows 10, which has the store manager create
-        // its first store at boot (Windows Internals 7th ed., part 1, ch. 5): that makes Memory Compression
+        // its first store at boot (Windows Internals 7th ed., part 1, ch. 5): that makes Memory Compression; then
+        // its thread serves the service control manager's RPC endpoint (StartService of a demand-start service)
         exe(v, SYSTEM32 + "services.exe", 0x7ff6a5f40000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, KERNEL32_ONLY,
-                concat(List.of("NtSetSystemInformation SystemStoreInformation"), WAIT_FOR_INPUT));
+                List.of("NtSetSystemInformation SystemStoreInformation", "SvcctrlMain"));
+        // the host of the demand-start Secondary Logon service: the SCM starts it as svchost -k netsvcs -p -s seclogon
+        exe(v, SYSTEM32 + "svchost.exe", 0x7ff6a9380000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, KERNEL32_ONLY, List.of("SvcEntry_Seclogon"));
         exe(v, SYSTEM32 + "lsass.exe", 0x7ff6a6050000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, KERNEL32_ONLY, WAIT_FOR_INPUT);
         exe(v, SYSTEM32 + "winlogon.exe", 0x7ff6a7160000L, IMAGE_SUBSYSTEM_WINDOWS_GUI, GUI, LOGON);
         for (Program p : PROGRAMS) {

@@ -6,6 +6,7 @@ import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.PortObject;
 import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.Termination;
 import com.ntprocesslab.kernel.ps.ThreadStartup;
@@ -135,6 +136,10 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
                     kernel.scheduler.ready(thread);
                 } else if (thread.tcb.state == KThreadState.Waiting && thread.tcb.waitObject != null
                         && thread.tcb.waitObject.signaled && thread.tcb.suspendCount == 0) {
+                    kernel.scheduler.ready(thread);
+                } else if (thread.tcb.state == KThreadState.Waiting && thread.tcb.waitObject instanceof PortObject port
+                        && !port.queue.isEmpty() && thread.tcb.suspendCount == 0) {
+                    // a server that received nothing while the .call ran on top of it: what was queued meanwhile is its to take
                     kernel.scheduler.ready(thread);
                 }
             }

@@ -56,6 +56,10 @@ public final class Symbols {
         MODULE_BASES.put("SHELL32", 0x00007ff8ce100000L);
         MODULE_BASES.put("shcore", 0x00007ff8ceea0000L);
         MODULE_BASES.put("windows_storage", 0x00007ff8cb470000L);
+        // the local RPC runtime, the SCM client and the Secondary Logon service DLL, which the volume has no images of either
+        MODULE_BASES.put("RPCRT4", 0x00007ff8cec00000L);
+        MODULE_BASES.put("sechost", 0x00007ff8cf9a0000L);
+        MODULE_BASES.put("seclogon", 0x00007ff8c4e10000L);
         MODULE_BASES.putAll(GuestDrivers.BASES);
         CLASSIC_MODULE_BASES.put("nt", 0x804d7000L);
         readBases(CLASSIC_MODULE_BASES, DefaultVolume.create(Profile.CLASSIC));

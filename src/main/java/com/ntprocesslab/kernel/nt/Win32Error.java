@@ -37,7 +37,12 @@ public final class Win32Error {
             Map.entry(997L, "ERROR_IO_PENDING"),
             Map.entry(1460L, "ERROR_TIMEOUT"),
             Map.entry(1450L, "ERROR_NO_SYSTEM_RESOURCES"),
-            Map.entry(1314L, "ERROR_PRIVILEGE_NOT_HELD")));
+            Map.entry(1314L, "ERROR_PRIVILEGE_NOT_HELD"),
+            Map.entry(1053L, "ERROR_SERVICE_REQUEST_TIMEOUT"),
+            Map.entry(1056L, "ERROR_SERVICE_ALREADY_RUNNING"),
+            Map.entry(1326L, "ERROR_LOGON_FAILURE"),
+            Map.entry(1722L, "RPC_S_SERVER_UNAVAILABLE"),
+            Map.entry(1745L, "RPC_S_PROCNUM_OUT_OF_RANGE")));
 
     private Win32Error() {
     }

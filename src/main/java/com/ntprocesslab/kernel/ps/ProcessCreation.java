@@ -166,6 +166,18 @@ public final class ProcessCreation {
                 PspCreateParameters c = creation(f);
                 c.createState = "PsCreateInitialState";
                 c.status = NtStatus.STATUS_SUCCESS;
+                // PS_ATTRIBUTE_PARENT_PROCESS (PROC_THREAD_ATTRIBUTE_PARENT_PROCESS, Vista on): the process the new one
+                // inherits from instead of its caller; the handle must grant PROCESS_CREATE_PROCESS (Microsoft Learn,
+                // UpdateProcThreadAttribute). The secondary logon service creates a caller's process this way.
+                if (c.parentHandle != 0 && c.parent == null) {
+                    com.ntprocesslab.kernel.ob.ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, c.parentHandle,
+                            com.ntprocesslab.kernel.ob.ObjectType.Process, AccessMask.PROCESS_CREATE_PROCESS);
+                    if (!ref.ok()) {
+                        c.status = ref.status();
+                        return ret(c.status);
+                    }
+                    c.parent = (EProcess) ref.object();
+                }
                 return next();
             })
             // open the image file
@@ -316,5 +328,6 @@ public final class ProcessCreation {
         CreationSupport.releaseProcess(k, c);
         CreationSupport.releaseSection(k, c);
         CreationSupport.releaseFile(k, c);
+        CreationSupport.releaseParent(k, c);
     }
 }

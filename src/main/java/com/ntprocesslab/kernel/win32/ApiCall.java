@@ -49,6 +49,10 @@ public final class ApiCall {
     public String applicationName;
     public boolean applicationNameGiven;
     public com.ntprocesslab.kernel.mm.StartupParameters startup;
+    /** PROC_THREAD_ATTRIBUTE_PARENT_PROCESS: a handle (in the creator's table) to the process the new one is created under (0: none). */
+    public long parentProcess;
+    /** CreateProcessWithLogonW / WithTokenW: the request and reply block of the call to seclogon while it is out. */
+    public SecondaryLogon.Request seclogon;
     /** NtDuplicateObject's argument block while it runs. */
     public com.ntprocesslab.kernel.ob.DuplicateArgs duplicate;
 

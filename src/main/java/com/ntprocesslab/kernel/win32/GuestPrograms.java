@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * immutable image data, so they are shared by every machine.
  */
 public final class GuestPrograms {
-    public static final List<String> OPS = List.of("CsrServerInitialization", "CsrApiRequestThread", "WriteNullPointer", "Spin", "CmdRunBatch");
+    public static final List<String> OPS = List.of("CsrServerInitialization", "CsrApiRequestThread", "WriteNullPointer", "Spin", "CmdRunBatch",
+            "SvcctrlMain", "SvcEntry_Seclogon");
     public static final long STATUS_ILLEGAL_INSTRUCTION = 0xC000001DL;
 
     private static final Map<String, Routine> ENTRIES = new ConcurrentHashMap<>();
@@ -42,6 +43,8 @@ public final class GuestPrograms {
             case "CsrApiRequestThread" -> CsrApiRequests.CsrApiRequestThread;
             case "WriteNullPointer" -> Ntdll.KiUserExceptionDispatcher;
             case "CmdRunBatch" -> CmdRunBatch;
+            case "SvcctrlMain" -> ServiceControl.SvcctrlMain;
+            case "SvcEntry_Seclogon" -> SecondaryLogon.SvcEntrySeclogon;
             default -> null;
         };
     }

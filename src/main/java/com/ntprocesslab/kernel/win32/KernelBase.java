@@ -13,6 +13,7 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
+import com.ntprocesslab.kernel.mm.StartupParameters;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.ObRef;
@@ -290,6 +291,7 @@ public final class KernelBase {
         c.flags = call.flags;
         c.tokenHandle = call.tokenHandle;
         c.sessionOverride = call.session;
+        c.parentHandle = call.parentProcess;
         call.creation = c;
         return c;
     }
@@ -316,6 +318,11 @@ public final class KernelBase {
             if (dir == null || !k.volume.directoryExists(dir)) {
                 LastError.set(t, c.call, Win32Error.ERROR_DIRECTORY);
                 return jump("failWin32");
+            }
+            // the full path goes into the creation's own copy, which BasePushProcessParameters hands the child:
+            // lpCurrentDirectory and STARTUPINFO are the caller's const input (Microsoft Learn, CreateProcessW)
+            if (c.startup == c.call.startup) {
+                c.startup = StartupParameters.copyOf(c.startup);
             }
             c.startup.currentDirectory = dir.endsWith("\\") ? dir : dir + "\\";
         }
