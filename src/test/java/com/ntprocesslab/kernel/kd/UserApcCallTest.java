@@ -116,6 +116,28 @@ class UserApcCallTest {
 
     @ParameterizedTest
     @EnumSource(Profile.class)
+    void travellingBackFromInsideTheApcFindsTheThreadInItsAlertableWaitWithNothingQueued(Profile profile) {
+        Machine machine = boot(profile);
+        List<String> waitBefore = frames(LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0));
+        long start = machine.position();
+        LabMachine.ok(machine, "bu nt!MmCreateProcessAddressSpace");
+        assertThat(LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe").output())
+                .startsWith("Breakpoint 0 hit");
+
+        LabMachine.ok(machine, "!tt " + start);
+
+        EThread past = LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0);
+        assertThat(past.tcb.state).isEqualTo(KThreadState.Waiting);
+        assertThat(past.tcb.alertable).isTrue();
+        assertThat(past.tcb.userApcQueue).isEmpty();
+        assertThat(frames(past)).isEqualTo(waitBefore);
+        LabMachine.ok(machine, "!tt present");
+        assertThat(LabMachine.ok(machine, "g").output()).contains("returned TRUE");
+        assertThat(frames(LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0))).isEqualTo(waitBefore);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
     void aThreadThatDoesNotWaitAlertablyIsRefusedAndNothingChanges(Profile profile) {
         Machine machine = boot(profile);
         // smss waits for csrss with NtWaitForSingleObject(..., Alertable FALSE, ...)
