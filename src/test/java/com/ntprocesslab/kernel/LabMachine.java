@@ -59,7 +59,7 @@ public final class LabMachine {
      */
     public static Engine.RunResult runCall(Machine m, PendingCall call, Engine.StopCheck stop) {
         EThread thread = call.thread();
-        Engine.RunResult run = m.engine().runThread(thread, call.baseDepth(), 10_000, stop);
+        Engine.RunResult run = m.engine().runThread(thread, call::finished, 10_000, stop);
         while (run.reason() == Engine.Reason.BLOCKED && thread.tcb.waitReason == KWaitReason.WrLpcReply) {
             Engine.RunResult served = m.engine().runScheduler(10_000, stop, () -> thread.tcb.state != KThreadState.Waiting);
             if (served.reason() != Engine.Reason.COMPLETED) {
@@ -67,7 +67,7 @@ public final class LabMachine {
             }
             m.kernel().scheduler.readyQueue.remove(thread);
             thread.tcb.state = KThreadState.Running;
-            run = m.engine().runThread(thread, call.baseDepth(), 10_000, stop);
+            run = m.engine().runThread(thread, call::finished, 10_000, stop);
         }
         return run;
     }

@@ -141,12 +141,17 @@ public abstract class Engine<S, T extends ExecutionThread> {
      * injected call returned), it blocks, it terminates, a stop check fires or the budget ends.
      */
     public RunResult runThread(T thread, int baseDepth, long budget, StopCheck stop) {
+        return runThread(thread, () -> thread.frames().size() <= baseDepth, budget, stop);
+    }
+
+    /** As {@link #runThread(ExecutionThread, int, long, StopCheck)}, COMPLETED as soon as {@code done} holds (checked before each step). */
+    public RunResult runThread(T thread, java.util.function.BooleanSupplier done, long budget, StopCheck stop) {
         long steps = 0;
         while (true) {
             if (thread.terminated()) {
                 return new RunResult(Reason.TERMINATED, steps, null);
             }
-            if (thread.frames().size() <= baseDepth) {
+            if (done.getAsBoolean()) {
                 return new RunResult(Reason.COMPLETED, steps, null);
             }
             if (thread.waiting()) {

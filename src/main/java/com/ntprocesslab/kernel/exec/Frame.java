@@ -9,7 +9,7 @@ public final class Frame {
     public final Object args;
     public int pc;
     public long calleeStatus;
-    /** Pushed by a debugger-style .call on top of whatever the thread was doing: its return resumes nothing. */
+    /** Pushed on top of whatever the thread was doing (a work item on a waiting system thread): its return resumes nothing. */
     public boolean injected;
     /**
      * The thread stands at this routine's entry and no step named it: it was pushed by an

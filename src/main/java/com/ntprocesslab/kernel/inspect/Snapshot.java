@@ -304,6 +304,7 @@ public final class Snapshot {
             tcb.put("Irql", t.tcb.irql);
         }
         tcb.put("WaitReason", t.tcb.waitReason == null ? null : t.tcb.waitReason.name());
+        tcb.put("Alertable", t.tcb.alertable);
         tcb.put("WaitObject", t.tcb.waitObject == null ? null : k.platform.pointer(((KernelObject) t.tcb.waitObject).address));
         List<Object> kernelApcs = new ArrayList<>();
         for (Apc apc : t.tcb.kernelApcQueue) {
@@ -316,6 +317,7 @@ public final class Snapshot {
         Map<String, Object> apcState = new TreeMap<>();
         apcState.put("KernelApcListHead", kernelApcs);
         apcState.put("UserApcListHead", userApcs);
+        apcState.put("UserApcPending", t.tcb.userApcPending);
         tcb.put("ApcState", apcState);
         m.put("Tcb", tcb);
         m.put("StartAddress", hex(t.startAddress));

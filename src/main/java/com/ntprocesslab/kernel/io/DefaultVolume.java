@@ -29,9 +29,14 @@ public final class DefaultVolume {
         return profile == Profile.CLASSIC ? XP_TEMPLATE.copy() : TEMPLATE.copy();
     }
 
+    /**
+     * Where the programs idle: an alertable wait for an event nothing sets, in a loop that waits
+     * again after each user APC (WAIT_IO_COMPLETION), as a program's message loop does with
+     * MsgWaitForMultipleObjectsEx(MWMO_ALERTABLE). A .call runs there as a user APC.
+     */
     private static final List<String> WAIT_FOR_INPUT = List.of(
             "input = CreateEventW",
-            "WaitForSingleObject $input");
+            "WaitForSingleObjectEx $input INFINITE TRUE");
     /**
      * A multi-threaded program: main starts two worker threads (CreateThread Worker), then
      * waits for input like the others; each worker waits on an event of its own. Terminating
@@ -41,7 +46,7 @@ public final class DefaultVolume {
             "w1 = CreateThread Worker",
             "w2 = CreateThread Worker",
             "input = CreateEventW",
-            "WaitForSingleObject $input",
+            "WaitForSingleObjectEx $input INFINITE TRUE",
             ":Worker",
             "work = CreateEventW",
             "WaitForSingleObject $work");
@@ -199,7 +204,7 @@ public final class DefaultVolume {
                 "svchost = CreateProcessW C:\\Windows\\System32\\svchost.exe",
                 "CloseHandle $svchost.hThread",
                 "input = CreateEventW",
-                "WaitForSingleObject $input"));
+                "WaitForSingleObjectEx $input INFINITE TRUE"));
         xpExe(v, SYSTEM32 + "lsass.exe", 0x01000000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_GUI, service, WAIT_FOR_INPUT);
         xpExe(v, SYSTEM32 + "svchost.exe", 0x01000000L, 0x6000, IMAGE_SUBSYSTEM_WINDOWS_GUI, service, WAIT_FOR_INPUT);
         for (Program p : PROGRAMS) {

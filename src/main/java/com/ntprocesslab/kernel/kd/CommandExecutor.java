@@ -3,7 +3,7 @@ package com.ntprocesslab.kernel.kd;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.cm.RegistryKey;
-import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.ke.Apc;
 import com.ntprocesslab.kernel.inspect.InvariantChecker;
 import com.ntprocesslab.kernel.inspect.Snapshot;
 import com.ntprocesslab.kernel.io.VolumeFile;
@@ -13,6 +13,8 @@ import com.ntprocesslab.kernel.machine.PendingCall;
 import com.ntprocesslab.kernel.ob.KernelObject;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.UserApcs;
+import com.ntprocesslab.kernel.win32.AlertableWaits;
 import com.ntprocesslab.kernel.win32.ApiCall;
 import com.ntprocesslab.kernel.win32.ApiSpec;
 import com.ntprocesslab.kernel.win32.Apis;
@@ -99,6 +101,13 @@ public final class CommandExecutor {
             return reject("A call on thread 0x" + Long.toHexString(thread.uniqueThread) + " of " + caller.imageFileName
                     + " is still in progress; run g to let it finish first.");
         }
+        String notAlertable = UserApcs.whyNotDeliverable(thread);
+        if (notAlertable != null) {
+            // a queued APC would wait for an alertable wait this thread may never make: refuse rather than hang
+            return reject("Thread 0x" + Long.toHexString(thread.uniqueThread) + " of " + caller.imageFileName
+                    + " is not in an alertable wait (" + notAlertable + "); .call queues the API as a user APC,"
+                    + " and user APCs run only in an alertable user-mode wait.");
+        }
         List<String> args = new java.util.ArrayList<>(c.args().size());
         for (String arg : c.args()) {
             String value = createdProcessField(arg);
@@ -115,19 +124,14 @@ public final class CommandExecutor {
             return reject(error.startsWith("Syntax error") ? error : "Syntax error at '" + String.join(" ", c.args()) + "': " + error);
         }
         call.callerPid = caller.uniqueProcessId;
-        KThreadState prior = thread.tcb.state == KThreadState.Running ? KThreadState.Ready : thread.tcb.state;
+        UserApcs.UserApcContext apc = new UserApcs.UserApcContext(call);
         PendingCall pending = new PendingCall(thread, thread.frames.size(), call,
-                prior, thread.tcb.waitReason, thread.tcb.waitObject);
-        if (k.scheduler.running == thread) {
-            k.scheduler.running = null;
-        }
+                thread.tcb.state, thread.tcb.waitReason, thread.tcb.waitObject, apc);
+        // QueueUserAPC(API, thread, args) as a debugger extension would: NtQueueApcThread with the
+        // dispatch routine as NormalRoutine; the alertable wait ends and the thread runs alone now
+        UserApcs.KeInsertQueueApc(k, thread, new Apc(AlertableWaits.dispatchRoutine(k.profile), true, 0, apc));
         k.scheduler.readyQueue.remove(thread);
         thread.tcb.state = KThreadState.Running;
-        thread.tcb.waitReason = null;
-        thread.tcb.waitObject = null;
-        Frame entry = Frame.entered(spec.entryFor(k.profile), call);
-        entry.injected = true;
-        thread.frames.add(entry);
         k.pendingCalls.add(pending);
         return pending;
     }

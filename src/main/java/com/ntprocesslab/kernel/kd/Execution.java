@@ -189,6 +189,36 @@ final class Execution {
     }
 
     /**
+     * After the API returned inside its user APC, the thread finishes the delivery at once, alone,
+     * as it would on its processor: RtlDispatchAPC returns, KiUserApcDispatcher's NtContinue resumes
+     * the interrupted wait, which returns WAIT_IO_COMPLETION to the program, whose loop waits again.
+     * Stops at a breakpoint on the way; COMPLETED when the thread waits (or ended) again.
+     */
+    private static Engine.RunResult backToWait(Kernel k, EThread thread, Halt halt, long budget) {
+        if (thread.terminated() || thread.tcb.state != KThreadState.Ready && thread.tcb.state != KThreadState.Running) {
+            return new Engine.RunResult(Engine.Reason.COMPLETED, 0, null);
+        }
+        if (thread.tcb.state == KThreadState.Ready) {
+            k.scheduler.readyQueue.remove(thread);
+            thread.tcb.state = KThreadState.Running;
+        }
+        Engine.RunResult result = k.engine.runThread(thread, thread.frames::isEmpty, budget, halt);
+        if (result.reason() == Engine.Reason.COMPLETED && !thread.terminated()) {
+            // its program returned with nothing below (its wait failed: the handle was closed): as the dispatcher does, it can only wait
+            k.scheduler.waitOn(thread, null, KWaitReason.Executive);
+        }
+        if (result.reason() == Engine.Reason.BLOCKED || result.reason() == Engine.Reason.TERMINATED) {
+            return new Engine.RunResult(Engine.Reason.COMPLETED, result.steps(), null);
+        }
+        if (result.reason() == Engine.Reason.BREAKPOINT && k.scheduler.running != thread) {
+            // stopped midway: the scheduler runs the rest when g resumes the machine
+            thread.tcb.state = KThreadState.Ready;
+            k.scheduler.readyFirst(thread);
+        }
+        return result;
+    }
+
+    /**
      * .call: the API runs on the caller's thread alone. It completes and prints its result,
      * blocks in a wait (g lets the machine run on), or stops at a breakpoint midway and stays
      * pending on that thread until g finishes it.
@@ -209,13 +239,15 @@ final class Execution {
         d.ran();
         d.current = pending.thread();
         Halt halt = Halt.atBreakpoints(d, false);
-        Engine.RunResult result = k.engine.runThread(pending.thread(), pending.baseDepth(), CALL_BUDGET, halt);
+        Engine.RunResult result = k.engine.runThread(pending.thread(), pending::finished, CALL_BUDGET, halt);
         if (result.reason() == Engine.Reason.BLOCKED && pending.thread().tcb.waitReason == KWaitReason.WrLpcReply) {
             result = untilReplied(k, pending, halt, CALL_BUDGET - result.steps());
         }
         if (result.reason() == Engine.Reason.COMPLETED || result.reason() == Engine.Reason.TERMINATED) {
             k.engine.completePendingCalls();
-            return Debugger.accept(k.lastCall.result());
+            String printed = k.lastCall.result();
+            Engine.RunResult back = backToWait(k, pending.thread(), halt, CALL_BUDGET - result.steps());
+            return Debugger.accept(back.reason() == Engine.Reason.BREAKPOINT ? printed + "\n" + stopped(d, halt, back.stoppedAt()) : printed);
         }
         k.lastCall = pending.call().record(false);
         return switch (result.reason()) {

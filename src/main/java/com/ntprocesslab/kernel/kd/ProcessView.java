@@ -92,7 +92,7 @@ final class ProcessView {
     private static void thread(Debugger d, EThread t, boolean stack, String indent, StringBuilder out) {
         String state = switch (t.tcb.state) {
             case Waiting -> "WAIT: (" + (t.tcb.waitReason == null ? "Executive" : t.tcb.waitReason) + ") "
-                    + (t.systemThread ? "KernelMode" : "UserMode") + " Non-Alertable";
+                    + (t.systemThread ? "KernelMode" : "UserMode") + (t.tcb.alertable ? " Alertable" : " Non-Alertable");
             case Running -> "RUNNING on processor 0";
             default -> t.tcb.state.name().toUpperCase(java.util.Locale.ROOT);
         };

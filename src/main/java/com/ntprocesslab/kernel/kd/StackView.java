@@ -145,10 +145,11 @@ final class StackView {
     }
 
     /**
-     * The engine's call sites, except the kernel frames a .call interrupted. A .call is made
-     * in user mode: on Windows the thread leaves its kernel wait (as for a user APC) before
-     * running it, so those kernel frames are not on the stack the call runs on. The engine
-     * keeps them to resume the wait afterwards; the snapshot shows them.
+     * The engine's call sites, except the kernel frames under a frame pushed on a waiting
+     * thread ({@code Frame.injected}: NtLoadDriver's work item on the System worker thread),
+     * which did not call it; the engine keeps them to resume the wait afterwards, and the
+     * snapshot shows them. A .call needs no such hiding: it runs as a user APC, and
+     * KiInitializeUserApc takes the wait's kernel frames off the stack.
      */
     private static List<String> visibleSites(Debugger d, EThread thread) {
         return visible(d, thread).stream().map(Site::text).toList();

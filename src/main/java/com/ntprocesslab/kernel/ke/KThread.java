@@ -18,6 +18,16 @@ public final class KThread {
     public long waitDeadline;
     public final List<Apc> kernelApcQueue = new ArrayList<>();
     public final List<Apc> userApcQueue = new ArrayList<>();
+    /**
+     * KTHREAD.Alertable: the thread waits in user mode and a user APC may end the wait
+     * (WaitForSingleObjectEx with bAlertable TRUE). Set only while the alertable wait lasts.
+     */
+    public boolean alertable;
+    /**
+     * ApcState.UserApcPending: an alertable wait ended for a queued user APC, which KiDeliverApc
+     * hands to user mode on the way out of the system service (WRK ke/wait.c TestForAlertPending).
+     */
+    public boolean userApcPending;
     public boolean initialized;
     /** ApcState.Process while KeAttachProcess has the thread in another address space; null otherwise. */
     public KProcess apcStateProcess;

@@ -42,7 +42,7 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
         long steps = 0;
         for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
             if (!pending.finished() && pending.thread().tcb.state == KThreadState.Running && scheduler.running != pending.thread()) {
-                RunResult first = runThread(pending.thread(), pending.baseDepth(), budget - steps, stop);
+                RunResult first = runThread(pending.thread(), pending::finished, budget - steps, stop);
                 steps += first.steps();
                 if (first.reason() == Reason.BREAKPOINT || first.reason() == Reason.BUDGET) {
                     return new RunResult(first.reason(), steps, first.stoppedAt());
@@ -124,24 +124,10 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             pending.call().callerExited = true;
         } else {
             LastError.capture(thread, pending.call());
-            if (thread.tcb.state == KThreadState.Running && kernel.scheduler.running == thread) {
-                // a .call that waited (for csrss's reply, say) finished under the scheduler: the thread goes back to what it did
-                kernel.scheduler.running = null;
-            }
             if (thread.tcb.state == KThreadState.Running && kernel.scheduler.running != thread) {
-                thread.tcb.state = pending.priorState();
-                thread.tcb.waitReason = pending.priorWaitReason();
-                thread.tcb.waitObject = pending.priorWaitObject();
-                if (thread.tcb.state == KThreadState.Ready) {
-                    kernel.scheduler.ready(thread);
-                } else if (thread.tcb.state == KThreadState.Waiting && thread.tcb.waitObject != null
-                        && thread.tcb.waitObject.signaled && thread.tcb.suspendCount == 0) {
-                    kernel.scheduler.ready(thread);
-                } else if (thread.tcb.state == KThreadState.Waiting && thread.tcb.waitObject instanceof PortObject port
-                        && !port.queue.isEmpty() && thread.tcb.suspendCount == 0) {
-                    // a server that received nothing while the .call ran on top of it: what was queued meanwhile is its to take
-                    kernel.scheduler.ready(thread);
-                }
+                // the API returned inside the APC while the thread ran alone: the rest (NtContinue, the
+                // program's loop waiting again) is the thread's own work, at the head of the ready queue
+                kernel.scheduler.readyFirst(thread);
             }
         }
         kernel.lastCall = pending.call().record(true);

@@ -8,6 +8,8 @@ public final class NtStatus {
     public static final long STATUS_SUCCESS = 0x00000000L;
     public static final long STATUS_WAIT_0 = 0x00000000L;
     public static final long STATUS_TIMEOUT = 0x00000102L;
+    /** An alertable user-mode wait ended to deliver a user APC (ntstatus.h; a success status). */
+    public static final long STATUS_USER_APC = 0x000000C0L;
     public static final long STATUS_PENDING = 0x00000103L;
     public static final long STATUS_ACCESS_VIOLATION = 0xC0000005L;
     public static final long STATUS_PORT_CONNECTION_REFUSED = 0xC0000041L;

@@ -98,6 +98,10 @@ public final class ObServices {
      * zero; otherwise the thread waits and the step is retried when the object is signalled or,
      * for a timeout in milliseconds, when the virtual clock reaches the wait's deadline (the
      * timer KeWaitForSingleObject sets: STATUS_TIMEOUT then, as KiTimerExpiration would).
+     * An alertable wait (user mode: the caller's PreviousMode) with a user APC queued ends with
+     * STATUS_USER_APC and sets UserApcPending, after the signal test and before the timeout test,
+     * as WRK ke/wait.c KeWaitForSingleObject's TestForAlertPending does; KiInsertQueueApc woke the
+     * thread for it (the step is retried).
      */
     public static final Routine NtWaitForSingleObject = Executive.routine("nt!NtWaitForSingleObject")
             .step("nt!KeWaitForSingleObject", (k, t, f) -> {
@@ -113,7 +117,14 @@ public final class ObServices {
                 }
                 if (object.signaled) {
                     k.scheduler.cancelTimer(t);
+                    t.tcb.alertable = false;
                     return ret(NtStatus.STATUS_WAIT_0);
+                }
+                if (a.alertable && !t.systemThread && !t.tcb.userApcQueue.isEmpty()) {
+                    k.scheduler.cancelTimer(t);
+                    t.tcb.alertable = false;
+                    t.tcb.userApcPending = true;
+                    return ret(NtStatus.STATUS_USER_APC);
                 }
                 if (a.value == 0) {
                     return ret(NtStatus.STATUS_TIMEOUT);
@@ -124,10 +135,12 @@ public final class ObServices {
                         k.scheduler.setTimer(t, k.clock() + a.value * 10_000L);
                     } else if (k.clock() >= t.tcb.waitDeadline) {
                         k.scheduler.cancelTimer(t);
+                        t.tcb.alertable = false;
                         return ret(NtStatus.STATUS_TIMEOUT);
                     }
                 }
                 k.scheduler.waitOn(t, object, KWaitReason.UserRequest);
+                t.tcb.alertable = a.alertable;
                 return StepResult.BLOCK;
             })
             .build();

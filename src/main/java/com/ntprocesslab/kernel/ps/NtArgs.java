@@ -34,6 +34,8 @@ public final class NtArgs implements HoldsReferences {
     public String name;
     /** The work item a service queued and waits for (NtLoadDriver's load packet). */
     public Object load;
+    /** A wait service's Alertable argument (NtWaitForSingleObject): a user APC may end the wait. */
+    public boolean alertable;
 
     public static NtArgs of(long handle, long value) {
         NtArgs args = new NtArgs();

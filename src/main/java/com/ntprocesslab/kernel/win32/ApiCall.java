@@ -12,6 +12,8 @@ public final class ApiCall {
     public static final long INFINITE = 0xFFFFFFFFL;
     public static final long WAIT_OBJECT_0 = 0;
     public static final long WAIT_TIMEOUT = 0x102;
+    /** An alertable wait returned to run user APCs (winbase.h; STATUS_USER_APC's value). */
+    public static final long WAIT_IO_COMPLETION = 0xC0;
 
     public final ApiSpec spec;
     public final String argumentText;
@@ -23,6 +25,8 @@ public final class ApiCall {
     public long value;
     public long pid;
     public long timeout = INFINITE;
+    /** WaitForSingleObjectEx's bAlertable: a user APC may end the wait. */
+    public boolean alertable;
     public long tokenHandle;
     /** CreateProcessWithLogonW: the token LogonUserW made for the call, closed once the process exists (0: none). */
     public long logonToken;

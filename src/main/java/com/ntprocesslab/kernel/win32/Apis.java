@@ -107,6 +107,20 @@ public final class Apis {
             }
             return a.size() == 2 ? timeout(a.get(1), c) : null;
         }, () -> Win32Api.WaitForSingleObject);
+        // what the guest programs idle in: an alertable wait, where a .call's user APC runs
+        add("WaitForSingleObjectEx", "<handle> <milliseconds|INFINITE> <bAlertable>", ApiSpec.Returns.WAIT, true, (a, c) -> {
+            if (a.size() != 3) {
+                return "WaitForSingleObjectEx takes <handle> <milliseconds|INFINITE> <bAlertable>";
+            }
+            String err = handle(a.get(0), c, true);
+            err = err != null ? err : timeout(a.get(1), c);
+            Boolean alertable = bool(a.get(2));
+            if (err == null && alertable == null) {
+                err = "Syntax error at '" + a.get(2) + "': bAlertable is TRUE or FALSE";
+            }
+            c.alertable = alertable != null && alertable;
+            return err;
+        }, () -> AlertableWaits.WaitForSingleObjectEx);
         add("OpenProcess", "<access> [bInheritHandle] <pid>", ApiSpec.Returns.HANDLE, false, (a, c) -> {
             if (a.size() != 2 && a.size() != 3) {
                 return "OpenProcess takes <access> [bInheritHandle] <pid>";
@@ -350,6 +364,7 @@ public final class Apis {
         classic("SuspendThread", () -> Kernel32Api.SuspendThread);
         classic("GetExitCodeProcess", () -> Kernel32Api.GetExitCodeProcess);
         classic("WaitForSingleObject", () -> Kernel32Api.WaitForSingleObject);
+        classic("WaitForSingleObjectEx", () -> AlertableWaits.WaitForSingleObjectExClassic);
         classic("OpenProcess", () -> Kernel32Api.OpenProcess);
         classic("WaitForDebugEvent", () -> DebugApi.WaitForDebugEventClassic);
         classic("ContinueDebugEvent", () -> DebugApi.ContinueDebugEventClassic);

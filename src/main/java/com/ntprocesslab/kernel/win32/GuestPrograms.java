@@ -195,6 +195,7 @@ public final class GuestPrograms {
                 b.inline((k, t, f) -> StepResult.jump(self));
                 continue;
             }
+            int callStep = b.size();
             b.step(spec.entryFor(profile).symbol(), (k, t, f) -> {
                 GuestLocals locals = f.args(GuestLocals.class);
                 ApiCall call = new ApiCall(spec, String.join(" ", line.args()));
@@ -226,6 +227,10 @@ public final class GuestPrograms {
                 GuestLocals locals = f.args(GuestLocals.class);
                 if (locals.current != null) {
                     LastError.capture(t, locals.current);
+                }
+                // an idle loop: while (WaitForSingleObjectEx(h, ms, TRUE) == WAIT_IO_COMPLETION); waits again after each user APC
+                if (locals.current != null && locals.current.alertable && locals.current.returnValue == ApiCall.WAIT_IO_COMPLETION) {
+                    return jump(callStep);
                 }
                 return next();
             });

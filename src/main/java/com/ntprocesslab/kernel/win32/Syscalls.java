@@ -34,7 +34,10 @@ public final class Syscalls {
         if (x64) {
             dispatch.returnAt(0x25);
         }
-        Routine dispatchRoutine = dispatch.stage(0).returnCalleeStatus().build();
+        // the service's return to user mode (KiSystemServiceExit, x86 KiServiceExit) delivers a pending user APC
+        Routine dispatchRoutine = dispatch.stage(0)
+                .inline((k, t, f) -> com.ntprocesslab.kernel.ps.UserApcs.serviceExit(t, f, f.calleeStatus, AlertableWaits.userApcDispatcher(k.profile)))
+                .build();
         Routine.Builder<Subsystems, com.ntprocesslab.kernel.ps.EThread> entry = Subsystems.win32Routine("ntdll!" + name).stage(stage).call(dispatchRoutine);
         if (x64) {
             entry.returnAt(0x14);

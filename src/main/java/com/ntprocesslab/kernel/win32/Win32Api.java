@@ -139,8 +139,10 @@ public final class Win32Api {
             c -> NtArgs.of(c.handle, c.timeout), Win32Api::waitResult);
 
     static void waitResult(ApiCall call, NtArgs a, long status, EThread t) {
-        if (status == NtStatus.STATUS_WAIT_0 || status == NtStatus.STATUS_TIMEOUT) {
-            call.returnValue = status == NtStatus.STATUS_WAIT_0 ? ApiCall.WAIT_OBJECT_0 : ApiCall.WAIT_TIMEOUT;
+        if (status == NtStatus.STATUS_WAIT_0 || status == NtStatus.STATUS_TIMEOUT || status == NtStatus.STATUS_USER_APC) {
+            // a success status is the wait's result as it is: STATUS_USER_APC is WAIT_IO_COMPLETION
+            call.returnValue = status == NtStatus.STATUS_WAIT_0 ? ApiCall.WAIT_OBJECT_0
+                    : status == NtStatus.STATUS_TIMEOUT ? ApiCall.WAIT_TIMEOUT : ApiCall.WAIT_IO_COMPLETION;
         } else {
             call.returnValue = 0xFFFFFFFFL;
             LastError.BaseSetLastNTError(t, call, status);

@@ -61,6 +61,7 @@ public final class Win32Routines implements RoutinePublisher {
             routines.add(ShellLaunch.ShellExecuteExClassic);
         }
         routines.addAll(HandleApis.of(profile == Profile.CLASSIC).routines());
+        routines.addAll(AlertableWaits.routines(profile));
         routines.addAll((profile == Profile.CLASSIC ? LogonCreation.CLASSIC : LogonCreation.MODERN).routines());
         routines.addAll(profile == Profile.CLASSIC
                 ? List.of(NativeProcessApis.NtCreateProcessExNativeClassic, NativeProcessApis.NtSetSystemInformationNativeClassic,

@@ -7,6 +7,8 @@ import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.UserApcs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,22 @@ class ClassicCreateFlagsTest {
         String out = LabMachine.ok(machine, ".call " + caller + " CreateProcessW " + commandLineAndFlags).output();
         machine.engine().setListener(null);
         return out;
+    }
+
+    /**
+     * The debugger's loop (explorer: WaitForDebugEvent, ContinueDebugEvent) until the debuggee's
+     * thread stops reporting events and idles in its alertable wait, where a .call's user APC runs.
+     */
+    private void debugUntilIdle(EProcess debuggee) {
+        EThread thread = debuggee.threadListHead.owners().get(0);
+        for (int i = 0; i < 40 && UserApcs.whyNotDeliverable(thread) != null; i++) {
+            String event = LabMachine.ok(machine, ".call explorer.exe WaitForDebugEvent 0").output();
+            if (event.contains("returned TRUE")) {
+                LabMachine.ok(machine, String.format(".call explorer.exe ContinueDebugEvent 0x%x 0x%x", debuggee.uniqueProcessId, thread.uniqueThread));
+            }
+            LabMachine.ok(machine, "g");
+        }
+        assertThat(UserApcs.whyNotDeliverable(thread)).isNull();
     }
 
     /** The system calls into nt!NtSetInformationProcess (the listener sees a symbol once per step standing on it). */
@@ -145,6 +163,7 @@ class ClassicCreateFlagsTest {
         assertThat(LabMachine.ok(machine, "dt nt!_EPROCESS " + Long.toHexString(notepad.address)).output())
                 .contains("DebugPort                   : 0x" + Long.toHexString(notepad.debugPort.address));
         LabMachine.ok(machine, "g");
+        debugUntilIdle(notepad);
 
         // notepad's own child, created without a debug flag, gets the same port (DbgkCopyProcessDebugPort)
         create(Long.toHexString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
@@ -160,6 +179,7 @@ class ClassicCreateFlagsTest {
         assertThat(notepad.debugPort).isNotNull();
         assertThat(notepad.noDebugInherit).isTrue();
         LabMachine.ok(machine, "g");
+        debugUntilIdle(notepad);
         create(Long.toHexString(notepad.uniqueProcessId), "C:\\Windows\\System32\\calc.exe");
         assertThat(LabMachine.process(machine, "calc.exe").debugPort).isNull();
         assertThat(LabMachine.process(machine, "calc.exe").peb.beingDebugged).isFalse();

@@ -138,9 +138,9 @@ class ClassicPipelineTest {
         assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("ntdll!LdrpCallInitRoutine",
                 "ntdll!LdrpInitializeProcess", "ntdll!LdrpInitialize", "ntdll!LdrInitializeThunk", "ntdll!KiUserApcDispatcher");
 
-        Engine.RunResult start = machine.engine().runScheduler(10_000, at -> "kernel32!WaitForSingleObject".equals(at.symbol()));
+        Engine.RunResult start = machine.engine().runScheduler(10_000, at -> "kernel32!WaitForSingleObjectEx".equals(at.symbol()));
         assertThat(start.stoppedAt().thread()).isSameAs(thread);
-        assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("kernel32!WaitForSingleObject",
+        assertThat(symbolsOf(machine.engine().stackTrace(thread))).containsExactly("kernel32!WaitForSingleObjectEx",
                 "notepad!wWinMainCRTStartup", "kernel32!BaseProcessStart", "kernel32!BaseProcessStartThunk");
     }
 

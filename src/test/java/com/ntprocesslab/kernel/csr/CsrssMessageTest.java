@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.exec.Engine;
+import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.win32.ApiCall;
+import com.ntprocesslab.kernel.win32.ApiSpec;
+import com.ntprocesslab.kernel.win32.Apis;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -109,20 +115,37 @@ class CsrssMessageTest {
         Machine machine = LabMachine.boot(profile);
         CsrServer server = machine.kernel().csrServers.get(0);
         long sent = server.apiPort.messagesSent;
-        LabMachine.ok(machine, "bp CSRSRV!CsrCallServerFromServer");
+        EThread thread = server.csrss.threadListHead.owners().get(0);
+        // csrss's server thread waits for the port non-alertably: a .call (a user APC) cannot run there
+        assertThat(machine.execute(".call " + Long.toHexString(server.csrss.uniqueProcessId) + " CreateProcessW notepad.exe").output())
+                .contains("of csrss.exe is not in an alertable wait");
+        // so the test runs csrss's own CreateProcessW on that thread directly, as its code would call it
+        ApiSpec spec = Apis.find("CreateProcessW");
+        ApiCall call = new ApiCall(spec, "C:\\Windows\\System32\\notepad.exe");
+        assertThat(spec.parser().parse(List.of("C:\\Windows\\System32\\notepad.exe"), call)).isNull();
+        call.callerPid = server.csrss.uniqueProcessId;
+        KThreadState state = thread.tcb.state;
+        KWaitReason reason = thread.tcb.waitReason;
+        com.ntprocesslab.kernel.ke.DispatcherObject object = thread.tcb.waitObject;
+        Frame entry = Frame.entered(spec.entryFor(profile), call);
+        entry.injected = true;
+        int depth = thread.frames.size();
+        thread.frames.add(entry);
+        thread.tcb.state = KThreadState.Running;
 
-        String hit = LabMachine.ok(machine, ".call " + Long.toHexString(server.csrss.uniqueProcessId) + " CreateProcessW C:\\Windows\\System32\\notepad.exe").output();
+        Engine.RunResult hit = machine.engine().runThread(thread, depth, 100_000, at -> "CSRSRV!CsrCallServerFromServer".equals(at.symbol()));
 
         // ReactOS ntdll/csr/connect.c: inside csrss, CsrClientCallServer calls CsrCallServerFromServer, not the port
-        assertThat(hit).startsWith("Breakpoint 0 hit\nCSRSRV!CsrCallServerFromServer:");
-        assertThat(LabMachine.currentThread(machine)).endsWith(" of csrss.exe");
-        assertThat(LabMachine.ok(machine, "k").output().lines().skip(1).limit(2).toList())
-                .satisfiesExactly(line -> assertThat(line).endsWith(" CSRSRV!CsrCallServerFromServer"),
-                        line -> assertThat(line).contains(" ntdll!CsrClientCallServer+0x"));
+        assertThat(hit.reason()).isEqualTo(Engine.Reason.BREAKPOINT);
+        assertThat(machine.engine().stackTrace(thread).subList(0, 2))
+                .satisfiesExactly(line -> assertThat(line).isEqualTo("CSRSRV!CsrCallServerFromServer"),
+                        line -> assertThat(line).startsWith("ntdll!CsrClientCallServer+0x"));
         assertThat(server.apiPort.messagesSent).as("no request on the port").isEqualTo(sent);
-        LabMachine.ok(machine, "bc *");
-        String done = LabMachine.ok(machine, "g").output();
-        assertThat(done).contains("CreateProcessW(C:\\Windows\\System32\\notepad.exe) returned TRUE");
+        assertThat(machine.engine().runThread(thread, depth, 100_000, null).reason()).isEqualTo(Engine.Reason.COMPLETED);
+        thread.tcb.state = state;
+        thread.tcb.waitReason = reason;
+        thread.tcb.waitObject = object;
+        assertThat(call.returnValue).isEqualTo(1);
         assertThat(server.find(LabMachine.process(machine, "notepad.exe").uniqueProcessId)).isNotNull();
         assertThat(machine.checkInvariants()).isEmpty();
     }

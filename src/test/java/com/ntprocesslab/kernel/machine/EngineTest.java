@@ -16,6 +16,8 @@ class EngineTest {
     @Test
     void eachStepAdvancesThePositionByOne() {
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW notepad.exe");
+        // the user APC first ends the alertable wait and reaches the API through KiUserApcDispatcher
+        machine.engine().runThread(call.thread(), call::finished, 100, at -> "KERNEL32!CreateProcessWStub".equals(at.symbol()));
         long position = machine.position();
 
         Engine.StepEvent<Kernel, EThread> first = machine.engine().stepInto(call.thread());
@@ -32,7 +34,7 @@ class EngineTest {
     void aStopCheckHaltsBeforeTheStepAndTheMachineCanBeInspectedThere() {
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW notepad.exe");
 
-        Engine.RunResult result = machine.engine().runThread(call.thread(), call.baseDepth(), 10_000,
+        Engine.RunResult result = machine.engine().runThread(call.thread(), call::finished, 10_000,
                 at -> "nt!PspInsertProcess".equals(at.symbol()));
 
         assertThat(result.reason()).isEqualTo(Engine.Reason.BREAKPOINT);
