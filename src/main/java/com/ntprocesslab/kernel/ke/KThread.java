@@ -34,8 +34,8 @@ public final class KThread {
     /**
      * The IRQL the thread runs at: the processor's (KPCR.Irql, what !irql shows) while the
      * thread is current, the level it resumes at otherwise. Every step runs at PASSIVE_LEVEL
-     * but a new classic thread's first ones: the first switch to it lands in KiThreadStartup
-     * at DISPATCH_LEVEL (WRK ke/i386/ctxswap.asm).
+     * but a new thread's first ones: the first switch to it lands in KiThreadStartup (x86) or
+     * KiStartUserThread (x64) at DISPATCH_LEVEL (WRK ke/i386/ctxswap.asm, ke/amd64/threadbg.asm).
      */
     public int irql;
 

@@ -6,7 +6,6 @@ import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ke.Scheduler;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.ps.PortObject;
 import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.Termination;
 import com.ntprocesslab.kernel.ps.ThreadStartup;

@@ -159,8 +159,14 @@ public final class MinimalProcesses {
             .step("nt!ObfDereferenceObject", (k, t, f) -> returnFailed(k, t, creation(f)))
             .build();
 
-    /** NtCreateProcessEx (Windows 10): the service passes its arguments to PspCreateProcess. */
+    /**
+     * NtCreateProcessEx (Windows 10): the service passes its arguments to PspCreateProcess, but
+     * only with a parent: without one it is STATUS_INVALID_PARAMETER before any handle is looked
+     * at (WRK ps/create.c and ReactOS ntoskrnl/ps/process.c NtCreateProcessEx, seeds 002-004;
+     * no Windows 10 source says the service changed).
+     */
     public static final Routine NtCreateProcessEx = Executive.routine("nt!NtCreateProcessEx").stage(2)
+            .inline((k, t, f) -> creation(f).parentHandle == 0 ? ret(NtStatus.STATUS_INVALID_PARAMETER) : next())
             .tailCall(PspCreateProcess)
             .build();
 

@@ -10,6 +10,7 @@ import static com.ntprocesslab.kernel.ps.CreationSteps.returnFailure;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
+import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.mm.MemoryManager;
@@ -57,6 +58,9 @@ public final class ThreadCreation {
                 thread.tcb.suspendCount = 1;
                 thread.tcb.state = KThreadState.Initialized;
                 thread.tcb.initialized = true;
+                // the first switch to the thread (at DISPATCH_LEVEL) resumes it in KiStartUserThread at that level
+                // (Windows Internals 7th ed., part 1, ch. 3, stage 7; seed 001 stage 7)
+                thread.tcb.irql = KThread.DISPATCH_LEVEL;
                 thread.startAddress = k.symbolAddress("ntdll!RtlUserThreadStart");
                 thread.win32StartAddress = c.startRoutine != null ? c.startAddress
                         : c.process.sectionBaseAddress + c.process.sectionObject.image.addressOfEntryPoint();

@@ -24,6 +24,12 @@ public final class ThreadStartup {
     }
 
     static final Routine PspUserThreadStartup = Executive.routine("nt!PspUserThreadStartup").stage(7)
+            // KeLowerIrql(PASSIVE_LEVEL): KiStartUserThread called it at APC_LEVEL (WRK ps/create.c
+            // PspUserThreadStartup; Windows Internals 7th ed., part 1, ch. 3, stage 7; seed 001 stage 7 item 2)
+            .inline((k, t, f) -> {
+                t.tcb.irql = KThread.PASSIVE_LEVEL;
+                return next();
+            })
             // tell an attached debugger about the new thread; the first one reports its process's images
             // WRK ps/create.c PspUserThreadStartup: a thread already marked terminated (CrossThreadFlags) reports nothing
             .call(NotifyRoutines.DbgkCreateThread, (k, t, f) -> t.terminationRequested ? next()
@@ -62,7 +68,17 @@ public final class ThreadStartup {
             })
             .build();
 
+    /**
+     * WRK base/ntos/ke/amd64/threadbg.asm: KiStartUserThread, entered at DISPATCH_LEVEL by the
+     * first switch to the thread, sets the IRQL to APC_LEVEL and calls the system routine
+     * KeInitThread recorded, PspUserThreadStartup (seed 001 stage 7: "from DPC to APC").
+     */
     static final Routine KiStartUserThread = Executive.routine("nt!KiStartUserThread").stage(7)
+            // SetIrql APC_LEVEL
+            .inline((k, t, f) -> {
+                t.tcb.irql = KThread.APC_LEVEL;
+                return next();
+            })
             .call(PspUserThreadStartup, (k, t, f) -> StepResult.call(PspUserThreadStartup, null))
             // the return to user mode through the trap frame PspUserThreadStartup prepared
             .step("nt!KiStartUserThreadReturn", (k, t, f) -> new StepResult.Transfer(k.systemDllRoutine("ntdll!LdrInitializeThunk"), null))

@@ -55,11 +55,20 @@ public final class KernelBase {
                 String failure = validateFlagsAndToken(k, t, ctx(f));
                 return failure != null ? jump(failure) : next();
             })
-            // the priority class: realtime only with SeIncreaseBasePriorityPrivilege, else high
-            .step("KERNELBASE!BasepIsRealtimeAllowed", (k, t, f) -> {
+            // the priority class: the lowest one asked for, else NORMAL or the creator's IDLE/BELOW_NORMAL
+            .inline((k, t, f) -> {
                 selectPriorityClass(t, ctx(f));
+                return ctx(f).priorityClass == PriorityClass.REALTIME ? next() : jump("ntPath");
+            })
+            // only for REALTIME (ReactOS kernel32 proc.c CreateProcessInternalW; seeds 003 and 004): without
+            // SeIncreaseBasePriorityPrivilege the class is HIGH
+            .step("KERNELBASE!BasepIsRealtimeAllowed", (k, t, f) -> {
+                if (!t.process.token.has(Privilege.SeIncreaseBasePriorityPrivilege)) {
+                    ctx(f).priorityClass = PriorityClass.HIGH;
+                }
                 return next();
             })
+            .label("ntPath")
             // DOS path to NT path (\??\C:\...), searching System32 for a bare name
             .step("ntdll!RtlDosPathNameToNtPathName_U", (k, t, f) -> resolveArguments(k, t, ctx(f)))
             // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the caller becomes the debugger, its debug object goes in
@@ -204,9 +213,9 @@ public final class KernelBase {
     }
 
     /**
-     * The priority class: the lowest one asked for; realtime only with SeIncreaseBasePriorityPrivilege,
-     * else high. None asked for is normal, unless the creator is idle or below normal: then the
-     * child gets the creator's class (Windows Internals 7th ed., part 1, ch. 3, stage 1).
+     * The priority class: the lowest one asked for (BasepIsRealtimeAllowed then checks REALTIME).
+     * None asked for is normal, unless the creator is idle or below normal: then the child gets
+     * the creator's class (Windows Internals 7th ed., part 1, ch. 3, stage 1).
      */
     static void selectPriorityClass(EThread t, CreateProcessContext c) {
         String creator = t.process.priorityClass;
@@ -218,9 +227,6 @@ public final class KernelBase {
                 c.priorityClass = pc;
                 break;
             }
-        }
-        if (c.priorityClass == PriorityClass.REALTIME && !t.process.token.has(Privilege.SeIncreaseBasePriorityPrivilege)) {
-            c.priorityClass = PriorityClass.HIGH;
         }
     }
 
