@@ -51,6 +51,23 @@ class DebuggerSnapshotTest {
         }
     }
 
+    /** Stopped in seclogon's worker in svchost while the caller waits for the reply: the RPC in flight survives the snapshot. */
+    @Test
+    void aMachineRestoredInsideTheSecondaryLogonServiceFinishesTheCallLikeTheOriginal() {
+        Machine original = Machine.boot(Profile.MODERN);
+        for (String command : List.of("bp seclogon!SlrCreateProcessWithLogon", ".call explorer.exe CreateProcessWithLogonW alice notepad.exe", "t")) {
+            assertThat(original.execute(command).accepted()).as(command).isTrue();
+        }
+
+        Machine restored = SnapshotCodec.decode(SnapshotCodec.encode(original));
+
+        assertThat(restored.snapshotJson()).isEqualTo(original.snapshotJson());
+        for (String command : List.of("k", "bc *", "g", "!process 0 0 notepad.exe", "t-", "g")) {
+            assertThat(restored.execute(command)).as(command).isEqualTo(original.execute(command));
+            assertThat(restored.snapshotJson()).as("after " + command).isEqualTo(original.snapshotJson());
+        }
+    }
+
     /** Bytes of another layout (here: no layout tag, as every snapshot before the tag) are rejected, not read as wrong values. */
     @Test
     void aSnapshotOfAnotherLayoutIsRejected() {

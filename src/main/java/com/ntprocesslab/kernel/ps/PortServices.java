@@ -49,20 +49,6 @@ public final class PortServices {
             return new PortCall(port, request);
         }
 
-        /**
-         * ALPC's send without a receive (NtAlpcSendWaitReceivePort with no ReceiveMessage): the
-         * reply goes out and the call returns at once. A server answers a request it kept
-         * aside this way, as the SCM answers StartService once the service reports running.
-         */
-        public static PortCall replyOnly(PortObject port, PortMessage reply, long replyStatus) {
-            PortCall call = replyAndReceive(port, reply, replyStatus);
-            call.sendOnly = true;
-            return call;
-        }
-
-        /** Set by {@link #replyOnly}: nothing is received after the send. */
-        public boolean sendOnly;
-
         /** A server's call: reply to {@code reply} (when not null), then wait for the next message. */
         public static PortCall replyAndReceive(PortObject port, PortMessage reply, long replyStatus) {
             PortCall call = new PortCall(port, null);
@@ -80,7 +66,7 @@ public final class PortServices {
         Routine.Builder<Executive, EThread> b = Executive.routine(symbol)
                 .step(send, (k, t, f) -> {
                     PortCall c = f.args(PortCall.class);
-                    if (c.request == null && !c.sendOnly) {
+                    if (c.request == null) {
                         // the server is back at the port: it is done with the message it took
                         c.port.inService = null;
                     }
@@ -102,8 +88,7 @@ public final class PortServices {
                     return next();
                 });
         if (receive != null) {
-            b.inline((k, t, f) -> f.args(PortCall.class).request != null ? StepResult.jump("reply")
-                            : f.args(PortCall.class).sendOnly ? ret(NtStatus.STATUS_SUCCESS) : next())
+            b.inline((k, t, f) -> f.args(PortCall.class).request != null ? StepResult.jump("reply") : next())
                     .step(receive, (k, t, f) -> {
                         PortCall c = f.args(PortCall.class);
                         if (c.port.queue.isEmpty()) {

@@ -15,14 +15,15 @@ import java.util.function.Supplier;
 /**
  * CreateProcessWithLogonW and CreateProcessWithTokenW (advapi32). On Windows both go through
  * CreateProcessWithLogonCommonW to the Secondary Logon service (seclogon in svchost), whose
- * SeclCreateProcessWithLogonW logs the user on with LogonUser (the token variant: uses the
+ * SlrCreateProcessWithLogon logs the user on with LogonUser (the token variant: uses the
  * caller's token, which needs SE_IMPERSONATE_NAME), loads the profile for LOGON_WITH_PROFILE,
  * and calls CreateProcessAsUserW (ReactOS base/services/seclogon/rpcserver.c; Microsoft Learn,
  * CreateProcessWithLogonW / CreateProcessWithTokenW), while the caller waits for the reply.
- * The machine has no seclogon service process: the caller's thread runs the same sequence
- * itself (LogonUserW's token, CreateProcessAsUserW down to NtCreateUserProcess, the token
- * closed), so the call returns only when the creation is done, with PROCESS_INFORMATION as
- * CreateProcessW does. The profile is not modelled (the machine has no user profiles).
+ * The Windows 10 machine does just that ({@link SecondaryLogon}, {@link ServiceControl}). The
+ * XP machine has no seclogon service in its svchost: there the caller's thread runs the same
+ * sequence itself (LogonUserW's token, CreateProcessAsUserW down to NtCreateProcessEx, the
+ * token closed), so the call returns only when the creation is done, with PROCESS_INFORMATION
+ * as CreateProcessW does. The profile is not modelled (the machine has no user profiles).
  */
 public final class LogonCreation {
     /** dwLogonFlags (winbase.h): the only two values Microsoft Learn documents. */

@@ -176,4 +176,26 @@ class SeclogonServiceTest {
         assertThat(endpoint().ownerProcessId).isEqualTo(second.uniqueProcessId);
         assertThat(m.checkInvariants()).isEmpty();
     }
+
+    /**
+     * services.exe's own thread is the SCM's only server here (Windows has a pool of rpcrt4
+     * threads): a call made on it starts the host directly, but cannot take the host's
+     * SetServiceStatus while it polls, so it gives up after StartSeclogonService's 20 s
+     * (ERROR_SERVICE_REQUEST_TIMEOUT); once the thread runs on (g), the SCM takes the report, and
+     * the next call works.
+     */
+    @Test
+    void aCallOnTheScmsOwnThreadTimesOutWaitingForTheServiceThenTheNextOneWorks() {
+        long before = m.kernel().clock();
+
+        assertThat(call("services.exe", "CreateProcessWithLogonW alice notepad.exe")).contains("returned FALSE", "ERROR_SERVICE_REQUEST_TIMEOUT");
+
+        assertThat(m.kernel().clock() - before).isGreaterThan(ServiceControl.START_TIMEOUT);
+        assertThat(processes("svchost.exe")).hasSize(1);
+        // back at its RpcServerListen, the SCM's thread takes svchost's SERVICE_RUNNING report
+        m.execute("g");
+        assertThat(call("services.exe", "CreateProcessWithLogonW alice notepad.exe")).contains("returned TRUE");
+        assertThat(LabMachine.process(m, "notepad.exe").inheritedFromUniqueProcessId).isEqualTo(LabMachine.process(m, "services.exe").uniqueProcessId);
+        assertThat(m.checkInvariants()).isEmpty();
+    }
 }
