@@ -8,3 +8,6 @@ dt nt!_EPROCESS 1234
 !tt 999999999
 x nope
 frobnicate
+dq 0 L?ffffffff
+dq ffffffff`ffffffff L2
+dq -10

@@ -37,6 +37,10 @@ final class MemoryDump {
             address = m.address();
         }
         long start = address & -width;
+        String outside = outsideAddressSpace(d.kernel, start, (long) m.count() * width);
+        if (outside != null) {
+            return Debugger.reject(outside);
+        }
         StringBuilder out = new StringBuilder();
         int perLine = width == 8 ? 2 : 4;
         for (int i = 0; i < m.count(); i++) {
@@ -47,6 +51,22 @@ final class MemoryDump {
             out.append(' ').append(width == 8 ? quadword(d.kernel, at) : hex(read(d.kernel, at, 4)));
         }
         return Debugger.accept(out.toString());
+    }
+
+    /**
+     * A range the address space cannot hold: above 4 GB on the x86 machine, or running past the
+     * top address (a dump does not wrap round to 0). Null when the range fits.
+     */
+    private static String outsideAddressSpace(Kernel k, long start, long bytes) {
+        long top = k.platform.x86 ? 0xffffffffL : -1L;
+        if (Long.compareUnsigned(start, top) > 0) {
+            return "Memory access error at '" + Long.toHexString(start) + "': the classic machine is x86, its addresses end at ffffffff";
+        }
+        if (Long.compareUnsigned(top - start, bytes - 1) < 0) {
+            return "Range error: 0x" + Long.toHexString(bytes) + " bytes from " + k.platform.pointer(start) + " run past the top of the address space ("
+                    + k.platform.pointer(top) + "); give a smaller L count";
+        }
+        return null;
     }
 
     /**

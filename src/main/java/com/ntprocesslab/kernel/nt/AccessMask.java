@@ -17,6 +17,8 @@ public final class AccessMask {
     /** From Windows 8 on (winnt.h): what SetProcessInformation's limited classes need; PROCESS_SET_INFORMATION implies it. */
     public static final long PROCESS_SET_LIMITED_INFORMATION = 0x2000;
     public static final long SYNCHRONIZE = 0x00100000;
+    /** The SACL right (winnt.h): outside every type's ValidAccessMask, granted only with SeSecurityPrivilege. */
+    public static final long ACCESS_SYSTEM_SECURITY = 0x01000000;
     public static final long PROCESS_ALL_ACCESS = 0x001FFFFF;
     /** Windows XP's PROCESS_ALL_ACCESS: what its CreateProcessW asks of NtCreateProcessEx. */
     public static final long PROCESS_ALL_ACCESS_XP = 0x001F0FFF;

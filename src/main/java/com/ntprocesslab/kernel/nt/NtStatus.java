@@ -31,6 +31,8 @@ public final class NtStatus {
     public static final long STATUS_PROCEDURE_NOT_FOUND = 0xC000007AL;
     public static final long STATUS_IMAGE_ALREADY_LOADED = 0xC000010EL;
     public static final long STATUS_INVALID_INFO_CLASS = 0xC0000003L;
+    /** RtlInitUnicodeStringEx: a string longer than a UNICODE_STRING holds (32,767 characters). */
+    public static final long STATUS_NAME_TOO_LONG = 0xC0000106L;
 
     private static final Map<Long, String> NAMES = new TreeMap<>();
     private static final Map<Long, Long> DOS_ERRORS = new TreeMap<>();
@@ -59,6 +61,8 @@ public final class NtStatus {
         // RtlNtStatusToDosError: ERROR_SERVICE_ALREADY_RUNNING
         name(STATUS_IMAGE_ALREADY_LOADED, "STATUS_IMAGE_ALREADY_LOADED", 1056);
         name(STATUS_INVALID_INFO_CLASS, "STATUS_INVALID_INFO_CLASS", 87);
+        // RtlNtStatusToDosError: ERROR_FILENAME_EXCED_RANGE
+        name(STATUS_NAME_TOO_LONG, "STATUS_NAME_TOO_LONG", 206);
     }
 
     private NtStatus() {

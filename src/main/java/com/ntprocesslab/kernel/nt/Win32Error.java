@@ -31,6 +31,7 @@ public final class Win32Error {
             Map.entry(121L, "ERROR_SEM_TIMEOUT"),
             Map.entry(123L, "ERROR_INVALID_NAME"),
             Map.entry(193L, "ERROR_BAD_EXE_FORMAT"),
+            Map.entry(206L, "ERROR_FILENAME_EXCED_RANGE"),
             Map.entry(267L, "ERROR_DIRECTORY"),
             Map.entry(317L, "ERROR_MR_MID_NOT_FOUND"),
             Map.entry(998L, "ERROR_NOACCESS"),

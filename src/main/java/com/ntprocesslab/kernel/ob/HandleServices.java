@@ -13,6 +13,7 @@ import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.se.AccessCheck;
+import com.ntprocesslab.kernel.se.Privilege;
 
 /**
  * Handle services beyond open and close: NtDuplicateObject (ReactOS ntoskrnl/ob/obhandle.c
@@ -94,10 +95,15 @@ public final class HandleServices {
             return NtStatus.STATUS_PROCESS_IS_TERMINATING;
         }
         long access = (a.options & ObjectManager.DUPLICATE_SAME_ACCESS) != 0 ? sourceAccess
-                : object.type == ObjectType.Process ? AccessMask.mapProcessGeneric(a.desiredAccess, k.profile == Profile.CLASSIC) : a.desiredAccess;
+                : ValidAccess.target(object.type, k.profile,
+                        object.type == ObjectType.Process ? AccessMask.mapProcessGeneric(a.desiredAccess, k.profile == Profile.CLASSIC) : a.desiredAccess);
         long status = NtStatus.STATUS_SUCCESS;
-        // asking for more than the source handle grants takes an access check against the object
-        if ((access & ~sourceAccess) != 0 && object instanceof EProcess p && !AccessCheck.SeAccessCheck(t.process.token, p.token, access)) {
+        long added = access & ~sourceAccess;
+        // asking for more than the source handle grants takes an access check against the object;
+        // SeAccessCheck grants ACCESS_SYSTEM_SECURITY to a holder of SeSecurityPrivilege only
+        if ((added & AccessMask.ACCESS_SYSTEM_SECURITY) != 0 && !t.process.token.has(Privilege.SeSecurityPrivilege)) {
+            status = NtStatus.STATUS_PRIVILEGE_NOT_HELD;
+        } else if (added != 0 && object instanceof EProcess p && !AccessCheck.SeAccessCheck(t.process.token, p.token, access)) {
             status = NtStatus.STATUS_ACCESS_DENIED;
         } else if (k.failAllocation(AllocationKind.HANDLE)) {
             status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;

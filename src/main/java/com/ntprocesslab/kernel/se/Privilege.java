@@ -7,5 +7,7 @@ public enum Privilege {
     /** SE_LOCK_MEMORY_NAME: large pages need it (Microsoft Learn, Large-Page Support); LocalSystem holds it. */
     SeLockMemoryPrivilege,
     /** SE_IMPERSONATE_NAME: what CreateProcessWithTokenW asks of its caller (Microsoft Learn, CreateProcessWithTokenW). */
-    SeImpersonatePrivilege
+    SeImpersonatePrivilege,
+    /** SE_SECURITY_NAME: SeAccessCheck grants ACCESS_SYSTEM_SECURITY only with it (ReactOS ntoskrnl/se/accesschk.c). */
+    SeSecurityPrivilege
 }

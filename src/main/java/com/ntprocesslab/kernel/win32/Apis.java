@@ -318,6 +318,10 @@ public final class Apis {
             if (a.size() != 1 || a.get(0).isBlank()) {
                 return "NtLoadDriver takes one service key, e.g. NtLoadDriver \\Registry\\Machine\\System\\CurrentControlSet\\Services\\procmon";
             }
+            if (a.get(0).length() > 32_767) {
+                // DriverServiceName is a UNICODE_STRING: its USHORT Length holds no more
+                return "NtLoadDriver's DriverServiceName is a UNICODE_STRING, at most 32767 characters (this one has " + a.get(0).length() + ")";
+            }
             c.path = a.get(0);
             return null;
         }, () -> Win32Api.NtLoadDriverNative);

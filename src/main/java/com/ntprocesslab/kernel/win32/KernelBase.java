@@ -44,6 +44,9 @@ public final class KernelBase {
         return f.args(CreateProcessContext.class);
     }
 
+    /** UNICODE_STRING's 0xFFFE bytes, less the terminating null: 32,766 characters. */
+    private static final int MAX_COMMAND_LINE = 32_766;
+
     private static final long PRIORITY_MASK = 0x40 | 0x4000 | 0x20 | 0x8000 | 0x80 | 0x100;
 
     static final Routine CsrClientCallServer = CsrApiRequests.csrClientCallServer(Profile.MODERN, 5);
@@ -318,6 +321,13 @@ public final class KernelBase {
      */
     static StepResult resolveArguments(Subsystems k, EThread t, CreateProcessContext c) {
         boolean xp = k.profile == Profile.CLASSIC;
+        // the command line goes in a UNICODE_STRING: RtlInitUnicodeStringEx refuses more than 32,767
+        // characters with the terminating null (Microsoft Learn, CreateProcessW: lpCommandLine), which
+        // BaseSetLastNTError reports as ERROR_FILENAME_EXCED_RANGE ("The filename or extension is too long")
+        if (!xp && c.commandLine != null && c.commandLine.length() > MAX_COMMAND_LINE) {
+            c.status = NtStatus.STATUS_NAME_TOO_LONG;
+            return jump("failNt");
+        }
         String callerDir = t.process.peb != null && t.process.peb.currentDirectory != null ? t.process.peb.currentDirectory : "C:\\Windows\\System32\\";
         if (c.startup != null && c.startup.currentDirectory != null) {
             String dir = absolute(c.startup.currentDirectory, callerDir);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.ps.BootSeed;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +95,33 @@ class HandleTablePagesTest {
         }
         assertThat(seen).doesNotContain(span).contains(span - 4, span + 4);
         assertThat(table.lookup(span)).isNull();
+    }
+
+    /**
+     * PspCidTable is a handle table too (WRK ps/psinit.c ExCreateHandleTable), so no process or
+     * thread gets ID 0x400 on x64, or 0x800 on x86. A boot seed whose IDs start at 0x3c0 or above
+     * (BootSeed.firstCid) gets there in a few creations.
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void processesCreatedAcrossThePageBoundarySkipItsId(Profile profile) {
+        long span = span(profile);
+        long seed = 1;
+        while (BootSeed.firstCid(seed) < 0x3c0 || BootSeed.firstCid(seed) > 0x3e0) {
+            seed++;
+        }
+        Machine machine = Machine.boot(profile, seed);
+        var cids = machine.kernel().pspCidTable;
+        String create = ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe";
+        // creations of two IDs each until the next ID is past the boundary
+        for (int i = 0; i < 300 && cids.peekNext() < span + 0x10; i++) {
+            LabMachine.ok(machine, create);
+            LabMachine.ok(machine, "g");
+        }
+
+        assertThat(cids.lookup(span)).isNull();
+        assertThat(cids.lookup(span - 4)).isNotNull();
+        assertThat(cids.lookup(span + 4)).isNotNull();
+        assertThat(machine.checkInvariants()).isEmpty();
     }
 }

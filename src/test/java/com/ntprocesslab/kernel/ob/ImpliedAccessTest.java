@@ -55,6 +55,29 @@ class ImpliedAccessTest {
         assertThat(access(machine, thread)).isEqualTo(modern ? 0xc60 : 0x60);
     }
 
+    /**
+     * WRK ob/obhandle.c ObDuplicateObject: TargetAccess = DesiredAccess & (ValidAccessMask |
+     * ACCESS_SYSTEM_SECURITY), after RtlMapGenericMask; ACCESS_SYSTEM_SECURITY beyond the source's
+     * access takes SeSecurityPrivilege in SeAccessCheck (explorer's token has none).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void duplicateHandleKeepsOnlyTheTypesValidRights(Profile profile) {
+        Machine machine = withNotepad(profile);
+        long all = profile == Profile.CLASSIC ? AccessMask.PROCESS_ALL_ACCESS_XP : AccessMask.PROCESS_ALL_ACCESS;
+        int handles = LabMachine.process(machine, "explorer.exe").objectTable.handleCount();
+
+        // reserved bits 0x0c000000 and MAXIMUM_ALLOWED 0x02000000 are no process rights
+        long reserved = targetHandle(call(machine, "DuplicateHandle -1 $hProcess -1 0x0e100000 FALSE 0"));
+        long generic = targetHandle(call(machine, "DuplicateHandle -1 $hProcess -1 GENERIC_ALL FALSE 0"));
+        String sacl = call(machine, "DuplicateHandle -1 $hProcess -1 0x01100000 FALSE 0");
+
+        assertThat(access(machine, reserved)).isEqualTo(AccessMask.SYNCHRONIZE);
+        assertThat(access(machine, generic)).isEqualTo(all);
+        assertThat(sacl).contains("returned FALSE", "ERROR_PRIVILEGE_NOT_HELD");
+        assertThat(LabMachine.process(machine, "explorer.exe").objectTable.handleCount()).isEqualTo(handles + 2);
+    }
+
     @Test
     void duplicateSameAccessKeepsTheSourceMask() {
         Machine machine = withNotepad(Profile.MODERN);
