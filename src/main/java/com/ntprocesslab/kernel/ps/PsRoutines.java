@@ -45,7 +45,8 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicThreadStartup.NtContinue, ProcessInformation.NtSetInformationThread,
                     ClassicProcessCreation.KeAttachProcess, ClassicProcessCreation.KiAttachProcess,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
-                    PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort);
+                    PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort,
+                    ClassicProcessCreation.PspMapSystemDll);
         };
     }
 }
