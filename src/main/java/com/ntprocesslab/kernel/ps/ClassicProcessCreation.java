@@ -162,6 +162,14 @@ public final class ClassicProcessCreation {
             .build();
 
     /**
+     * PspMapSystemDll (WRK ps/psinit.c; seed 003 step 8): ntdll's section, mapped into the new
+     * process as an image by MmMapViewOfSection (MiMapViewOfImageSection underneath).
+     */
+    static final Routine PspMapSystemDll = Executive.routine("nt!PspMapSystemDll").stage(2)
+            .step("nt!MmMapViewOfSection", (k, t, f) -> ret(CreationSupport.PspMapSystemDll(k, creation(f).process)))
+            .build();
+
+    /**
      * PspCreateProcess in XP SP3's order (seed 003's disassembly; WRK ps/create.c, seed 004,
      * where SP3 shows nothing): the parent and job level, the object (0x260 bytes), quota and
      * device map, the section, the debug port, the token, the address space, the handle table,
@@ -282,7 +290,8 @@ public final class ClassicProcessCreation {
             .call(MmInitializeProcessAddressSpace)
             // the image must be mapped: a failure (no room at the image base) ends the creation here
             .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : exitFailure(creation(f), f.calleeStatus))
-            .step("nt!PspMapSystemDll", (k, t, f) -> nextOrExit(creation(f), CreationSupport.PspMapSystemDll(k, creation(f).process)))
+            .call(PspMapSystemDll)
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : exitFailure(creation(f), f.calleeStatus))
             // SP3 (seed 003): the token learns the process's session before the process gets its ID
             .step("nt!MmGetSessionId", (k, t, f) -> {
                 PspCreateParameters c = creation(f);

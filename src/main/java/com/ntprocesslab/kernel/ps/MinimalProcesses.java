@@ -170,6 +170,23 @@ public final class MinimalProcesses {
             .tailCall(PspCreateProcess)
             .build();
 
+    /**
+     * NtCreateProcess (Windows 10, seed 000's listing): the older service, kept for callers that
+     * pass a BOOLEAN InheritObjectTable; it becomes PROCESS_CREATE_FLAGS_INHERIT_HANDLES and the
+     * rest goes to NtCreateProcessEx with job level 0 (WRK ps/create.c NtCreateProcess, seed 004).
+     * The low-bit tags on SectionHandle and DebugPort (BREAKAWAY, NO_DEBUG_INHERIT) are not
+     * modelled: no caller here passes a tagged handle.
+     */
+    public static final Routine NtCreateProcess = Executive.routine("nt!NtCreateProcess").stage(2)
+            .inline((k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                c.createFlags = c.inheritObjectTable ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_INHERIT_HANDLES : 0;
+                c.jobMemberLevel = 0;
+                return next();
+            })
+            .tailCall(NtCreateProcessEx)
+            .build();
+
     /** The table the creator's process handle lives in: System's for a kernel handle. */
     static com.ntprocesslab.kernel.ob.HandleTable handleTable(Executive k, EThread t, PspCreateParameters c) {
         return c.kernelHandle ? k.systemProcess.objectTable : t.process.objectTable;

@@ -34,7 +34,8 @@ public final class PsRoutines implements RoutinePublisher {
                     PortServices.NtAlpcSendWaitReceivePort, ThreadCreation.NtCreateThreadEx, ThreadCreation.PspCreateThread,
                     PortServices.NtAlpcConnectPort, PortServices.NtAlpcAcceptConnectPort,
                     MinimalProcesses.NtCreateProcessEx, MinimalProcesses.PspCreateProcess, MinimalProcesses.PsCreateMinimalProcess,
-                    StoreManager.SmSetStoreInformation, StoreManager.SmProcessCreateRequest, StoreManager.SmFirstTimeInit);
+                    StoreManager.SmSetStoreInformation, StoreManager.SmProcessCreateRequest, StoreManager.SmFirstTimeInit,
+                    MinimalProcesses.NtCreateProcess);
             case CLASSIC -> List.of(ClassicProcessCreation.NtCreateProcessEx, ClassicProcessCreation.NtCreateProcess,
                     ClassicProcessCreation.PspCreateProcess, ClassicProcessCreation.MmCreatePeb,
                     ClassicProcessCreation.PspInitializeProcessSecurity, ClassicProcessCreation.MmInitializeProcessAddressSpace,
@@ -45,7 +46,8 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicThreadStartup.NtContinue, ProcessInformation.NtSetInformationThread,
                     ClassicProcessCreation.KeAttachProcess, ClassicProcessCreation.KiAttachProcess,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
-                    PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort);
+                    PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort,
+                    ClassicProcessCreation.PspMapSystemDll);
         };
     }
 }

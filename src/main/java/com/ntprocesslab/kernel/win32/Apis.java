@@ -350,11 +350,35 @@ public final class Apis {
             c.handle = parent;
             return c.value == 0 ? "Syntax error at '" + a.get(2) + "': a section handle is required" : null;
         }, () -> NativeProcessApis.NtCreateProcessExNative);
+        // the older service (seed 000's nt!NtCreateProcess): a BOOLEAN InheritObjectTable instead of NtCreateProcessEx's flags
+        add("NtCreateProcess", "<ParentProcess> <InheritObjectTable> <SectionHandle>", ApiSpec.Returns.NTSTATUS, false, (a, c) -> {
+            if (a.size() != 3) {
+                return "NtCreateProcess takes <ParentProcess> <InheritObjectTable> <SectionHandle> (a section is required: the clone of a parent's address space is not modelled)";
+            }
+            String err = handle(a.get(0), c, true);
+            if (err != null) {
+                return err;
+            }
+            long parent = c.handle;
+            Boolean inherit = bool(a.get(1));
+            if (inherit == null) {
+                return "Syntax error at '" + a.get(1) + "': InheritObjectTable is TRUE or FALSE";
+            }
+            c.inherit = inherit;
+            err = handle(a.get(2), c, false);
+            if (err != null) {
+                return err;
+            }
+            c.value = c.handle;
+            c.handle = parent;
+            return c.value == 0 ? "Syntax error at '" + a.get(2) + "': a section handle is required" : null;
+        }, () -> NativeProcessApis.NtCreateProcessNative);
         add("NtSetSystemInformation", "SystemStoreInformation", ApiSpec.Returns.NTSTATUS, false,
                 (a, c) -> a.size() == 1 && a.get(0).equals("SystemStoreInformation") ? null
                         : "NtSetSystemInformation takes SystemStoreInformation (the only information class the machine has)",
                 () -> NativeProcessApis.NtSetSystemInformationNative);
         classic("NtCreateProcessEx", () -> NativeProcessApis.NtCreateProcessExNativeClassic);
+        classic("NtCreateProcess", () -> NativeProcessApis.NtCreateProcessNativeClassic);
         classic("NtSetSystemInformation", () -> NativeProcessApis.NtSetSystemInformationNativeClassic);
         classic("CreateProcessW", () -> Kernel32.CreateProcessW);
         classic("CreateProcessA", () -> Kernel32.CreateProcessA);

@@ -27,6 +27,29 @@ public final class NativeProcessApis {
     /** XP's NtCreateProcessEx (the classic kernel's own service), with XP's PROCESS_ALL_ACCESS. */
     public static final Routine NtCreateProcessExNativeClassic = createProcessEx(ClassicNtdll.NtCreateProcessExStub, AccessMask.PROCESS_ALL_ACCESS_XP);
 
+    public static final Routine NtCreateProcessStub = Syscalls.stub(MinimalProcesses.NtCreateProcess, 2);
+
+    /** NtCreateProcess(&h, PROCESS_ALL_ACCESS, NULL, ParentProcess, InheritObjectTable, SectionHandle, NULL, NULL) from user mode. */
+    public static final Routine NtCreateProcessNative = createProcess(NtCreateProcessStub, AccessMask.PROCESS_ALL_ACCESS);
+
+    /** XP's NtCreateProcess, the service RtlCreateUserProcess calls, with XP's PROCESS_ALL_ACCESS. */
+    public static final Routine NtCreateProcessNativeClassic = createProcess(ClassicNtdll.NtCreateProcessStub, AccessMask.PROCESS_ALL_ACCESS_XP);
+
+    private static Routine createProcess(Routine stub, long desiredAccess) {
+        return Subsystems.win32Routine("ntdll!ZwCreateProcess")
+                .call(stub, (k, t, f) -> {
+                    ApiCall call = f.args(ApiCall.class);
+                    PspCreateParameters c = new PspCreateParameters();
+                    c.parentHandle = call.handle;
+                    c.inheritObjectTable = call.inherit;
+                    c.sectionHandle = call.value;
+                    c.desiredAccess = desiredAccess;
+                    return StepResult.call(stub, c);
+                })
+                .inline((k, t, f) -> returnNtStatus(f.args(ApiCall.class), f.calleeStatus))
+                .build();
+    }
+
     private static Routine createProcessEx(Routine stub, long desiredAccess) {
         return Subsystems.win32Routine("ntdll!ZwCreateProcessEx")
                 .call(stub, (k, t, f) -> {

@@ -65,9 +65,10 @@ public final class Win32Routines implements RoutinePublisher {
         routines.addAll((profile == Profile.CLASSIC ? LogonCreation.CLASSIC : LogonCreation.MODERN).routines());
         routines.addAll(profile == Profile.CLASSIC
                 ? List.of(NativeProcessApis.NtCreateProcessExNativeClassic, NativeProcessApis.NtSetSystemInformationNativeClassic,
-                        NativeProcessApis.NtSetSystemInformationClassicStub)
+                        NativeProcessApis.NtSetSystemInformationClassicStub, NativeProcessApis.NtCreateProcessNativeClassic)
                 : List.of(NativeProcessApis.NtCreateProcessExNative, NativeProcessApis.NtCreateProcessExStub,
-                        NativeProcessApis.NtSetSystemInformationNative, NativeProcessApis.NtSetSystemInformationStub));
+                        NativeProcessApis.NtSetSystemInformationNative, NativeProcessApis.NtSetSystemInformationStub,
+                        NativeProcessApis.NtCreateProcessNative, NativeProcessApis.NtCreateProcessStub));
         for (VolumeFile file : DefaultVolume.create(profile).files()) {
             if (file.isImage() && !file.image().dll()) {
                 routines.add(GuestPrograms.entryForFile(file, profile));

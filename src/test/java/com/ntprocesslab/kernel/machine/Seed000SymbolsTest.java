@@ -45,8 +45,6 @@ class Seed000SymbolsTest {
         // (CmpInitializeRegistryProcess, SmFirstTimeInit: ntoskrnl 10.0's callee lists), not through a Zw stub
         NOT_MODELED.put("ZwCreateProcessEx", "no kernel component of the machine creates a process through the Zw stub");
         NOT_MODELED.put("ZwCreateProcess", "no kernel component of the machine creates a process through the Zw stub");
-        NOT_MODELED.put("NtCreateProcess", "the older service has no caller on Windows 10 here: its kernel32 and ntdll use "
-                + "NtCreateUserProcess, and the console offers NtCreateProcessEx");
     }
 
     private final Machine machine = LabMachine.boot();
@@ -101,6 +99,8 @@ class Seed000SymbolsTest {
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\nosuch.exe");
         // NtCreateProcessEx -> PspCreateProcess, which refuses a handle that is not a section's
         LabMachine.ok(machine, ".call explorer.exe NtCreateProcessEx -1 0 0x4");
+        // the older service, which hands its InheritObjectTable to NtCreateProcessEx as a flag
+        LabMachine.ok(machine, ".call explorer.exe NtCreateProcess -1 FALSE 0x4");
         ran.retainAll(functions);
         List<String> notRun = new ArrayList<>(functions);
         notRun.removeAll(ran);
