@@ -2,8 +2,9 @@
 bu nt!PspCreateProcess
 bu nt!PspCreateThread
 bu CSRSRV!CsrCreateProcess
-bu ntdll!KiUserApcDispatcher
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe
+# after the call began: explorer runs the .call itself from KiUserApcDispatcher (a user APC)
+bu ntdll!KiUserApcDispatcher
 # @checkpoint phase-two-process
 g
 # @checkpoint phase-three-thread

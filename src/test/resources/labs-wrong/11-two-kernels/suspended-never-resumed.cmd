@@ -3,8 +3,8 @@
 bu nt!PspCreateProcess
 bu nt!PspCreateThread
 bu CSRSRV!CsrCreateProcess
-bu ntdll!KiUserApcDispatcher
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe CREATE_SUSPENDED
+bu ntdll!KiUserApcDispatcher
 g
 g
 g

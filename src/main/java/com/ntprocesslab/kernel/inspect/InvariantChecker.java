@@ -33,6 +33,19 @@ public final class InvariantChecker {
     private InvariantChecker() {
     }
 
+    /** The first user-mode routine standing above a kernel-mode frame on {@code t}'s stack, or null. */
+    private static String userFrameAboveKernel(EThread t) {
+        boolean kernel = false;
+        for (Frame f : t.frames) {
+            if (f.routine.kernelMode()) {
+                kernel = true;
+            } else if (kernel) {
+                return f.routine.symbol();
+            }
+        }
+        return null;
+    }
+
     public static List<String> check(Kernel k) {
         List<String> problems = new ArrayList<>();
         Map<Long, long[]> expected = new TreeMap<>();
@@ -82,6 +95,12 @@ public final class InvariantChecker {
                 // user-mode code always runs at PASSIVE_LEVEL; a raised IRQL belongs to kernel code
                 if (t.top() != null && !t.top().routine.kernelMode() && t.tcb.irql != 0) {
                     problems.add(t.describe() + " runs user-mode code at IRQL " + t.tcb.irql + ".");
+                }
+                // a thread enters the kernel from user mode and leaves it the same way: its kernel frames are the top of its
+                // stack (a system thread has no user mode: the Rtl routines it calls at boot are the kernel's own copies)
+                String under = t.systemThread ? null : userFrameAboveKernel(t);
+                if (under != null) {
+                    problems.add(t.describe() + " runs user-mode " + under + " above kernel frames it could not have returned from.");
                 }
                 if (t.systemThread && t.teb != null) {
                     problems.add(t.describe() + " is a system thread with a TEB.");

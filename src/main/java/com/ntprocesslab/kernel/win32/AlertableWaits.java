@@ -68,15 +68,17 @@ public final class AlertableWaits {
      * routine also starts every thread (the LdrInitializeThunk APC, {@link ClassicNtdll}); this is
      * the same code taking the other NormalRoutine.
      */
-    private static Routine kiUserApcDispatcher(Routine normalRoutine, Routine ntContinue) {
-        return Subsystems.win32Routine("ntdll!KiUserApcDispatcher")
-                .call(normalRoutine)
-                .call(ntContinue, (k, t, f) -> StepResult.call(ntContinue, f.args))
-                .build();
+    private static Routine kiUserApcDispatcher(Routine normalRoutine, Routine ntContinue, int normalRoutineReturn) {
+        Routine.Builder<Subsystems, com.ntprocesslab.kernel.ps.EThread> b = Subsystems.win32Routine("ntdll!KiUserApcDispatcher").call(normalRoutine);
+        if (normalRoutineReturn > 0) {
+            b.returnAt(normalRoutineReturn);
+        }
+        return b.call(ntContinue, (k, t, f) -> StepResult.call(ntContinue, f.args)).build();
     }
 
-    static final Routine KiUserApcDispatcher = kiUserApcDispatcher(RtlDispatchAPC, NtContinueStub);
-    static final Routine KiUserApcDispatcherClassic = kiUserApcDispatcher(BaseDispatchAPC, NtContinueClassicStub);
+    static final Routine KiUserApcDispatcher = kiUserApcDispatcher(RtlDispatchAPC, NtContinueStub, 0);
+    /** The same call sites as ClassicNtdll's: XP's call eax returns to +0x7 (XP stacks show ntdll!KiUserApcDispatcher+0x7). */
+    static final Routine KiUserApcDispatcherClassic = kiUserApcDispatcher(BaseDispatchAPC, NtContinueClassicStub, 0x7);
 
     /** The NormalRoutine a QueueUserAPC of this profile names (the KAPC's routine). */
     public static String dispatchRoutine(Profile profile) {

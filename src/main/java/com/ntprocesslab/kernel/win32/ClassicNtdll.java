@@ -233,6 +233,8 @@ public final class ClassicNtdll {
      */
     static final Routine KiUserApcDispatcher = Subsystems.win32Routine("ntdll!KiUserApcDispatcher").stage(6)
             .call(LdrInitializeThunk, (k, t, f) -> StepResult.call(LdrInitializeThunk, null))
+            // XP's call eax returns to +0x7 (its stacks show ntdll!KiUserApcDispatcher+0x7); the .call APC's variant too (AlertableWaits)
+            .returnAt(0x7)
             // NtContinue enters the kernel, which returns to user mode at the CONTEXT's Eip (the thread's StartAddress)
             .call(NtContinueStub, (k, t, f) -> StepResult.call(NtContinueStub, t.startAddress == k.symbolAddress("kernel32!BaseProcessStartThunk")
                     ? new ClassicThreadStartup.ContinueContext(Kernel32.BaseProcessStartThunk, null)

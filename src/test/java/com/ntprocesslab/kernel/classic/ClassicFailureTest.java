@@ -91,6 +91,8 @@ class ClassicFailureTest {
     /** Explorer with notepad's image opened as a section, as phase 1 leaves it; nothing else changed. */
     private CreateProcessContext sectionReady() {
         pending = LabMachine.begin(machine, ".call explorer.exe GetLastError");
+        // the user APC takes the thread out of its wait into user mode: the probes run from the API's entry
+        machine.engine().runThread(pending.thread(), pending::finished, 100, at -> "kernel32!GetLastError".equals(at.symbol()));
         ApiCall call = new ApiCall(Apis.find("CreateProcessW"), "notepad.exe");
         call.path = "C:\\Windows\\System32\\notepad.exe";
         CreateProcessContext c = KernelBase.creation(call);

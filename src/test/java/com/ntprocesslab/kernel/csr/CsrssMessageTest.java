@@ -112,14 +112,16 @@ class CsrssMessageTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void csrssItselfCallsTheServerRoutineDirectlyAndSendsNoMessage(Profile profile) {
-        Machine machine = LabMachine.boot(profile);
+        // not checked after every step: the harness below runs user code above the thread's kernel wait
+        Machine machine = Machine.boot(profile);
         CsrServer server = machine.kernel().csrServers.get(0);
         long sent = server.apiPort.messagesSent;
         EThread thread = server.csrss.threadListHead.owners().get(0);
         // csrss's server thread waits for the port non-alertably: a .call (a user APC) cannot run there
         assertThat(machine.execute(".call " + Long.toHexString(server.csrss.uniqueProcessId) + " CreateProcessW notepad.exe").output())
                 .contains("of csrss.exe is not in an alertable wait");
-        // so the test runs csrss's own CreateProcessW on that thread directly, as its code would call it
+        // so the test runs csrss's own CreateProcessW on that thread directly, as its code would call it,
+        // and puts the thread back in its wait afterwards (the invariants hold again then)
         ApiSpec spec = Apis.find("CreateProcessW");
         ApiCall call = new ApiCall(spec, "C:\\Windows\\System32\\notepad.exe");
         assertThat(spec.parser().parse(List.of("C:\\Windows\\System32\\notepad.exe"), call)).isNull();
