@@ -143,7 +143,7 @@ class ClassicCreateFlagsTest {
         assertThat(notepad.debugPort.type).isEqualTo(ObjectType.DebugObject);
         assertThat(notepad.peb.beingDebugged).isTrue();
         assertThat(LabMachine.ok(machine, "dt nt!_EPROCESS " + Long.toHexString(notepad.address)).output())
-                .contains("DebugPort                   : 0x" + Long.toHexString(notepad.debugPort.address));
+                .contains("DebugPort        : 0x" + Long.toHexString(notepad.debugPort.address));
         LabMachine.ok(machine, "g");
 
         // notepad's own child, created without a debug flag, gets the same port (DbgkCopyProcessDebugPort)
