@@ -29,12 +29,14 @@ public final class ProcessDump {
             sb.append(String.format("PROCESS %s  SessionId: %s  Cid: %04x    Peb: %08x  ParentCid: %04x%n",
                     k.platform.pointer(p.address), session, p.uniqueProcessId, p.peb == null ? 0 : p.peb.address, p.inheritedFromUniqueProcessId));
         } else {
-            sb.append("PROCESS ").append(k.platform.pointer(p.address)).append('\n');
+            // kdexts prints the EPROCESS and ObjectTable pointers without the backtick: "PROCESS ffffa50dcea99040"
+            // (kernel transcripts of "!process 0 0", e.g. Windows Internals 6th ed., "Viewing the Handle Table")
+            sb.append("PROCESS ").append(k.platform.plainPointer(p.address)).append('\n');
             sb.append(String.format("    SessionId: %s  Cid: %04x    Peb: %s  ParentCid: %04x%n",
                     session, p.uniqueProcessId, p.peb == null ? "00000000" : Long.toHexString(p.peb.address), p.inheritedFromUniqueProcessId));
         }
         sb.append(String.format("    DirBase: %08x  ObjectTable: %s  HandleCount: %d.%n",
-                p.pcb.directoryTableBase, p.objectTable == null ? "00000000" : k.platform.pointer(p.objectTable.address),
+                p.pcb.directoryTableBase, p.objectTable == null ? "00000000" : k.platform.plainPointer(p.objectTable.address),
                 p.objectTable == null ? 0 : p.objectTable.handleCount()));
         sb.append("    Image: ").append(p.imageFileName).append('\n');
     }

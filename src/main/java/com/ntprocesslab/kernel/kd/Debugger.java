@@ -184,6 +184,11 @@ public final class Debugger {
         if (control != null) {
             return Outcome.look(reject(control));
         }
+        PseudoRegisters.Expanded expanded = PseudoRegisters.expand(this, line);
+        if (expanded.error() != null) {
+            return Outcome.look(reject(expanded.error()));
+        }
+        line = expanded.line();
         KdParser.Parsed kd = KdParser.parse(line, radix);
         if (kd == null) {
             CommandParser.Parsed parsed = CommandParser.parse(line);
@@ -225,7 +230,7 @@ public final class Debugger {
             case KdCommand.Evaluate e -> Outcome.look(HelpView.evaluate(this, e.value()));
             case KdCommand.Examine x -> Outcome.look(SymbolView.examine(x.pattern(), kernel.profile));
             case KdCommand.ListModules l -> Outcome.look(TargetView.modules(this, l.pattern()));
-            case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n.address(), kernel.profile));
+            case KdCommand.NearSymbol n -> Outcome.look(SymbolView.near(n, kernel.profile));
             case KdCommand.Process p -> Outcome.look(ProcessView.process(this, p));
             case KdCommand.Thread t -> Outcome.look(ProcessView.thread(this, t.address()));
             case KdCommand.Handle h -> Outcome.look(HandleView.handle(this, h));

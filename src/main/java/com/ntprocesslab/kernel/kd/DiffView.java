@@ -54,6 +54,8 @@ final class DiffView {
             Map<String, String> fields = new LinkedHashMap<>();
             if (o instanceof EProcess p) {
                 put(fields, "", TypeView.eprocess(k, p));
+                // dt shows only "_EX_FAST_REF" for the embedded Token; the diff shows its Value
+                fields.put("Token", fastRefValue(pl, p.token));
                 put(fields, "Pcb.", TypeView.kprocess(k, p));
             } else if (o instanceof EThread t) {
                 put(fields, "", TypeView.ethread(k, t));
@@ -125,6 +127,17 @@ final class DiffView {
             }
             view.put("VadRoot" + of, vads);
         }
+    }
+
+    /**
+     * An EX_FAST_REF's Value as dt nt!_EX_FAST_REF prints it: 0 when empty, else the object's
+     * address with the cached reference count in the low bits. ObInitializeFastReference biases
+     * the object by MAX_FAST_REFS references and stores Object | MAX_FAST_REFS (WRK base/ntos/ob/fastref.c,
+     * ExFastRefInitialize): 15 in the 4 RefCnt bits on x64, 7 in the 3 bits on x86. The machine
+     * does not take fast references afterwards, so the count stays full.
+     */
+    static String fastRefValue(Platform pl, KernelObject o) {
+        return o == null ? "0" : "0x" + pl.pointer(o.address | (pl.x86 ? 7 : 15));
     }
 
     /** How a structure is named in the answer: its dt type and address, as WinDbg spells it. */

@@ -58,7 +58,8 @@ public sealed interface KdCommand {
     /** {@code lm} or {@code lm m pattern}: the loaded images, optionally those whose name matches. */
     record ListModules(String pattern) implements KdCommand {}
     /** {@code ln <address>}. */
-    record NearSymbol(long address) implements KdCommand {}
+    /** ln address, or ln module!symbol (symbol set, address resolved when run). */
+    record NearSymbol(long address, String symbol) implements KdCommand {}
     /**
      * {@code !process [0 | -1 | cid | address] [flags] [image]}; a null target (or -1) is the
      * current process, 0 every process (those with the image name when one is given).
@@ -79,7 +80,8 @@ public sealed interface KdCommand {
     /** {@code dq} / {@code dd} {@code <symbol|address> [L<count>]}: quadwords or doublewords of a data object the machine models. */
     record DisplayMemory(int width, String symbol, Long address, int count) implements KdCommand {}
     /** {@code dt nt!_TYPE <address>}. */
-    record DisplayType(String type, long address) implements KdCommand {}
+    /** dt nt!_TYPE [address]: without an address, the type's layout. */
+    record DisplayType(String type, Long address) implements KdCommand {}
     /** {@code .process [/p] [/r] [address]} / {@code .thread [address]}: show or set the context. */
     record Context(boolean process, Long address, boolean translate, boolean reloadUser) implements KdCommand {
         Context(boolean process, Long address) {

@@ -86,7 +86,8 @@ public final class KdParser {
             case "x" -> args.size() == 1 && args.get(0).indexOf('!') > 0 ? Parsed.ok(new KdCommand.Examine(args.get(0)))
                     : Parsed.error(syntax(args.isEmpty() ? "x" : args.get(0), "x takes module!pattern, e.g. x nt!*CreateProcess*"));
             case "lm" -> modules(args);
-            case "ln" -> oneAddress(args, "ln", a -> new KdCommand.NearSymbol(a));
+            case "ln" -> args.size() == 1 && args.get(0).indexOf('!') > 0 ? Parsed.ok(new KdCommand.NearSymbol(0, args.get(0)))
+                    : oneAddress(args, "ln", a -> new KdCommand.NearSymbol(a, null));
             case "!process" -> process(args);
             case "!thread" -> args.equals(List.of("-1")) ? Parsed.ok(new KdCommand.Thread(null))
                     : optionalAddress(args, "!thread", KdCommand.Thread::new);
@@ -108,7 +109,9 @@ public final class KdParser {
         String t = text.replace("`", "").toLowerCase(Locale.ROOT);
         int radix = RADIX.get();
         if (t.startsWith("0x")) {
+            // 0x means hexadecimal whatever the default radix ("Numerical Expression Syntax")
             t = t.substring(2);
+            radix = 16;
         } else if (t.startsWith("0n")) {
             t = t.substring(2);
             radix = 10;
@@ -304,11 +307,15 @@ public final class KdParser {
         }
         String type = args.get(0);
         String bare = type.regionMatches(true, 0, "nt!", 0, 3) ? type.substring(3) : type;
+        if (args.size() == 1 && com.ntprocesslab.kernel.machine.WildcardPattern.hasWildcard(bare)) {
+            // dt nt!_EP*: the names of the matching types (TypeView lists them)
+            return Parsed.ok(new KdCommand.DisplayType(bare.toUpperCase(Locale.ROOT), null));
+        }
         if (!TYPES.contains(bare.toUpperCase(Locale.ROOT))) {
             return Parsed.error("Couldn't resolve error at '" + type + "': dt knows nt!_EPROCESS, _ETHREAD, _KPROCESS, _KTHREAD, _PEB, _TEB, _HANDLE_TABLE and _OBJECT_HEADER");
         }
         if (args.size() == 1) {
-            return Parsed.error(syntax(type, "dt needs the address of the structure, e.g. dt nt!_EPROCESS ffffa08f`1c2d3040"));
+            return Parsed.ok(new KdCommand.DisplayType(bare.toUpperCase(Locale.ROOT), null));
         }
         Long address = number(args.get(1));
         return address == null ? Parsed.error(syntax(args.get(1), "expected a hex address"))

@@ -41,29 +41,31 @@ final class MemoryView {
         }
         Peb peb = owner.peb;
         Platform pl = d.kernel.platform;
+        // the order of the "!peb" example (learn.microsoft.com/windows-hardware/drivers/debuggercmds/-peb): flags, image,
+        // loader, heap, then the process parameters' strings. Left out: ReadImageFileExecOptions, NtGlobalFlag, the Ldr
+        // and ProcessParameters addresses, the list heads and the modules' TimeStamp, DllPath (none are modelled)
         StringBuilder out = new StringBuilder("PEB at ").append(pl.plainPointer(peb.address)).append('\n');
+        // PspCreateProcess zeroes its INITIAL_PEB and sets InheritedAddressSpace only when the child shares the
+        // parent's address space, which no process here does (WRK base/ntos/ps/create.c)
+        out.append("    InheritedAddressSpace:    No\n");
         out.append("    BeingDebugged:            ").append(peb.beingDebugged ? "Yes" : "No").append('\n');
         out.append("    ImageBaseAddress:         ").append(pl.plainPointer(peb.imageBaseAddress)).append('\n');
-        out.append("    OSMajorVersion:           ").append(peb.osMajorVersion)
-                .append(pl.x86 ? "  OSMinorVersion: " + peb.osMinorVersion : "").append("  OSBuildNumber: ").append(peb.osBuildNumber).append('\n');
         if (peb.ldr == null) {
             out.append("    Ldr                       ").append(pl.plainPointer(0)).append(" (LdrInitializeThunk has not run yet)\n");
         } else {
             out.append("    Ldr.Initialized:          ").append(peb.ldr.initialized ? "Yes" : "No").append('\n');
             out.append("    Ldr.InLoadOrderModuleList:\n");
             for (LdrEntry e : peb.ldr.inLoadOrderModuleList) {
-                out.append(String.format("            %" + (pl.x86 ? 8 : 16) + "x %s%n", e.dllBase(), e.fullDllName()));
+                out.append(String.format(pl.x86 ? "            %08x %s%n" : "            %16x %s%n", e.dllBase(), e.fullDllName()));
             }
         }
         if (pl.x86) {
-            out.append("    ProcessHeap:              ").append(pl.plainPointer(peb.processHeap)).append('\n');
+            out.append("    ProcessHeap:       ").append(pl.plainPointer(peb.processHeap)).append('\n');
         }
-        out.append("    SessionId:                ").append(peb.sessionId).append('\n');
-        out.append("    ImageFile:    '").append(peb.imagePathName).append("'\n");
-        out.append("    CommandLine:  '").append(peb.commandLine).append("'\n");
-        out.append("    CurrentDirectory: '").append(peb.currentDirectory).append("'\n");
+        out.append("    CurrentDirectory:  '").append(peb.currentDirectory).append("'\n");
         out.append("    WindowTitle:  '").append(peb.windowTitle == null ? peb.imagePathName : peb.windowTitle).append("'\n");
-        out.append("    DesktopInfo:  '").append(peb.desktopInfo).append("'");
+        out.append("    ImageFile:    '").append(peb.imagePathName).append("'\n");
+        out.append("    CommandLine:  '").append(peb.commandLine).append("'");
         if (peb.windowFlags != 0) {
             out.append(String.format("%n    WindowFlags:  0x%x  ShowWindowFlags: 0x%x", peb.windowFlags, peb.showWindowFlags));
         }
@@ -102,6 +104,9 @@ final class MemoryView {
         StringBuilder out = new StringBuilder("TEB at ").append(pl.plainPointer(teb.address)).append('\n');
         out.append("    StackBase:            ").append(pl.plainPointer(teb.stackBase)).append('\n');
         out.append("    StackLimit:           ").append(pl.plainPointer(teb.stackLimit)).append('\n');
+        // NtTib.Self is the TEB's own address; the other NT_TIB lines of the "!teb" example (ExceptionList,
+        // SubSystemTib, FiberData, ArbitraryUserPointer) and RpcHandle, Tls Storage are not modelled
+        out.append("    Self:                 ").append(pl.plainPointer(teb.address)).append('\n');
         out.append("    ClientId:             ").append(pl.plainPointer(owner.process.uniqueProcessId)).append(" . ").append(pl.plainPointer(owner.uniqueThread)).append('\n');
         out.append("    PEB Address:          ").append(pl.plainPointer(owner.process.peb == null ? 0 : owner.process.peb.address)).append('\n');
         out.append(String.format("    LastErrorValue:       %d%n", teb.lastErrorValue));

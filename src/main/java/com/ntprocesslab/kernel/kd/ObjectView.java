@@ -22,17 +22,24 @@ final class ObjectView {
         return k.platform.typeObjects() + (o.type.ordinal() + 2) * 0x80L;
     }
 
-    static String header(Kernel k, KernelObject o, String indent) {
+    /**
+     * The lines kdexts prints for an object, in "!object" and under each handle of "!handle":
+     * "Object: ffffc00b074166a0  Type: (ffffe0083b768690) Directory", then the header and the counts
+     * one level in ("!object", learn.microsoft.com/windows-hardware/drivers/debuggercmds/-object).
+     * Under a handle the counts and the name go one level further (Windows Internals 6th ed.,
+     * "Viewing the Handle Table"). Processes and threads have no name, so no Name line; a named
+     * object's directory is not modelled, so its Directory Object is 0 as for files and keys.
+     */
+    static String header(Kernel k, KernelObject o, String countsIndent) {
         StringBuilder out = new StringBuilder();
-        out.append(indent).append("Object: ").append(k.platform.pointer(o.address)).append("  Type: (").append(k.platform.pointer(typeObject(k, o)))
+        out.append("Object: ").append(k.platform.plainPointer(o.address)).append("  Type: (").append(k.platform.plainPointer(typeObject(k, o)))
                 .append(") ").append(o.type).append('\n');
-        out.append(indent).append("    ObjectHeader: ").append(k.platform.pointer(o.address - k.platform.objectHeaderSize))
+        out.append("    ObjectHeader: ").append(k.platform.plainPointer(o.address - k.platform.objectHeaderSize))
                 // "(new version)" is how today's WinDbg marks the Windows 7+ header; XP's header has a Type pointer instead
                 .append(k.platform.x86 ? "\n" : " (new version)\n");
-        out.append(indent).append("    HandleCount: ").append(o.handleCount).append("  PointerCount: ").append(o.pointerCount).append('\n');
-        String target = HandleView.target(o);
-        if (!target.isEmpty()) {
-            out.append(indent).append("    Name: ").append(target).append('\n');
+        out.append(countsIndent).append("    HandleCount: ").append(o.handleCount).append("  PointerCount: ").append(o.pointerCount).append('\n');
+        if (o.name != null && !o.name.isEmpty()) {
+            out.append(countsIndent).append("    Directory Object: ").append(k.platform.plainPointer(0)).append("  Name: ").append(o.name).append('\n');
         }
         return out.toString();
     }

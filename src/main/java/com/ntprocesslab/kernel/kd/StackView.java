@@ -50,8 +50,11 @@ final class StackView {
         if (sites.isEmpty()) {
             return k(d);
         }
-        StringBuilder out = new StringBuilder(ARGS_HEADER);
         List<String> args = args(d, thread, sites);
+        if (d.kernel.platform.x86) {
+            return Debugger.accept(x86ArgsLines(d, thread, args));
+        }
+        StringBuilder out = new StringBuilder(ARGS_HEADER);
         for (int i = 0; i < sites.size(); i++) {
             long returnAddress = i + 1 < sites.size() ? siteAddress(d.kernel, sites.get(i + 1).text()) : 0;
             out.append('\n').append(String.format("%02x %s : %s : %s", i, d.kernel.platform.pointer(returnAddress), args.get(i), sites.get(i).text()));
@@ -59,15 +62,36 @@ final class StackView {
         return Debugger.accept(out.toString());
     }
 
-    /** The first four arguments of each line's call, as kb prints them. */
+    /**
+     * kb and kv on x86: ChildEBP, RetAddr, the first three arguments from the stack, the call
+     * site, on one line without colons (" # ChildEBP RetAddr  Args to Child", as the x86 "kv"
+     * transcripts of kernel debugging show it; the arguments are the dwords above the frame's EBP).
+     */
+    private static String x86ArgsLines(Debugger d, EThread thread, List<String> args) {
+        List<String> frames = lines(d, thread);
+        StringBuilder out = new StringBuilder(ARGS_HEADER_X86);
+        for (int i = 0; i < frames.size(); i++) {
+            String[] parts = frames.get(i).split(" ", 4);
+            out.append('\n').append(parts[0]).append(' ').append(parts[1]).append(' ').append(parts[2]).append(' ')
+                    .append(args.get(i)).append(' ').append(parts[3]);
+        }
+        return out.toString();
+    }
+
+    /** The x86 kb header: ChildEBP, RetAddr, three dwords of arguments. */
+    static final String ARGS_HEADER_X86 = " # ChildEBP RetAddr  Args to Child              ";
+
+    /** The first arguments of each line's call, as kb prints them: four quadwords on x64, three dwords on x86. */
     private static List<String> args(Debugger d, EThread thread, List<Site> sites) {
         List<String> result = new ArrayList<>();
+        int count = d.kernel.platform.x86 ? 3 : 4;
+        String unreadable = d.kernel.platform.x86 ? "????????" : UNREADABLE;
         for (Site site : sites) {
             int frame = site.frame();
             List<Long> args = frame >= 0 && frame < thread.frames.size() ? Registers.numbers(thread.frames.get(frame).args) : List.of();
             StringBuilder four = new StringBuilder();
-            for (int a = 0; a < 4; a++) {
-                four.append(a == 0 ? "" : " ").append(a < args.size() ? d.kernel.platform.pointer(args.get(a)) : UNREADABLE);
+            for (int a = 0; a < count; a++) {
+                four.append(a == 0 ? "" : " ").append(a < args.size() ? d.kernel.platform.pointer(args.get(a)) : unreadable);
             }
             result.add(four.toString());
         }
@@ -85,11 +109,15 @@ final class StackView {
      */
     static List<String> threadLines(Debugger d, EThread thread) {
         List<String> numbered = lines(d, thread);
-        if (d.kernel.platform.x86 || numbered.isEmpty()) {
-            return numbered.stream().map(line -> line.substring(3)).toList();
+        if (numbered.isEmpty()) {
+            return numbered;
         }
         List<Site> sites = visible(d, thread);
         List<String> args = args(d, thread, sites);
+        if (d.kernel.platform.x86) {
+            // x86 !thread: kb's columns unnumbered, ChildEBP RetAddr and three dwords of arguments
+            return x86ArgsLines(d, thread, args).lines().skip(1).map(line -> line.substring(3)).toList();
+        }
         List<String> result = new ArrayList<>();
         for (int i = 0; i < numbered.size(); i++) {
             String[] parts = numbered.get(i).substring(3).split(" ", 3);
@@ -99,7 +127,7 @@ final class StackView {
     }
 
     static String threadHeader(Platform platform) {
-        return platform.x86 ? header(platform).substring(3) : THREAD_HEADER;
+        return platform.x86 ? ARGS_HEADER_X86.substring(3) : THREAD_HEADER;
     }
 
     static CommandResult k(Debugger d) {

@@ -35,21 +35,47 @@ final class SymbolView {
         return Debugger.accept(String.join("\n", lines));
     }
 
-    /** ln: the nearest symbol at or below an address. */
-    static CommandResult near(long address, Profile profile) {
-        String best = null;
-        long bestAddress = 0;
-        for (Map.Entry<String, Long> e : Symbols.all(profile).entrySet()) {
-            if (e.getValue() <= address && (best == null || e.getValue() > bestAddress)) {
-                best = e.getKey();
-                bestAddress = e.getValue();
+    /**
+     * ln: the nearest symbol at or below an address, then the next one above it, as WinDbg pairs them
+     * ("(fffff800`fc901270)   nt!NtCreateFile   |  (fffff800`fc9012f4)   nt!NtOpenKey"); the
+     * "Exact matches:" section only when the address is a symbol's own ("ln (List Nearest Symbols)",
+     * learn.microsoft.com/windows-hardware/drivers/debuggercmds/ln--list-nearest-symbols-).
+     */
+    static CommandResult near(KdCommand.NearSymbol command, Profile profile) {
+        long address = command.address();
+        if (command.symbol() != null) {
+            address = Symbols.address(command.symbol(), profile);
+            if (address == 0) {
+                return Debugger.reject("Couldn't resolve error at '" + command.symbol() + "': no such symbol (x nt!* lists them)");
             }
         }
+        String best = null;
+        long bestAddress = 0;
+        String next = null;
+        long nextAddress = 0;
+        for (Map.Entry<String, Long> e : Symbols.all(profile).entrySet()) {
+            long at = e.getValue();
+            if (at <= address && (best == null || at > bestAddress)) {
+                best = e.getKey();
+                bestAddress = at;
+            }
+            if (at > address && (next == null || at < nextAddress)) {
+                next = e.getKey();
+                nextAddress = at;
+            }
+        }
+        Platform platform = Platform.of(profile);
         if (best == null || address - bestAddress > 0x10000) {
-            return Debugger.accept("No symbol is near " + Platform.of(profile).pointer(address) + ".");
+            return Debugger.accept("No symbol is near " + platform.pointer(address) + ".");
         }
         long offset = address - bestAddress;
-        return Debugger.accept("(" + Platform.of(profile).pointer(bestAddress) + ")   " + best + (offset == 0 ? "" : "+0x" + Long.toHexString(offset))
-                + "\nExact matches:\n    " + (offset == 0 ? best + " (" + best.substring(best.indexOf('!') + 1) + ")" : "(none)"));
+        StringBuilder out = new StringBuilder("(" + platform.pointer(bestAddress) + ")   " + best + (offset == 0 ? "" : "+0x" + Long.toHexString(offset)));
+        if (next != null && nextAddress - address <= 0x10000) {
+            out.append("   |  (").append(platform.pointer(nextAddress)).append(")   ").append(next);
+        }
+        if (offset == 0) {
+            out.append("\nExact matches:\n    ").append(best).append(Symbols.isData(best) ? " = <no type information>" : " (" + best.substring(best.indexOf('!') + 1) + ")");
+        }
+        return Debugger.accept(out.toString());
     }
 }

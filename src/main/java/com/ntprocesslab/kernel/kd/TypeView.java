@@ -26,8 +26,19 @@ final class TypeView {
 
     static CommandResult display(Debugger d, KdCommand.DisplayType t) {
         String type = t.type();
-        long address = t.address();
         Kernel k = d.kernel;
+        if (t.address() == null && com.ntprocesslab.kernel.machine.WildcardPattern.hasWildcard(type)) {
+            var pattern = com.ntprocesslab.kernel.machine.WildcardPattern.compile(type);
+            List<String> names = KdParser.TYPES.stream().filter(pattern::matches).sorted().map(n -> "          nt!" + n).toList();
+            return names.isEmpty() ? Debugger.reject("Couldn't resolve error at 'nt!" + type + "': no type this machine models matches (dt knows "
+                    + String.join(", ", KdParser.types()) + ")") : Debugger.accept(String.join("\n", names));
+        }
+        if (t.address() == null) {
+            Integer size = k.platform.x86 ? StructLayouts.XP_SIZES.get(type) : null;
+            return Debugger.accept("nt!" + type + (size == null ? "" : String.format(" (0x%x bytes)", size)) + "\n"
+                    + String.join("\n", TypeLayout.lines(k.platform, type)));
+        }
+        long address = t.address();
         List<String> fields = switch (type) {
             case "_EPROCESS" -> Lookup.process(k, address) instanceof EProcess p && p.address == address ? eprocess(k, p) : null;
             case "_KPROCESS" -> k.objects.get(address) instanceof EProcess p ? kprocess(k, p) : null;
@@ -72,7 +83,7 @@ final class TypeView {
         Fields add(String name, String value) {
             int offset = StructLayouts.offset(layout, platform, name);
             if (offset >= 0) {
-                lines.add(new Line(offset, String.format("   +0x%03x %-28s: %s", offset, name, value)));
+                lines.add(new Line(offset, fieldLine(offset, name, value)));
             }
             return this;
         }
@@ -86,8 +97,38 @@ final class TypeView {
         }
     }
 
+    /**
+     * One dt line: the offset, the name padded to 16 columns (a longer name just gets one space),
+     * " : " and the value or type, as dt prints them ("   +0x000 Pcb              : _KPROCESS").
+     */
+    static String fieldLine(int offset, String name, String value) {
+        return String.format("   +0x%03x %-16s : %s", offset, name, value);
+    }
+
+    /** An unsigned field's value as dt prints it: 0 to 9 plain, larger values in hex with 0x. */
+    private static String unsigned(long value) {
+        return value >= 0 && value < 10 ? Long.toString(value) : "0x" + Long.toHexString(value);
+    }
+
+    /** PROCESS_PRIORITY_CLASS_*, the UChar EPROCESS.PriorityClass holds (ntpsapi.h: IDLE 1 ... ABOVE_NORMAL 6). */
+    private static int priorityClassValue(String priorityClass) {
+        return switch (priorityClass) {
+            case "IDLE" -> 1;
+            case "HIGH" -> 3;
+            case "REALTIME" -> 4;
+            case "BELOW_NORMAL" -> 5;
+            case "ABOVE_NORMAL" -> 6;
+            default -> 2;
+        };
+    }
+
+    /** A _LARGE_INTEGER as dt prints it: in hex, on x64 16 digits split with a backtick like a pointer. */
+    private static String largeInteger(Platform pl, long value) {
+        return "_LARGE_INTEGER 0x" + (pl.x86 ? Long.toHexString(value) : com.ntprocesslab.kernel.inspect.Format.pointer(value));
+    }
+
     private static String pointer(Platform platform, KernelObject o) {
-        return o == null ? "(null)" : "0x" + platform.pointer(o.address);
+        return o == null ? "(null)" : "0x" + platform.pointer(o.address) + " Void";
     }
 
     private static String listEntry(String flink, String blink) {
@@ -103,25 +144,27 @@ final class TypeView {
                 .add("ActiveProcessLinks", listEntry(neighbour(pl, p, true), neighbour(pl, p, false)))
                 .add("DefaultPagePriority", bits3(p.defaultPagePriority))
                 .add("DefaultIoPriority", bits3(p.defaultIoPriority))
-                .add("CreateTime", "_LARGE_INTEGER " + p.createTime)
+                .add("CreateTime", largeInteger(pl, p.createTime))
                 .add("DebugPort", pointer(pl, p.debugPort))
                 .add("ExceptionPort", p.exceptionPort == 0 ? "(null)" : "0x" + pl.pointer(p.exceptionPort))
-                .add("Token", "_EX_FAST_REF " + pointer(pl, p.token))
+                // an embedded structure shows only its type; dt nt!_EX_FAST_REF <address+0x4b8> shows the reference
+                .add("Token", "_EX_FAST_REF")
                 .add("SectionObject", pointer(pl, p.sectionObject))
-                .add("SectionBaseAddress", "0x" + pl.pointer(p.sectionBaseAddress))
+                .add("SectionBaseAddress", "0x" + pl.pointer(p.sectionBaseAddress) + " Void")
                 .add("InheritedFromUniqueProcessId", "0x" + pl.pointer(p.inheritedFromUniqueProcessId) + " Void")
                 .add("Peb", p.peb == null ? "(null)" : "0x" + pl.pointer(p.peb.address) + " _PEB")
                 .add("ObjectTable", p.objectTable == null ? "(null)" : "0x" + pl.pointer(p.objectTable.address) + " _HANDLE_TABLE")
                 .add("ImageFileName", "[15]  \"" + p.imageFileName + "\"")
-                .add("PriorityClass", p.priorityClass)
-                .add("ThreadListHead", "_LIST_ENTRY (" + p.threadListHead.owners().size() + " threads)")
-                .add("ActiveThreads", Long.toString(p.activeThreads))
-                .add("GrantedAccess", "0x" + Long.toHexString(p.grantedAccess))
-                .add("DefaultHardErrorProcessing", Long.toString(p.defaultHardErrorProcessing))
+                .add("PriorityClass", String.format("0x%x ''", priorityClassValue(p.priorityClass)))
+                .add("ThreadListHead", threadList(pl, p, StructLayouts.EPROCESS, "ThreadListHead"))
+                .add("ActiveThreads", unsigned(p.activeThreads))
+                .add("GrantedAccess", unsigned(p.grantedAccess))
+                .add("DefaultHardErrorProcessing", unsigned(p.defaultHardErrorProcessing))
                 .add("ExitStatus", "0n" + (int) p.exitStatus)
-                .add("VadRoot", pl.x86 ? "Ptr32 Void (" + vads + " VADs)" : "_RTL_AVL_TREE (" + vads + " nodes)")
+                .add("VadRoot", pl.x86 ? "Ptr32 Void (" + vads + " VADs)" : "_RTL_AVL_TREE")
                 .add("Session", p.sessionId < 0 ? "(null)" : "_MM_SESSION_SPACE (SessionId " + p.sessionId + ")")
-                .add("SessionId", p.sessionId < 0 ? "none" : Integer.toString(p.sessionId))
+                // SESSION_ID_NONE would read 0xffffffff
+                .add("SessionId", p.sessionId < 0 ? "0xffffffff" : unsigned(p.sessionId))
                 .render();
     }
 
@@ -137,8 +180,22 @@ final class TypeView {
         if (next == p.activeProcessLinks) {
             return "0x" + pl.pointer(0);
         }
-        return next.owner == null ? "nt!PsActiveProcessHead"
+        return next.owner == null ? "0x" + pl.pointer(com.ntprocesslab.kernel.machine.Symbols.address("nt!PsActiveProcessHead", pl.x86
+                        ? com.ntprocesslab.kernel.Profile.CLASSIC : com.ntprocesslab.kernel.Profile.MODERN))
                 : "0x" + pl.pointer(next.owner.address + StructLayouts.offset(StructLayouts.EPROCESS, pl, "ActiveProcessLinks"));
+    }
+
+    /**
+     * EPROCESS.ThreadListHead as dt prints a _LIST_ENTRY: the first and last ETHREAD's
+     * ThreadListEntry, or the head's own address twice when the list is empty.
+     */
+    private static String threadList(Platform pl, EProcess p, Map<String, int[]> layout, String field) {
+        ListEntry<EThread> head = p.threadListHead;
+        long self = p.address + StructLayouts.offset(layout, pl, field);
+        int link = StructLayouts.offset(StructLayouts.ETHREAD, pl, "ThreadListEntry");
+        String flink = "0x" + pl.pointer(head.flink == head || head.flink.owner == null ? self : head.flink.owner.address + link);
+        String blink = "0x" + pl.pointer(head.blink == head || head.blink.owner == null ? self : head.blink.owner.address + link);
+        return listEntry(flink, blink);
     }
 
     static List<String> kprocess(Kernel k, EProcess p) {
@@ -154,7 +211,7 @@ final class TypeView {
         Platform pl = k.platform;
         return new Fields(pl, StructLayouts.ETHREAD)
                 .add("Tcb", "_KTHREAD")
-                .add("CreateTime", "_LARGE_INTEGER " + t.createTime)
+                .add("CreateTime", largeInteger(pl, t.createTime))
                 .add("Cid", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
                 .add("ThreadsProcess", "0x" + pl.pointer(t.process.address) + " _EPROCESS")
                 .add("StartAddress", "0x" + pl.pointer(t.startAddress) + " Void")
@@ -251,13 +308,13 @@ final class TypeView {
                 .add("Ldr", p.peb.ldr == null ? "(null)" : "_PEB_LDR_DATA (" + p.peb.ldr.inLoadOrderModuleList.size() + " modules)")
                 .add("ProcessParameters", "_RTL_USER_PROCESS_PARAMETERS (" + p.peb.commandLine + ")")
                 .add("ProcessHeap", "0x" + pl.pointer(p.peb.processHeap) + " Void")
-                .add("NumberOfHeaps", Integer.toString(p.peb.numberOfHeaps))
+                .add("NumberOfHeaps", unsigned(p.peb.numberOfHeaps))
                 .add("MaximumNumberOfHeaps", "0x" + Integer.toHexString(p.peb.maximumNumberOfHeaps))
                 .add("ProcessHeaps", "0x" + pl.pointer(p.peb.processHeaps) + " -> 0x" + pl.pointer(p.peb.processHeap))
-                .add("OSMajorVersion", Integer.toString(p.peb.osMajorVersion))
-                .add("OSMinorVersion", Integer.toString(p.peb.osMinorVersion))
-                .add("OSBuildNumber", Integer.toString(p.peb.osBuildNumber))
-                .add("SessionId", Integer.toString(p.peb.sessionId))
+                .add("OSMajorVersion", unsigned(p.peb.osMajorVersion))
+                .add("OSMinorVersion", unsigned(p.peb.osMinorVersion))
+                .add("OSBuildNumber", unsigned(p.peb.osBuildNumber))
+                .add("SessionId", unsigned(p.peb.sessionId))
                 .render();
     }
 
@@ -277,7 +334,7 @@ final class TypeView {
                 .add("NtTib.StackLimit", "0x" + pl.pointer(t.teb.stackLimit) + " Void")
                 .add("ClientId", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
                 .add("ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + pl.pointer(t.process.peb.address) + " _PEB")
-                .add("LastErrorValue", Long.toString(t.teb.lastErrorValue))
+                .add("LastErrorValue", unsigned(t.teb.lastErrorValue))
                 .add("LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue))
                 .render();
     }

@@ -9,6 +9,7 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Document;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -33,11 +34,18 @@ final class Markdown {
         return html(PARSER.parse(markdown));
     }
 
-    /** The README in order: runs of prose as HTML, each command block as {@code commandBlock} makes it. */
+    /**
+     * The README in order: runs of prose as HTML, each command block as {@code commandBlock} makes it.
+     * The README's own title (a first-level heading before anything else) is left out: the lab
+     * page's header shows the lab's title already, and a page should say it once.
+     */
     static List<Component> render(String markdown, Function<List<String>, Component> commandBlock) {
         List<Component> parts = new ArrayList<>();
         Document prose = new Document();
         Node node = PARSER.parse(markdown).getFirstChild();
+        if (node instanceof Heading heading && heading.getLevel() == 1) {
+            node = node.getNext();
+        }
         while (node != null) {
             Node next = node.getNext();
             if (node instanceof FencedCodeBlock block && (block.getInfo() == null || block.getInfo().isBlank())) {

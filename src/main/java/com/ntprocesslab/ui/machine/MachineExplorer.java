@@ -34,6 +34,11 @@ public class MachineExplorer extends SplitLayout {
             List.of("StartingVpn", "EndingVpn", "Type", "Protection", "Mapped"));
     private final StructureInspector inspector = new StructureInspector();
     private Tab inspectorTab;
+    /** Tree above details (the workspace), or beside them (the lab page). */
+    private boolean stacked = true;
+    /** Stacked: the tree's share of the height, and its share while the inspector is open. */
+    private static final double TREE_SHARE = 52;
+    private static final double TREE_SHARE_INSPECTING = 25;
     /** The machine as the previous command left it, and what the last command that changed it changed. */
     private MachineObjects shown;
     private MachineObjects beforeChange;
@@ -50,7 +55,7 @@ public class MachineExplorer extends SplitLayout {
         selected.setSizeFull();
         selected.addAndExpand(configureDetails());
         addToSecondary(selected);
-        setSplitterPosition(52);
+        setSplitterPosition(TREE_SHARE);
     }
 
     /**
@@ -58,6 +63,7 @@ public class MachineExplorer extends SplitLayout {
      * console, and stacked the tree kept only about three rows at 1280x800.
      */
     public void placeSideBySide() {
+        stacked = false;
         setOrientation(Orientation.HORIZONTAL);
         setSplitterPosition(62);
         // Stacked, the split sized the grid; side by side it must fill the pane's height itself (a grid's own default is 400px).
@@ -78,6 +84,14 @@ public class MachineExplorer extends SplitLayout {
         details.add(getTranslation("details.vads"), vads);
         inspectorTab = details.add(getTranslation("details.inspector"), inspector);
         details.addAttachListener(event -> keepOnlyTabsInTheTabList());
+        // A structure is read down its fields (an EPROCESS has dozens): while the inspector is open the stacked
+        // tree gives it most of the height (at 1920x1080 about 7 rows were left, now 15 and more); any other tab
+        // brings the tree back to its share
+        details.addSelectedChangeListener(event -> {
+            if (stacked) {
+                setSplitterPosition(details.getSelectedTab() == inspectorTab ? TREE_SHARE_INSPECTING : TREE_SHARE);
+            }
+        });
         return details;
     }
 

@@ -26,8 +26,10 @@ class ProcessTree extends TreeGrid<ProcessRow> {
                 .setAutoWidth(true).setFlexGrow(1).setResizable(true).setSortable(false);
         addColumn(row -> hex(row.process().pid())).setHeader(getTranslation("processes.pid")).setAutoWidth(true).setFlexGrow(0);
         addColumn(row -> hex(row.process().parentPid())).setHeader(getTranslation("processes.parent")).setAutoWidth(true).setFlexGrow(0);
+        // wide enough for the longest state ("exited (zombie)") from the start: an auto width measured on the
+        // rows first shown ("active") cut "suspended" short when a later command suspended a process
         addColumn(row -> getTranslation("processes.state." + row.state().name().toLowerCase()))
-                .setHeader(getTranslation("processes.state")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("processes.state")).setWidth(stateColumnWidth()).setFlexGrow(0).setKey("state");
         addColumn(row -> row.process().liveThreads().size()).setHeader(getTranslation("processes.threads")).setAutoWidth(true).setFlexGrow(0);
         addColumn(ProcessRow::exitStatus).setHeader(getTranslation("processes.exitStatus")).setAutoWidth(true).setFlexGrow(0);
         setPartNameGenerator(this::partNames);
@@ -87,6 +89,17 @@ class ProcessTree extends TreeGrid<ProcessRow> {
         String change = changes.added(row.address()) ? "added" : changes.changed(row.address()) ? "changed" : null;
         String zombie = row.state() == ProcessRow.State.EXITED ? "zombie" : null;
         return zombie == null ? change : change == null ? zombie : zombie + " " + change;
+    }
+
+    /** The longest state label in this UI's language, in ch (one monospace-wide character each), plus the cell padding. */
+    private String stateColumnWidth() {
+        int longest = 0;
+        for (ProcessRow.State state : ProcessRow.State.values()) {
+            longest = Math.max(longest, getTranslation("processes.state." + state.name().toLowerCase()).length());
+        }
+        // CJK characters are about two ch wide
+        boolean wide = getTranslation("processes.state.active").chars().anyMatch(c -> c > 0x2e80);
+        return "calc(" + (wide ? 2 * longest : longest) + "ch + 2 * var(--lumo-space-m))";
     }
 
     /** PIDs as the debugger prints them. */

@@ -63,6 +63,8 @@ class StructureInspector extends VerticalLayout {
     void refresh(MachineObjects machine, MachineChanges changed) {
         this.objects = machine;
         this.changes = changed;
+        // an example address in the machine's own format: 8 digits on the classic x86 profile
+        address.setPlaceholder(machine.classic() ? "822d3040" : "ffffa08f`1c2d3040");
         if (!current.isEmpty()) {
             show(current);
         }

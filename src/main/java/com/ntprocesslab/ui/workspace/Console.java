@@ -71,7 +71,8 @@ public class Console extends VerticalLayout {
         promptArea.setId("console-prompt");
         promptArea.addClassName("console-prompt");
         input.setPrefixComponent(promptArea);
-        input.setPlaceholder("!process 0 0");
+        // a hint, not a command: in words, so the prompt beside it never reads as "0: kd> !process 0 0" already typed
+        input.setPlaceholder(getTranslation("console.placeholder"));
         input.setClearButtonVisible(true);
         input.setHelperText(getTranslation("console.help"));
         input.getElement().setAttribute("autocomplete", "off");

@@ -161,7 +161,7 @@ class ClassicCreateFlagsTest {
         assertThat(notepad.debugPort.type).isEqualTo(ObjectType.DebugObject);
         assertThat(notepad.peb.beingDebugged).isTrue();
         assertThat(LabMachine.ok(machine, "dt nt!_EPROCESS " + Long.toHexString(notepad.address)).output())
-                .contains("DebugPort                   : 0x" + Long.toHexString(notepad.debugPort.address));
+                .contains("DebugPort        : 0x" + Long.toHexString(notepad.debugPort.address));
         LabMachine.ok(machine, "g");
         debugUntilIdle(notepad);
 

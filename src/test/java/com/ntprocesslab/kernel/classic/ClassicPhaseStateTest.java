@@ -105,8 +105,8 @@ class ClassicPhaseStateTest {
         assertThat(p.addressSpace.vadRoot.values()).extracting(v -> v.mapped()).contains("NLS tables");
         assertThat(p.peb).isNull();
         String kthread = LabMachine.ok(machine, "dt nt!_KTHREAD " + Long.toHexString(call.thread().address)).output();
-        assertThat(kthread).contains("ApcState.Process            : 0x" + Long.toHexString(p.address) + " _KPROCESS (notepad.exe)",
-                "ApcStateIndex               : 0x1 (attached)");
+        assertThat(kthread).contains("ApcState.Process : 0x" + Long.toHexString(p.address) + " _KPROCESS (notepad.exe)",
+                "ApcStateIndex    : 0x1 (attached)");
 
         stopBefore("nt!KeDetachProcess");
         assertThat(p.peb.address).isEqualTo(0x7ffdf000L);
@@ -115,7 +115,7 @@ class ClassicPhaseStateTest {
         stopBefore("nt!SeCreateAccessStateEx");
         assertThat(call.thread().tcb.apcStateProcess).isNull();
         assertThat(LabMachine.ok(machine, "dt nt!_KTHREAD " + Long.toHexString(call.thread().address)).output())
-                .contains("ApcState.Process            : 0x" + Long.toHexString(explorer.address) + " _KPROCESS (explorer.exe)");
+                .contains("ApcState.Process : 0x" + Long.toHexString(explorer.address) + " _KPROCESS (explorer.exe)");
     }
 
     @Test
@@ -158,7 +158,7 @@ class ClassicPhaseStateTest {
         assertThat(thread).contains(String.format("Stack Init %08x Current %08x Base %08x Limit %08x",
                 t.initialStack, t.kernelStack, t.kernelStackBase, t.kernelStackBase - 0x3000));
         assertThat(LabMachine.ok(machine, "dt nt!_KTHREAD " + Long.toHexString(t.address)).output())
-                .contains(String.format("TrapFrame                   : 0x%08x _KTRAP_FRAME", t.trapFrame));
+                .contains(String.format("TrapFrame        : 0x%08x _KTRAP_FRAME", t.trapFrame));
     }
 
     @Test

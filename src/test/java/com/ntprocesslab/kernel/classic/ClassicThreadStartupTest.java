@@ -117,11 +117,11 @@ class ClassicThreadStartupTest {
         Vad vad = notepad.addressSpace.vadRoot.values().stream().filter(v -> v.start() == heap).findFirst().orElseThrow();
         assertThat(vad.mapped()).isEqualTo("Heap");
         assertThat(vad.end() - vad.start()).isBetween(0xfffffL, 0x100000L);
-        assertThat(LabMachine.ok(machine, "!peb").output()).contains(String.format("ProcessHeap:              %08x", heap));
+        assertThat(LabMachine.ok(machine, "!peb").output()).contains(String.format("ProcessHeap:       %08x", heap));
         String dt = LabMachine.ok(machine, "dt nt!_PEB 7ffdf000").output();
-        assertThat(dt).contains(String.format("+0x018 ProcessHeap                 : 0x%08x Void", heap),
-                "+0x088 NumberOfHeaps               : 1", "+0x08c MaximumNumberOfHeaps        : 0x37c",
-                "+0x090 ProcessHeaps                : 0x7ffdf210");
+        assertThat(dt).contains(String.format("+0x018 ProcessHeap      : 0x%08x Void", heap),
+                "+0x088 NumberOfHeaps    : 1", "+0x08c MaximumNumberOfHeaps : 0x37c",
+                "+0x090 ProcessHeaps     : 0x7ffdf210");
     }
 
     @Test

@@ -51,7 +51,7 @@ class CsrPortConnectionTest {
         assertThat(serverEnd.peer).isSameAs(client);
         String handles = LabMachine.ok(machine, "!handle 0 3 " + Long.toHexString(explorer.uniqueProcessId)).output();
         assertThat(handles).contains(String.format("%04x: Object: %s  GrantedAccess: 001f0001",
-                explorer.peb.csrPortHandle, machine.kernel().platform.pointer(client.address)))
+                explorer.peb.csrPortHandle, machine.kernel().platform.plainPointer(client.address)))
                 .contains(profile == Profile.CLASSIC ? ") Port\n" : ") ALPC Port\n");
         assertThat(machine.checkInvariants()).isEmpty();
     }

@@ -15,17 +15,17 @@ class ProcessDumpTest {
 
         assertThat(dump).startsWith("""
                 **** NT ACTIVE PROCESS DUMP ****
-                PROCESS ffffa08f`1c2d3040
+                PROCESS ffffa08f1c2d3040
                     SessionId: none  Cid: 0004    Peb: 00000000  ParentCid: 0000
-                    DirBase: 001ad000  ObjectTable: ffffa08f`0a003c40  HandleCount: 2.
+                    DirBase: 001ad000  ObjectTable: ffffa08f0a003c40  HandleCount: 2.
                     Image: System
 
-                PROCESS ffffa08f`1c2d4040
+                PROCESS ffffa08f1c2d4040
                     SessionId: none  Cid: 000c    Peb: 00000000  ParentCid: 0004
-                    DirBase: 001b0000  ObjectTable: ffffa08f`0a003d40  HandleCount: 0.
+                    DirBase: 001b0000  ObjectTable: ffffa08f0a003d40  HandleCount: 0.
                     Image: Registry
 
-                PROCESS ffffa08f`1c2d5040
+                PROCESS ffffa08f1c2d5040
                     SessionId: none  Cid: 0010    Peb: 3ac0100000  ParentCid: 0004
                 """);
         assertThat(dump).contains("""

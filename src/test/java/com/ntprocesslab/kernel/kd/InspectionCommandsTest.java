@@ -41,7 +41,7 @@ class InspectionCommandsTest {
         String byAddress = ok("!process " + address(notepad.address) + " 7");
 
         assertThat(byCid).isEqualTo(byAddress)
-                .startsWith("PROCESS " + address(notepad.address) + "\n    SessionId: 1  Cid: 005c")
+                .startsWith("PROCESS " + address(notepad.address).replace("`", "") + "\n    SessionId: 1  Cid: 005c")
                 .contains("THREAD " + address(notepadThread.address).replace("`", "") + "  Cid 005c.0060", "WAIT: (Suspended)", "Not impersonating",
                         "Owning Process            " + address(notepad.address).replace("`", "") + "       Image:         notepad.exe")
                 .doesNotContain("SuspendCount", "Started", "CreateTime");
@@ -70,8 +70,9 @@ class InspectionCommandsTest {
 
         // 0004 is the client port to csrss (CsrClientConnectToServer), 0008 the input event
         assertThat(all).contains("Image: explorer.exe", "Handle table at", "0004: Object: ", ") ALPC Port",
-                "000c: Object: " + address(notepad.address), "0010: Object: " + address(notepadThread.address));
-        assertThat(one).contains("000c: Object:", "Type: (", ") Process", "Name: notepad.exe (Cid 005c)").doesNotContain("0010:");
+                "000c: Object: " + address(notepad.address).replace("`", ""), "0010: Object: " + address(notepadThread.address).replace("`", ""));
+        // processes are unnamed objects: kdexts prints no Name line for them
+        assertThat(one).contains("000c: Object:", "Type: (", ") Process").doesNotContain("0010:", "Name:");
         assertThat(ok("!handle c 0 54")).doesNotContain("ObjectHeader");
     }
 
@@ -101,8 +102,8 @@ class InspectionCommandsTest {
     void objectShowsTheHeaderAtItsAddressOrItsHeaderAddress() {
         String object = ok("!object " + address(notepad.address));
 
-        assertThat(object).startsWith("Object: " + address(notepad.address) + "  Type: (").contains(") Process",
-                "ObjectHeader: " + address(notepad.address - 0x30), "HandleCount: 2  PointerCount: 3");
+        assertThat(object).startsWith("Object: " + address(notepad.address).replace("`", "") + "  Type: (").contains(") Process",
+                "ObjectHeader: " + address(notepad.address - 0x30).replace("`", ""), "HandleCount: 2  PointerCount: 3");
         assertThat(ok("!object " + address(notepad.address - 0x30))).isEqualTo(object);
     }
 
@@ -157,7 +158,7 @@ class InspectionCommandsTest {
         "!object ~ Syntax error at '!object'",
         "!object 1234 ~ Couldn't resolve error at",
         "dt ~ Syntax error at 'dt'",
-        "dt nt!_EPROCESS ~ dt needs the address",
+        "dt nt!_NOPE* ~ no type this machine models matches",
         "dt nt!_WHATEVER 0 ~ Couldn't resolve error at 'nt!_WHATEVER'",
         "dt nt!_ETHREAD xyz ~ Syntax error at 'xyz'",
         "dt nt!_TEB 1234 ~ Couldn't resolve error at",

@@ -29,7 +29,7 @@ class PerfOptionsTest {
         assertThat(notepad.defaultIoPriority).isEqualTo(2);
         assertThat(notepad.defaultPagePriority).isEqualTo(5);
         String dt = LabMachine.ok(machine, "dt nt!_EPROCESS " + machine.kernel().platform.pointer(notepad.address)).output();
-        assertThat(dt).contains("+0x460 DefaultPagePriority         : 0y101").contains("+0x464 DefaultIoPriority           : 0y010");
+        assertThat(dt).contains("+0x460 DefaultPagePriority : 0y101").contains("+0x464 DefaultIoPriority : 0y010");
     }
 
     /** IoPriority 0, 1 and 2 apply for any creator; 3 (IoPriorityHigh) needs SeIncreaseBasePriorityPrivilege, which explorer's user lacks; 4 and up are ignored. */

@@ -25,7 +25,7 @@ class UseLargePagesTest {
         EProcess notepad = create("services.exe");
 
         assertThat(notepad.peb.imageUsesLargePages).isFalse();
-        assertThat(dtPeb(notepad)).contains("+0x003 ImageUsesLargePages         : 0y0");
+        assertThat(dtPeb(notepad)).contains("+0x003 ImageUsesLargePages : 0y0");
     }
 
     /** services.exe runs as LocalSystem, which holds SeLockMemoryPrivilege. */
@@ -36,7 +36,7 @@ class UseLargePagesTest {
         EProcess notepad = create("services.exe");
 
         assertThat(notepad.peb.imageUsesLargePages).isTrue();
-        assertThat(dtPeb(notepad)).contains("+0x003 ImageUsesLargePages         : 0y1");
+        assertThat(dtPeb(notepad)).contains("+0x003 ImageUsesLargePages : 0y1");
     }
 
     /** explorer's user token lacks SeLockMemoryPrivilege: the request is ignored and creation still succeeds. */

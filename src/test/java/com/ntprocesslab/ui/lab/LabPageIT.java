@@ -28,6 +28,9 @@ class LabPageIT extends BrowserTest {
         new WorkspacePage(page).waitUntilShown();
         LabPage lab = new LabPage(page).openFromWorkspace("CREATE_SUSPENDED: a process whose first thread has not run");
         assertThat(lab.instructions()).containsText("Create notepad.exe suspended");
+        // one title: the header's; the README's own "# CREATE_SUSPENDED" heading is not repeated below it
+        assertThat(page.locator("h1, .lab-header h2")).hasCount(1);
+        assertThat(page.locator(".lab-header h2")).hasText("CREATE_SUSPENDED: a process whose first thread has not run");
 
         lab.run(".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe CREATE_SUSPENDED");
         assertThat(lab.lastAnswer()).containsText("returned TRUE");

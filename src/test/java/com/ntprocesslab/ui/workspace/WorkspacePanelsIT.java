@@ -9,6 +9,7 @@ import com.ntprocesslab.ui.BrowserTest;
 import com.ntprocesslab.ui.pages.MachinePanels;
 import com.ntprocesslab.ui.pages.WorkspacePage;
 import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 class WorkspacePanelsIT extends BrowserTest {
@@ -41,6 +42,48 @@ class WorkspacePanelsIT extends BrowserTest {
         assertThat(panels.processTree()).isInViewport();
         assertThat(workspace.commandLine()).isInViewport();
         screenshot("workspace-1920");
+    }
+
+    /**
+     * Issue 19, judged as a new student sees the page at both sizes: long debugger lines wrap in the
+     * console (no sideways scrollbar at 1280x800), "suspended" fits its State cell, the command line's
+     * hint reads as a hint, and the inspector uses the height it has (15 rows or more at 1920x1080).
+     */
+    @Test
+    void atBothScreenSizesLongLinesWrapTheStateFitsAndTheInspectorFillsItsPane() {
+        signedIn(page, "sizes", Role.STUDENT);
+        WorkspacePage workspace = new WorkspacePage(page).waitUntilShown();
+        MachinePanels panels = workspace.panels();
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(workspace.commandLine().getAttribute("placeholder")).as("the command line's hint, in words")
+                .isEqualTo("type a command, e.g. !process 0 0");
+        workspace.run(START_NOTEPAD + " CREATE_SUSPENDED");
+        assertThat(panels.processRowText("notepad.exe")).contains("suspended");
+        // kb's columns: lines of about 190 characters
+        workspace.run("!process 0 7 explorer.exe");
+        screenshot("workspace-1280x800-long-lines");
+        soft.assertThat((Boolean) workspace.transcript().evaluate("t => t.scrollWidth <= t.clientWidth + 1"))
+                .as("long lines wrap inside the console, as in WinDbg's command window").isTrue();
+        soft.assertThat((Boolean) panels.processCell("suspended").first().evaluate("c => c.scrollWidth <= c.clientWidth"))
+                .as("the State cell shows 'suspended' whole").isTrue();
+
+        page.setViewportSize(1920, 1080);
+        workspace.run("!process 0 0 notepad.exe");
+        String address = workspace.lastAnswer().textContent().replaceAll("(?s).*PROCESS ([0-9a-f]{8})`?([0-9a-f]{8}).*", "$1`$2");
+        panels.openTab("Inspector");
+        panels.inspect(address);
+        assertThat(panels.inspectorHeading()).containsText("EPROCESS notepad.exe");
+        Number rows = (Number) page.locator("#inspector-fields").evaluate("""
+                grid => {
+                    const box = grid.getBoundingClientRect();
+                    return [...grid.shadowRoot.querySelectorAll('#items tr')].filter(tr => {
+                        const r = tr.getBoundingClientRect();
+                        return !tr.hidden && r.height > 0 && r.top >= box.top && r.bottom <= box.bottom + 1;
+                    }).length;
+                }""");
+        screenshot("workspace-1920x1080-inspector");
+        soft.assertThat(rows.intValue()).as("rows of the inspected EPROCESS on screen at 1920x1080").isGreaterThanOrEqualTo(15);
+        soft.assertAll();
     }
 
     @Test
