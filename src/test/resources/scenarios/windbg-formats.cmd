@@ -42,9 +42,9 @@ dd ffffa08f`1c2de480 L8
 dt nt!_EPROCESS ffffa08f`1c2de040
 # n: the default radix is 16; 0n marks a decimal number; n 10 changes it ("n (Set Number Base)")
 n
-!process 0n84 0
+!process 0n92 0
 n 10
-!process 84 0
+!process 92 0
 n 16
 # ?: a number in decimal and as a 64-bit value ("? (Evaluate Expression)")
 ? 0n68
