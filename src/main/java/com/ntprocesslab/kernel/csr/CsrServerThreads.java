@@ -58,9 +58,9 @@ public final class CsrServerThreads {
             .build();
 
     /**
-     * XP's RtlCreateUserThread (NT5 rtl/rtlexec.c; ReactOS sdk/lib/rtl/thread.c): a stack in the
-     * target process, a CONTEXT from RtlInitializeContext, then NtCreateThread (suspended here).
-     * RtlInitializeContext (NT5 rtl/i386/context.c) puts the start routine in Eip and 0 in Eax,
+     * XP's RtlCreateUserThread (as ReactOS's rtl thread.c has it): a stack in the target process,
+     * a CONTEXT from RtlInitializeContext, then NtCreateThread (suspended here).
+     * RtlInitializeContext (NT's rtl/i386/context.c, ReactOS's i386 one alike) puts the start routine in Eip and 0 in Eax,
      * and PspCreateThread takes StartAddress from Eip and Win32StartAddress from Eax (WRK
      * ps/create.c): the thread starts at CsrApiRequestThread itself, with no start thunk.
      */
