@@ -1,7 +1,7 @@
 # CREATE_SUSPENDED: the process exists with its thread frozen before stage 7.
 .call explorer.exe CreateProcessW C:\Windows\System32\notepad.exe CREATE_SUSPENDED
-!process 5c 7
-!handle 0 3 54
+!process 64 7
+!handle 0 3 5c
 !peb
 .process ffffa08f`1c2dd040
 !vad
@@ -9,6 +9,6 @@
 # Resume the thread through the handle explorer received, then let it run.
 .call explorer.exe ResumeThread 0x10
 g
-!process 5c 7
+!process 64 7
 !peb
 !teb

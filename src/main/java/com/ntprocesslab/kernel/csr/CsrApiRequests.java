@@ -28,9 +28,11 @@ import com.ntprocesslab.kernel.ps.PortServices.PortCall;
  * csrss the same way: PspExitThread sends LPC_CLIENT_DIED to the thread's termination port,
  * and CsrApiRequestThread destroys the CSR_THREAD and, with the last one, the CSR_PROCESS.
  *
- * <p>csrss's first thread serves the port after CsrServerInitialization; Windows creates
- * separate CsrApiRequestThreads (RtlCreateUserThread) and ends the first thread. One thread
- * here keeps every other process and thread ID of the boot tree where it was.
+ * <p>The server thread is csrss's request thread, which CsrApiPortInitialize creates with
+ * RtlCreateUserThread and registers as a static server thread ({@link CsrServerThreads});
+ * csrss's first thread ends after CsrServerInitialization. A message finds the request thread
+ * because it is the thread waiting on the port. Windows adds dynamic request threads when
+ * every one is busy (api.c CsrpCheckRequestThreads); the machine keeps the one.
  */
 public final class CsrApiRequests {
     /** BasepCreateProcess, the API number BASESRV's BaseSrvCreateProcess serves (index 0 of server DLL 1). */

@@ -13,10 +13,6 @@ import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.AllocationKind;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
-import com.ntprocesslab.kernel.ps.PortObject;
-import com.ntprocesslab.kernel.ps.PortServices;
-import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.ob.ObjectType;
 import java.util.function.LongConsumer;
 
 /**
@@ -126,8 +122,14 @@ public final class CsrSrv {
             .build();
     }
 
+    /**
+     * CsrServerInitialization (ReactOS csrsrv/init.c), as far as the machine has its parts: the
+     * process structure with CsrRootProcess, then CsrApiPortInitialize, which makes the API port
+     * and the request thread that serves it.
+     */
     public static final Routine CsrServerInitialization = Subsystems.win32Routine("CSRSRV!CsrServerInitialization")
-            // CsrRootProcess: csrss's own record, first in the list and not counted
+            // CsrRootProcess: csrss's own record, first in the list and not counted; its ThreadList holds
+            // only the static server threads CsrAddStaticServerThread adds (ReactOS csrsrv/procsup.c)
             .step("CSRSRV!CsrInitializeProcessStructure", (k, t, f) -> {
                 int session = Math.max(t.process.sessionId, 0);
                 CsrServer server = new CsrServer(session);
@@ -135,25 +137,13 @@ public final class CsrSrv {
                 CsrProcess root = new CsrProcess();
                 root.uniqueProcess = t.process.uniqueProcessId;
                 root.imageName = t.process.imageFileName;
-                CsrThread thread = new CsrThread();
-                thread.uniqueProcess = root.uniqueProcess;
-                thread.uniqueThread = t.uniqueThread;
-                root.threadList.add(thread);
                 server.processes.add(root);
                 k.csrServers.put(session, server);
                 return next();
             })
-            // the API port, an object of the object manager with csrss's handle to it
-            .step("CSRSRV!CsrApiPortInitialize", (k, t, f) -> {
-                CsrServer server = k.csrServers.get(Math.max(t.process.sessionId, 0));
-                PortObject port = ObjectManager.ObCreateObject(k, new PortObject(k.profile == Profile.CLASSIC ? ObjectType.Port : ObjectType.AlpcPort,
-                                PortObject.CONNECTION_PORT, t.process.uniqueProcessId),
-                        server.sessionId == 0 ? "\\Windows\\ApiPort" : "\\Sessions\\" + server.sessionId + "\\Windows\\ApiPort");
-                ObjectManager.ObInsertObject(k, t.process.objectTable, port, PortServices.PORT_ALL_ACCESS, false);
-                ObjectManager.ObDereferenceObject(k, port);
-                server.apiPort = port;
-                return ret(NtStatus.STATUS_SUCCESS);
-            })
+            .call(CsrServerThreads.CsrApiPortInitializeModern, (k, t, f) -> StepResult.call(CsrServerThreads.csrApiPortInitialize(k.profile),
+                    new CsrServerThreads.RequestThreadCreation()))
+            .returnCalleeStatus()
             .build();
 
     /** The port PspExitThread will tell of the thread's end (NtRegisterThreadTerminatePort; the thread's list holds a reference). */

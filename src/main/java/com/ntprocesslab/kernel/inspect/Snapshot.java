@@ -359,6 +359,7 @@ public final class Snapshot {
                 Map<String, Object> ct = new TreeMap<>();
                 ct.put("ClientId", hex(t.uniqueThread));
                 ct.put("ThreadHandle", hex(t.threadHandle));
+                ct.put("Flags", hex(t.flags));
                 threads.add(ct);
             }
             cp.put("ThreadList", threads);

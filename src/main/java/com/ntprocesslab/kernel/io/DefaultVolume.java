@@ -94,8 +94,7 @@ public final class DefaultVolume {
     private static final List<Program> PROGRAMS = List.of(
             new Program(SYSTEM32 + "csrss.exe", IMAGE_SUBSYSTEM_NATIVE, List.of("ntdll.dll", "csrsrv.dll", "basesrv.dll"),
                     List.of("ntdll.dll", "csrsrv.dll", "basesrv.dll"), 0x7ff6a3d20000L, 0x4a680000L, 0x5000, List.of(
-                            "CsrServerInitialization",
-                            "CsrApiRequestThread")),
+                            "CsrssMain")),
             new Program(SYSTEM32 + "userinit.exe", IMAGE_SUBSYSTEM_WINDOWS_GUI, GUI, XP_GUI, 0x7ff6a8270000L, 0x01000000L, 0x9000,
                     List.of(
                             "shell = CreateProcessW C:\\Windows\\explorer.exe",

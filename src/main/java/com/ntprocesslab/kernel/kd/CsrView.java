@@ -6,7 +6,7 @@ import com.ntprocesslab.kernel.csr.CsrServer;
 import com.ntprocesslab.kernel.csr.CsrThread;
 import com.ntprocesslab.kernel.machine.Kernel;
 
-/** !csrss: each session's csrss and its CSR_PROCESS list (CsrRootProcess first) with their CSR_THREADs. */
+/** !csrss: each session's csrss and its CSR_PROCESS list (CsrRootProcess first, with csrss's own request thread) with their CSR_THREADs. */
 final class CsrView {
     private CsrView() {
     }
@@ -27,7 +27,8 @@ final class CsrView {
                 out.append(String.format("  %04x      %8d  %13x  %13x  %s%n", p.uniqueProcess, p.sequenceNumber, p.shutdownLevel,
                         p.processHandle, p.imageName));
                 for (CsrThread t : p.threadList) {
-                    out.append(String.format("      CSR_THREAD Cid %04x.%04x  ThreadHandle %x%n", t.uniqueProcess, t.uniqueThread, t.threadHandle));
+                    out.append(String.format("      CSR_THREAD Cid %04x.%04x  ThreadHandle %x%s%n", t.uniqueProcess, t.uniqueThread, t.threadHandle,
+                            t.flags == CsrThread.CSR_THREAD_IS_SERVER_THREAD ? "  Flags 10 (CsrThreadIsServerThread)" : ""));
                 }
             }
         }

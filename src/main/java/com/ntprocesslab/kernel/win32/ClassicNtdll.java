@@ -6,6 +6,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.csr.CsrApiRequests;
+import com.ntprocesslab.kernel.csr.CsrServerThreads;
 import com.ntprocesslab.kernel.csr.CsrSrv;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
@@ -240,6 +241,9 @@ public final class ClassicNtdll {
                     ? new ClassicThreadStartup.ContinueContext(Kernel32.BaseProcessStartThunk, null)
                     : t.startAddress == k.symbolAddress("kernel32!BaseThreadStartThunk")
                     ? new ClassicThreadStartup.ContinueContext(ThreadApi.BaseThreadStartThunk, null)
+                    // csrss's request thread: RtlCreateUserThread's CONTEXT starts it at CsrApiRequestThread itself
+                    : CsrServerThreads.startRoutineAt(k, t.startAddress) != null
+                    ? new ClassicThreadStartup.ContinueContext(CsrServerThreads.startRoutineAt(k, t.startAddress), new CsrApiRequests.ServerState())
                     : new ClassicThreadStartup.ContinueContext(GuestPrograms.entryFor(t.process, k.profile), new GuestLocals())))
             .build();
 }

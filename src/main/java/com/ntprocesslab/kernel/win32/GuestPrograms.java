@@ -5,8 +5,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.Profile;
-import com.ntprocesslab.kernel.csr.CsrApiRequests;
-import com.ntprocesslab.kernel.csr.CsrSrv;
+import com.ntprocesslab.kernel.csr.CsrServerThreads;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -28,8 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * immutable image data, so they are shared by every machine.
  */
 public final class GuestPrograms {
+<<<<<<< HEAD
     public static final List<String> OPS = List.of("CsrServerInitialization", "CsrApiRequestThread", "WriteNullPointer", "Spin", "CmdRunBatch",
             "SvcctrlMain", "SvcEntry_Seclogon");
+=======
+    public static final List<String> OPS = List.of("CsrssMain", "WriteNullPointer", "Spin", "CmdRunBatch");
+>>>>>>> csrthread
     public static final long STATUS_ILLEGAL_INSTRUCTION = 0xC000001DL;
 
     private static final Map<String, Routine> ENTRIES = new ConcurrentHashMap<>();
@@ -39,8 +42,7 @@ public final class GuestPrograms {
 
     public static Routine op(String name) {
         return switch (name) {
-            case "CsrServerInitialization" -> CsrSrv.CsrServerInitialization;
-            case "CsrApiRequestThread" -> CsrApiRequests.CsrApiRequestThread;
+            case "CsrssMain" -> CsrServerThreads.CsrssMain;
             case "WriteNullPointer" -> Ntdll.KiUserExceptionDispatcher;
             case "CmdRunBatch" -> CmdRunBatch;
             case "SvcctrlMain" -> ServiceControl.SvcctrlMain;
@@ -217,8 +219,6 @@ public final class GuestPrograms {
                 }
                 Object callArgs = switch (line.api()) {
                     case "WriteNullPointer" -> NtArgs.of(0, com.ntprocesslab.kernel.nt.NtStatus.STATUS_ACCESS_VIOLATION);
-                    // the server loop's own state: the request it replies to on its next turn
-                    case "CsrApiRequestThread" -> new CsrApiRequests.ServerState();
                     default -> call;
                 };
                 return StepResult.call(spec.entryFor(k.profile), callArgs);

@@ -6,6 +6,7 @@ import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.Profile;
 import com.ntprocesslab.kernel.csr.CsrApiRequests;
+import com.ntprocesslab.kernel.csr.CsrServerThreads;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
@@ -137,6 +138,11 @@ public final class Ntdll {
 
     static final Routine RtlUserThreadStart = Subsystems.win32Routine("ntdll!RtlUserThreadStart").stage(7)
             .inline((k, t, f) -> {
+                // a thread csrss made with RtlCreateUserThread: no kernel32 in csrss, so the start routine is called directly
+                Routine csr = CsrServerThreads.startRoutineAt(k, t.win32StartAddress);
+                if (csr != null) {
+                    return StepResult.call(csr, new CsrApiRequests.ServerState());
+                }
                 ImageDescriptor image = t.process.sectionObject == null ? null : t.process.sectionObject.image;
                 boolean win32 = image != null && image.imports().stream().anyMatch(i -> i.equalsIgnoreCase("kernel32.dll"));
                 return win32 ? StepResult.call(BaseThreadInitThunk, null) : StepResult.call(GuestPrograms.entryFor(t.process), new GuestLocals());

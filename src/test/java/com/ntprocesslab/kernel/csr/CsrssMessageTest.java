@@ -36,7 +36,8 @@ class CsrssMessageTest {
         assertThat(server.apiPort.name).isEqualTo(session == 0 ? "\\Windows\\ApiPort" : "\\Sessions\\1\\Windows\\ApiPort");
         assertThat(server.apiPort.handleCount).isEqualTo(1);
         long sent = server.apiPort.messagesSent;
-        EThread csrss = server.csrss.threadListHead.owners().get(0);
+        // the thread that serves the port is the request thread CsrAddStaticServerThread registered, not csrss's first thread
+        EThread csrss = requestThread(server);
         assertThat(csrss.tcb.waitReason).isEqualTo(KWaitReason.WrLpcReceive);
         LabMachine.ok(machine, "bp CSRSRV!CsrCreateProcess");
 
@@ -150,5 +151,11 @@ class CsrssMessageTest {
         assertThat(call.returnValue).isEqualTo(1);
         assertThat(server.find(LabMachine.process(machine, "notepad.exe").uniqueProcessId)).isNotNull();
         assertThat(machine.checkInvariants()).isEmpty();
+    }
+
+    /** csrss's request thread: the static server thread in CsrRootProcess's ThreadList. */
+    static EThread requestThread(CsrServer server) {
+        long tid = server.processes.get(0).threadList.get(0).uniqueThread;
+        return server.csrss.threadListHead.owners().stream().filter(t -> t.uniqueThread == tid).findFirst().orElseThrow();
     }
 }

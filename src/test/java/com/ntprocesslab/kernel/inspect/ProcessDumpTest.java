@@ -29,7 +29,7 @@ class ProcessDumpTest {
                     SessionId: none  Cid: 0010    Peb: 3ac0100000  ParentCid: 0004
                 """);
         assertThat(dump).contains("""
-                    SessionId: 1  Cid: 0054    Peb: 3ac0540000  ParentCid: 004c
+                    SessionId: 1  Cid: 005c    Peb: 3ac05c0000  ParentCid: 0054
                 """);
         assertThat(dump).endsWith("    Image: explorer.exe\n");
         assertThat(dump.split("\n\n")).hasSize(11);
@@ -43,7 +43,7 @@ class ProcessDumpTest {
 
         String dump = LabMachine.ok(machine, "!process 0 0").output();
 
-        assertThat(dump).contains("    SessionId: 1  Cid: 005c    Peb: 00000000  ParentCid: 0054\n"
+        assertThat(dump).contains("    SessionId: 1  Cid: 0064    Peb: 00000000  ParentCid: 005c\n"
                 + "    DirBase: 001d9000  ObjectTable: 00000000  HandleCount: 0.\n"
                 + "    Image: worker.exe\n");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ntprocesslab.kernel.CommandResult;
 import com.ntprocesslab.kernel.LabMachine;
 import com.ntprocesslab.kernel.Machine;
+import com.ntprocesslab.kernel.ps.EThread;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,8 @@ class ExecutionTest {
 
         assertThat(g.output()).isEqualTo("Breakpoint 0 hit\nntdll!LdrInitializeThunk:\n" + at("ntdll!LdrInitializeThunk", 0) + " call    ntdll!LdrpInitializeProcess");
         assertThat(LabMachine.ok(machine, "k").output()).contains("ntdll!LdrInitializeThunk");
-        assertThat(LabMachine.ok(machine, "!thread").output()).contains("Cid 005c.0060");
+        EThread notepad = LabMachine.process(machine, "notepad.exe").threadListHead.owners().get(0);
+        assertThat(LabMachine.ok(machine, "!thread").output()).contains(String.format("Cid %04x.%04x", notepad.process.uniqueProcessId, notepad.uniqueThread));
     }
 
     @Test
@@ -150,7 +152,8 @@ class ExecutionTest {
         CommandResult second = machine.execute(".call explorer.exe CloseHandle 0xc");
 
         assertThat(second.accepted()).isFalse();
-        assertThat(second.output()).startsWith("Thread 0x60 of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
+        long notepad = LabMachine.process(machine, "notepad.exe").threadListHead.owners().get(0).uniqueThread;
+        assertThat(second.output()).startsWith("Thread 0x" + Long.toHexString(notepad) + " of notepad.exe is stopped inside the kernel at nt!PspInsertProcess");
         assertThat(machine.snapshotJson()).isEqualTo(before);
         LabMachine.ok(machine, "g");
         assertThat(LabMachine.ok(machine, ".call explorer.exe CloseHandle 0xc").output()).contains("returned TRUE");

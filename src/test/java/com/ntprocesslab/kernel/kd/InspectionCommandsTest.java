@@ -37,15 +37,20 @@ class InspectionCommandsTest {
 
     @Test
     void processByCidOrAddressWithThreadsAndStacks() {
-        String byCid = ok("!process 5c 7");
+        String byCid = ok("!process 64 7");
         String byAddress = ok("!process " + address(notepad.address) + " 7");
 
         assertThat(byCid).isEqualTo(byAddress)
+<<<<<<< HEAD
                 .startsWith("PROCESS " + address(notepad.address).replace("`", "") + "\n    SessionId: 1  Cid: 005c")
                 .contains("THREAD " + address(notepadThread.address).replace("`", "") + "  Cid 005c.0060", "WAIT: (Suspended)", "Not impersonating",
+=======
+                .startsWith("PROCESS " + address(notepad.address) + "\n    SessionId: 1  Cid: 0064")
+                .contains("THREAD " + address(notepadThread.address).replace("`", "") + "  Cid 0064.0068", "WAIT: (Suspended)", "Not impersonating",
+>>>>>>> csrthread
                         "Owning Process            " + address(notepad.address).replace("`", "") + "       Image:         notepad.exe")
                 .doesNotContain("SuspendCount", "Started", "CreateTime");
-        assertThat(ok("!process 5c 0").split("\n")).hasSize(4);
+        assertThat(ok("!process 64 0").split("\n")).hasSize(4);
         assertThat(ok("!process 0 7")).startsWith("**** NT ACTIVE PROCESS DUMP ****").contains("Image: System", "THREAD ");
     }
 
@@ -56,7 +61,7 @@ class InspectionCommandsTest {
 
         String thread = ok("!thread " + address(notepadThread.address));
 
-        assertThat(thread).contains("Cid 005c.0060", "WAIT: (UserRequest)", "Child-SP", "notepad!wWinMainCRTStartup+0x", "ntdll!RtlUserThreadStart+0x");
+        assertThat(thread).contains("Cid 0064.0068", "WAIT: (UserRequest)", "Child-SP", "notepad!wWinMainCRTStartup+0x", "ntdll!RtlUserThreadStart+0x");
         // default flags 0x6 show the arguments too ("!thread": only bit 3 suppresses them), as kb's columns after Child-SP and RetAddr
         assertThat(thread).contains("Child-SP          RetAddr           : Args to Child                                                           : Call Site");
         assertThat(thread.lines().filter(line -> line.endsWith("nt!NtWaitForSingleObject+0x14b")).findFirst().orElseThrow())
@@ -65,15 +70,21 @@ class InspectionCommandsTest {
 
     @Test
     void handleListsAProcessTableAndOneHandleWithItsObject() {
-        String all = ok("!handle 0 3 54");
-        String one = ok("!handle c 3 54");
+        String all = ok("!handle 0 3 5c");
+        String one = ok("!handle c 3 5c");
 
         // 0004 is the client port to csrss (CsrClientConnectToServer), 0008 the input event
         assertThat(all).contains("Image: explorer.exe", "Handle table at", "0004: Object: ", ") ALPC Port",
+<<<<<<< HEAD
                 "000c: Object: " + address(notepad.address).replace("`", ""), "0010: Object: " + address(notepadThread.address).replace("`", ""));
         // processes are unnamed objects: kdexts prints no Name line for them
         assertThat(one).contains("000c: Object:", "Type: (", ") Process").doesNotContain("0010:", "Name:");
         assertThat(ok("!handle c 0 54")).doesNotContain("ObjectHeader");
+=======
+                "000c: Object: " + address(notepad.address), "0010: Object: " + address(notepadThread.address));
+        assertThat(one).contains("000c: Object:", "Type: (", ") Process", "Name: notepad.exe (Cid 0064)").doesNotContain("0010:");
+        assertThat(ok("!handle c 0 5c")).doesNotContain("ObjectHeader");
+>>>>>>> csrthread
     }
 
     @Test
@@ -82,7 +93,7 @@ class InspectionCommandsTest {
 
         assertThat(ok("!peb")).startsWith("PEB at " + String.format("%016x", notepad.peb.address))
                 .contains("LdrInitializeThunk has not run yet", "ImageFile:    'C:\\Windows\\System32\\notepad.exe'");
-        assertThat(ok("!teb")).startsWith("TEB at ").contains("ClientId:             000000000000005c . 0000000000000060");
+        assertThat(ok("!teb")).startsWith("TEB at ").contains("ClientId:             0000000000000064 . 0000000000000068");
         assertThat(ok("!vad")).startsWith("VadRoot of notepad.exe").contains("Image C:\\Windows\\System32\\notepad.exe", "Total VADs: 5");
         assertThat(ok("!peb " + Long.toHexString(notepad.peb.address))).isEqualTo(ok("!peb"));
     }
@@ -114,24 +125,24 @@ class InspectionCommandsTest {
 
         assertThat(dt).startsWith("nt!" + type + "\n   +0x000 ");
         if (type.equals("_EPROCESS")) {
-            assertThat(dt).contains("+0x440 UniqueProcessId", "0x00000000`0000005c", "+0x5a8 ImageFileName", "\"notepad.exe\"",
-                    "+0x540 InheritedFromUniqueProcessId", "0x00000000`00000054");
+            assertThat(dt).contains("+0x440 UniqueProcessId", "0x00000000`00000064", "+0x5a8 ImageFileName", "\"notepad.exe\"",
+                    "+0x540 InheritedFromUniqueProcessId", "0x00000000`0000005c");
         }
     }
 
     @Test
     void dtShowsThreadBlocksTablesAndHeaders() {
-        assertThat(ok("dt nt!_ETHREAD " + address(notepadThread.address))).contains("Cid", "005c.0060");
+        assertThat(ok("dt nt!_ETHREAD " + address(notepadThread.address))).contains("Cid", "0064.0068");
         assertThat(ok("dt nt!_KTHREAD " + address(notepadThread.address))).contains("SuspendCount", "0n1", "(Waiting)");
         assertThat(ok("dt nt!_PEB " + Long.toHexString(notepad.peb.address))).contains("Ldr", "(null)");
-        assertThat(ok("dt nt!_TEB " + Long.toHexString(notepadThread.teb.address))).contains("005c.0060");
+        assertThat(ok("dt nt!_TEB " + Long.toHexString(notepadThread.teb.address))).contains("0064.0068");
         assertThat(ok("dt nt!_HANDLE_TABLE " + address(notepad.objectTable.address))).contains("QuotaProcess", "notepad.exe");
         assertThat(ok("dt _OBJECT_HEADER " + address(notepad.address - 0x30))).contains("PointerCount", "(Process)");
     }
 
     @Test
     void csrssListsEachSessionsProcessesAndSymbolsResolveBothWays() {
-        assertThat(ok("!csrss")).contains("Session 1: csrss.exe", "005c", "notepad.exe", "280");
+        assertThat(ok("!csrss")).contains("Session 1: csrss.exe", "0064", "notepad.exe", "280");
         String x = ok("x nt!PspAllocateProcess");
         String addressText = x.substring(0, x.indexOf(' '));
         assertThat(ok("ln " + addressText)).contains("nt!PspAllocateProcess", "Exact matches:\n    nt!PspAllocateProcess");
@@ -148,7 +159,7 @@ class InspectionCommandsTest {
         "!thread 1234 ~ Couldn't resolve error at",
         "!thread a b ~ Syntax error at 'b'",
         "!handle 3 ~ handle values are multiples of 4",
-        "!handle 400 3 54 ~ Couldn't resolve error at '400'",
+        "!handle 400 3 5c ~ Couldn't resolve error at '400'",
         "!handle 0 3 998 ~ Couldn't resolve error at '998'",
         "!handle q ~ Syntax error at 'q'",
         "!handle 1 2 3 4 ~ Syntax error at '4'",

@@ -80,7 +80,7 @@ class Seed000SessionTest {
     /**
      * Seed 000 shows explorer with the PID of userinit, its parent that has exited. PspCidTable
      * is strict FIFO (WRK base/ntos/ps/psinit.c, ExSetHandleTableStrictFIFO), so the new
-     * notepad does not take userinit's freed 0x44: the ParentCid names no live process.
+     * notepad does not take userinit's freed 0x54: the ParentCid names no live process.
      */
     @Test
     void explorersParentCidNamesNoLiveProcessAfterNotepadStarts() {
@@ -88,8 +88,8 @@ class Seed000SessionTest {
         LabMachine.ok(machine, "g");
 
         String dump = LabMachine.ok(machine, "!process 0 0").output();
-        assertThat(dump).contains("Cid: 0054    Peb: 3ac0540000  ParentCid: 004c").doesNotContain("Cid: 004c ");
-        assertThat(machine.kernel().pspCidTable.lookup(0x4c)).isNull();
+        assertThat(dump).contains("Cid: 005c    Peb: 3ac05c0000  ParentCid: 0054").doesNotContain("Cid: 0054 ");
+        assertThat(machine.kernel().pspCidTable.lookup(0x54)).isNull();
     }
 
     @Test

@@ -69,7 +69,8 @@ class NotifyRoutinesTest {
 
         assertThat(hit).contains("Breakpoint 0 hit");
         // stage 4: k below shows PspInsertThread
-        assertThat(LabMachine.currentThread(machine)).isEqualTo("thread 0x58 of explorer.exe");
+        long explorer = LabMachine.process(machine, "explorer.exe").threadListHead.owners().get(0).uniqueThread;
+        assertThat(LabMachine.currentThread(machine)).isEqualTo("thread 0x" + Long.toHexString(explorer) + " of explorer.exe");
         assertThat(k).containsSubsequence("procmon!ProcmonCreateProcessNotifyRoutineEx", "nt!PspCallProcessNotifyRoutines+0x",
                 "nt!PspInsertThread+0x", "nt!NtCreateUserProcess+0x", "KERNELBASE!CreateProcessInternalW+0x");
         // the driver's frame is on the kernel stack
@@ -104,7 +105,7 @@ class NotifyRoutinesTest {
         assertThat(LabMachine.process(machine, "notepad.exe")).isNull();
         assertThat(LabMachine.timeless(machine)).isEqualTo(before);
         assertThat(LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\calc.exe").output())
-                .contains("returned TRUE", "dwProcessId: 0x5c");
+                .contains("returned TRUE", "dwProcessId: 0x64");
     }
 
     /** Windows 10's DbgkCreateThread calls PsCallImageNotifyRoutines for a new process's image and ntdll on its first thread. */

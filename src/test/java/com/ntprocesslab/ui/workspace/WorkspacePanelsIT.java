@@ -99,7 +99,7 @@ class WorkspacePanelsIT extends BrowserTest {
 
         assertThat(panels.processCell("notepad.exe")).isVisible();
         page.waitForCondition(() -> panels.processRowText("notepad.exe").contains("exited"));
-        assertThat(panels.processRowText("notepad.exe")).matches("notepad\\.exe\\|0x5c\\|0x54\\|exited \\(zombie\\)\\|0\\|0x5");
+        assertThat(panels.processRowText("notepad.exe")).matches("notepad\\.exe\\|0x64\\|0x5c\\|exited \\(zombie\\)\\|0\\|0x5");
         screenshot("workspace-zombie");
     }
 
