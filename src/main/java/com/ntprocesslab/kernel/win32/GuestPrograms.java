@@ -27,12 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * immutable image data, so they are shared by every machine.
  */
 public final class GuestPrograms {
-<<<<<<< HEAD
-    public static final List<String> OPS = List.of("CsrServerInitialization", "CsrApiRequestThread", "WriteNullPointer", "Spin", "CmdRunBatch",
-            "SvcctrlMain", "SvcEntry_Seclogon");
-=======
-    public static final List<String> OPS = List.of("CsrssMain", "WriteNullPointer", "Spin", "CmdRunBatch");
->>>>>>> csrthread
+    public static final List<String> OPS = List.of("CsrssMain", "WriteNullPointer", "Spin", "CmdRunBatch", "SvcctrlMain", "SvcEntry_Seclogon");
     public static final long STATUS_ILLEGAL_INSTRUCTION = 0xC000001DL;
 
     private static final Map<String, Routine> ENTRIES = new ConcurrentHashMap<>();

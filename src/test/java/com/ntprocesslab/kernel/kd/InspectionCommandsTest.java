@@ -41,13 +41,8 @@ class InspectionCommandsTest {
         String byAddress = ok("!process " + address(notepad.address) + " 7");
 
         assertThat(byCid).isEqualTo(byAddress)
-<<<<<<< HEAD
-                .startsWith("PROCESS " + address(notepad.address).replace("`", "") + "\n    SessionId: 1  Cid: 005c")
-                .contains("THREAD " + address(notepadThread.address).replace("`", "") + "  Cid 005c.0060", "WAIT: (Suspended)", "Not impersonating",
-=======
-                .startsWith("PROCESS " + address(notepad.address) + "\n    SessionId: 1  Cid: 0064")
+                .startsWith("PROCESS " + address(notepad.address).replace("`", "") + "\n    SessionId: 1  Cid: 0064")
                 .contains("THREAD " + address(notepadThread.address).replace("`", "") + "  Cid 0064.0068", "WAIT: (Suspended)", "Not impersonating",
->>>>>>> csrthread
                         "Owning Process            " + address(notepad.address).replace("`", "") + "       Image:         notepad.exe")
                 .doesNotContain("SuspendCount", "Started", "CreateTime");
         assertThat(ok("!process 64 0").split("\n")).hasSize(4);
@@ -75,16 +70,10 @@ class InspectionCommandsTest {
 
         // 0004 is the client port to csrss (CsrClientConnectToServer), 0008 the input event
         assertThat(all).contains("Image: explorer.exe", "Handle table at", "0004: Object: ", ") ALPC Port",
-<<<<<<< HEAD
                 "000c: Object: " + address(notepad.address).replace("`", ""), "0010: Object: " + address(notepadThread.address).replace("`", ""));
         // processes are unnamed objects: kdexts prints no Name line for them
         assertThat(one).contains("000c: Object:", "Type: (", ") Process").doesNotContain("0010:", "Name:");
-        assertThat(ok("!handle c 0 54")).doesNotContain("ObjectHeader");
-=======
-                "000c: Object: " + address(notepad.address), "0010: Object: " + address(notepadThread.address));
-        assertThat(one).contains("000c: Object:", "Type: (", ") Process", "Name: notepad.exe (Cid 0064)").doesNotContain("0010:");
         assertThat(ok("!handle c 0 5c")).doesNotContain("ObjectHeader");
->>>>>>> csrthread
     }
 
     @Test
