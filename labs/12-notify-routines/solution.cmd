@@ -1,5 +1,5 @@
 # The service control manager loads the driver; the load runs on a System worker thread, so g lets it finish.
-.call services.exe NtLoadDriver \Registry\Machine\System\CurrentControlSet\Services\procmon
+.call lsass.exe NtLoadDriver \Registry\Machine\System\CurrentControlSet\Services\procmon
 g
 # @checkpoint driver-loaded
 # Tell procmon which image to block, and break in its process notify routine.

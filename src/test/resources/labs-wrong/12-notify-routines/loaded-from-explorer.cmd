@@ -1,4 +1,4 @@
 # The driver loaded from the student's own shell: NtLoadDriver checks SeLoadDriverPrivilege, which explorer.exe's token lacks.
-# expect driver-loaded fails: services.exe has not called NtLoadDriver yet (.call services.exe NtLoadDriver ...).
+# expect driver-loaded fails: lsass.exe has not called NtLoadDriver yet (.call lsass.exe NtLoadDriver ...).
 .call explorer.exe NtLoadDriver \Registry\Machine\System\CurrentControlSet\Services\procmon
 g

@@ -50,7 +50,7 @@ final class SnapshotCodec {
      * than fail: bump this whenever kernel classes move or change fields (the kernel version
      * tags behaviour, this tags shape). Bytes without the current tag are rejected and replayed.
      */
-    static final String LAYOUT = "kernel-layout-8 (thread start routine and parameter, KTHREAD saturation, CreateThread requests; timed waits and idle time; delete procedures as steps: the object under deletion in NtArgs; DefaultIoPriority and DefaultPagePriority; thread IRQL, system start routines, PEB heap list; csrss port, client and server communication ports; boot seed, FIFO PspCidTable, notify routine tables, loaded drivers, announced processes, driver routines; the debugger's radix, entry view and entry step)";
+    static final String LAYOUT = "kernel-layout-9 (user APC queues, alertable waits and the APC delivery context; handle-table page size and NextHandleNeedingPool; the seclogon service, SCM records and RPC endpoint; csrss request threads as CSR static server threads; thread start routine and parameter, KTHREAD saturation, CreateThread requests; timed waits and idle time; delete procedures as steps: the object under deletion in NtArgs; DefaultIoPriority and DefaultPagePriority; thread IRQL, system start routines, PEB heap list; csrss port, client and server communication ports; boot seed, FIFO PspCidTable, notify routine tables, loaded drivers, announced processes, driver routines; the debugger's radix, entry view and entry step)";
 
     private SnapshotCodec() {
     }

@@ -28,9 +28,9 @@ class HostileInputTest {
                 "dq 0 L?ffffffff", "dd 0 L?80000000", "dq ffffffff`ffffffff L2", "dq fffffffffffffff8 L400", "dd -1", "dq -0x10",
                 "dq nt!PsActiveProcessHead+ffffffffffffffff", "dq nt!PsActiveProcessHead-1", "dd nt!PsActiveProcessHead L401",
                 "dq " + "f".repeat(5000), "dd nt!PsActiveProcessHead L?fffffffffffffffffffff", "db 0 L?ffffffff",
-                ".call services.exe NtLoadDriver", ".call services.exe NtLoadDriver \"\"",
-                ".call services.exe NtLoadDriver " + SERVICES + "procmon extra",
-                ".call services.exe NtLoadDriver " + SERVICES + "B".repeat(40_000),
+                ".call lsass.exe NtLoadDriver", ".call lsass.exe NtLoadDriver \"\"",
+                ".call lsass.exe NtLoadDriver " + SERVICES + "procmon extra",
+                ".call lsass.exe NtLoadDriver " + SERVICES + "B".repeat(40_000),
                 ".call explorer.exe CreateThread " + "W".repeat(40_000),
                 ".call explorer.exe CreateThread Worker 0xffffffffffffffffff",
                 ".call explorer.exe CreateRemoteThread -1 -1 -1 -1 -1 -1 -1 -1",
@@ -51,9 +51,9 @@ class HostileInputTest {
     static Map<String, String> failing(Profile profile) {
         boolean xp = profile == Profile.CLASSIC;
         return Map.ofEntries(
-                Map.entry(".call services.exe NtLoadDriver " + SERVICES + "nosuch", "STATUS_OBJECT_NAME_NOT_FOUND"),
-                Map.entry(".call services.exe NtLoadDriver \"" + SERVICES + "proc mon\"", "STATUS_OBJECT_NAME_NOT_FOUND"),
-                Map.entry(".call services.exe NtLoadDriver procmon", "STATUS_OBJECT_NAME_INVALID"),
+                Map.entry(".call lsass.exe NtLoadDriver " + SERVICES + "nosuch", "STATUS_OBJECT_NAME_NOT_FOUND"),
+                Map.entry(".call lsass.exe NtLoadDriver \"" + SERVICES + "proc mon\"", "STATUS_OBJECT_NAME_NOT_FOUND"),
+                Map.entry(".call lsass.exe NtLoadDriver procmon", "STATUS_OBJECT_NAME_INVALID"),
                 Map.entry(".call explorer.exe CreateThread Worker CREATE_SUSPENDED|0xffffffff", "ERROR_INVALID_PARAMETER"),
                 Map.entry(".call explorer.exe CreateRemoteThread 0x7ffffffc Worker", "ERROR_INVALID_HANDLE"),
                 Map.entry(".call explorer.exe CreateRemoteThread 0 Worker", "ERROR_INVALID_HANDLE"),

@@ -93,7 +93,7 @@ class Seed000SymbolsTest {
             ran.add(e.routine());
         });
         // a driver registers a process routine (PsSet*Ex -> PspSet*), then a creation runs and one fails
-        LabMachine.ok(machine, ".call services.exe NtLoadDriver \\Registry\\Machine\\System\\CurrentControlSet\\Services\\procmon");
+        LabMachine.ok(machine, ".call lsass.exe NtLoadDriver \\Registry\\Machine\\System\\CurrentControlSet\\Services\\procmon");
         LabMachine.ok(machine, "g");
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
         LabMachine.ok(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\nosuch.exe");

@@ -83,7 +83,7 @@ class MinimalProcessesTest {
         Machine machine = LabMachine.boot(Profile.CLASSIC);
 
         assertThat(machine.kernel().processes()).noneMatch(p -> p.minimal);
-        assertThat(LabMachine.ok(machine, ".call services.exe NtSetSystemInformation SystemStoreInformation").output())
+        assertThat(LabMachine.ok(machine, ".call lsass.exe NtSetSystemInformation SystemStoreInformation").output())
                 .contains("STATUS_INVALID_INFO_CLASS");
     }
 
@@ -92,7 +92,7 @@ class MinimalProcessesTest {
         Machine machine = LabMachine.boot();
         int before = machine.kernel().processes().size();
 
-        CommandResult call = LabMachine.ok(machine, ".call services.exe NtSetSystemInformation SystemStoreInformation");
+        CommandResult call = LabMachine.ok(machine, ".call lsass.exe NtSetSystemInformation SystemStoreInformation");
 
         assertThat(call.output()).contains("STATUS_SUCCESS");
         assertThat(machine.kernel().processes()).hasSize(before);

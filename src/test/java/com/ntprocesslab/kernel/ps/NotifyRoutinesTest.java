@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * IopLoadUnloadDriver to a system worker thread and waits).
  */
 class NotifyRoutinesTest {
-    private static final String LOAD = ".call services.exe NtLoadDriver \\Registry\\Machine\\System\\CurrentControlSet\\Services\\procmon";
+    private static final String LOAD = ".call lsass.exe NtLoadDriver \\Registry\\Machine\\System\\CurrentControlSet\\Services\\procmon";
     private static final String BLOCK = ".reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\procmon\\Parameters BlockImage notepad.exe";
 
     private final Machine machine = LabMachine.boot();
@@ -32,7 +32,7 @@ class NotifyRoutinesTest {
 
     @Test
     void loadingADriverNeedsSeLoadDriverPrivilegeWhichExplorerLacks() {
-        String out = LabMachine.ok(machine, LOAD.replace("services.exe", "explorer.exe")).output();
+        String out = LabMachine.ok(machine, LOAD.replace("lsass.exe", "explorer.exe")).output();
 
         assertThat(out).contains("returned 0xc0000061 (STATUS_PRIVILEGE_NOT_HELD)");
         assertThat(machine.kernel().loadedDrivers).isEmpty();

@@ -46,7 +46,7 @@ class PerfOptionsTest {
     void ioPriorityHighAppliesForACreatorWithSeIncreaseBasePriorityPrivilege() {
         set("notepad.exe", "IoPriority", "3");
 
-        assertThat(create("services.exe", "notepad.exe").defaultIoPriority).isEqualTo(3);
+        assertThat(create("lsass.exe", "notepad.exe").defaultIoPriority).isEqualTo(3);
     }
 
     /** PagePriority can only lower the memory priority: below 5 applies, 5 and above change nothing. */

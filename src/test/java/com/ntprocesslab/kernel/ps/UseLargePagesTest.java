@@ -22,18 +22,18 @@ class UseLargePagesTest {
 
     @Test
     void withoutTheValueTheImageUsesSmallPages() {
-        EProcess notepad = create("services.exe");
+        EProcess notepad = create("lsass.exe");
 
         assertThat(notepad.peb.imageUsesLargePages).isFalse();
         assertThat(dtPeb(notepad)).contains("+0x003 ImageUsesLargePages : 0y0");
     }
 
-    /** services.exe runs as LocalSystem, which holds SeLockMemoryPrivilege. */
+    /** lsass.exe runs as LocalSystem, which holds SeLockMemoryPrivilege (services.exe's one thread serves the SCM port, non-alertably, so .call cannot borrow it). */
     @Test
     void aCreatorWithSeLockMemoryPrivilegeGetsLargePages() {
         LabMachine.ok(machine, ".reg add " + IFEO + " UseLargePages 1");
 
-        EProcess notepad = create("services.exe");
+        EProcess notepad = create("lsass.exe");
 
         assertThat(notepad.peb.imageUsesLargePages).isTrue();
         assertThat(dtPeb(notepad)).contains("+0x003 ImageUsesLargePages : 0y1");
@@ -53,7 +53,7 @@ class UseLargePagesTest {
     void zeroOrANonNumberIsNoRequest(String data) {
         LabMachine.ok(machine, ".reg add " + IFEO + " UseLargePages " + data);
 
-        assertThat(create("services.exe").peb.imageUsesLargePages).isFalse();
+        assertThat(create("lsass.exe").peb.imageUsesLargePages).isFalse();
     }
 
     private EProcess create(String creator) {

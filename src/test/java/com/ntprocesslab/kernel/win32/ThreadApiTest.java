@@ -61,8 +61,9 @@ class ThreadApiTest {
     }
 
     private static List<String> callSites(String threadOutput) {
-        // x64 !thread puts kb's four arguments between RetAddr and the call site ("Child-SP RetAddr : Args to Child : Call Site")
-        return threadOutput.lines().filter(l -> l.matches("\\s*[0-9a-f`]{8,17} [0-9a-f`]{8,17} (: [0-9a-f?` ]+ : )?\\S+"))
+        // x64 !thread puts kb's four arguments between RetAddr and the call site ("Child-SP RetAddr : Args to Child : Call Site"),
+        // x86 its three, without colons ("ChildEBP RetAddr  Args to Child")
+        return threadOutput.lines().filter(l -> l.matches("\\s*[0-9a-f`]{8,17} [0-9a-f`]{8,17} (: [0-9a-f?` ]+ : |([0-9a-f?]{8} ){3})?\\S+"))
                 .map(l -> l.trim().replaceAll(".* ", "").replaceAll("\\+0x[0-9a-f]+$", "")).toList();
     }
 
