@@ -38,7 +38,7 @@ public class MachineExplorer extends SplitLayout {
     private boolean stacked = true;
     /** Stacked: the tree's share of the height, and its share while the inspector is open. */
     private static final double TREE_SHARE = 52;
-    private static final double TREE_SHARE_INSPECTING = 25;
+    private static final double TREE_SHARE_INSPECTING = 22;
     /** The machine as the previous command left it, and what the last command that changed it changed. */
     private MachineObjects shown;
     private MachineObjects beforeChange;

@@ -41,7 +41,8 @@ class StructureInspector extends VerticalLayout {
     }
 
     private HorizontalLayout configureAddressBar() {
-        address.setLabel(getTranslation("inspector.address"));
+        // named for screen readers, no visible label: the placeholder shows what goes there, and the row it saved is a field's
+        address.setAriaLabel(getTranslation("inspector.address"));
         address.setId("inspector-address");
         address.setPlaceholder("ffffa08f`1c2d3040");
         address.addKeyDownListener(Key.ENTER, event -> open(address.getValue()));
