@@ -22,8 +22,10 @@ class ProcessTree extends TreeGrid<ProcessRow> {
         setId("process-tree");
         getElement().setAttribute("aria-label", getTranslation("processes.tree"));
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // a fixed start width that grows with the pane: an auto width (the deepest indented name) left no room for
+        // "Exit status" at 1280x800 once the State column was sized for its longest label
         addHierarchyColumn(row -> row.process().image()).setHeader(getTranslation("processes.image"))
-                .setAutoWidth(true).setFlexGrow(1).setResizable(true).setSortable(false);
+                .setWidth("12em").setFlexGrow(1).setResizable(true).setSortable(false);
         addColumn(row -> hex(row.process().pid())).setHeader(getTranslation("processes.pid")).setAutoWidth(true).setFlexGrow(0);
         addColumn(row -> hex(row.process().parentPid())).setHeader(getTranslation("processes.parent")).setAutoWidth(true).setFlexGrow(0);
         // wide enough for the longest state ("exited (zombie)") from the start: an auto width measured on the
@@ -99,7 +101,7 @@ class ProcessTree extends TreeGrid<ProcessRow> {
         }
         // CJK characters are about two ch wide
         boolean wide = getTranslation("processes.state.active").chars().anyMatch(c -> c > 0x2e80);
-        return "calc(" + (wide ? 2 * longest : longest) + "ch + 2 * var(--lumo-space-m))";
+        return "calc(" + (wide ? 2 * longest : longest) + "ch + var(--lumo-space-m))";
     }
 
     /** PIDs as the debugger prints them. */

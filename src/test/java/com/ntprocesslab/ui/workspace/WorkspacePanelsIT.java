@@ -66,6 +66,9 @@ class WorkspacePanelsIT extends BrowserTest {
                 .as("long lines wrap inside the console, as in WinDbg's command window").isTrue();
         soft.assertThat((Boolean) panels.processCell("suspended").first().evaluate("c => c.scrollWidth <= c.clientWidth"))
                 .as("the State cell shows 'suspended' whole").isTrue();
+        soft.assertThat((Boolean) page.locator("#process-tree").evaluate(
+                "g => { const t = g.shadowRoot.querySelector('#table'); return t.scrollWidth <= t.clientWidth + 1; }"))
+                .as("every column of the process tree, Exit status included, fits its pane at 1280x800").isTrue();
 
         page.setViewportSize(1920, 1080);
         workspace.run("!process 0 0 notepad.exe");
