@@ -56,4 +56,19 @@ class Win32StartAddressTest {
         assertThat(all).contains("Win32 Start Address threads!wmainCRTStartup (0x", "Win32 Start Address threads!Worker (0x00401000)")
                 .doesNotContain("crasher!");
     }
+
+    /** XP's RtlCreateUserThread leaves Eax 0 (rtl/i386/context.c), so its threads' Win32StartAddress is 0, the first thread of smss and csrss alike. */
+    @Test
+    void onXpARtlCreateUserThreadFirstThreadHasNoWin32StartAddress() {
+        Machine m = LabMachine.boot(Profile.CLASSIC);
+        for (String image : new String[] {"smss.exe", "csrss.exe", "winlogon.exe"}) {
+            EThread first = LabMachine.process(m, image).threadListHead.owners().getFirst();
+            assertThat(first.win32StartAddress).as(image).isZero();
+            assertThat(first.startAddress).as(image).isNotZero();
+            assertThat(firstThread(m, image)).as(image).contains("Win32 Start Address 0x00000000\n");
+        }
+        // a CreateProcessW child's first thread still carries the image entry (kernel32's BaseInitializeContext)
+        EProcess explorer = LabMachine.process(m, "explorer.exe");
+        assertThat(explorer.threadListHead.owners().getFirst().win32StartAddress).isNotZero();
+    }
 }
