@@ -21,7 +21,10 @@ final class CsrView {
                 out.append('\n');
             }
             out.append("Session ").append(server.sessionId).append(": csrss.exe Cid ").append(Lookup.hex4(server.csrss.uniqueProcessId))
-                    .append(", ").append(server.sessionProcessCount).append(" Win32 processes\n");
+                    // the rows are every CSR_PROCESS, CsrRootProcess (csrss itself) first; the session's
+                    // count of Win32 processes leaves the root out, so the header gives both numbers
+                    .append(", ").append(server.processes.size()).append(" CSR_PROCESS: CsrRootProcess and ")
+                    .append(server.sessionProcessCount).append(" Win32 processes\n");
             out.append("  ClientId  Sequence  ShutdownLevel  ProcessHandle  Image\n");
             for (CsrProcess p : server.processes) {
                 out.append(String.format("  %04x      %8d  %13x  %13x  %s%n", p.uniqueProcess, p.sequenceNumber, p.shutdownLevel,

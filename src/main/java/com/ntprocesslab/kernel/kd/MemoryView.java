@@ -27,13 +27,12 @@ final class MemoryView {
         if (address == null) {
             owner = d.contextProcess();
         } else {
-            for (EProcess p : d.kernel.processes()) {
-                if (p.peb != null && p.peb.address == address) {
-                    owner = p;
-                }
-            }
+            UserAddresses.Match<EProcess> match = UserAddresses.peb(d, address);
+            owner = match.owner();
             if (owner == null) {
-                return Debugger.reject("Couldn't resolve error at '" + Long.toHexString(address) + "': no process has its PEB there (!process 0 0 shows each Peb)");
+                return Debugger.reject("Couldn't resolve error at '" + Long.toHexString(address) + "': "
+                        + (match.elsewhere() > 1 ? "the context process has no PEB there" + match.ambiguity("PEB")
+                        : "no process has its PEB there (!process 0 0 shows each Peb)"));
             }
         }
         if (owner == null || owner.peb == null) {
@@ -87,13 +86,12 @@ final class MemoryView {
         if (address == null) {
             owner = d.contextThread();
         } else {
-            for (EThread t : d.kernel.threads()) {
-                if (t.teb != null && t.teb.address == address) {
-                    owner = t;
-                }
-            }
+            UserAddresses.Match<EThread> match = UserAddresses.teb(d, address);
+            owner = match.owner();
             if (owner == null) {
-                return Debugger.reject("Couldn't resolve error at '" + Long.toHexString(address) + "': no thread has its TEB there (!thread shows each Teb)");
+                return Debugger.reject("Couldn't resolve error at '" + Long.toHexString(address) + "': "
+                        + (match.elsewhere() > 1 ? "no thread of the context process has its TEB there" + match.ambiguity("TEB")
+                        : "no thread has its TEB there (!thread shows each Teb)"));
             }
         }
         if (owner == null || owner.teb == null) {

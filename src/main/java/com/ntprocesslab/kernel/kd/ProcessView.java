@@ -109,7 +109,7 @@ final class ProcessView {
         out.append(indent).append("Owning Process            ").append(d.kernel.platform.plainPointer(t.process.address))
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');
         out.append(indent).append("Attached Process          N/A            Image:         N/A\n");
-        out.append(indent).append("Win32 Start Address 0x").append(d.kernel.platform.plainPointer(t.win32StartAddress)).append('\n');
+        out.append(indent).append(StartAddressView.line(d, t)).append('\n');
         if (d.kernel.platform.x86) {
             // WinDbg's x86 layout: the kernel stack KeInitThread built (InitialStack, KernelStack, its base and limit)
             long base = t.kernelStackBase;

@@ -46,8 +46,8 @@ final class TypeView {
             case "_KTHREAD" -> k.objects.get(address) instanceof EThread th ? kthread(k, th) : null;
             case "_OBJECT_HEADER" -> k.objects.get(address + k.platform.objectHeaderSize) instanceof KernelObject o ? objectHeader(k, o) : null;
             case "_HANDLE_TABLE" -> handleTable(k, address);
-            case "_PEB" -> peb(k, address);
-            default -> teb(k, address);
+            case "_PEB" -> UserAddresses.peb(d, address).owner() instanceof EProcess p ? peb(k.platform, p) : null;
+            default -> UserAddresses.teb(d, address).owner() instanceof EThread th ? teb(k.platform, th) : null;
         };
         if (fields == null) {
             return Debugger.reject("Couldn't resolve error at '" + k.platform.pointer(address) + "': no nt!" + type + " lives at that address"
@@ -290,15 +290,6 @@ final class TypeView {
         return null;
     }
 
-    private static List<String> peb(Kernel k, long address) {
-        for (EProcess p : k.processes()) {
-            if (p.peb != null && p.peb.address == address) {
-                return peb(k.platform, p);
-            }
-        }
-        return null;
-    }
-
     /** The PEB of a process that has one. */
     static List<String> peb(Platform pl, EProcess p) {
         return new Fields(pl, StructLayouts.PEB)
@@ -316,15 +307,6 @@ final class TypeView {
                 .add("OSBuildNumber", unsigned(p.peb.osBuildNumber))
                 .add("SessionId", unsigned(p.peb.sessionId))
                 .render();
-    }
-
-    private static List<String> teb(Kernel k, long address) {
-        for (EThread t : k.threads()) {
-            if (t.teb != null && t.teb.address == address) {
-                return teb(k.platform, t);
-            }
-        }
-        return null;
     }
 
     /** The TEB of a thread that has one. */

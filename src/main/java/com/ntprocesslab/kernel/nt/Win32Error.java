@@ -13,6 +13,12 @@ public final class Win32Error {
     public static final long ERROR_NOT_ENOUGH_MEMORY = 8;
     public static final long ERROR_INVALID_PARAMETER = 87;
     public static final long ERROR_BAD_EXE_FORMAT = 193;
+    /**
+     * "The %1 application cannot be run in Win32 mode": CreateProcess of an image whose subsystem is
+     * neither Windows GUI nor console (NT base/client/process.c and ReactOS kernel32 client/proc.c
+     * CreateProcessInternalW set it after NtQuerySection / NtCreateUserProcess's image information).
+     */
+    public static final long ERROR_CHILD_NOT_COMPLETE = 129;
     /** "A required privilege is not held by the client": CreateProcessWithTokenW without SE_IMPERSONATE_NAME. */
     public static final long ERROR_PRIVILEGE_NOT_HELD = 1314;
     /** "The directory name is invalid": CreateProcess's lpCurrentDirectory is no directory. */
@@ -30,6 +36,7 @@ public final class Win32Error {
             Map.entry(87L, "ERROR_INVALID_PARAMETER"),
             Map.entry(121L, "ERROR_SEM_TIMEOUT"),
             Map.entry(123L, "ERROR_INVALID_NAME"),
+            Map.entry(129L, "ERROR_CHILD_NOT_COMPLETE"),
             Map.entry(193L, "ERROR_BAD_EXE_FORMAT"),
             Map.entry(206L, "ERROR_FILENAME_EXCED_RANGE"),
             Map.entry(267L, "ERROR_DIRECTORY"),

@@ -101,11 +101,13 @@ public final class ClassicNtdll {
                 c.stackBase = limit + Math.max(c.imageInformation.sizeOfStackReserve(), 0x100000L);
                 return next();
             })
-            // a native thread starts at the image's entry point itself
+            // a native thread starts at the image's entry point itself: RtlInitializeContext (NT rtl/i386/context.c,
+            // ReactOS rtl/i386 RtlInitializeContext) puts it in Eip and 0 in Eax, and PspCreateThread takes
+            // Win32StartAddress from Eax (WRK ps/create.c), so XP shows 0 for threads RtlCreateUserThread made
             .step("ntdll!RtlInitializeContext", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
-                c.contextEntryPoint = c.imageInformation.imageBase() + c.imageInformation.addressOfEntryPoint();
-                c.contextStartAddress = c.contextEntryPoint;
+                c.contextStartAddress = c.imageInformation.imageBase() + c.imageInformation.addressOfEntryPoint();
+                c.contextEntryPoint = 0;
                 c.createSuspended = true;
                 c.desiredAccess = AccessMask.THREAD_ALL_ACCESS_XP;
                 return next();

@@ -89,8 +89,14 @@ public final class GuestPrograms {
     }
 
     public static String entrySymbol(VolumeFile file) {
-        String module = file.name().substring(0, file.name().lastIndexOf('.'));
-        String entry = switch (file.image().subsystem()) {
+        return entrySymbol(file.name(), file.image().subsystem());
+    }
+
+    /** The CRT startup symbol an image of this name and subsystem has at its entry point. */
+    public static String entrySymbol(String imageName, int subsystem) {
+        int dot = imageName.lastIndexOf('.');
+        String module = dot < 0 ? imageName : imageName.substring(0, dot);
+        String entry = switch (subsystem) {
             case ImageDescriptor.IMAGE_SUBSYSTEM_NATIVE -> "NtProcessStartup";
             case ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI -> "wmainCRTStartup";
             default -> "wWinMainCRTStartup";

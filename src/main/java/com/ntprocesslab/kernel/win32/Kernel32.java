@@ -180,6 +180,16 @@ public final class Kernel32 {
                 }
                 return next();
             })
+            // neither GUI nor console (POSIX is not modelled): NT base/client/process.c and ReactOS client/proc.c
+            // set ERROR_CHILD_NOT_COMPLETE ("cannot be run in Win32 mode"), close the section and return FALSE
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                if (!KernelBase.windowsSubsystem(c.imageInformation)) {
+                    LastError.set(t, c.call, Win32Error.ERROR_CHILD_NOT_COMPLETE);
+                    return jump("refuse");
+                }
+                return next();
+            })
             // only a Windows GUI or console image of a supported machine and subsystem version
             .step("kernel32!BasepIsImageVersionOk", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);

@@ -95,6 +95,13 @@ public final class KernelBase {
                 CreateProcessContext c = ctx(f);
                 c.status = f.calleeStatus;
                 if (NtStatus.success(c.status)) {
+                    // the image information NtCreateUserProcess returns (PS_ATTRIBUTE_IMAGE_INFO): a native image is no
+                    // Win32 program (ReactOS kernel32 client/proc.c CreateProcessInternalW: ERROR_CHILD_NOT_COMPLETE)
+                    if (!c.nativeCreation && !windowsSubsystem(createdImage(t, c))) {
+                        LastError.set(t, c.call, Win32Error.ERROR_CHILD_NOT_COMPLETE);
+                        c.status = NtStatus.STATUS_INVALID_IMAGE_FORMAT;
+                        return jump("notWin32");
+                    }
                     return jump(c.nativeCreation ? "done" : "csr");
                 }
                 if ("PsCreateFailExeName".equals(c.createState) && c.ifeoDebugger != null) {
@@ -141,7 +148,27 @@ public final class KernelBase {
             .step("KERNELBASE!BaseSetLastNTError", KernelBase::setLastNtError)
             .label("failWin32")
             .inline(KernelBase::returnFalse)
+            .label("notWin32")
+            // the process exists but its thread never ran (created suspended): terminate it, close our handles
+            .call(Ntdll.NtTerminateProcessStub, (k, t, f) -> StepResult.call(Ntdll.NtTerminateProcessStub, NtArgs.of(ctx(f).processHandle, ctx(f).status)))
+            .step("ntdll!NtClose", (k, t, f) -> {
+                ctx(f).closeProcessAndThread(k, t);
+                return jump("failWin32");
+            })
             .build();
+
+    /** The image of the process NtCreateUserProcess just returned a handle to, or null. */
+    private static com.ntprocesslab.kernel.io.ImageDescriptor createdImage(EThread t, CreateProcessContext c) {
+        var entry = t.process.objectTable.lookup(c.processHandle);
+        return entry != null && entry.object() instanceof com.ntprocesslab.kernel.ps.EProcess p && p.sectionObject != null
+                ? p.sectionObject.image : null;
+    }
+
+    /** A Windows GUI or console image: what CreateProcess runs (POSIX images are not modelled); an unknown image passes. */
+    static boolean windowsSubsystem(com.ntprocesslab.kernel.io.ImageDescriptor image) {
+        return image == null || image.subsystem() == com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI
+                || image.subsystem() == com.ntprocesslab.kernel.io.ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
+    }
 
     /** The creation succeeded: an explicit token is released and the API returns TRUE with PROCESS_INFORMATION. */
     static StepResult returnTrue(Subsystems k, CreateProcessContext c) {
