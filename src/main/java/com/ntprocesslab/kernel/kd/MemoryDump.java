@@ -87,6 +87,9 @@ final class MemoryDump {
 
     /** The value of {@code width} bytes at an address, or null when any of them is not modeled. */
     private static Long read(Kernel k, long address, int width) {
+        if (address >= SharedUserData.BASE && address < SharedUserData.BASE + 0x1000) {
+            return SharedUserData.read(k, address, width);
+        }
         // nt's globals and the callback blocks they point to, then the fields of the objects
         Long data = DataView.read(k, address, width);
         if (data != null) {

@@ -1,0 +1,46 @@
+package com.ntprocesslab.kernel.kd;
+
+import com.ntprocesslab.kernel.io.ImageDescriptor;
+import com.ntprocesslab.kernel.machine.Kernel;
+
+/**
+ * The KUSER_SHARED_DATA fields the machine models, at SharedUserData's user address 0x7ffe0000
+ * (MM_SHARED_USER_DATA_VA on x86 and x64; offsets from the WDK's ntddk.h KUSER_SHARED_DATA,
+ * unchanged from XP to Windows 10): ImageNumberLow/High at +0x2c/+0x2e, the machine type
+ * kernel32's CreateProcess compares an image's Machine with (seed 003: 0x14c on XP), and
+ * NtMajorVersion/NtMinorVersion at +0x26c/+0x270. Every other dword reads as unmodelled.
+ */
+final class SharedUserData {
+    static final long BASE = 0x7ffe0000L;
+    private static final long IMAGE_NUMBER = 0x2c;
+    private static final long NT_MAJOR_VERSION = 0x26c;
+    private static final long NT_MINOR_VERSION = 0x270;
+
+    private SharedUserData() {
+    }
+
+    /** The value of {@code width} (4 or 8) bytes at an address inside SharedUserData, or null when any dword is unmodelled. */
+    static Long read(Kernel k, long address, int width) {
+        Long low = dword(k, address & ~3L);
+        if (width == 4 || low == null) {
+            return low;
+        }
+        Long high = dword(k, (address & ~3L) + 4);
+        return high == null ? null : low | high << 32;
+    }
+
+    private static Long dword(Kernel k, long address) {
+        long offset = address - BASE;
+        if (offset == IMAGE_NUMBER) {
+            long machine = k.platform.x86 ? ImageDescriptor.IMAGE_FILE_MACHINE_I386 : ImageDescriptor.IMAGE_FILE_MACHINE_AMD64;
+            return machine << 16 | machine;
+        }
+        if (offset == NT_MAJOR_VERSION) {
+            return (long) k.platform.osMajorVersion;
+        }
+        if (offset == NT_MINOR_VERSION) {
+            return (long) k.platform.osMinorVersion;
+        }
+        return null;
+    }
+}
