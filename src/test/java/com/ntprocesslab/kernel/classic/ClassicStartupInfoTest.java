@@ -32,6 +32,8 @@ class ClassicStartupInfoTest {
     }
 
     private String peb(EProcess p) {
+        // every XP PEB sits at 7ffdf000: the address means the current process's, as in WinDbg after .process /p /r
+        LabMachine.ok(machine, ".process /p /r " + Long.toHexString(p.address));
         return LabMachine.ok(machine, "!peb " + Long.toHexString(p.peb.address)).output();
     }
 

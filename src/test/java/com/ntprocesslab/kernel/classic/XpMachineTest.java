@@ -125,6 +125,7 @@ class XpMachineTest {
                 "   +0x165 ApcStateIndex", "   +0x168 StackBase", "   +0x1b9 SuspendCount");
         assertThat(LabMachine.ok(machine, "dt nt!_KPROCESS " + Long.toHexString(explorer.address)).output())
                 .contains("   +0x018 DirectoryTableBase", "   +0x050 ThreadListHead", "   +0x062 BasePriority");
+        LabMachine.ok(machine, ".process /p /r " + Long.toHexString(explorer.address));
         assertThat(LabMachine.ok(machine, "dt nt!_PEB 7ffdf000").output()).isNotEmpty();
         String peb = LabMachine.ok(machine, "dt nt!_PEB " + Long.toHexString(explorer.peb.address)).output();
         assertThat(peb).contains("   +0x008 ImageBaseAddress", "   +0x00c Ldr", "   +0x010 ProcessParameters",
