@@ -332,46 +332,27 @@ public final class Apis {
                 // without a section NtCreateProcessEx clones the parent's address space, which the machine does not model
                 return "NtCreateProcessEx takes <ParentProcess> <Flags> <SectionHandle> (a section is required: the clone of a parent's address space is not modelled)";
             }
-            String err = handle(a.get(0), c, true);
-            if (err != null) {
+            return parentAndSection(a, c, () -> {
+                String err = number(a.get(1), c);
+                if (err == null) {
+                    c.flags = c.value;
+                }
                 return err;
-            }
-            long parent = c.handle;
-            err = number(a.get(1), c);
-            if (err != null) {
-                return err;
-            }
-            c.flags = c.value;
-            err = handle(a.get(2), c, false);
-            if (err != null) {
-                return err;
-            }
-            c.value = c.handle;
-            c.handle = parent;
-            return c.value == 0 ? "Syntax error at '" + a.get(2) + "': a section handle is required" : null;
+            });
         }, () -> NativeProcessApis.NtCreateProcessExNative);
         // the older service (seed 000's nt!NtCreateProcess): a BOOLEAN InheritObjectTable instead of NtCreateProcessEx's flags
         add("NtCreateProcess", "<ParentProcess> <InheritObjectTable> <SectionHandle>", ApiSpec.Returns.NTSTATUS, false, (a, c) -> {
             if (a.size() != 3) {
                 return "NtCreateProcess takes <ParentProcess> <InheritObjectTable> <SectionHandle> (a section is required: the clone of a parent's address space is not modelled)";
             }
-            String err = handle(a.get(0), c, true);
-            if (err != null) {
-                return err;
-            }
-            long parent = c.handle;
-            Boolean inherit = bool(a.get(1));
-            if (inherit == null) {
-                return "Syntax error at '" + a.get(1) + "': InheritObjectTable is TRUE or FALSE";
-            }
-            c.inherit = inherit;
-            err = handle(a.get(2), c, false);
-            if (err != null) {
-                return err;
-            }
-            c.value = c.handle;
-            c.handle = parent;
-            return c.value == 0 ? "Syntax error at '" + a.get(2) + "': a section handle is required" : null;
+            return parentAndSection(a, c, () -> {
+                Boolean inherit = bool(a.get(1));
+                if (inherit == null) {
+                    return "Syntax error at '" + a.get(1) + "': InheritObjectTable is TRUE or FALSE";
+                }
+                c.inherit = inherit;
+                return null;
+            });
         }, () -> NativeProcessApis.NtCreateProcessNative);
         add("NtSetSystemInformation", "SystemStoreInformation", ApiSpec.Returns.NTSTATUS, false,
                 (a, c) -> a.size() == 1 && a.get(0).equals("SystemStoreInformation") ? null
@@ -636,6 +617,29 @@ public final class Apis {
             c.flags = flags;
         }
         return null;
+    }
+
+    /**
+     * NtCreateProcess(Ex)'s <ParentProcess> <...> <SectionHandle>: the parent into {@code handle},
+     * the middle argument by {@code middle}, the section (required) into {@code value}.
+     */
+    private static String parentAndSection(List<String> a, ApiCall c, java.util.function.Supplier<String> middle) {
+        String err = handle(a.get(0), c, true);
+        if (err != null) {
+            return err;
+        }
+        long parent = c.handle;
+        err = middle.get();
+        if (err != null) {
+            return err;
+        }
+        err = handle(a.get(2), c, false);
+        if (err != null) {
+            return err;
+        }
+        c.value = c.handle;
+        c.handle = parent;
+        return c.value == 0 ? "Syntax error at '" + a.get(2) + "': a section handle is required" : null;
     }
 
     private static String handle(String text, ApiCall c, boolean allowPseudo) {
