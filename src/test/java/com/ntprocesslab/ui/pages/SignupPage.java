@@ -23,6 +23,20 @@ public class SignupPage {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByLabel("Repeat the password").fill(confirmation);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        waitForTheServerToAnswer();
+    }
+
+    /**
+     * The same refusal twice leaves the same text on the page, so a test that checks the text
+     * after each attempt could go on while the previous one is still on its way, and the next
+     * attempt's typing would race it. Each attempt therefore waits for its round trip.
+     */
+    private void waitForTheServerToAnswer() {
+        page.waitForFunction("""
+                () => {
+                    const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
+                    return !Object.values(clients).some(client => client.isActive && client.isActive());
+                }""");
     }
 
     public Locator error() {
