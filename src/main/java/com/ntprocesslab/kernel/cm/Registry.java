@@ -25,16 +25,27 @@ public final class Registry {
 
     /** Splits a key path into components below HKLM; null when the path is not under HKLM. */
     public static List<String> components(String path) {
-        String[] parts = path.split("\\\\");
-        if (parts.length == 0 || !(parts[0].equalsIgnoreCase("HKLM") || parts[0].equalsIgnoreCase("HKEY_LOCAL_MACHINE"))) {
+        int end = path.indexOf('\\');
+        String hive = end < 0 ? path : path.substring(0, end);
+        if (!(hive.equalsIgnoreCase("HKLM") || hive.equalsIgnoreCase("HKEY_LOCAL_MACHINE"))) {
             return null;
         }
         List<String> result = new ArrayList<>();
-        for (int i = 1; i < parts.length; i++) {
-            if (parts[i].isEmpty()) {
+        // as String.split would: trailing separators end the path, an empty component inside it is refused
+        int last = path.length();
+        while (last > 0 && path.charAt(last - 1) == '\\') {
+            last--;
+        }
+        for (int start = end + 1; end >= 0 && start <= last && start > 0; start = end + 1) {
+            end = path.indexOf('\\', start);
+            int stop = end < 0 || end > last ? last : end;
+            if (stop == start) {
                 return null;
             }
-            result.add(parts[i]);
+            result.add(path.substring(start, stop));
+            if (stop == last) {
+                break;
+            }
         }
         return result;
     }

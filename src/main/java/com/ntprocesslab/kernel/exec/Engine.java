@@ -171,11 +171,11 @@ public abstract class Engine<S, T extends ExecutionThread> {
         if (steps >= budget) {
             return new RunResult(Reason.BUDGET, steps, location(thread));
         }
-        Location here = location(thread);
-        if (stop != null && stop.stopBefore(here)) {
-            return new RunResult(Reason.BREAKPOINT, steps, here);
+        if (stop == null) {
+            return null;
         }
-        return null;
+        Location here = location(thread);
+        return stop.stopBefore(here) ? new RunResult(Reason.BREAKPOINT, steps, here) : null;
     }
 
 }

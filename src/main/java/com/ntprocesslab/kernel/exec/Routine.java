@@ -23,6 +23,8 @@ public final class Routine {
 
     private final String symbol;
     private final List<Step> steps;
+    /** The same steps as an array: the engine fetches one per step, and List.copyOf's classes differ by size. */
+    private final Step[] code;
     private final int[] returnOffsets;
     private final Map<String, Integer> labels;
     private final String key;
@@ -37,6 +39,7 @@ public final class Routine {
         this.symbol = symbol;
         this.kernelModule = kernelModule;
         this.steps = List.copyOf(steps);
+        this.code = steps.toArray(Step[]::new);
         this.labels = Map.copyOf(labels);
         this.key = keyOf(symbol, steps);
         this.returnOffsets = new int[steps.size()];
@@ -80,7 +83,7 @@ public final class Routine {
     }
     public String module() { return symbol.substring(0, symbol.indexOf('!')); }
     public List<Step> steps() { return steps; }
-    public Step step(int pc) { return steps.get(pc); }
+    public Step step(int pc) { return code[pc]; }
 
     public int label(String label) {
         Integer index = labels.get(label);

@@ -164,13 +164,8 @@ final class Execution {
      * break that either.
      */
     private static EThread stoppedInsideKernel(Kernel k) {
-        for (EThread t : k.threads()) {
-            // a Ready thread in the kernel was woken from a kernel wait (an exit APC pending, say): a resting state too
-            if (t.tcb.state == KThreadState.Running && t.top() != null && t.top().routine.kernelMode()) {
-                return t;
-            }
-        }
-        return null;
+        // a Ready thread in the kernel was woken from a kernel wait (an exit APC pending, say): a resting state too
+        return k.findThread(t -> t.tcb.state == KThreadState.Running && t.top() != null && t.top().routine.kernelMode());
     }
 
     /**

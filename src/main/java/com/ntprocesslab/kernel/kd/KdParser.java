@@ -52,8 +52,11 @@ public final class KdParser {
         }
     }
 
+    /** Compiled once: every command line is split by it. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static Parsed parseWords(String line) {
-        List<String> words = List.of(line.trim().split("\\s+"));
+        List<String> words = List.of(WHITESPACE.split(line.trim()));
         String verb = words.get(0).toLowerCase(Locale.ROOT);
         List<String> args = words.subList(1, words.size());
         return switch (verb) {

@@ -109,12 +109,25 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
 
     /** Records the result of every .call whose frames have unwound; each thread gets its prior state back. */
     public void completePendingCalls() {
+        // asked after every step while a .call runs: copy the list only when something is to be removed
+        if (!anyFinished()) {
+            return;
+        }
         for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
             if (pending.finished()) {
                 kernel.pendingCalls.remove(pending);
                 complete(pending);
             }
         }
+    }
+
+    private boolean anyFinished() {
+        for (PendingCall pending : kernel.pendingCalls) {
+            if (pending.finished()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void complete(PendingCall pending) {

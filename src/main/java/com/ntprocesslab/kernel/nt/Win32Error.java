@@ -60,6 +60,6 @@ public final class Win32Error {
     }
 
     public static String format(long error) {
-        return String.format("0x%x (%s)", error, name(error));
+        return "0x" + Long.toHexString(error) + " (" + name(error) + ")";
     }
 }

@@ -109,6 +109,19 @@ public abstract class Executive {
         return result;
     }
 
+    /** The first thread, in {@link #threads()}' order, that {@code test} accepts, or null; walks the lists without copying them. */
+    public EThread findThread(java.util.function.Predicate<EThread> test) {
+        for (ListEntry<EProcess> p = psActiveProcessHead.flink; p != psActiveProcessHead; p = p.flink) {
+            ListEntry<EThread> head = p.owner.threadListHead;
+            for (ListEntry<EThread> t = head.flink; t != head; t = t.flink) {
+                if (test.test(t.owner)) {
+                    return t.owner;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A new process's handle table, in the handle pool, starting where the boot seed says. */
     public HandleTable newHandleTable() {
         return new HandleTable(pools.allocate(Pool.HANDLE_TABLE),

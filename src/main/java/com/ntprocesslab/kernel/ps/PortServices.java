@@ -261,11 +261,10 @@ public final class PortServices {
     public static void queue(Executive k, PortObject port, PortMessage message) {
         port.queue.add(message);
         message.messageId = ++port.messagesSent;
-        for (EThread server : k.threads()) {
-            if (server.tcb.state == KThreadState.Waiting && server.tcb.waitObject == port && server.tcb.waitReason == KWaitReason.WrLpcReceive) {
-                k.scheduler.ready(server);
-                return;
-            }
+        EThread server = k.findThread(t -> t.tcb.state == KThreadState.Waiting && t.tcb.waitObject == port
+                && t.tcb.waitReason == KWaitReason.WrLpcReceive);
+        if (server != null) {
+            k.scheduler.ready(server);
         }
     }
 }

@@ -127,23 +127,34 @@ public final class ApiCall {
         }
         sb.append(call).append(" returned ").append(spec.returns().format(returnValue));
         if (processInformation) {
-            sb.append(String.format("%n  hProcess: 0x%x  hThread: 0x%x  dwProcessId: 0x%x (%d)  dwThreadId: 0x%x (%d)",
-                    hProcess, hThread, processId, processId, threadId, threadId));
+            sb.append(NL).append("  hProcess: ").append(hex(hProcess)).append("  hThread: ").append(hex(hThread))
+                    .append("  dwProcessId: ").append(hexAndDecimal(processId)).append("  dwThreadId: ").append(hexAndDecimal(threadId));
         }
         if (threadCreated) {
-            sb.append(String.format("%n  ThreadId: 0x%x (%d)", threadId, threadId));
+            sb.append(NL).append("  ThreadId: ").append(hexAndDecimal(threadId));
         }
         if (outLabel != null && returnValue != 0) {
-            sb.append(String.format("%n  %s: 0x%x", outLabel, outValue));
+            sb.append(NL).append("  ").append(outLabel).append(": ").append(hex(outValue));
         }
         if (debugEvent) {
-            sb.append(String.format("%n  dwDebugEventCode: 0x%x (%s)  dwProcessId: 0x%x (%d)  dwThreadId: 0x%x (%d)",
-                    value, com.ntprocesslab.kernel.ob.DebugEvent.name(value), processId, processId, threadId, threadId));
+            sb.append(NL).append("  dwDebugEventCode: ").append(hex(value)).append(" (").append(com.ntprocesslab.kernel.ob.DebugEvent.name(value))
+                    .append(")  dwProcessId: ").append(hexAndDecimal(processId)).append("  dwThreadId: ").append(hexAndDecimal(threadId));
         }
         if (spec.returns() == ApiSpec.Returns.EXIT_CODE && returnValue != 0) {
-            sb.append(String.format("%n  ExitCode: 0x%x%s", value, value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : ""));
+            sb.append(NL).append("  ExitCode: ").append(hex(value)).append(value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : "");
         }
-        sb.append(String.format("%nLastError: %s", Win32Error.format(lastError)));
+        sb.append(NL).append("LastError: ").append(Win32Error.format(lastError));
         return sb.toString();
+    }
+
+    /** What %n gives: the result is built after every .call, and String.format parses its pattern each time. */
+    private static final String NL = System.lineSeparator();
+
+    private static String hex(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+
+    private static String hexAndDecimal(long value) {
+        return "0x" + Long.toHexString(value) + " (" + value + ")";
     }
 }
