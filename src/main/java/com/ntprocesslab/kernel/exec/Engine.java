@@ -77,12 +77,26 @@ public abstract class Engine<S, T extends ExecutionThread> {
 
     /** Executes exactly one step of {@code thread} (single-step, WinDbg's t). */
     public StepEvent<S, T> stepInto(T thread) {
+        return stepInto(thread, WorkBudget.current());
+    }
+
+    /**
+     * The caller's budget, looked up once per run loop: it changes only when the layer above
+     * starts or ends budgeted work, never while the kernel runs, and the lookup is a
+     * thread-local read that would otherwise cost every step.
+     */
+    protected static WorkBudget currentBudget() {
+        return WorkBudget.current();
+    }
+
+    /** As {@link #stepInto(ExecutionThread)}, charging the step to {@code budget} (null: unbudgeted). */
+    protected StepEvent<S, T> stepInto(T thread, WorkBudget budget) {
         Frame frame = thread.top();
         if (frame == null) {
             throw new IllegalStateException(thread.describe() + " has no frame to step");
         }
         Step step = frame.currentStep();
-        WorkBudget.chargeStep();
+        WorkBudget.chargeStep(budget);
         long position = advance();
         if (frame.entryStep()) {
             // the routine's own entry, before its first step enters the next function
@@ -147,6 +161,7 @@ public abstract class Engine<S, T extends ExecutionThread> {
     /** As {@link #runThread(ExecutionThread, int, long, StopCheck)}, COMPLETED as soon as {@code done} holds (checked before each step). */
     public RunResult runThread(T thread, java.util.function.BooleanSupplier done, long budget, StopCheck stop) {
         long steps = 0;
+        WorkBudget work = currentBudget();
         while (true) {
             if (thread.terminated()) {
                 return new RunResult(Reason.TERMINATED, steps, null);
@@ -161,7 +176,7 @@ public abstract class Engine<S, T extends ExecutionThread> {
             if (stopped != null) {
                 return stopped;
             }
-            stepInto(thread);
+            stepInto(thread, work);
             steps++;
         }
     }

@@ -58,9 +58,13 @@ public final class WorkBudget {
     public record Spent<T>(T result, long steps) {
     }
 
-    /** Called by the engine before each step. */
-    static void chargeStep() {
-        WorkBudget budget = CURRENT.get();
+    /** The budget work on this thread runs under, or null when nothing bounds it. */
+    static WorkBudget current() {
+        return CURRENT.get();
+    }
+
+    /** Called by the engine before each step, with the budget {@link #current()} gave its run loop. */
+    static void chargeStep(WorkBudget budget) {
         if (budget != null) {
             budget.charge(1);
         }

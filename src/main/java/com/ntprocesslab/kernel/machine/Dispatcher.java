@@ -2,6 +2,7 @@ package com.ntprocesslab.kernel.machine;
 
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
+import com.ntprocesslab.kernel.exec.WorkBudget;
 import com.ntprocesslab.kernel.ke.KThreadState;
 import com.ntprocesslab.kernel.ke.KWaitReason;
 import com.ntprocesslab.kernel.ke.Scheduler;
@@ -39,6 +40,7 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
     public RunResult runScheduler(long budget, StopCheck stop, java.util.function.BooleanSupplier done) {
         Scheduler<EThread> scheduler = kernel.scheduler;
         long steps = 0;
+        WorkBudget work = currentBudget();
         for (PendingCall pending : List.copyOf(kernel.pendingCalls)) {
             if (!pending.finished() && pending.thread().tcb.state == KThreadState.Running && scheduler.running != pending.thread()) {
                 RunResult first = runThread(pending.thread(), pending::finished, budget - steps, stop);
@@ -81,7 +83,7 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             if (stopped != null) {
                 return stopped;
             }
-            stepInto(thread);
+            stepInto(thread, work);
             steps++;
             scheduler.quantumUsed++;
             if (!scheduler.timers.isEmpty()) {
