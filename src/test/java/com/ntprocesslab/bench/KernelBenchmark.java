@@ -16,9 +16,11 @@ public final class KernelBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.out.println("== KernelBenchmark (NT Process Lab kernel " + Machine.KERNEL_VERSION + ") ==");
-        double createMicros = emulatedCreateProcessMicros(Profile.MODERN);
+        Timed create = emulatedCreateProcess(Profile.MODERN);
+        double createMicros = create.micros();
         double hostMicros = hostSpawnMicros();
-        double bootMillis = bootMillis(Profile.MODERN);
+        Timed boot = boot(Profile.MODERN);
+        double bootMillis = boot.micros() / 1_000;
         double kilobytes = retainedKilobytesPerMachine();
         double ratio = hostMicros / createMicros;
         System.out.printf("CreateProcessW notepad.exe, stages 1-7 (emulated): %10.1f us%n", createMicros);
@@ -26,11 +28,22 @@ public final class KernelBenchmark {
         System.out.printf("Host spawn / emulated call:                         %10.1fx  (target >= 20x: %s)%n", ratio, ratio >= 20 ? "met" : "MISSED");
         System.out.printf("Boot of the default machine (warm):                 %10.3f ms  (target <= 2 ms: %s)%n", bootMillis, bootMillis <= 2 ? "met" : "MISSED");
         System.out.printf("Retained heap per idle booted machine:              %10.1f KB  (target <= 256 KB: %s)%n", kilobytes, kilobytes <= 256 ? "met" : "MISSED");
-        double classicMicros = emulatedCreateProcessMicros(Profile.CLASSIC);
-        double classicBootMillis = bootMillis(Profile.CLASSIC);
+        double classicMicros = emulatedCreateProcess(Profile.CLASSIC).micros();
+        double classicBootMillis = boot(Profile.CLASSIC).micros() / 1_000;
         System.out.printf("CreateProcessW notepad.exe, phases 1-6 (classic):   %10.1f us  (host spawn / call: %.1fx)%n",
                 classicMicros, hostMicros / classicMicros);
         System.out.printf("Boot of the classic machine (warm):                 %10.3f ms%n", classicBootMillis);
+        // kernel 19ce347 took 28 us for a CreateProcessW of 156 steps and 0.10 ms for a boot of
+        // 1,303: the cost per step tells more work from slower work
+        System.out.printf("Modern cost per step: boot %.1f ns (%d steps), CreateProcessW %.1f ns (%d steps)%n",
+                boot.nanosPerStep(), boot.steps(), create.nanosPerStep(), create.steps());
+    }
+
+    /** A mean time and the engine steps it took. */
+    private record Timed(double micros, long steps) {
+        double nanosPerStep() {
+            return micros * 1_000 / steps;
+        }
     }
 
     private static void must(CommandResult result, String command) {
@@ -43,12 +56,14 @@ public final class KernelBenchmark {
      * Create (modern: stages 1-6 in the call, stage 7 when g runs the new thread; classic:
      * phases 1-5 in the call, 5-6 in the new thread), then clean up untimed.
      */
-    private static double emulatedCreateProcessMicros(Profile profile) {
+    private static Timed emulatedCreateProcess(Profile profile) {
         Machine machine = Machine.boot(profile);
         int warmup = 20_000;
         int measured = 20_000;
         long total = 0;
+        long steps = 0;
         for (int i = 0; i < warmup + measured; i++) {
+            long before = machine.position();
             long start = System.nanoTime();
             CommandResult created = machine.execute(".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
             must(created, "CreateProcessW");
@@ -56,6 +71,7 @@ public final class KernelBenchmark {
             long elapsed = System.nanoTime() - start;
             if (i >= warmup) {
                 total += elapsed;
+                steps += machine.position() - before;
             }
             String process = handle(created.output(), "hProcess: ");
             must(machine.execute(".call explorer.exe TerminateProcess " + process + " 0"), "TerminateProcess");
@@ -65,7 +81,7 @@ public final class KernelBenchmark {
         if (!machine.checkInvariants().isEmpty()) {
             throw new IllegalStateException("invariants broken: " + machine.checkInvariants());
         }
-        return total / 1_000.0 / measured;
+        return new Timed(total / 1_000.0 / measured, steps / measured);
     }
 
     private static double hostSpawnMicros() throws Exception {
@@ -96,7 +112,7 @@ public final class KernelBenchmark {
         return output.substring(at, end);
     }
 
-    private static double bootMillis(Profile profile) {
+    private static Timed boot(Profile profile) {
         int warmup = 3_000;
         int measured = 3_000;
         long total = 0;
@@ -113,7 +129,7 @@ public final class KernelBenchmark {
         if (positions == 0) {
             throw new IllegalStateException("boot executed no steps");
         }
-        return total / 1_000_000.0 / measured;
+        return new Timed(total / 1_000.0 / measured, positions / (warmup + measured));
     }
 
     private static double retainedKilobytesPerMachine() {
