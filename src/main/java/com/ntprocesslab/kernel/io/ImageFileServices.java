@@ -20,8 +20,13 @@ import com.ntprocesslab.kernel.ps.Executive;
  * caller's table, so the caller closes what it opened.
  */
 public final class ImageFileServices {
-    /** FILE_EXECUTE | SYNCHRONIZE, what kernel32 opens an image with. */
-    public static final long FILE_EXECUTE_SYNCHRONIZE = 0x00100020L;
+    /**
+     * SYNCHRONIZE | FILE_EXECUTE | FILE_READ_ATTRIBUTES | FILE_READ_DATA (0x1000A1): what XP SP3's
+     * kernel32 opens an image with (seed 003: {@code push 1000A1h} before NtOpenFile; ReactOS's
+     * CreateProcessInternalW asks for the same four). Windows 2000 (seed 004) asked for
+     * SYNCHRONIZE | FILE_EXECUTE only.
+     */
+    public static final long IMAGE_FILE_ACCESS = 0x001000A1L;
     public static final long SECTION_ALL_ACCESS = 0x000F001FL;
     public static final long SECTION_QUERY = 0x0001L;
 
@@ -46,7 +51,7 @@ public final class ImageFileServices {
                 }
                 FileObject object = ObjectManager.ObCreateObject(k, new FileObject(), c.ntPath);
                 object.file = file;
-                c.fileHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, object, FILE_EXECUTE_SYNCHRONIZE, false);
+                c.fileHandle = ObjectManager.ObInsertObject(k, t.process.objectTable, object, IMAGE_FILE_ACCESS, false);
                 ObjectManager.ObDereferenceObject(k, object);
                 return ret(NtStatus.STATUS_SUCCESS);
             })

@@ -11,6 +11,12 @@ public final class Peb {
     public long address;
     public long imageBaseAddress;
     public boolean beingDebugged;
+    /**
+     * PEB.ReadImageFileExecOptions (+0x001): when set, this process's CreateProcess with
+     * DEBUG_PROCESS or DEBUG_ONLY_THIS_PROCESS still reads the image's IFEO Debugger value (seed
+     * 004's CreateProcessW, seed 003). Nothing in the machine sets it; clear by default.
+     */
+    public boolean readImageFileExecOptions;
     /** BitField bit 0: the image was mapped with large pages (IFEO UseLargePages granted at creation). */
     public boolean imageUsesLargePages;
     public int sessionId;

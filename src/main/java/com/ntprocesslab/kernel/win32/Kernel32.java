@@ -20,6 +20,7 @@ import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.DebugObject;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
 import com.ntprocesslab.kernel.se.Privilege;
@@ -167,7 +168,10 @@ public final class Kernel32 {
                     LastError.set(t, c.call, Win32Error.ERROR_BAD_EXE_FORMAT);
                     return jump("refuse");
                 }
-                return next();
+                // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the Debugger value is not asked for unless the caller's PEB has
+                // ReadImageFileExecOptions (seed 003 after NtQuerySection; seed 004 lines 983-994), so a debugger that IFEO
+                // started creates its target itself instead of being started again
+                return queriesImageFileExecutionOptions(t, c) ? next() : jump("imageSubsystem");
             })
             // IFEO Debugger: run the debugger with the original command line, from phase 1 again
             .step("ntdll!LdrQueryImageFileExecutionOptions", (k, t, f) -> {
@@ -180,6 +184,7 @@ public final class Kernel32 {
                 }
                 return next();
             })
+            .label("imageSubsystem")
             // neither GUI nor console (POSIX is not modelled): NT base/client/process.c and ReactOS client/proc.c
             // set ERROR_CHILD_NOT_COMPLETE ("cannot be run in Win32 mode"), close the section and return FALSE
             .inline((k, t, f) -> {
@@ -427,6 +432,15 @@ public final class Kernel32 {
     }
 
     /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */
+    /**
+     * Whether CreateProcessInternalW reads the image's IFEO Debugger value: always, except for a
+     * creation with DEBUG_PROCESS or DEBUG_ONLY_THIS_PROCESS by a caller whose PEB has
+     * ReadImageFileExecOptions clear (seed 004 lines 983-994, seed 003).
+     */
+    static boolean queriesImageFileExecutionOptions(EThread t, CreateProcessContext c) {
+        return !DbgUi.debugFlags(c.flags) || t.process.peb != null && t.process.peb.readImageFileExecOptions;
+    }
+
     static boolean imageAcceptable(ImageDescriptor image) {
         boolean windows = image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI
                 || image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
