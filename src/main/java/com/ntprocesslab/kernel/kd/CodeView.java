@@ -34,17 +34,22 @@ final class CodeView {
             from = u.wholeFunction() ? 0 : top.pc;
         } else {
             String name = u.where();
-            Long address = name.indexOf('!') > 0 ? null : KdParser.number(name);
+            Long address = name.indexOf('!') > 0 ? symbolPlusOffset(d, name) : KdParser.number(name);
+            if (address == null && (name.indexOf('!') <= 0 || name.indexOf('+') > 0)) {
+                return Debugger.reject("Couldn't resolve error at '" + u.where() + "': give u a symbol (u nt!PspAllocateProcess), "
+                        + "a symbol and an offset (u nt!PspAllocateProcess+0x20) or an address; x lists the symbols");
+            }
             if (address != null) {
                 name = symbolAt(d, address);
                 if (name == null) {
                     return Debugger.reject("Couldn't resolve error at '" + u.where() + "': no code of this machine is at that address (x lists the symbols)");
                 }
             }
-            routine = Symbols.routine(exact(d, name), d.kernel.profile);
+            String symbol = exact(d, name);
+            routine = symbol == null ? null : Symbols.routine(symbol, d.kernel.profile);
             if (routine == null) {
-                leaf = exact(d, name);
-                if (d.kernel.symbolAddress(leaf == null ? "" : leaf) == 0 || !Symbols.all(d.kernel.profile).containsKey(leaf)) {
+                leaf = symbol;
+                if (leaf == null || d.kernel.symbolAddress(leaf) == 0 || !Symbols.all(d.kernel.profile).containsKey(leaf)) {
                     return Debugger.reject("Couldn't resolve error at '" + u.where() + "': no such symbol (x lists them)");
                 }
             } else if (address != null && !u.wholeFunction()) {
@@ -63,6 +68,20 @@ final class CodeView {
                     .append(d.kernel.platform.pointer(address)).append(' ').append(Where.instruction(routine.step(pc)));
         }
         return Debugger.accept(out.toString());
+    }
+
+    /** The address of {@code module!Function+offset}, or null when it is not that form or names no symbol. */
+    private static Long symbolPlusOffset(Debugger d, String name) {
+        int plus = name.indexOf('+');
+        if (plus < 0) {
+            return null;
+        }
+        String symbol = exact(d, name.substring(0, plus));
+        Long offset = KdParser.number(name.substring(plus + 1));
+        if (symbol == null || offset == null || offset < 0 || d.kernel.symbolAddress(symbol) == 0) {
+            return null;
+        }
+        return d.kernel.symbolAddress(symbol) + offset;
     }
 
     /** The symbol as the table spells it (names compare without case, as WinDbg's do). */

@@ -45,7 +45,7 @@ final class Execution {
     }
 
     static CommandResult go(Debugger d) {
-        return run(d, Halt.atBreakpoints(d, true), GO_BUDGET, false);
+        return run(d, Halt.go(d), GO_BUDGET, false);
     }
 
     /**

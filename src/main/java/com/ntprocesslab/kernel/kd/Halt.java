@@ -24,6 +24,13 @@ final class Halt implements Engine.StopCheck {
     private boolean first = true;
     /** The thread the run resumes (the debugger's current one): only its location at the start is the breakpoint left behind. */
     private EThread resumed;
+    /**
+     * The current thread when the debugger shows it at a call site (caller+offset, after t or p),
+     * not at the entry of the function the call enters: no breakpoint was shown there, so a
+     * breakpoint on that function is not one the run leaves behind; it fires before the call
+     * (bp nt!MmCreateProcessAddressSpace, t onto its call, g: the breakpoint hits).
+     */
+    private EThread shownAtCallSite;
     /** Steps the stepper must run before its depth is checked: one, or two from a routine's entry (the call, then its first step). */
     private final int stepsBeforeCheck;
     private int stepperSteps;
@@ -57,6 +64,26 @@ final class Halt implements Engine.StopCheck {
         return halt;
     }
 
+    /**
+     * g: as {@link #atBreakpoints}, leaving only a breakpoint the debugger shows the thread on. A
+     * t that lands on a breakpoint's function does not report it, as WinDbg's trace onto a
+     * breakpoint address does not, so t keeps the plain rule.
+     */
+    static Halt go(Debugger d) {
+        Halt halt = atBreakpoints(d, true);
+        halt.shownAtCallSite = shownAtCallSite(d);
+        return halt;
+    }
+
+    /** Read before the run starts, since running forgets what the debugger showed. */
+    private static EThread shownAtCallSite(Debugger d) {
+        if (d.current == null || d.showsEntry(d.current)) {
+            return null;
+        }
+        Location at = d.kernel.engine.location(d.current);
+        return at != null && at.inCallee() ? d.current : null;
+    }
+
     /** p (step over, {@code outOnly} false) and gu (step out, true): also stop when {@code stepper} is back. */
     static Halt afterStep(Debugger d, EThread stepper, boolean outOnly) {
         return afterStep(d, stepper, outOnly, 0);
@@ -64,7 +91,9 @@ final class Halt implements Engine.StopCheck {
 
     /** As above, {@code deeper} frames below the stepper's current depth (p from the entry of a routine not yet pushed). */
     static Halt afterStep(Debugger d, EThread stepper, boolean outOnly, int deeper) {
-        return new Halt(d.kernel, d.breakpoints, d.replayStop, true, stepper, stepper.frames.size() + deeper, outOnly, d.recorder, 1 + deeper);
+        Halt halt = new Halt(d.kernel, d.breakpoints, d.replayStop, true, stepper, stepper.frames.size() + deeper, outOnly, d.recorder, 1 + deeper);
+        halt.shownAtCallSite = shownAtCallSite(d);
+        return halt;
     }
 
     @Override
@@ -79,7 +108,8 @@ final class Halt implements Engine.StopCheck {
             return kernel.position >= replayStop;
         }
         // another thread scheduled first (a new thread at KiThreadStartup) does not stand on the breakpoint g leaves
-        if (!(firstCheck && leaveCurrentBreakpoint && (resumed == null || Where.thread(at) == resumed))) {
+        EThread thread = Where.thread(at);
+        if (!(firstCheck && leaveCurrentBreakpoint && (resumed == null || thread == resumed) && thread != shownAtCallSite)) {
             hit = breakpoints.match(at);
             if (hit != null) {
                 return true;

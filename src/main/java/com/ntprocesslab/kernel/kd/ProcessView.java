@@ -108,7 +108,14 @@ final class ProcessView {
         out.append(indent).append("Not impersonating\n");
         out.append(indent).append("Owning Process            ").append(d.kernel.platform.plainPointer(t.process.address))
                 .append("       Image:         ").append(t.process.imageFileName).append('\n');
-        out.append(indent).append("Attached Process          N/A            Image:         N/A\n");
+        // KeAttachProcess (XP's PspCreateProcess, MmCreatePeb) runs the thread in the new process's address space
+        EProcess attached = TypeView.attachedProcess(d.kernel, t);
+        if (attached == t.process) {
+            out.append(indent).append("Attached Process          N/A            Image:         N/A\n");
+        } else {
+            out.append(indent).append("Attached Process          ").append(d.kernel.platform.plainPointer(attached.address))
+                    .append("       Image:         ").append(attached.imageFileName).append('\n');
+        }
         out.append(indent).append(StartAddressView.line(d, t)).append('\n');
         if (d.kernel.platform.x86) {
             // WinDbg's x86 layout: the kernel stack KeInitThread built (InitialStack, KernelStack, its base and limit)

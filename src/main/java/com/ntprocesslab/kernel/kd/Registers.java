@@ -35,7 +35,7 @@ final class Registers {
         Frame top = thread.top();
         long ip = Where.instructionPointer(d, thread);
         List<String> stack = StackView.lines(d, thread);
-        long sp = stack.isEmpty() ? 0 : KdParser.number(stack.get(0).substring(3, 20));
+        long sp = stackPointer(stack);
         StringBuilder out = new StringBuilder();
         if (x86) {
             out.append(String.format("eip=%08x esp=%08x", ip, sp));
@@ -101,5 +101,18 @@ final class Registers {
 
     private static long asLong(Object value) {
         return value instanceof Boolean b ? (b ? 1L : 0L) : value == null ? 0L : ((Number) value).longValue();
+    }
+
+    /**
+     * Frame 00's Child-SP (x64, "ffff928c`a0c25760") or ChildEBP (x86, "f7a3fd4c"): the word
+     * after the frame number, whichever width the platform prints.
+     */
+    private static long stackPointer(List<String> stack) {
+        if (stack.isEmpty()) {
+            return 0;
+        }
+        String[] words = stack.get(0).trim().split("\\s+");
+        Long sp = words.length > 1 ? KdParser.number(words[1]) : null;
+        return sp == null ? 0 : sp;
     }
 }

@@ -1,6 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
 import com.ntprocesslab.kernel.CommandResult;
+import com.ntprocesslab.kernel.exec.Location;
 import com.ntprocesslab.kernel.machine.Kernel;
 import com.ntprocesslab.kernel.machine.SystemInitialization;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -56,7 +57,17 @@ final class TimeTravel {
                     + "); the recorded history starts there.");
         }
         adopt(d, rebuild(d, target, null));
-        return Debugger.accept(positionLine(d) + "\n" + Where.is(d.kernel, d.contextThread()));
+        EThread at = d.contextThread();
+        Location here = at == null ? null : d.kernel.engine.location(at);
+        if (here != null && here.inCallee() && d.breakpoints.match(here) != null) {
+            // the step about to run enters a function with a breakpoint: this position is where that
+            // breakpoint hits, so the thread is shown at the function's entry, and g leaves it as
+            // it would leave the hit (a call site shown as caller+offset is left by making the call)
+            d.current = at;
+            d.atEntry = true;
+            return Debugger.accept(positionLine(d) + "\n" + Where.of(d, at));
+        }
+        return Debugger.accept(positionLine(d) + "\n" + Where.is(d.kernel, at));
     }
 
     /** TTD's line after every travel; at the end of the history it says that commands run live again. */

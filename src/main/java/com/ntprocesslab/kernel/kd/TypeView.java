@@ -250,7 +250,7 @@ final class TypeView {
     }
 
     /** The process whose address space the thread runs in: its own, or the one KeAttachProcess attached it to. */
-    private static EProcess attachedProcess(Kernel k, EThread t) {
+    static EProcess attachedProcess(Kernel k, EThread t) {
         if (t.tcb.apcStateProcess != null) {
             // any process object, listed or not: PspCreateProcess attaches before the new process is on PsActiveProcessHead
             for (KernelObject o : k.objects.values()) {
