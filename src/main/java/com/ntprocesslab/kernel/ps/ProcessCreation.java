@@ -226,7 +226,7 @@ public final class ProcessCreation {
             // Image File Execution Options: a Debugger value sends user mode back to stage 1
             .step("nt!RtlQueryImageFileKeyOption", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
-                String debugger = c.skipImageFileExecutionOptions ? null : k.registry.imageFileExecutionOption(c.imageName(), "Debugger");
+                String debugger = c.skipImageFileExecutionOptions || c.ifeoSkipDebugger ? null : k.registry.imageFileExecutionOption(c.imageName(), "Debugger");
                 if (debugger != null && !debugger.isBlank()) {
                     c.ifeoDebugger = debugger;
                     c.createState = "PsCreateFailExeName";

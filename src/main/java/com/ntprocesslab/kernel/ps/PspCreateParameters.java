@@ -21,6 +21,8 @@ public class PspCreateParameters extends ImageFileRequest implements HoldsRefere
     public com.ntprocesslab.kernel.mm.StartupParameters startup;
     public Integer sessionOverride;
     public boolean skipImageFileExecutionOptions;
+    /** PS_CREATE_INFO.InitState.IFEOSkipDebugger: the IFEO Debugger value is not honoured (PerfOptions still are). */
+    public boolean ifeoSkipDebugger;
     public PriorityClass priorityClass = PriorityClass.NORMAL;
     /** PS_CREATE_STATE reported back to user mode. */
     public String createState = "PsCreateInitialState";

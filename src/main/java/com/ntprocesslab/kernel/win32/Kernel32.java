@@ -431,7 +431,6 @@ public final class Kernel32 {
         return dll.image().imageBase();
     }
 
-    /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */
     /**
      * Whether CreateProcessInternalW reads the image's IFEO Debugger value: always, except for a
      * creation with DEBUG_PROCESS or DEBUG_ONLY_THIS_PROCESS by a caller whose PEB has
@@ -441,6 +440,7 @@ public final class Kernel32 {
         return !DbgUi.debugFlags(c.flags) || t.process.peb != null && t.process.peb.readImageFileExecOptions;
     }
 
+    /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */
     static boolean imageAcceptable(ImageDescriptor image) {
         boolean windows = image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI
                 || image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;

@@ -78,6 +78,10 @@ public final class KernelBase {
             // NtCreateUserProcess's attribute list, and DEBUG_ONLY_THIS_PROCESS asks for PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT
             .step("KERNELBASE!BasepCreateProcessParameters", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
+                // PS_CREATE_INFO.InitState.IFEOSkipDebugger: a debugger's own creation of its target
+                // runs the target, not the IFEO Debugger again (the XP rule of seed 003/004, carried
+                // into the create-info flags NtCreateUserProcess reads; ntdiff Win8 _PS_CREATE_INFO.h)
+                c.ifeoSkipDebugger = !Kernel32.queriesImageFileExecutionOptions(t, c);
                 if (!DbgUi.debugFlags(c.flags)) {
                     return jump("createProcess");
                 }
