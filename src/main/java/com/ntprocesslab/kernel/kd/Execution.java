@@ -88,7 +88,16 @@ final class Execution {
         if (d.replayStop < 0 && entersRoutine(d)) {
             return fromEntry(d, Halt.afterStep(d, stepper, false, out ? 0 : 1), GO_BUDGET, false);
         }
-        return run(d, Halt.afterStep(d, stepper, out), GO_BUDGET, false);
+        // gu at the entry of a function the machine runs as one step: out of it is just after its
+        // call, where p stops; stepping out at the caller's depth would leave the caller too
+        boolean outOfLeaf = out && atLeafEntry(d, stepper);
+        return run(d, Halt.afterStep(d, stepper, out && !outOfLeaf), GO_BUDGET, false);
+    }
+
+    /** Whether the debugger shows {@code thread} at the entry of a function that has no steps of its own. */
+    private static boolean atLeafEntry(Debugger d, EThread thread) {
+        Location at = d.kernel.engine.location(thread);
+        return d.showsEntry(thread) && at != null && at.inCallee() && Symbols.routine(at.symbol(), d.kernel.profile) == null;
     }
 
     /** A step from a routine's entry, remembered so that a step back returns to the entry. */
