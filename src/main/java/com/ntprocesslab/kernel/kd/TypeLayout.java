@@ -26,7 +26,7 @@ final class TypeLayout {
             Map.entry("VadRoot", "x86:Ptr Void|_RTL_AVL_TREE"), Map.entry("Job", "Ptr _EJOB"),
             Map.entry("SectionObject", "Ptr Void"), Map.entry("SectionBaseAddress", "Ptr Void"),
             Map.entry("InheritedFromUniqueProcessId", "Ptr Void"), Map.entry("Session", "Ptr Void"),
-            Map.entry("ImageFileName", "[15] UChar"), Map.entry("ThreadListHead", "_LIST_ENTRY"),
+            Map.entry("ImageFileName", "x86:[16] UChar|[15] UChar"), Map.entry("ThreadListHead", "_LIST_ENTRY"),
             Map.entry("ActiveThreads", "Uint4B"), Map.entry("GrantedAccess", "Uint4B"),
             Map.entry("DefaultHardErrorProcessing", "Uint4B"), Map.entry("Peb", "Ptr _PEB"),
             Map.entry("ExitStatus", "Int4B"), Map.entry("PriorityClass", "UChar"), Map.entry("SessionId", "Uint4B"));

@@ -110,7 +110,7 @@ class XpMachineTest {
                 "   +0x088 ActiveProcessLinks", "   +0x0bc DebugPort", "   +0x0c0 ExceptionPort", "   +0x0c4 ObjectTable",
                 f(0x0c8, "Token", "_EX_FAST_REF"), "   +0x11c VadRoot", "   +0x138 SectionObject",
                 f(0x13c, "SectionBaseAddress", "0x01000000"), "   +0x14c InheritedFromUniqueProcessId",
-                "   +0x170 Session", f(0x174, "ImageFileName", "[15]  \"explorer.exe\""), "   +0x190 ThreadListHead",
+                "   +0x170 Session", f(0x174, "ImageFileName", "[16]  \"explorer.exe\""), "   +0x190 ThreadListHead",
                 "   +0x1a0 ActiveThreads", "   +0x1a4 GrantedAccess", "   +0x1a8 DefaultHardErrorProcessing",
                 f(0x1b0, "Peb", "0x7ffdf000 _PEB"), "   +0x24c ExitStatus", "   +0x254 PriorityClass")
                 .doesNotContain("+0x87c", "`", "_RTL_AVL_TREE");
