@@ -120,8 +120,10 @@ public final class Symbols {
             long base = CLASSIC_MODULE_BASES.getOrDefault(module.getKey(), 0x70000000L);
             for (String symbol : module.getValue()) {
                 CLASSIC_ADDRESSES.put(symbol, base + offset);
-                Routine routine = ROUTINES.get(symbol);
-                offset += routine == null ? 0x40 : (routine.size() / 2 + 0x1f) & ~0x1fL;
+                // the XP routine's own code, all of it: a call site's offset (k, ln, u) never
+                // reaches into the next symbol
+                Routine routine = ROUTINES_OF.get(Profile.CLASSIC).getOrDefault(symbol, ROUTINES.get(symbol));
+                offset += routine == null ? 0x40 : (routine.size() + 0x1f) & ~0x1fL;
             }
         }
     }

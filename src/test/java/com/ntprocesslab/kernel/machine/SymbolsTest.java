@@ -63,4 +63,29 @@ class SymbolsTest {
             }
         });
     }
+
+    /**
+     * ln and k name a code address by the nearest symbol at or below it, so a routine's call sites
+     * (the offsets k, u and ln print) must all lie below the next symbol of its module: on the XP
+     * machine they ran up to twice past it (ln of a PspCreateProcess call site said PspExitThread+0x8a).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyCallSiteOfARoutineLiesBeforeTheNextSymbol(Profile profile) {
+        // per module: every XP program is based at 0x00400000, each in its own process
+        Map<String, TreeMap<Long, String>> byModule = new TreeMap<>();
+        Symbols.all(profile).forEach((symbol, address) -> byModule
+                .computeIfAbsent(symbol.substring(0, symbol.indexOf('!')), m -> new TreeMap<>()).putIfAbsent(address, symbol));
+        for (Map.Entry<String, Long> e : Symbols.all(profile).entrySet()) {
+            Routine routine = Symbols.routine(e.getKey(), profile);
+            if (routine == null || e.getValue() == 0) {
+                continue;
+            }
+            Map.Entry<Long, String> next = byModule.get(e.getKey().substring(0, e.getKey().indexOf('!'))).higherEntry(e.getValue());
+            for (int pc = 0; pc < routine.steps().size() && next != null; pc++) {
+                assertThat(e.getValue() + routine.returnOffset(pc)).as("%s+0x%x on %s (next: %s)", e.getKey(), routine.returnOffset(pc), profile, next.getValue())
+                        .isLessThan(next.getKey());
+            }
+        }
+    }
 }
