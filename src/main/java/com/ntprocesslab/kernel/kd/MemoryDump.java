@@ -90,6 +90,9 @@ final class MemoryDump {
         if (address >= SharedUserData.BASE && address < SharedUserData.BASE + 0x1000) {
             return SharedUserData.read(k, address, width);
         }
+        if (ProcessorControlRegion.holds(k, address)) {
+            return ProcessorControlRegion.read(k, address, width);
+        }
         // nt's globals and the callback blocks they point to, then the fields of the objects
         Long data = DataView.read(k, address, width);
         if (data != null) {
