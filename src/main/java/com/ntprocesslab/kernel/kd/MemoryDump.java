@@ -99,6 +99,12 @@ final class MemoryDump {
             return data;
         }
         if (k.platform.x86) {
+            EThread trapped = TrapFrameView.owner(k, address);
+            if (trapped != null) {
+                Long low = TrapFrameView.dword(trapped, address & ~3L);
+                Long high = width == 4 || low == null ? null : TrapFrameView.dword(trapped, (address & ~3L) + 4);
+                return width == 4 || low == null ? low : high == null ? null : low | high << 32;
+            }
             // XP's natural unit is the 32-bit dword: a quadword is two of them, low first
             Long low = dword(k, address & ~3L);
             if (width == 4 || low == null) {
