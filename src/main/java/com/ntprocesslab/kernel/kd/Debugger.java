@@ -216,7 +216,7 @@ public final class Debugger {
             case KdCommand.SetBreakpoint b -> Outcome.look(BreakpointCommands.set(this, b));
             case KdCommand.ListBreakpoints b -> Outcome.look(accept(breakpoints.render(kernel.profile)));
             case KdCommand.ChangeBreakpoints b -> Outcome.look(BreakpointCommands.change(this, b));
-            case KdCommand.Stack s -> Outcome.look(StackView.k(this, s.kind()));
+            case KdCommand.Stack s -> Outcome.look(StackView.firstFrames(StackView.k(this, s.kind()), s.frames()));
             case KdCommand.Registers r -> Outcome.look(Registers.show(this));
             case KdCommand.Unassemble u -> Outcome.look(CodeView.unassemble(this, u));
             case KdCommand.DisplayMemory m -> Outcome.look(MemoryDump.display(this, m));

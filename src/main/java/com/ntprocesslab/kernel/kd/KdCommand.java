@@ -32,7 +32,8 @@ public sealed interface KdCommand {
     /** {@code .fork}: this machine goes on from where it stands; its recorded future is forgotten. */
     record Fork() implements KdCommand {}
     /** {@code k}, {@code kn}, {@code kb} or {@code kv}: {@code kind} is the letter after k, or 0 for plain k. */
-    record Stack(char kind) implements KdCommand {}
+    /** k, kn, kb, kv with an optional frame count (0: every frame). */
+    record Stack(char kind, int frames) implements KdCommand {}
     /** {@code r}: the registers the machine models. */
     record Registers() implements KdCommand {}
     /** {@code u} (eight steps) or {@code uf} (the whole routine) at a symbol or address; null: where the thread stands. */

@@ -72,7 +72,7 @@ public final class KdParser {
             case "t-", "p-", "g-" -> none(args, verb, new KdCommand.Reverse(verb.charAt(0)));
             case "!tt" -> travel(args);
             case ".fork" -> none(args, ".fork", new KdCommand.Fork());
-            case "k", "kn", "kb", "kv" -> none(args, verb, new KdCommand.Stack(verb.length() == 1 ? 0 : verb.charAt(1)));
+            case "k", "kn", "kb", "kv" -> stack(args, verb);
             case "r" -> none(args, "r", new KdCommand.Registers());
             case "u", "uf" -> args.size() > 1 ? Parsed.error(syntax(args.get(1), verb + " takes one symbol or address, e.g. " + verb + " nt!PspAllocateProcess"))
                     : Parsed.ok(new KdCommand.Unassemble(args.isEmpty() ? null : args.get(0), verb.equals("uf")));
@@ -132,6 +132,19 @@ public final class KdParser {
 
     static String syntax(String at, String hint) {
         return "Syntax error at '" + at + "': " + hint;
+    }
+
+    /** k [FrameCount], as "k (Display Stack Backtrace)": the count in the default radix. */
+    private static Parsed stack(List<String> args, String verb) {
+        char kind = verb.length() == 1 ? 0 : verb.charAt(1);
+        if (args.isEmpty()) {
+            return Parsed.ok(new KdCommand.Stack(kind, 0));
+        }
+        Long count = args.size() == 1 ? number(args.get(0)) : null;
+        if (count == null || count < 1 || count > 0xffff) {
+            return Parsed.error(syntax(args.get(args.size() == 1 ? 0 : 1), verb + " takes a frame count from 1 to ffff, e.g. " + verb + " 5"));
+        }
+        return Parsed.ok(new KdCommand.Stack(kind, (int) (long) count));
     }
 
     private static Parsed none(List<String> args, String verb, KdCommand command) {

@@ -130,6 +130,15 @@ final class StackView {
         return platform.x86 ? ARGS_HEADER_X86.substring(3) : THREAD_HEADER;
     }
 
+    /** A stack listing cut to its header and first {@code frames} frame lines (0: all of it). */
+    static CommandResult firstFrames(CommandResult listing, int frames) {
+        if (frames == 0 || !listing.output().startsWith(" # ")) {
+            return listing;
+        }
+        List<String> lines = listing.output().lines().limit(frames + 1L).toList();
+        return Debugger.accept(String.join("\n", lines));
+    }
+
     static CommandResult k(Debugger d) {
         EThread thread = d.contextThread();
         if (thread == null) {

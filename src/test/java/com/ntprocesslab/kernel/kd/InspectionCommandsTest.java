@@ -165,7 +165,7 @@ class InspectionCommandsTest {
         ".process 1234 ~ Couldn't resolve error at",
         ".thread 1234 ~ Couldn't resolve error at",
         ".thread g ~ Syntax error at 'g'",
-        "k 5 ~ Syntax error at '5'",
+        "k 0 ~ Syntax error at '0'",
         "x ~ Syntax error at 'x'",
         "x nope!Foo ~ Couldn't resolve error at 'nope!Foo'",
         "lm v ~ Syntax error at 'v'",
