@@ -15,7 +15,7 @@ final class HelpView {
             t- p- g-                   step back, back over, back to the previous breakpoint hit
             !tt <position|percent|present>  travel in the recorded history
             .fork                      a new machine that goes on from this moment
-            k kn kb kv                 the stack (kb/kv with the arguments)
+            k kn kb kv [frames]        the stack (kb/kv with the arguments)
             r                          the registers this machine models
             u uf <symbol|address>      a routine's steps as code (u eight, uf all)
             x <module!pattern>         symbols matching a pattern
