@@ -59,6 +59,7 @@ public final class CsrSrv {
             ObjectManager.NtClose(k, server.csrss.objectTable, c.csrProcessHandle);
             c.csrProcessHandle = 0;
         }
+        c.csrThread = null;
         c.csrProcess = null;
         c.status = status;
         return ret(status);
@@ -95,13 +96,24 @@ public final class CsrSrv {
                 c.csrProcess = record;
                 return next();
             })
-            .step("CSRSRV!CsrCreateThread", (k, t, f) -> {
+            // ReactOS csrsrv/procsup.c CsrCreateProcess: the CSR_THREAD is allocated and filled in (ClientId,
+            // ThreadHandle, Flags 0) while it is on no list yet; CsrInsertThread then puts it on the CSR_PROCESS's
+            .step("CSRSRV!CsrAllocateThread", (k, t, f) -> {
                 CsrCreateProcessMessage c = ctx(f);
+                if (k.failAllocation(AllocationKind.CSR)) {
+                    return fail(k, server(k, t, c), c, NtStatus.STATUS_NO_MEMORY);
+                }
                 CsrThread thread = new CsrThread();
                 thread.uniqueProcess = c.csrProcess.uniqueProcess;
                 thread.uniqueThread = c.uniqueThread;
                 thread.threadHandle = c.csrThreadHandle;
-                c.csrProcess.threadList.add(thread);
+                c.csrThread = thread;
+                return next();
+            })
+            .step("CSRSRV!CsrInsertThread", (k, t, f) -> {
+                CsrCreateProcessMessage c = ctx(f);
+                c.csrProcess.threadList.add(c.csrThread);
+                c.csrThread = null;
                 registerTerminationPort(server(k, t, c), (EThread) c.clientThread.process.objectTable.lookup(c.threadHandle).object());
                 return next();
             })

@@ -28,6 +28,8 @@ final class StructLayouts {
             Map.entry("CreateTime", new int[] {0x468, 0x070}),
             // bit fields of Flags2 (+0x460, Pos 12, 3 bits) and Flags (+0x464, Pos 27, 3 bits) on x64 (dt nt!_EPROCESS, Windows 10 2004 and later)
             Map.entry("DefaultPagePriority", new int[] {0x460, -1}),
+            // Flags2 bit 15 (Vergilius Project, _EPROCESS of Windows 10 22H2 19045 x64); XP has no such flag
+            Map.entry("PrimaryTokenFrozen", new int[] {0x460, -1}),
             Map.entry("DefaultIoPriority", new int[] {0x464, -1}),
             Map.entry("UniqueProcessId", new int[] {0x440, 0x084}),
             Map.entry("ActiveProcessLinks", new int[] {0x448, 0x088}),
@@ -85,7 +87,9 @@ final class StructLayouts {
             Map.entry("ApcStateIndex", new int[] {-1, 0x165}),
             Map.entry("StackBase", new int[] {0x038, 0x168}),
             Map.entry("Process", new int[] {0x220, -1}),
-            Map.entry("SuspendCount", new int[] {0x284, 0x1b9}));
+            Map.entry("SuspendCount", new int[] {0x284, 0x1b9}),
+            // in the Affinity union on x64 (Vergilius Project, _KTHREAD of Windows 10 22H2 19045 x64)
+            Map.entry("IdealProcessor", new int[] {0x24c, -1}));
 
     static final Map<String, int[]> OBJECT_HEADER = Map.of(
             "PointerCount", new int[] {0x000, 0x000},
@@ -118,13 +122,19 @@ final class StructLayouts {
             Map.entry("OSBuildNumber", new int[] {0x120, 0x0ac}),
             Map.entry("SessionId", new int[] {0x2c0, 0x1d4}));
 
+    /**
+     * x64 CurrentLocale (+0x108) and IdealProcessor (+0x1747, the last byte of the
+     * CurrentIdealProcessor union at +0x1744): Vergilius Project, _TEB of Windows 10 22H2 19045 x64.
+     */
     static final Map<String, int[]> TEB = Map.of(
             "NtTib.StackBase", new int[] {0x008, 0x004},
             "NtTib.StackLimit", new int[] {0x010, 0x008},
             "ClientId", new int[] {0x040, 0x020},
             "ProcessEnvironmentBlock", new int[] {0x060, 0x030},
             "LastErrorValue", new int[] {0x068, 0x034},
-            "LastStatusValue", new int[] {0x1250, 0xbf4});
+            "CurrentLocale", new int[] {0x108, -1},
+            "LastStatusValue", new int[] {0x1250, 0xbf4},
+            "IdealProcessor", new int[] {0x1747, -1});
 
     /** XP SP3 sizes: the object body sizes PspCreateProcess/PspCreateThread pass to ObCreateObject (seed 003), and the others' sizeof. */
     static final Map<String, Integer> XP_SIZES = Map.of(

@@ -20,6 +20,7 @@ final class TypeLayout {
     private static final Map<String, String> EPROCESS = Map.ofEntries(
             Map.entry("Pcb", "_KPROCESS"), Map.entry("CreateTime", "_LARGE_INTEGER"),
             Map.entry("DefaultPagePriority", "Pos 12, 3 Bits"), Map.entry("DefaultIoPriority", "Pos 27, 3 Bits"),
+            Map.entry("PrimaryTokenFrozen", "Pos 15, 1 Bit"),
             Map.entry("UniqueProcessId", "Ptr Void"), Map.entry("ActiveProcessLinks", "_LIST_ENTRY"),
             Map.entry("DebugPort", "Ptr Void"), Map.entry("ExceptionPort", "Ptr Void"),
             Map.entry("ObjectTable", "Ptr _HANDLE_TABLE"), Map.entry("Token", "_EX_FAST_REF"),
@@ -47,7 +48,7 @@ final class TypeLayout {
             Map.entry("ApcState.Process", "Ptr _KPROCESS"), Map.entry("WaitReason", "UChar"),
             Map.entry("BasePriority", "Char"), Map.entry("TrapFrame", "Ptr _KTRAP_FRAME"),
             Map.entry("PreviousMode", "Char"), Map.entry("ApcStateIndex", "UChar"), Map.entry("StackBase", "Ptr Void"),
-            Map.entry("Process", "Ptr _KPROCESS"), Map.entry("SuspendCount", "Char"));
+            Map.entry("Process", "Ptr _KPROCESS"), Map.entry("SuspendCount", "Char"), Map.entry("IdealProcessor", "Uint4B"));
 
     private static final Map<String, String> OBJECT_HEADER = Map.of(
             "PointerCount", "x86:Int4B|Int8B", "HandleCount", "x86:Int4B|Int8B", "Type", "Ptr _OBJECT_TYPE",
@@ -67,7 +68,8 @@ final class TypeLayout {
 
     private static final Map<String, String> TEB = Map.of(
             "NtTib.StackBase", "Ptr Void", "NtTib.StackLimit", "Ptr Void", "ClientId", "_CLIENT_ID",
-            "ProcessEnvironmentBlock", "Ptr _PEB", "LastErrorValue", "Uint4B", "LastStatusValue", "Uint4B");
+            "ProcessEnvironmentBlock", "Ptr _PEB", "LastErrorValue", "Uint4B", "CurrentLocale", "Uint4B",
+            "LastStatusValue", "Uint4B", "IdealProcessor", "UChar");
 
     private record Layout(Map<String, int[]> offsets, Map<String, String> types) {
     }

@@ -143,6 +143,7 @@ final class TypeView {
                 .add("UniqueProcessId", "0x" + pl.pointer(p.uniqueProcessId) + " Void")
                 .add("ActiveProcessLinks", listEntry(neighbour(pl, p, true), neighbour(pl, p, false)))
                 .add("DefaultPagePriority", bits3(p.defaultPagePriority))
+                .add("PrimaryTokenFrozen", p.primaryTokenFrozen ? "0y1" : "0y0")
                 .add("DefaultIoPriority", bits3(p.defaultIoPriority))
                 .add("CreateTime", largeInteger(pl, p.createTime))
                 .add("DebugPort", pointer(pl, p.debugPort))
@@ -242,6 +243,7 @@ final class TypeView {
                 .add("Process", "0x" + pl.pointer(t.process.address) + " _KPROCESS")
                 .add("BasePriority", "0n" + t.tcb.basePriority)
                 .add("SuspendCount", "0n" + t.tcb.suspendCount)
+                .add("IdealProcessor", unsigned(t.tcb.idealProcessor))
                 .add("ApcState", "_KAPC_STATE (" + t.tcb.kernelApcQueue.size() + " kernel, " + t.tcb.userApcQueue.size() + " user APCs)")
                 .add("ApcState.Process", "0x" + pl.pointer(attached.address) + " _KPROCESS (" + attached.imageFileName + ")")
                 .add("TrapFrame", t.trapFrame == 0 ? "(null)" : "0x" + pl.pointer(t.trapFrame) + " _KTRAP_FRAME")
@@ -318,6 +320,8 @@ final class TypeView {
                 .add("ClientId", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
                 .add("ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + pl.pointer(t.process.peb.address) + " _PEB")
                 .add("LastErrorValue", unsigned(t.teb.lastErrorValue))
+                .add("CurrentLocale", unsigned(t.teb.currentLocale))
+                .add("IdealProcessor", (t.teb.idealProcessor == 0 ? "0" : "0x" + Integer.toHexString(t.teb.idealProcessor)) + " ''")
                 .add("LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue))
                 .render();
     }

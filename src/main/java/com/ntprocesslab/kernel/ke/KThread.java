@@ -11,6 +11,12 @@ public final class KThread {
     /** KTHREAD.Saturation: +1/-1 when the base priority was set to the top/bottom of its range (TIME_CRITICAL, IDLE), else 0. */
     public int saturation;
     public int suspendCount;
+    /**
+     * KTHREAD.IdealProcessor: the processor the scheduler prefers for the thread. KeStartThread
+     * takes it from the process's ThreadSeed, which walks the active processors; the machine has
+     * one, processor 0, so every thread's is 0.
+     */
+    public int idealProcessor;
     public KWaitReason waitReason;
     /** The dispatcher object the thread waits on; null when it waits for a resume only. */
     public DispatcherObject waitObject;

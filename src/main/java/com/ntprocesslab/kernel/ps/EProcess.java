@@ -70,6 +70,12 @@ public final class EProcess extends KernelObject {
      */
     public int defaultIoPriority = PerfOptions.IO_PRIORITY_NORMAL;
     public int defaultPagePriority = PerfOptions.MEMORY_PRIORITY_NORMAL;
+    /**
+     * Flags2.PrimaryTokenFrozen (Windows 10): set when the first thread starts running
+     * (PspUserThreadStartup, Windows Internals 7th ed., part 1, ch. 3, stage 7), so the primary
+     * token can no longer be swapped at run time.
+     */
+    public boolean primaryTokenFrozen;
     /** Flags3.Minimal: made by PsCreateMinimalProcess, without image, PEB or ntdll (Registry, Memory Compression). */
     public boolean minimal;
 

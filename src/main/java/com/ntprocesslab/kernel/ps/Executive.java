@@ -49,6 +49,13 @@ public abstract class Executive {
     public final List<String> loadImageNotifyRoutines = new ArrayList<>();
     /** Drivers loaded since boot (PsLoadedModuleList), by service name, in load order. */
     public final List<String> loadedDrivers = new ArrayList<>();
+    /**
+     * PsDefaultThreadLocaleId: the LCID MmGetSessionLocaleId hands a thread outside a session
+     * with its own locale (WRK ps/create.c). Windows reads it at boot from the registry's
+     * Control\Nls\Language Default value; the machine's registry has no NLS key, so it is
+     * en-US's, 0x409.
+     */
+    public long psDefaultThreadLocaleId = 0x409;
     public EProcess systemProcess;
     public EProcess idleProcess;
 

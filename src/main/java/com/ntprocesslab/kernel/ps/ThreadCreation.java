@@ -27,6 +27,10 @@ public final class ThreadCreation {
     }
 
     static final Routine PspAllocateThread = Executive.routine("nt!PspAllocateThread").stage(4)
+            // user mode cannot add a thread to the System process: Windows 10 refuses it here, before the thread
+            // object exists, with the status WRK's PspCreateThread gives (Windows Internals 7th ed., part 1, ch. 3, stage 4)
+            .inline((k, t, f) -> creation(f).process == k.systemProcess
+                    ? returnFailure(creation(f), NtStatus.STATUS_INVALID_HANDLE) : next())
             .step("nt!ObCreateObject", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 EThread thread = CreationSupport.createThreadObject(k, c);
@@ -117,9 +121,9 @@ public final class ThreadCreation {
     /**
      * PspCreateThread as Windows 10 runs it for NtCreateThreadEx (Windows Internals 7th ed.,
      * part 1, chapter 4, "Thread creation"; WRK ps/create.c for the order): the target process
-     * by handle with PROCESS_CREATE_THREAD, never System from user mode, not one that is
-     * exiting; then the same PspAllocateThread and PspInsertThread as the first thread of
-     * NtCreateUserProcess. The thread is created suspended (kernelbase asks so and resumes it
+     * by handle with PROCESS_CREATE_THREAD, not one that is exiting; then the same
+     * PspAllocateThread (which refuses the System process) and PspInsertThread as the first
+     * thread of NtCreateUserProcess. The thread is created suspended (kernelbase asks so and resumes it
      * itself, ReactOS kernel32 client/thread.c CreateRemoteThread).
      */
     static final Routine PspCreateThread = Executive.routine("nt!PspCreateThread")
@@ -131,11 +135,6 @@ public final class ThreadCreation {
                 }
                 c.processHandle = 0;
                 c.status = NtStatus.STATUS_SUCCESS;
-                // WRK PspCreateThread: user mode cannot add a thread to the System process
-                if (c.process == k.systemProcess) {
-                    c.status = NtStatus.STATUS_INVALID_HANDLE;
-                    return jump("cleanup");
-                }
                 // ExAcquireRundownProtection (RundownProtect) fails once the process is exiting
                 if (c.process.processExiting || c.process.exited) {
                     c.status = NtStatus.STATUS_PROCESS_IS_TERMINATING;

@@ -30,6 +30,21 @@ public final class ThreadStartup {
                 t.tcb.irql = KThread.PASSIVE_LEVEL;
                 return next();
             })
+            // the process has run: its primary token can no longer be swapped (EPROCESS Flags2.PrimaryTokenFrozen;
+            // the first thread sets it, later ones find it set; Windows Internals 7th ed., part 1, ch. 3, stage 7; seed 001 stage 7 item 3)
+            .inline((k, t, f) -> {
+                t.process.primaryTokenFrozen = true;
+                return next();
+            })
+            // WRK ps/create.c PspUserThreadStartup: unless the creation failed after insertion (a dead thread), the TEB
+            // takes the locale MmGetSessionLocaleId gives and the KTHREAD's ideal processor (seed 001 stage 7 item 4)
+            .inline((k, t, f) -> {
+                if (!t.creationFailed) {
+                    t.teb.currentLocale = k.psDefaultThreadLocaleId;
+                    t.teb.idealProcessor = t.tcb.idealProcessor;
+                }
+                return next();
+            })
             // tell an attached debugger about the new thread; the first one reports its process's images
             // WRK ps/create.c PspUserThreadStartup: a thread already marked terminated (CrossThreadFlags) reports nothing
             .call(NotifyRoutines.DbgkCreateThread, (k, t, f) -> t.terminationRequested ? next()
