@@ -124,6 +124,8 @@ final class StructLayouts {
             "ClientId", new int[] {0x040, 0x020},
             "ProcessEnvironmentBlock", new int[] {0x060, 0x030},
             "LastErrorValue", new int[] {0x068, 0x034},
+            // the second slot of DbgSsReserved (x64 +0x16a0, x86 +0xf20): the debug object DbgUiConnectToDbg made
+            "DbgSsReserved[1]", new int[] {0x16a8, 0xf24},
             "LastStatusValue", new int[] {0x1250, 0xbf4});
 
     /** XP SP3 sizes: the object body sizes PspCreateProcess/PspCreateThread pass to ObCreateObject (seed 003), and the others' sizeof. */

@@ -67,7 +67,8 @@ final class TypeLayout {
 
     private static final Map<String, String> TEB = Map.of(
             "NtTib.StackBase", "Ptr Void", "NtTib.StackLimit", "Ptr Void", "ClientId", "_CLIENT_ID",
-            "ProcessEnvironmentBlock", "Ptr _PEB", "LastErrorValue", "Uint4B", "LastStatusValue", "Uint4B");
+            "ProcessEnvironmentBlock", "Ptr _PEB", "LastErrorValue", "Uint4B", "LastStatusValue", "Uint4B",
+            "DbgSsReserved[1]", "Ptr Void");
 
     private record Layout(Map<String, int[]> offsets, Map<String, String> types) {
     }

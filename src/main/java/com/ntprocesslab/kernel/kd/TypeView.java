@@ -318,6 +318,7 @@ final class TypeView {
                 .add("ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + pl.pointer(t.process.peb.address) + " _PEB")
                 .add("LastErrorValue", unsigned(t.teb.lastErrorValue))
                 .add("LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue))
+                .add("DbgSsReserved[1]", "0x" + pl.pointer(t.teb.debugObjectHandle) + " Void")
                 .render();
     }
 }

@@ -20,7 +20,7 @@ public final class PsRoutines implements RoutinePublisher {
                 ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread,
                 ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess,
                 ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete,
-                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue,
+                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtCreateDebugObject, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue,
                 StoreManager.NtSetSystemInformation);
     }
 

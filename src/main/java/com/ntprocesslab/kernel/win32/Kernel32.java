@@ -17,7 +17,6 @@ import com.ntprocesslab.kernel.mm.StartupParameters;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Win32Error;
-import com.ntprocesslab.kernel.ob.DebugObject;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -213,7 +212,11 @@ public final class Kernel32 {
             .step("kernel32!BaseFormatObjectAttributes", (k, t, f) -> next())
             // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the caller becomes the debugger; its debug object goes to the kernel
             .inline((k, t, f) -> DbgUi.debugFlags(ctx(f).flags) ? next() : jump("createProcess"))
-            .step("ntdll!DbgUiConnectToDbg", DbgUi::DbgUiConnectToDbg)
+            .call(DbgUi.DbgUiConnectToDbgClassic, (k, t, f) -> DbgUi.callConnectToDbg(DbgUi.DbgUiConnectToDbgClassic))
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("closeSection");
+            })
             .step("ntdll!DbgUiGetThreadDebugObject", DbgUi::DbgUiGetThreadDebugObject)
             .stage(2)
             .label("createProcess")

@@ -36,7 +36,7 @@ public final class Win32Routines implements RoutinePublisher {
                     Win32Api.OpenProcess, Win32Api.WaitForSingleObject, Win32Api.GetExitCodeProcess, Win32Api.CreateEventW,
                     Win32Api.ExitProcess, Win32Api.ExitThread, Win32Api.GetLastError, Ntdll.KiUserExceptionDispatcher,
                     Win32Api.NtOpenProcessStub, Win32Api.NtQueryInformationProcessStub, Win32Api.NtSuspendThreadStub,
-                    DebugApi.WaitForDebugEvent, DebugApi.ContinueDebugEvent, DebugApi.NtWaitForDebugEventStub, DebugApi.NtDebugContinueStub);
+                    DebugApi.WaitForDebugEvent, DebugApi.ContinueDebugEvent, DbgUi.DbgUiConnectToDbg, DbgUi.NtCreateDebugObjectStub, DebugApi.NtWaitForDebugEventStub, DebugApi.NtDebugContinueStub);
             case CLASSIC -> List.of(Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA,
                     Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
                     Kernel32.BaseProcessStart,
@@ -52,6 +52,7 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32Api.NtQueryInformationProcessStub, Kernel32Api.NtCreateEventStub, Kernel32Api.NtSuspendThreadStub,
                     Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher,
                     DebugApi.WaitForDebugEventClassic, DebugApi.ContinueDebugEventClassic,
+                    DbgUi.DbgUiConnectToDbgClassic, DbgUi.NtCreateDebugObjectClassicStub,
                     DebugApi.NtWaitForDebugEventClassicStub, DebugApi.NtDebugContinueClassicStub);
         });
         routines.addAll(profile == Profile.CLASSIC ? ThreadApi.classic() : ThreadApi.modern());
