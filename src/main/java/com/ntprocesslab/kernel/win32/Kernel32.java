@@ -2,7 +2,9 @@ package com.ntprocesslab.kernel.win32;
 
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.cm.KeyServices;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Frame;
@@ -42,6 +44,39 @@ import java.util.Locale;
 public final class Kernel32 {
     private Kernel32() {
     }
+
+    static final Routine NtOpenKeyStub = Syscalls.classicStub(KeyServices.NtOpenKey, 1);
+
+    /**
+     * BasepIsProcessAllowed: opens the image's Image File Execution Options key with NtOpenKey
+     * (seed 003 step 7; GENERIC_READ, as ReactOS's LdrOpenImageFileOptionsKey asks), notes
+     * whether there is one, and closes the handle before it returns; a missing key is no error.
+     * (What else SP3 checks there, the AppCert list, neither the seed nor the machine models.)
+     */
+    static final Routine BasepIsProcessAllowed = Subsystems.win32Routine("kernel32!BasepIsProcessAllowed").stage(1)
+            .call(NtOpenKeyStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(0, 0);
+                c.query.name = Registry.IFEO + "\\" + c.imageName();
+                c.query.access = KeyServices.KEY_READ;
+                return StepResult.call(NtOpenKeyStub, c.query);
+            })
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.ifeoKeyPresent = NtStatus.success(f.calleeStatus);
+                if (!c.ifeoKeyPresent) {
+                    c.query = null;
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                return next();
+            })
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                ClassicNtdll.close(k, t, c.query.out);
+                c.query = null;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
 
     /** ProcessBasicInformation: the class NtQueryInformationProcess answers with PROCESS_BASIC_INFORMATION. */
     static final long ProcessBasicInformation = 0;
@@ -149,12 +184,7 @@ public final class Kernel32 {
                 boolean batch = c.status == NtStatus.STATUS_INVALID_IMAGE_NOT_MZ && (lower.endsWith(".cmd") || lower.endsWith(".bat"));
                 return jump(batch ? "batch" : "failNt");
             })
-            // opens the image's Image File Execution Options key, if there is one
-            .step("kernel32!BasepIsProcessAllowed", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                c.ifeoKeyPresent = k.registry.openKey(Registry.IFEO + "\\" + c.imageName()) != null;
-                return next();
-            })
+            .call(BasepIsProcessAllowed)
             .call(ClassicNtdll.NtQuerySectionStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
