@@ -47,7 +47,7 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicProcessCreation.KeAttachProcess, ClassicProcessCreation.KiAttachProcess,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
                     PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort,
-                    ClassicProcessCreation.PspMapSystemDll);
+                    ClassicProcessCreation.PspMapSystemDll, com.ntprocesslab.kernel.mm.SectionViews.MmMapViewOfSection);
         };
     }
 }
