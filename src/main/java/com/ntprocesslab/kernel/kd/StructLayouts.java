@@ -14,7 +14,7 @@ import java.util.Map;
  * bytes, seed 003; Cid +0x1ec, ThreadsProcess +0x220, StartAddress +0x224, Win32StartAddress
  * +0x228, ThreadListEntry +0x22c), _KTHREAD (InitialStack +0x018 ... SuspendCount +0x1b9;
  * ApcState.Process +0x044 and ApcStateIndex +0x165 are the fields seed 003's KeAttachProcess
- * reads), _KPROCESS, _PEB (0x210 bytes, seed 003's MiCreatePebOrTeb size), _TEB (DbgSsReserved
+ * reads; SavedApcState +0x14c, where KiAttachProcess keeps the thread's own), _KPROCESS, _PEB (0x210 bytes, seed 003's MiCreatePebOrTeb size), _TEB (DbgSsReserved
  * +0xf20, whose second slot +0xf24 seed 003's DbgUiGetThreadDebugObject reads), _HANDLE_TABLE
  * and _OBJECT_HEADER (Body +0x18). ReactOS's NDK headers (include/ndk/pstypes.h, ketypes.h)
  * declare the same members in the same order for NTDDI_WINXP.
@@ -82,6 +82,9 @@ final class StructLayouts {
             Map.entry("BasePriority", new int[] {0x233, 0x06c}),
             Map.entry("TrapFrame", new int[] {-1, 0x134}),
             Map.entry("PreviousMode", new int[] {-1, 0x140}),
+            // the APC state KiAttachProcess saves (seed 003's KiMoveApcState); its Process 0x10 in, as ApcState's
+            Map.entry("SavedApcState", new int[] {-1, 0x14c}),
+            Map.entry("SavedApcState.Process", new int[] {-1, 0x15c}),
             Map.entry("ApcStateIndex", new int[] {-1, 0x165}),
             Map.entry("StackBase", new int[] {0x038, 0x168}),
             Map.entry("Process", new int[] {0x220, -1}),

@@ -46,7 +46,8 @@ final class TypeLayout {
             Map.entry("State", "UChar"), Map.entry("Priority", "Char"), Map.entry("ApcState", "_KAPC_STATE"),
             Map.entry("ApcState.Process", "Ptr _KPROCESS"), Map.entry("WaitReason", "UChar"),
             Map.entry("BasePriority", "Char"), Map.entry("TrapFrame", "Ptr _KTRAP_FRAME"),
-            Map.entry("PreviousMode", "Char"), Map.entry("ApcStateIndex", "UChar"), Map.entry("StackBase", "Ptr Void"),
+            Map.entry("PreviousMode", "Char"), Map.entry("SavedApcState", "_KAPC_STATE"),
+            Map.entry("SavedApcState.Process", "Ptr _KPROCESS"), Map.entry("ApcStateIndex", "UChar"), Map.entry("StackBase", "Ptr Void"),
             Map.entry("Process", "Ptr _KPROCESS"), Map.entry("SuspendCount", "Char"));
 
     private static final Map<String, String> OBJECT_HEADER = Map.of(

@@ -65,7 +65,10 @@ public final class ClassicProcessCreation {
      * caller's PASSIVE_LEVEL.
      */
     static final Routine KiAttachProcess = Executive.routine("nt!KiAttachProcess").stage(2)
-            .step("nt!KiMoveApcState", (k, t, f) -> next())
+            .step("nt!KiMoveApcState", (k, t, f) -> {
+                t.tcb.saveApcState(t.process.pcb);
+                return next();
+            })
             .step("nt!KiSwapProcess", (k, t, f) -> {
                 t.tcb.apcStateProcess = creation(f).process.pcb;
                 return next();
@@ -102,7 +105,7 @@ public final class ClassicProcessCreation {
             .inline((k, t, f) -> {
                 EProcess p = creation(f).process;
                 if (!NtStatus.success(f.calleeStatus)) {
-                    t.tcb.apcStateProcess = null; // detached on the way out, as KeDetachProcess below would
+                    t.tcb.restoreApcState(); // detached on the way out, as KeDetachProcess below would
                     return ret(f.calleeStatus);
                 }
                 // EPROCESS.ImageFileName: the first 15 characters of the section's file name
@@ -112,7 +115,7 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .step("nt!KeDetachProcess", (k, t, f) -> {
-                t.tcb.apcStateProcess = null;
+                t.tcb.restoreApcState();
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
@@ -148,14 +151,14 @@ public final class ClassicProcessCreation {
                 PspCreateParameters c = creation(f);
                 long status = MemoryManager.MmCreatePeb(k, c.process);
                 if (!NtStatus.success(status)) {
-                    t.tcb.apcStateProcess = null; // KeDetachProcess on the way out
+                    t.tcb.restoreApcState(); // KeDetachProcess on the way out
                     return ret(status);
                 }
                 c.process.peb.beingDebugged = c.process.debugPort != null;
                 return next();
             })
             .step("nt!KeDetachProcess", (k, t, f) -> {
-                t.tcb.apcStateProcess = null;
+                t.tcb.restoreApcState();
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
