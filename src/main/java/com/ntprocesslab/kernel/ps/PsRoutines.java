@@ -47,7 +47,8 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicProcessCreation.KeAttachProcess, ClassicProcessCreation.KiAttachProcess,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
                     PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort,
-                    ClassicProcessCreation.PspMapSystemDll, com.ntprocesslab.kernel.mm.SectionViews.MmMapViewOfSection);
+                    ClassicProcessCreation.PspMapSystemDll, com.ntprocesslab.kernel.mm.SectionViews.MmMapViewOfSection,
+                    com.ntprocesslab.kernel.mm.VirtualMemory.NtReadVirtualMemory);
         };
     }
 }

@@ -12,6 +12,8 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.mm.Peb;
+import com.ntprocesslab.kernel.mm.VirtualMemory;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.LdrEntry;
@@ -44,6 +46,15 @@ import java.util.Locale;
 public final class Kernel32 {
     private Kernel32() {
     }
+
+    /** ProcessBasicInformation: the class NtQueryInformationProcess answers with PROCESS_BASIC_INFORMATION. */
+    static final long ProcessBasicInformation = 0;
+    /** SEM_FAILCRITICALERRORS: the mode CREATE_DEFAULT_ERROR_MODE gives the new process. */
+    static final long SEM_FAILCRITICALERRORS = 1;
+    /** NORMAL_BASE_PRIORITY, what a DETACHED_PROCESS's base priority is set to. */
+    static final long NORMAL_BASE_PRIORITY = 8;
+    /** MAXUSHORT: the most bytes an ANSI_STRING holds. */
+    static final long MAXUSHORT = 0xFFFF;
 
     static final Routine NtOpenKeyStub = Syscalls.classicStub(KeyServices.NtOpenKey, 1);
 
@@ -78,14 +89,40 @@ public final class Kernel32 {
             })
             .build();
 
-    /** ProcessBasicInformation: the class NtQueryInformationProcess answers with PROCESS_BASIC_INFORMATION. */
-    static final long ProcessBasicInformation = 0;
-    /** SEM_FAILCRITICALERRORS: the mode CREATE_DEFAULT_ERROR_MODE gives the new process. */
-    static final long SEM_FAILCRITICALERRORS = 1;
-    /** NORMAL_BASE_PRIORITY, what a DETACHED_PROCESS's base priority is set to. */
-    static final long NORMAL_BASE_PRIORITY = 8;
-    /** MAXUSHORT: the most bytes an ANSI_STRING holds. */
-    static final long MAXUSHORT = 0xFFFF;
+    static final Routine NtReadVirtualMemoryStub = Syscalls.classicStub(VirtualMemory.NtReadVirtualMemory, 2);
+
+    /**
+     * BasepSxsGetProcessImageBaseAddress(Process, &ImageBase) (seed 003 section 4): the new
+     * process's PEB from NtQueryInformationProcess(ProcessBasicInformation), then the PEB's
+     * ImageBaseAddress (+0x008) read across with NtReadVirtualMemory, 4 bytes.
+     */
+    static final Routine BasepSxsGetProcessImageBaseAddress = Subsystems.win32Routine("kernel32!BasepSxsGetProcessImageBaseAddress").stage(2)
+            .call(Kernel32Api.NtQueryInformationProcessStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(c.processHandle, ProcessBasicInformation);
+                return StepResult.call(Kernel32Api.NtQueryInformationProcessStub, c.query);
+            })
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : ret(f.calleeStatus))
+            .call(NtReadVirtualMemoryStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                NtArgs read = NtArgs.of(c.processHandle, c.query.information + Peb.IMAGE_BASE_ADDRESS_X86);
+                read.information = 4;
+                c.query = read;
+                return StepResult.call(NtReadVirtualMemoryStub, read);
+            })
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.sxsImageBase = NtStatus.success(f.calleeStatus) ? c.query.out : 0;
+                c.query = null;
+                return ret(f.calleeStatus);
+            })
+            .build();
+
+    /** BasepSxsCreateProcessCsrMessage: the side-by-side part of csrss's message begins with the new image's base. */
+    static final Routine BasepSxsCreateProcessCsrMessage = Subsystems.win32Routine("kernel32!BasepSxsCreateProcessCsrMessage").stage(2)
+            .call(BasepSxsGetProcessImageBaseAddress)
+            .returnCalleeStatus()
+            .build();
 
     private static CreateProcessContext ctx(Frame f) {
         return f.args(CreateProcessContext.class);
@@ -310,11 +347,10 @@ public final class Kernel32 {
                 return next();
             })
             // XP SP3 (seed 003): the side-by-side message for csrss starts from the image base read out of the new PEB
-            .step("kernel32!BasepSxsCreateProcessCsrMessage", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                EProcess p = ClassicNtdll.processOf(t, c.processHandle);
-                c.sxsImageBase = p.peb.address == c.pebBaseAddress ? p.peb.imageBaseAddress : 0;
-                return next();
+            .call(BasepSxsCreateProcessCsrMessage)
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("cleanup");
             })
             // RTL_USER_PROCESS_PARAMETERS are written into the new process
             .step("kernel32!BasePushProcessParameters", (k, t, f) -> {

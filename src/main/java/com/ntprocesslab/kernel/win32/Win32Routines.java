@@ -40,6 +40,7 @@ public final class Win32Routines implements RoutinePublisher {
             case CLASSIC -> List.of(Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA,
                     Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
                     Kernel32.BaseProcessStart, Kernel32.BasepIsProcessAllowed, Kernel32.NtOpenKeyStub,
+                    Kernel32.BasepSxsCreateProcessCsrMessage, Kernel32.BasepSxsGetProcessImageBaseAddress, Kernel32.NtReadVirtualMemoryStub,
                     ClassicNtdll.NtOpenFileStub, ClassicNtdll.NtCreateSectionStub, ClassicNtdll.NtQuerySectionStub,
                     ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtCreateProcessStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
                     ClassicNtdll.NtResumeThreadStub, ClassicNtdll.NtTerminateProcessStub, ClassicNtdll.CsrClientCallServer,
