@@ -73,11 +73,15 @@ public final class Symbols {
         List<Routine> shared = new ArrayList<>();
         List<Routine> modern = new ArrayList<>();
         List<Routine> classic = new ArrayList<>();
+        List<String> modernExports = new ArrayList<>();
+        List<String> classicExports = new ArrayList<>();
         // every component lists its publisher in META-INF/services; the file's order is the table's
         for (RoutinePublisher component : ServiceLoader.load(RoutinePublisher.class, RoutinePublisher.class.getClassLoader())) {
             shared.addAll(component.shared());
             modern.addAll(component.only(Profile.MODERN));
             classic.addAll(component.only(Profile.CLASSIC));
+            modernExports.addAll(component.exportsOnly(Profile.MODERN));
+            classicExports.addAll(component.exportsOnly(Profile.CLASSIC));
         }
         // a profile's own routine wins over a shared one of the same name
         modern.addAll(shared);
@@ -85,6 +89,10 @@ public final class Symbols {
         // the modern machine's layout comes first, so adding the classic kernel moved none of its addresses
         TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         collect(modern, byModule, Profile.MODERN);
+        for (String export : modernExports) {
+            add(byModule, export);
+            VISIBLE.get(Profile.MODERN).add(export);
+        }
         TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         layOut(byModule, ends);
         TreeMap<String, TreeSet<String>> classicOnly = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -93,6 +101,7 @@ public final class Symbols {
             symbols.removeIf(ADDRESSES::containsKey);
         }
         layOut(classicOnly, ends);
+        VISIBLE.get(Profile.CLASSIC).addAll(classicExports);
         layOutClassic();
         CLASSIC_ALIASES.forEach((alias, symbol) -> {
             CLASSIC_ADDRESSES.put(alias, CLASSIC_ADDRESSES.get(symbol));

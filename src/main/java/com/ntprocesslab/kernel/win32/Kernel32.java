@@ -56,6 +56,53 @@ public final class Kernel32 {
     /** MAXUSHORT: the most bytes an ANSI_STRING holds. */
     static final long MAXUSHORT = 0xFFFF;
 
+    /**
+     * GetProcAddress(hModule, lpProcName): LdrGetProcedureAddress finds the module among the
+     * caller's loaded ones (PEB_LDR_DATA) and the name among its exports, the module's
+     * functions in the symbol table; otherwise NULL, with the status as the thread's last
+     * error (STATUS_DLL_NOT_FOUND, STATUS_PROCEDURE_NOT_FOUND). {@code a.handle} is hModule,
+     * {@code a.name} the name; the address comes back in {@code a.out}.
+     */
+    static final Routine GetProcAddress = Subsystems.win32Routine("kernel32!GetProcAddress").stage(1)
+            .step("ntdll!LdrGetProcedureAddress", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                LdrEntry module = loadedModule(t.process, a.handle);
+                a.out = module == null ? 0 : exportAddress(k, module, a.name);
+                if (a.out != 0) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                a.information = module == null ? NtStatus.STATUS_DLL_NOT_FOUND : NtStatus.STATUS_PROCEDURE_NOT_FOUND;
+                return next();
+            })
+            .step("kernel32!BaseSetLastNTError", (k, t, f) -> {
+                long status = f.args(NtArgs.class).information;
+                t.teb.lastStatusValue = status;
+                t.teb.lastErrorValue = NtStatus.toDosError(status);
+                return ret(status);
+            })
+            .build();
+
+    /** An export's address: the module's function of that name, under either spelling the symbol table gives modules (kernel32, ADVAPI32). */
+    private static long exportAddress(Subsystems k, LdrEntry module, String name) {
+        String dll = module.baseDllName();
+        String stem = dll.lastIndexOf('.') < 0 ? dll : dll.substring(0, dll.lastIndexOf('.'));
+        long address = k.symbolAddress(stem.toLowerCase(Locale.ROOT) + "!" + name);
+        return address != 0 ? address : k.symbolAddress(stem.toUpperCase(Locale.ROOT) + "!" + name);
+    }
+
+    /** The caller's loaded module whose base is {@code handle} (an HMODULE is its DllBase), or null. */
+    static LdrEntry loadedModule(EProcess caller, long handle) {
+        if (caller.peb == null || caller.peb.ldr == null || handle == 0) {
+            return null;
+        }
+        for (LdrEntry e : caller.peb.ldr.inLoadOrderModuleList) {
+            if (e.dllBase() == handle) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     static final Routine NtOpenKeyStub = Syscalls.classicStub(KeyServices.NtOpenKey, 1);
 
     /**
@@ -273,6 +320,19 @@ public final class Kernel32 {
             // XP SP3 (seed 003) loads advapi32 and looks up CreateProcessAsUserSecure, which it then never calls
             .step("kernel32!LoadLibraryA", (k, t, f) -> {
                 ctx(f).advapi32 = loadLibrary(t.process, k.volume.find(Ntdll.SYSTEM32 + "advapi32.dll"));
+                return next();
+            })
+            .call(GetProcAddress, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(c.advapi32, 0);
+                c.query.name = "CreateProcessAsUserSecure";
+                return StepResult.call(GetProcAddress, c.query);
+            })
+            // the address is kept, unused
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.createProcessAsUserSecure = c.query.out;
+                c.query = null;
                 return next();
             })
             // lpProcessAttributes -> OBJECT_ATTRIBUTES: .call passes no SECURITY_ATTRIBUTES, so the process object is unnamed

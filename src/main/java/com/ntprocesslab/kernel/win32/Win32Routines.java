@@ -24,6 +24,12 @@ public final class Win32Routines implements RoutinePublisher {
                 HandleApis.NtSuspendProcessNative, HandleApis.NtResumeProcessNative);
     }
 
+    /** XP SP3's advapi32 exports CreateProcessAsUserSecure, which kernel32 looks up and never calls (seed 003). */
+    @Override
+    public List<String> exportsOnly(Profile profile) {
+        return profile == Profile.CLASSIC ? List.of("advapi32!CreateProcessAsUserSecure") : List.of();
+    }
+
     @Override
     public List<Routine> only(Profile profile) {
         List<Routine> routines = new ArrayList<>(switch (profile) {
@@ -39,7 +45,7 @@ public final class Win32Routines implements RoutinePublisher {
                     DebugApi.WaitForDebugEvent, DebugApi.ContinueDebugEvent, DbgUi.DbgUiConnectToDbg, DbgUi.NtCreateDebugObjectStub, DebugApi.NtWaitForDebugEventStub, DebugApi.NtDebugContinueStub);
             case CLASSIC -> List.of(Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA,
                     Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
-                    Kernel32.BaseProcessStart, Kernel32.BasepIsProcessAllowed, Kernel32.NtOpenKeyStub,
+                    Kernel32.BaseProcessStart, Kernel32.BasepIsProcessAllowed, Kernel32.NtOpenKeyStub, Kernel32.GetProcAddress,
                     Kernel32.BasepSxsCreateProcessCsrMessage, Kernel32.BasepSxsGetProcessImageBaseAddress, Kernel32.NtReadVirtualMemoryStub,
                     ClassicNtdll.NtOpenFileStub, ClassicNtdll.NtCreateSectionStub, ClassicNtdll.NtQuerySectionStub,
                     ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtCreateProcessStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
