@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class Kernel extends Subsystems {
     /** Bumped whenever the same commands could produce a different machine. */
-    public static final String VERSION = "0.12.0";
+    public static final String VERSION = "0.13.0";
     /** The result of the last .call, for the console and the snapshot. */
     public CallRecord lastCall;
     /** The last completed CreateProcess call's PROCESS_INFORMATION, for the console's {@code $hThread} and its kin. */
