@@ -14,4 +14,12 @@ public interface RoutinePublisher {
 
     /** Routines only a machine of {@code profile} has (an XP machine has no KERNELBASE). */
     List<Routine> only(Profile profile);
+
+    /**
+     * Functions a module of {@code profile} exports that the machine has no code for: named in
+     * the symbol table (x, GetProcAddress find them), never entered.
+     */
+    default List<String> exportsOnly(Profile profile) {
+        return List.of();
+    }
 }

@@ -35,7 +35,12 @@ final class BreakpointCommands {
             }
             List<String> lines = new ArrayList<>();
             for (String symbol : matches) {
-                lines.add(describe(d, d.breakpoints.add(symbol, true).id(), symbol));
+                String canonical = Symbols.canonical(symbol, d.kernel().profile);
+                // a Zw alias whose Nt function the pattern matched too is one breakpoint, listed once
+                if (!canonical.equals(symbol) && matches.contains(canonical)) {
+                    continue;
+                }
+                lines.add(describe(d, d.breakpoints.add(canonical, true).id(), symbol));
             }
             return Debugger.accept(String.join("\n", lines));
         }
@@ -46,7 +51,8 @@ final class BreakpointCommands {
             Breakpoint deferred = d.breakpoints.add(expression, false);
             return Debugger.accept("Bp expression '" + expression + "' could not be resolved, adding deferred bp " + deferred.id());
         }
-        d.breakpoints.add(matches.get(0), true);
+        // a breakpoint on a Zw alias stops where its Nt function is entered: one address, one breakpoint
+        d.breakpoints.add(Symbols.canonical(matches.get(0), d.kernel().profile), true);
         return Debugger.accept("");
     }
 

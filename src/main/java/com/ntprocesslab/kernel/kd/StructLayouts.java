@@ -14,7 +14,7 @@ import java.util.Map;
  * bytes, seed 003; Cid +0x1ec, ThreadsProcess +0x220, StartAddress +0x224, Win32StartAddress
  * +0x228, ThreadListEntry +0x22c), _KTHREAD (InitialStack +0x018 ... SuspendCount +0x1b9;
  * ApcState.Process +0x044 and ApcStateIndex +0x165 are the fields seed 003's KeAttachProcess
- * reads), _KPROCESS, _PEB (0x210 bytes, seed 003's MiCreatePebOrTeb size), _TEB (DbgSsReserved
+ * reads; SavedApcState +0x14c, where KiAttachProcess keeps the thread's own), _KPROCESS, _PEB (0x210 bytes, seed 003's MiCreatePebOrTeb size), _TEB (DbgSsReserved
  * +0xf20, whose second slot +0xf24 seed 003's DbgUiGetThreadDebugObject reads), _HANDLE_TABLE
  * and _OBJECT_HEADER (Body +0x18). ReactOS's NDK headers (include/ndk/pstypes.h, ketypes.h)
  * declare the same members in the same order for NTDDI_WINXP.
@@ -84,6 +84,9 @@ final class StructLayouts {
             Map.entry("BasePriority", new int[] {0x233, 0x06c}),
             Map.entry("TrapFrame", new int[] {-1, 0x134}),
             Map.entry("PreviousMode", new int[] {-1, 0x140}),
+            // the APC state KiAttachProcess saves (seed 003's KiMoveApcState); its Process 0x10 in, as ApcState's
+            Map.entry("SavedApcState", new int[] {-1, 0x14c}),
+            Map.entry("SavedApcState.Process", new int[] {-1, 0x15c}),
             Map.entry("ApcStateIndex", new int[] {-1, 0x165}),
             Map.entry("StackBase", new int[] {0x038, 0x168}),
             Map.entry("Process", new int[] {0x220, -1}),
@@ -133,6 +136,8 @@ final class StructLayouts {
             "ProcessEnvironmentBlock", new int[] {0x060, 0x030},
             "LastErrorValue", new int[] {0x068, 0x034},
             "CurrentLocale", new int[] {0x108, -1},
+            // the second slot of DbgSsReserved (x64 +0x16a0, x86 +0xf20): the debug object DbgUiConnectToDbg made
+            "DbgSsReserved[1]", new int[] {0x16a8, 0xf24},
             "LastStatusValue", new int[] {0x1250, 0xbf4},
             "IdealProcessor", new int[] {0x1747, -1});
 

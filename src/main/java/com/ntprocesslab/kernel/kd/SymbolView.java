@@ -21,17 +21,16 @@ final class SymbolView {
         if (!WildcardPattern.hasWildcard(module) && !Symbols.modules(profile).containsKey(module)) {
             return Debugger.reject("Couldn't resolve error at '" + pattern + "': no module named " + module + " (lm lists them)");
         }
-        TreeMap<Long, String> byAddress = new TreeMap<>();
+        // two names of one function (ntdll's Nt and Zw exports) are two lines at one address
+        TreeMap<Long, List<String>> byAddress = new TreeMap<>();
         for (String symbol : Symbols.match(pattern, profile)) {
-            byAddress.put(Symbols.address(symbol, profile), symbol);
+            byAddress.computeIfAbsent(Symbols.address(symbol, profile), a -> new ArrayList<>()).add(symbol);
         }
         if (byAddress.isEmpty()) {
             return Debugger.accept("No symbol matches " + pattern + ".");
         }
         List<String> lines = new ArrayList<>();
-        // WinDbg prints a data symbol without type information so, as seed 000's listing shows
-        byAddress.forEach((address, symbol) -> lines.add(Platform.of(profile).pointer(address) + " " + symbol + (Symbols.isData(symbol)
-                ? " = <no type information>" : " (" + symbol.substring(symbol.indexOf('!') + 1) + ")")));
+        byAddress.forEach((address, symbols) -> symbols.forEach(symbol -> lines.add(Platform.of(profile).pointer(address) + " " + described(symbol))));
         return Debugger.accept(String.join("\n", lines));
     }
 
@@ -74,8 +73,18 @@ final class SymbolView {
             out.append("   |  (").append(platform.pointer(nextAddress)).append(")   ").append(next);
         }
         if (offset == 0) {
-            out.append("\nExact matches:\n    ").append(best).append(Symbols.isData(best) ? " = <no type information>" : " (" + best.substring(best.indexOf('!') + 1) + ")");
+            out.append("\nExact matches:");
+            for (Map.Entry<String, Long> e : Symbols.all(profile).entrySet()) {
+                if (e.getValue() == bestAddress) {
+                    out.append("\n    ").append(described(e.getKey()));
+                }
+            }
         }
         return Debugger.accept(out.toString());
+    }
+
+    /** A symbol as x and ln print it: WinDbg prints a data symbol without type information, as seed 000's listing shows. */
+    private static String described(String symbol) {
+        return symbol + (Symbols.isData(symbol) ? " = <no type information>" : " (" + symbol.substring(symbol.indexOf('!') + 1) + ")");
     }
 }

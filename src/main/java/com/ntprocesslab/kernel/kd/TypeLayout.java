@@ -47,7 +47,8 @@ final class TypeLayout {
             Map.entry("State", "UChar"), Map.entry("Priority", "Char"), Map.entry("ApcState", "_KAPC_STATE"),
             Map.entry("ApcState.Process", "Ptr _KPROCESS"), Map.entry("WaitReason", "UChar"),
             Map.entry("BasePriority", "Char"), Map.entry("TrapFrame", "Ptr _KTRAP_FRAME"),
-            Map.entry("PreviousMode", "Char"), Map.entry("ApcStateIndex", "UChar"), Map.entry("StackBase", "Ptr Void"),
+            Map.entry("PreviousMode", "Char"), Map.entry("SavedApcState", "_KAPC_STATE"),
+            Map.entry("SavedApcState.Process", "Ptr _KPROCESS"), Map.entry("ApcStateIndex", "UChar"), Map.entry("StackBase", "Ptr Void"),
             Map.entry("Process", "Ptr _KPROCESS"), Map.entry("SuspendCount", "Char"), Map.entry("IdealProcessor", "Uint4B"));
 
     private static final Map<String, String> OBJECT_HEADER = Map.of(
@@ -69,7 +70,7 @@ final class TypeLayout {
     private static final Map<String, String> TEB = Map.of(
             "NtTib.StackBase", "Ptr Void", "NtTib.StackLimit", "Ptr Void", "ClientId", "_CLIENT_ID",
             "ProcessEnvironmentBlock", "Ptr _PEB", "LastErrorValue", "Uint4B", "CurrentLocale", "Uint4B",
-            "LastStatusValue", "Uint4B", "IdealProcessor", "UChar");
+            "LastStatusValue", "Uint4B", "IdealProcessor", "UChar", "DbgSsReserved[1]", "Ptr Void");
 
     private record Layout(Map<String, int[]> offsets, Map<String, String> types) {
     }

@@ -248,8 +248,23 @@ final class TypeView {
                 .add("ApcState.Process", "0x" + pl.pointer(attached.address) + " _KPROCESS (" + attached.imageFileName + ")")
                 .add("TrapFrame", t.trapFrame == 0 ? "(null)" : "0x" + pl.pointer(t.trapFrame) + " _KTRAP_FRAME")
                 .add("PreviousMode", t.systemThread ? "0 'KernelMode'" : "1 'UserMode'")
+                .add("SavedApcState", "_KAPC_STATE (" + t.tcb.savedKernelApcQueue.size() + " kernel, " + t.tcb.savedUserApcQueue.size() + " user APCs)")
+                .add("SavedApcState.Process", savedApcStateProcess(k, t))
                 .add("ApcStateIndex", t.tcb.apcStateProcess == null ? "0" : "0x1 (attached)")
                 .render();
+    }
+
+    /** SavedApcState.Process: the thread's own process while it is attached to another, NULL otherwise. */
+    private static String savedApcStateProcess(Kernel k, EThread t) {
+        if (t.tcb.savedApcStateProcess == null) {
+            return "(null)";
+        }
+        for (KernelObject o : k.objects.values()) {
+            if (o instanceof EProcess p && p.pcb == t.tcb.savedApcStateProcess) {
+                return "0x" + k.platform.pointer(p.address) + " _KPROCESS (" + p.imageFileName + ")";
+            }
+        }
+        return "(null)";
     }
 
     /** The process whose address space the thread runs in: its own, or the one KeAttachProcess attached it to. */
@@ -323,6 +338,7 @@ final class TypeView {
                 .add("CurrentLocale", unsigned(t.teb.currentLocale))
                 .add("IdealProcessor", (t.teb.idealProcessor == 0 ? "0" : "0x" + Integer.toHexString(t.teb.idealProcessor)) + " ''")
                 .add("LastStatusValue", "0x" + Long.toHexString(t.teb.lastStatusValue))
+                .add("DbgSsReserved[1]", "0x" + pl.pointer(t.teb.debugObjectHandle) + " Void")
                 .render();
     }
 }

@@ -40,6 +40,13 @@ public final class Symbols {
     /** The symbols each kernel has: an XP machine has no KERNELBASE, a Windows 10 one no kernel32!CreateProcessInternalW. */
     private static final Map<Profile, TreeSet<String>> VISIBLE = new EnumMap<>(Map.of(
             Profile.MODERN, new TreeSet<>(), Profile.CLASSIC, new TreeSet<>()));
+    /**
+     * Second names of the XP machine's functions: ntdll exports its ZwXxx entry points at the
+     * address of the NtXxx stub (one system-call stub, two export names; seed 003's IDA listing
+     * of KiUserApcDispatcher names it ZwContinue). x, ln, bp and uf take either name; the
+     * machine runs, and k shows, the Nt one.
+     */
+    private static final Map<String, String> CLASSIC_ALIASES = Map.of("ntdll!ZwContinue", "ntdll!NtContinue");
     /** Data objects of nt the machine models, with their size in bytes: x lists them, dq and dd show them. */
     private static final TreeMap<String, Integer> DATA = new TreeMap<>();
     /** Where nt's data section starts: above its code, as in seed 000's listing (+0x8ec260 for PspCreateProcessNotifyRoutine). */
@@ -66,11 +73,15 @@ public final class Symbols {
         List<Routine> shared = new ArrayList<>();
         List<Routine> modern = new ArrayList<>();
         List<Routine> classic = new ArrayList<>();
+        List<String> modernExports = new ArrayList<>();
+        List<String> classicExports = new ArrayList<>();
         // every component lists its publisher in META-INF/services; the file's order is the table's
         for (RoutinePublisher component : ServiceLoader.load(RoutinePublisher.class, RoutinePublisher.class.getClassLoader())) {
             shared.addAll(component.shared());
             modern.addAll(component.only(Profile.MODERN));
             classic.addAll(component.only(Profile.CLASSIC));
+            modernExports.addAll(component.exportsOnly(Profile.MODERN));
+            classicExports.addAll(component.exportsOnly(Profile.CLASSIC));
         }
         // a profile's own routine wins over a shared one of the same name
         modern.addAll(shared);
@@ -78,6 +89,10 @@ public final class Symbols {
         // the modern machine's layout comes first, so adding the classic kernel moved none of its addresses
         TreeMap<String, TreeSet<String>> byModule = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         collect(modern, byModule, Profile.MODERN);
+        for (String export : modernExports) {
+            add(byModule, export);
+            VISIBLE.get(Profile.MODERN).add(export);
+        }
         TreeMap<String, Long> ends = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         layOut(byModule, ends);
         TreeMap<String, TreeSet<String>> classicOnly = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -86,7 +101,13 @@ public final class Symbols {
             symbols.removeIf(ADDRESSES::containsKey);
         }
         layOut(classicOnly, ends);
+        VISIBLE.get(Profile.CLASSIC).addAll(classicExports);
         layOutClassic();
+        CLASSIC_ALIASES.forEach((alias, symbol) -> {
+            CLASSIC_ADDRESSES.put(alias, CLASSIC_ADDRESSES.get(symbol));
+            VISIBLE.get(Profile.CLASSIC).add(alias);
+            ROUTINES_OF.get(Profile.CLASSIC).put(alias, ROUTINES_OF.get(Profile.CLASSIC).get(symbol));
+        });
         layOutData();
     }
 
@@ -158,6 +179,11 @@ public final class Symbols {
                 classicAddress += (dataSize(data.getKey(), Profile.CLASSIC) + 0x3) & ~0x3L;
             }
         }
+    }
+
+    /** The name the machine runs {@code symbol} under on {@code profile}: the Nt name of a Zw alias, else the symbol itself. */
+    public static String canonical(String symbol, Profile profile) {
+        return profile == Profile.CLASSIC ? CLASSIC_ALIASES.getOrDefault(symbol, symbol) : symbol;
     }
 
     /** Whether {@code symbol} names a data object rather than a function. */

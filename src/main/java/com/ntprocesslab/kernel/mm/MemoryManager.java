@@ -41,6 +41,10 @@ public final class MemoryManager {
         return NtStatus.STATUS_SUCCESS;
     }
 
+    /** Where XP maps the NLS tables (InitNlsSectionPointer): 0x7FFB0000, below the PEB and TEBs. */
+    static final long NLS_TABLES = 0x7ffb0000L;
+    static final long NLS_TABLES_SIZE = 0x20000L;
+
     /** Maps the image section at its preferred base (no relocation in this machine). */
     public static long MmInitializeProcessAddressSpace(Executive k, EProcess process, SectionObject section) {
         ImageDescriptor image = section.image;

@@ -8,6 +8,10 @@ import java.util.List;
  * LdrInitializeThunk runs in the new process (stage 7).
  */
 public final class Peb {
+    /** PEB.ImageBaseAddress's offset: +0x008 on x86, +0x010 on x64. */
+    public static final long IMAGE_BASE_ADDRESS_X86 = 0x8;
+    public static final long IMAGE_BASE_ADDRESS_X64 = 0x10;
+
     public long address;
     public long imageBaseAddress;
     public boolean beingDebugged;

@@ -33,6 +33,10 @@ public final class NtStatus {
     public static final long STATUS_INVALID_INFO_CLASS = 0xC0000003L;
     /** RtlInitUnicodeStringEx: a string longer than a UNICODE_STRING holds (32,767 characters). */
     public static final long STATUS_NAME_TOO_LONG = 0xC0000106L;
+    /** A copy between address spaces that could not read or write all its bytes (MmCopyVirtualMemory). */
+    public static final long STATUS_PARTIAL_COPY = 0x8000000DL;
+    /** LdrGetProcedureAddress of a module handle the process has not loaded. */
+    public static final long STATUS_DLL_NOT_FOUND = 0xC0000135L;
 
     private static final Map<Long, String> NAMES = new TreeMap<>();
     private static final Map<Long, Long> DOS_ERRORS = new TreeMap<>();
@@ -63,6 +67,10 @@ public final class NtStatus {
         name(STATUS_INVALID_INFO_CLASS, "STATUS_INVALID_INFO_CLASS", 87);
         // RtlNtStatusToDosError: ERROR_FILENAME_EXCED_RANGE
         name(STATUS_NAME_TOO_LONG, "STATUS_NAME_TOO_LONG", 206);
+        // RtlNtStatusToDosError: ERROR_PARTIAL_COPY
+        name(STATUS_PARTIAL_COPY, "STATUS_PARTIAL_COPY", 299);
+        // RtlNtStatusToDosError: ERROR_MOD_NOT_FOUND
+        name(STATUS_DLL_NOT_FOUND, "STATUS_DLL_NOT_FOUND", 126);
     }
 
     private NtStatus() {

@@ -11,8 +11,10 @@ public final class DebugObject extends KernelObject {
     public static final long DEBUG_ALL_ACCESS = 0x1F000FL;
     /** DEBUG_PROCESS_ASSIGN: what PspCreateProcess needs of the DebugPort handle (seed 003: access 2). */
     public static final long DEBUG_PROCESS_ASSIGN = 0x2L;
-    /** DEBUG_KILL_ON_CLOSE: DEBUG_ONLY_THIS_PROCESS or not, DbgUiConnectToDbg asks for it. */
-    public boolean killOnClose = true;
+    /** DEBUG_KILL_ON_CLOSE (1), NtCreateDebugObject's only flag: DEBUG_ONLY_THIS_PROCESS or not, DbgUiConnectToDbg asks for it. */
+    public static final long DEBUG_KILL_ON_CLOSE = 0x1L;
+    /** The object's DEBUG_KILL_ON_CLOSE flag, as NtCreateDebugObject set it. */
+    public boolean killOnClose;
     /** DEBUG_READ_EVENT: what NtWaitForDebugEvent needs of the handle. */
     public static final long DEBUG_READ_EVENT = 0x1;
     /** EventList, oldest first. */

@@ -8,10 +8,12 @@ import static com.ntprocesslab.kernel.ps.CreationSteps.exitFailure;
 import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KThread;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.mm.SectionViews;
 import com.ntprocesslab.kernel.mm.SectionObject;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
@@ -45,9 +47,6 @@ public final class ClassicProcessCreation {
     /** SECTION_MAP_EXECUTE: what PspCreateProcess needs of the section handle. */
     public static final long SECTION_MAP_EXECUTE = 0x8;
     private static final int NORMAL_BASE_PRIORITY = 8;
-    /** Where XP maps the NLS tables (InitNlsSectionPointer): 0x7FFB0000, below the PEB and TEBs. */
-    static final long NLS_TABLES = 0x7ffb0000L;
-    static final long NLS_TABLES_SIZE = 0x20000L;
     /**
      * What a process may always do to itself whatever SeAccessCheck says (WRK PspCreateProcess):
      * VM operation/read/write, query information, terminate, create thread, duplicate handle,
@@ -66,7 +65,10 @@ public final class ClassicProcessCreation {
      * caller's PASSIVE_LEVEL.
      */
     static final Routine KiAttachProcess = Executive.routine("nt!KiAttachProcess").stage(2)
-            .step("nt!KiMoveApcState", (k, t, f) -> next())
+            .step("nt!KiMoveApcState", (k, t, f) -> {
+                t.tcb.saveApcState(t.process.pcb);
+                return next();
+            })
             .step("nt!KiSwapProcess", (k, t, f) -> {
                 t.tcb.apcStateProcess = creation(f).process.pcb;
                 return next();
@@ -95,13 +97,16 @@ public final class ClassicProcessCreation {
     static final Routine MmInitializeProcessAddressSpace = Executive.routine("nt!MmInitializeProcessAddressSpace").stage(2)
             // the creator's thread switches to the new process's page directory
             .call(KeAttachProcess)
-            .step("nt!MmMapViewOfSection", (k, t, f) -> {
-                PspCreateParameters c = creation(f);
-                EProcess p = c.process;
-                long status = MemoryManager.MmInitializeProcessAddressSpace(k, p, p.sectionObject);
-                if (!NtStatus.success(status)) {
-                    t.tcb.apcStateProcess = null; // detached on the way out, as KeDetachProcess below would
-                    return ret(status);
+            .call(SectionViews.MmMapViewOfSection, (k, t, f) -> {
+                EProcess p = creation(f).process;
+                return StepResult.call(SectionViews.MmMapViewOfSection, SectionViews.ViewRequest.ofImage(p,
+                        p.sectionObject.fileObject.file.path(), p.sectionObject.image, true));
+            })
+            .inline((k, t, f) -> {
+                EProcess p = creation(f).process;
+                if (!NtStatus.success(f.calleeStatus)) {
+                    t.tcb.restoreApcState(); // detached on the way out, as KeDetachProcess below would
+                    return ret(f.calleeStatus);
                 }
                 // EPROCESS.ImageFileName: the first 15 characters of the section's file name
                 VolumeFile file = p.sectionObject.fileObject.file;
@@ -110,7 +115,7 @@ public final class ClassicProcessCreation {
                 return next();
             })
             .step("nt!KeDetachProcess", (k, t, f) -> {
-                t.tcb.apcStateProcess = null;
+                t.tcb.restoreApcState();
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
@@ -140,23 +145,20 @@ public final class ClassicProcessCreation {
     static final Routine MmCreatePeb = Executive.routine("nt!MmCreatePeb").stage(2)
             .call(KeAttachProcess)
             // the code-page and case tables (InitNlsSectionPointer), one shared view at the top of user space
-            .step("nt!MmMapViewOfSection", (k, t, f) -> {
-                EProcess p = creation(f).process;
-                p.addressSpace.insert(Vad.of(NLS_TABLES, NLS_TABLES_SIZE, "Mapped", "NLS tables", "READONLY", false));
-                return next();
-            })
+            .call(SectionViews.MmMapViewOfSection, (k, t, f) ->
+                    StepResult.call(SectionViews.MmMapViewOfSection, SectionViews.ViewRequest.ofNlsTables(creation(f).process)))
             .step("nt!MiCreatePebOrTeb", (k, t, f) -> {
                 PspCreateParameters c = creation(f);
                 long status = MemoryManager.MmCreatePeb(k, c.process);
                 if (!NtStatus.success(status)) {
-                    t.tcb.apcStateProcess = null; // KeDetachProcess on the way out
+                    t.tcb.restoreApcState(); // KeDetachProcess on the way out
                     return ret(status);
                 }
                 c.process.peb.beingDebugged = c.process.debugPort != null;
                 return next();
             })
             .step("nt!KeDetachProcess", (k, t, f) -> {
-                t.tcb.apcStateProcess = null;
+                t.tcb.restoreApcState();
                 return ret(NtStatus.STATUS_SUCCESS);
             })
             .build();
@@ -166,7 +168,13 @@ public final class ClassicProcessCreation {
      * process as an image by MmMapViewOfSection (MiMapViewOfImageSection underneath).
      */
     static final Routine PspMapSystemDll = Executive.routine("nt!PspMapSystemDll").stage(2)
-            .step("nt!MmMapViewOfSection", (k, t, f) -> ret(CreationSupport.PspMapSystemDll(k, creation(f).process)))
+            .inline((k, t, f) -> k.volume.find(CreationSupport.NTDLL) != null ? next() : ret(NtStatus.STATUS_OBJECT_NAME_NOT_FOUND))
+            .call(SectionViews.MmMapViewOfSection, (k, t, f) -> {
+                VolumeFile ntdll = k.volume.find(CreationSupport.NTDLL);
+                return StepResult.call(SectionViews.MmMapViewOfSection, SectionViews.ViewRequest.ofImage(creation(f).process,
+                        ntdll.path(), ntdll.image(), false));
+            })
+            .returnCalleeStatus()
             .build();
 
     /**

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.ps;
 
+import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.exec.Routine;
@@ -63,6 +64,34 @@ public final class DebugEvents {
         }
         return ref;
     }
+
+    /**
+     * NtCreateDebugObject(DebugObjectHandle, DesiredAccess, ObjectAttributes, Flags) (WRK
+     * dbgk/dbgkobj.c, ReactOS ntoskrnl/dbgk/dbgkobj.c): Flags other than DEBUG_KILL_ON_CLOSE are
+     * STATUS_INVALID_PARAMETER; the object of DbgkDebugObjectType is created with that flag and
+     * inserted in the caller's handle table. {@code a.access} is DesiredAccess, {@code a.value}
+     * Flags, and the handle comes back in {@code a.out}.
+     */
+    public static final Routine NtCreateDebugObject = Executive.routine("nt!NtCreateDebugObject")
+            .step("nt!ObCreateObject", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                if ((a.value & ~DebugObject.DEBUG_KILL_ON_CLOSE) != 0) {
+                    return ret(NtStatus.STATUS_INVALID_PARAMETER);
+                }
+                DebugObject debugObject = ObjectManager.ObCreateObject(k, new DebugObject(), null);
+                debugObject.killOnClose = (a.value & DebugObject.DEBUG_KILL_ON_CLOSE) != 0;
+                a.referenced = debugObject;
+                return next();
+            })
+            .step("nt!ObInsertObject", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                DebugObject debugObject = (DebugObject) a.referenced;
+                a.referenced = null;
+                a.out = ObjectManager.ObInsertObject(k, t.process.objectTable, debugObject, a.access, false);
+                ObjectManager.ObDereferenceObject(k, debugObject);
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
 
     /**
      * NtWaitForDebugEvent(DebugObjectHandle, Alertable, Timeout, WaitStateChange): the handle

@@ -20,7 +20,7 @@ public final class PsRoutines implements RoutinePublisher {
                 ThreadInformation.NtQueryInformationThread, ThreadInformation.NtSetInformationThread,
                 ProcessSuspension.NtSuspendProcess, ProcessSuspension.NtResumeProcess, ProcessInformation.NtSetInformationProcess,
                 ProcessDeletion.PspProcessDelete, ProcessDeletion.PspThreadDelete,
-                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue,
+                DebugEvents.DbgkpSendApiMessage, DebugEvents.NtCreateDebugObject, DebugEvents.NtWaitForDebugEvent, DebugEvents.NtDebugContinue,
                 StoreManager.NtSetSystemInformation);
     }
 
@@ -47,7 +47,8 @@ public final class PsRoutines implements RoutinePublisher {
                     ClassicProcessCreation.KeAttachProcess, ClassicProcessCreation.KiAttachProcess,
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
                     PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort,
-                    ClassicProcessCreation.PspMapSystemDll);
+                    ClassicProcessCreation.PspMapSystemDll, com.ntprocesslab.kernel.mm.SectionViews.MmMapViewOfSection,
+                    com.ntprocesslab.kernel.mm.VirtualMemory.NtReadVirtualMemory);
         };
     }
 }

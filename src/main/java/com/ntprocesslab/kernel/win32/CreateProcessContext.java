@@ -33,6 +33,8 @@ public final class CreateProcessContext extends CsrCreateProcessMessage {
     public long pebBaseAddress;
     /** The image base BasepSxsCreateProcessCsrMessage read from the new PEB (NtReadVirtualMemory). */
     public long sxsImageBase;
+    /** What GetProcAddress gave for advapi32!CreateProcessAsUserSecure: kept and never called (seed 003). */
+    public long createProcessAsUserSecure;
     /** LoadLibraryA("advapi32.dll")'s module handle (XP SP3 fetches CreateProcessAsUserSecure from it). */
     public long advapi32;
     /** The NtQueryInformationProcess call in flight (its answer is read in the next step). */

@@ -2,7 +2,9 @@ package com.ntprocesslab.kernel.win32;
 
 import static com.ntprocesslab.kernel.exec.StepResult.jump;
 import static com.ntprocesslab.kernel.exec.StepResult.next;
+import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
+import com.ntprocesslab.kernel.cm.KeyServices;
 import com.ntprocesslab.kernel.cm.Registry;
 import com.ntprocesslab.kernel.csr.Subsystems;
 import com.ntprocesslab.kernel.exec.Frame;
@@ -10,6 +12,8 @@ import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.mm.MemoryManager;
+import com.ntprocesslab.kernel.mm.Peb;
+import com.ntprocesslab.kernel.mm.VirtualMemory;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.LdrEntry;
@@ -17,7 +21,6 @@ import com.ntprocesslab.kernel.mm.StartupParameters;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Win32Error;
-import com.ntprocesslab.kernel.ob.DebugObject;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -52,6 +55,121 @@ public final class Kernel32 {
     static final long NORMAL_BASE_PRIORITY = 8;
     /** MAXUSHORT: the most bytes an ANSI_STRING holds. */
     static final long MAXUSHORT = 0xFFFF;
+
+    /**
+     * GetProcAddress(hModule, lpProcName): LdrGetProcedureAddress finds the module among the
+     * caller's loaded ones (PEB_LDR_DATA) and the name among its exports, the module's
+     * functions in the symbol table; otherwise NULL, with the status as the thread's last
+     * error (STATUS_DLL_NOT_FOUND, STATUS_PROCEDURE_NOT_FOUND). {@code a.handle} is hModule,
+     * {@code a.name} the name; the address comes back in {@code a.out}.
+     */
+    static final Routine GetProcAddress = Subsystems.win32Routine("kernel32!GetProcAddress").stage(1)
+            .step("ntdll!LdrGetProcedureAddress", (k, t, f) -> {
+                NtArgs a = f.args(NtArgs.class);
+                LdrEntry module = loadedModule(t.process, a.handle);
+                a.out = module == null ? 0 : exportAddress(k, module, a.name);
+                if (a.out != 0) {
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                a.information = module == null ? NtStatus.STATUS_DLL_NOT_FOUND : NtStatus.STATUS_PROCEDURE_NOT_FOUND;
+                return next();
+            })
+            .step("kernel32!BaseSetLastNTError", (k, t, f) -> {
+                long status = f.args(NtArgs.class).information;
+                t.teb.lastStatusValue = status;
+                t.teb.lastErrorValue = NtStatus.toDosError(status);
+                return ret(status);
+            })
+            .build();
+
+    /** An export's address: the module's function of that name, under either spelling the symbol table gives modules (kernel32, ADVAPI32). */
+    private static long exportAddress(Subsystems k, LdrEntry module, String name) {
+        String dll = module.baseDllName();
+        String stem = dll.lastIndexOf('.') < 0 ? dll : dll.substring(0, dll.lastIndexOf('.'));
+        long address = k.symbolAddress(stem.toLowerCase(Locale.ROOT) + "!" + name);
+        return address != 0 ? address : k.symbolAddress(stem.toUpperCase(Locale.ROOT) + "!" + name);
+    }
+
+    /** The caller's loaded module whose base is {@code handle} (an HMODULE is its DllBase), or null. */
+    static LdrEntry loadedModule(EProcess caller, long handle) {
+        if (caller.peb == null || caller.peb.ldr == null || handle == 0) {
+            return null;
+        }
+        for (LdrEntry e : caller.peb.ldr.inLoadOrderModuleList) {
+            if (e.dllBase() == handle) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    static final Routine NtOpenKeyStub = Syscalls.classicStub(KeyServices.NtOpenKey, 1);
+
+    /**
+     * BasepIsProcessAllowed: opens the image's Image File Execution Options key with NtOpenKey
+     * (seed 003 step 7; GENERIC_READ, as ReactOS's LdrOpenImageFileOptionsKey asks), notes
+     * whether there is one, and closes the handle before it returns; a missing key is no error.
+     * (What else SP3 checks there, the AppCert list, neither the seed nor the machine models.)
+     */
+    static final Routine BasepIsProcessAllowed = Subsystems.win32Routine("kernel32!BasepIsProcessAllowed").stage(1)
+            .call(NtOpenKeyStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(0, 0);
+                c.query.name = Registry.IFEO + "\\" + c.imageName();
+                c.query.access = KeyServices.KEY_READ;
+                return StepResult.call(NtOpenKeyStub, c.query);
+            })
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.ifeoKeyPresent = NtStatus.success(f.calleeStatus);
+                if (!c.ifeoKeyPresent) {
+                    c.query = null;
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                return next();
+            })
+            .step("ntdll!NtClose", (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                ClassicNtdll.close(k, t, c.query.out);
+                c.query = null;
+                return ret(NtStatus.STATUS_SUCCESS);
+            })
+            .build();
+
+    static final Routine NtReadVirtualMemoryStub = Syscalls.classicStub(VirtualMemory.NtReadVirtualMemory, 2);
+
+    /**
+     * BasepSxsGetProcessImageBaseAddress(Process, &ImageBase) (seed 003 section 4): the new
+     * process's PEB from NtQueryInformationProcess(ProcessBasicInformation), then the PEB's
+     * ImageBaseAddress (+0x008) read across with NtReadVirtualMemory, 4 bytes.
+     */
+    static final Routine BasepSxsGetProcessImageBaseAddress = Subsystems.win32Routine("kernel32!BasepSxsGetProcessImageBaseAddress").stage(2)
+            .call(Kernel32Api.NtQueryInformationProcessStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(c.processHandle, ProcessBasicInformation);
+                return StepResult.call(Kernel32Api.NtQueryInformationProcessStub, c.query);
+            })
+            .inline((k, t, f) -> NtStatus.success(f.calleeStatus) ? next() : ret(f.calleeStatus))
+            .call(NtReadVirtualMemoryStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                NtArgs read = NtArgs.of(c.processHandle, c.query.information + Peb.IMAGE_BASE_ADDRESS_X86);
+                read.information = 4;
+                c.query = read;
+                return StepResult.call(NtReadVirtualMemoryStub, read);
+            })
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.sxsImageBase = NtStatus.success(f.calleeStatus) ? c.query.out : 0;
+                c.query = null;
+                return ret(f.calleeStatus);
+            })
+            .build();
+
+    /** BasepSxsCreateProcessCsrMessage: the side-by-side part of csrss's message begins with the new image's base. */
+    static final Routine BasepSxsCreateProcessCsrMessage = Subsystems.win32Routine("kernel32!BasepSxsCreateProcessCsrMessage").stage(2)
+            .call(BasepSxsGetProcessImageBaseAddress)
+            .returnCalleeStatus()
+            .build();
 
     private static CreateProcessContext ctx(Frame f) {
         return f.args(CreateProcessContext.class);
@@ -150,12 +268,7 @@ public final class Kernel32 {
                 boolean batch = c.status == NtStatus.STATUS_INVALID_IMAGE_NOT_MZ && (lower.endsWith(".cmd") || lower.endsWith(".bat"));
                 return jump(batch ? "batch" : "failNt");
             })
-            // opens the image's Image File Execution Options key, if there is one
-            .step("kernel32!BasepIsProcessAllowed", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                c.ifeoKeyPresent = k.registry.openKey(Registry.IFEO + "\\" + c.imageName()) != null;
-                return next();
-            })
+            .call(BasepIsProcessAllowed)
             .call(ClassicNtdll.NtQuerySectionStub)
             .inline((k, t, f) -> {
                 ctx(f).status = f.calleeStatus;
@@ -209,11 +322,28 @@ public final class Kernel32 {
                 ctx(f).advapi32 = loadLibrary(t.process, k.volume.find(Ntdll.SYSTEM32 + "advapi32.dll"));
                 return next();
             })
+            .call(GetProcAddress, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(c.advapi32, 0);
+                c.query.name = "CreateProcessAsUserSecure";
+                return StepResult.call(GetProcAddress, c.query);
+            })
+            // the address is kept, unused
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.createProcessAsUserSecure = c.query.out;
+                c.query = null;
+                return next();
+            })
             // lpProcessAttributes -> OBJECT_ATTRIBUTES: .call passes no SECURITY_ATTRIBUTES, so the process object is unnamed
             .step("kernel32!BaseFormatObjectAttributes", (k, t, f) -> next())
             // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the caller becomes the debugger; its debug object goes to the kernel
             .inline((k, t, f) -> DbgUi.debugFlags(ctx(f).flags) ? next() : jump("createProcess"))
-            .step("ntdll!DbgUiConnectToDbg", DbgUi::DbgUiConnectToDbg)
+            .call(DbgUi.DbgUiConnectToDbgClassic, (k, t, f) -> DbgUi.callConnectToDbg(DbgUi.DbgUiConnectToDbgClassic))
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("closeSection");
+            })
             .step("ntdll!DbgUiGetThreadDebugObject", DbgUi::DbgUiGetThreadDebugObject)
             .stage(2)
             .label("createProcess")
@@ -277,11 +407,10 @@ public final class Kernel32 {
                 return next();
             })
             // XP SP3 (seed 003): the side-by-side message for csrss starts from the image base read out of the new PEB
-            .step("kernel32!BasepSxsCreateProcessCsrMessage", (k, t, f) -> {
-                CreateProcessContext c = ctx(f);
-                EProcess p = ClassicNtdll.processOf(t, c.processHandle);
-                c.sxsImageBase = p.peb.address == c.pebBaseAddress ? p.peb.imageBaseAddress : 0;
-                return next();
+            .call(BasepSxsCreateProcessCsrMessage)
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("cleanup");
             })
             // RTL_USER_PROCESS_PARAMETERS are written into the new process
             .step("kernel32!BasePushProcessParameters", (k, t, f) -> {

@@ -88,7 +88,11 @@ public final class KernelBase {
                 c.createFlags |= (c.flags & CreationFlags.DEBUG_ONLY_THIS_PROCESS) != 0 ? ClassicProcessCreation.PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT : 0;
                 return next();
             })
-            .step("ntdll!DbgUiConnectToDbg", DbgUi::DbgUiConnectToDbg)
+            .call(DbgUi.DbgUiConnectToDbg, (k, t, f) -> DbgUi.callConnectToDbg(DbgUi.DbgUiConnectToDbg))
+            .inline((k, t, f) -> {
+                ctx(f).status = f.calleeStatus;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("failNt");
+            })
             .step("ntdll!DbgUiGetThreadDebugObject", DbgUi::DbgUiGetThreadDebugObject)
             .label("createProcess")
             // seed 000: KERNELBASE!CreateProcessInternalW+0xfe3 is the return address of this system call

@@ -24,6 +24,12 @@ public final class Win32Routines implements RoutinePublisher {
                 HandleApis.NtSuspendProcessNative, HandleApis.NtResumeProcessNative);
     }
 
+    /** XP SP3's advapi32 exports CreateProcessAsUserSecure, which kernel32 looks up and never calls (seed 003). */
+    @Override
+    public List<String> exportsOnly(Profile profile) {
+        return profile == Profile.CLASSIC ? List.of("advapi32!CreateProcessAsUserSecure") : List.of();
+    }
+
     @Override
     public List<Routine> only(Profile profile) {
         List<Routine> routines = new ArrayList<>(switch (profile) {
@@ -36,10 +42,11 @@ public final class Win32Routines implements RoutinePublisher {
                     Win32Api.OpenProcess, Win32Api.WaitForSingleObject, Win32Api.GetExitCodeProcess, Win32Api.CreateEventW,
                     Win32Api.ExitProcess, Win32Api.ExitThread, Win32Api.GetLastError, Ntdll.KiUserExceptionDispatcher,
                     Win32Api.NtOpenProcessStub, Win32Api.NtQueryInformationProcessStub, Win32Api.NtSuspendThreadStub,
-                    DebugApi.WaitForDebugEvent, DebugApi.ContinueDebugEvent, DebugApi.NtWaitForDebugEventStub, DebugApi.NtDebugContinueStub);
+                    DebugApi.WaitForDebugEvent, DebugApi.ContinueDebugEvent, DbgUi.DbgUiConnectToDbg, DbgUi.NtCreateDebugObjectStub, DebugApi.NtWaitForDebugEventStub, DebugApi.NtDebugContinueStub);
             case CLASSIC -> List.of(Kernel32.CreateProcessW, Kernel32.CreateProcessInternalW, Kernel32.CreateProcessA,
                     Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
-                    Kernel32.BaseProcessStart,
+                    Kernel32.BaseProcessStart, Kernel32.BasepIsProcessAllowed, Kernel32.NtOpenKeyStub, Kernel32.GetProcAddress,
+                    Kernel32.BasepSxsCreateProcessCsrMessage, Kernel32.BasepSxsGetProcessImageBaseAddress, Kernel32.NtReadVirtualMemoryStub,
                     ClassicNtdll.NtOpenFileStub, ClassicNtdll.NtCreateSectionStub, ClassicNtdll.NtQuerySectionStub,
                     ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtCreateProcessStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
                     ClassicNtdll.NtResumeThreadStub, ClassicNtdll.NtTerminateProcessStub, ClassicNtdll.CsrClientCallServer,
@@ -52,6 +59,7 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32Api.NtQueryInformationProcessStub, Kernel32Api.NtCreateEventStub, Kernel32Api.NtSuspendThreadStub,
                     Kernel32Api.NtTerminateThreadStub, Kernel32Api.KiUserExceptionDispatcher,
                     DebugApi.WaitForDebugEventClassic, DebugApi.ContinueDebugEventClassic,
+                    DbgUi.DbgUiConnectToDbgClassic, DbgUi.NtCreateDebugObjectClassicStub,
                     DebugApi.NtWaitForDebugEventClassicStub, DebugApi.NtDebugContinueClassicStub);
         });
         routines.addAll(profile == Profile.CLASSIC ? ThreadApi.classic() : ThreadApi.modern());
