@@ -132,6 +132,7 @@ final class StructLayouts {
     static final Map<String, int[]> TEB = Map.of(
             "NtTib.StackBase", new int[] {0x008, 0x004},
             "NtTib.StackLimit", new int[] {0x010, 0x008},
+            "NtTib.ArbitraryUserPointer", new int[] {0x028, 0x014},
             "ClientId", new int[] {0x040, 0x020},
             "ProcessEnvironmentBlock", new int[] {0x060, 0x030},
             "LastErrorValue", new int[] {0x068, 0x034},

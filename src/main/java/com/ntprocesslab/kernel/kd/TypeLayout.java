@@ -68,7 +68,7 @@ final class TypeLayout {
             Map.entry("OSMinorVersion", "Uint4B"), Map.entry("OSBuildNumber", "Uint2B"), Map.entry("SessionId", "Uint4B"));
 
     private static final Map<String, String> TEB = Map.of(
-            "NtTib.StackBase", "Ptr Void", "NtTib.StackLimit", "Ptr Void", "ClientId", "_CLIENT_ID",
+            "NtTib.StackBase", "Ptr Void", "NtTib.StackLimit", "Ptr Void", "NtTib.ArbitraryUserPointer", "Ptr Void", "ClientId", "_CLIENT_ID",
             "ProcessEnvironmentBlock", "Ptr _PEB", "LastErrorValue", "Uint4B", "CurrentLocale", "Uint4B",
             "LastStatusValue", "Uint4B", "IdealProcessor", "UChar", "DbgSsReserved[1]", "Ptr Void");
 

@@ -332,6 +332,7 @@ final class TypeView {
         return new Fields(pl, StructLayouts.TEB)
                 .add("NtTib.StackBase", "0x" + pl.pointer(t.teb.stackBase) + " Void")
                 .add("NtTib.StackLimit", "0x" + pl.pointer(t.teb.stackLimit) + " Void")
+                .add("NtTib.ArbitraryUserPointer", "0x" + pl.pointer(t.teb.arbitraryUserPointer) + " Void")
                 .add("ClientId", "_CLIENT_ID " + Lookup.hex4(t.process.uniqueProcessId) + "." + Lookup.hex4(t.uniqueThread))
                 .add("ProcessEnvironmentBlock", t.process.peb == null ? "(null)" : "0x" + pl.pointer(t.process.peb.address) + " _PEB")
                 .add("LastErrorValue", unsigned(t.teb.lastErrorValue))

@@ -11,6 +11,12 @@ public final class Teb {
     public long currentLocale;
     /** IdealProcessor: copied from KTHREAD.IdealProcessor by PspUserThreadStartup (0 until then). */
     public int idealProcessor;
+    /**
+     * NtTib.ArbitraryUserPointer: on XP, PspCreateProcess's last act for a creator with a TEB
+     * stores the new process's PEB address here (WRK ps/create.c, seed 004), where the creator's
+     * debugger-aware code may look for it.
+     */
+    public long arbitraryUserPointer;
     public long stackBase;
     public long stackLimit;
 }

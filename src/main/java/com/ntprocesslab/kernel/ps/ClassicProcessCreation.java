@@ -363,6 +363,14 @@ public final class ClassicProcessCreation {
                 creation(f).process.createTime = k.clock();
                 return next();
             })
+            // WRK ps/create.c (seed 004): the new PEB in the creator's NtTib.ArbitraryUserPointer, then *ProcessHandle
+            .inline((k, t, f) -> {
+                PspCreateParameters c = creation(f);
+                if (c.process.peb != null && t.teb != null) {
+                    t.teb.arbitraryUserPointer = c.process.peb.address;
+                }
+                return next();
+            })
             .label("exit")
             // exit_and_deref: the creation reference goes; on failure it was the last one
             .step("nt!ObDereferenceObject", (k, t, f) -> {
