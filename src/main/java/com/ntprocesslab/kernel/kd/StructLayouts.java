@@ -42,6 +42,8 @@ final class StructLayouts {
             Map.entry("SectionObject", new int[] {0x518, 0x138}),
             Map.entry("SectionBaseAddress", new int[] {0x520, 0x13c}),
             Map.entry("InheritedFromUniqueProcessId", new int[] {0x540, 0x14c}),
+            // _SE_AUDIT_PROCESS_CREATION_INFO: one pointer, to the OBJECT_NAME_INFORMATION of the image (19045 +0x5c0, XP SP3 +0x1f4)
+            Map.entry("SeAuditProcessCreationInfo.ImageFileName", new int[] {0x5c0, 0x1f4}),
             Map.entry("Session", new int[] {-1, 0x170}),
             Map.entry("ImageFileName", new int[] {0x5a8, 0x174}),
             Map.entry("ThreadListHead", new int[] {0x5e0, 0x190}),

@@ -27,6 +27,7 @@ final class TypeLayout {
             Map.entry("VadRoot", "x86:Ptr Void|_RTL_AVL_TREE"), Map.entry("Job", "Ptr _EJOB"),
             Map.entry("SectionObject", "Ptr Void"), Map.entry("SectionBaseAddress", "Ptr Void"),
             Map.entry("InheritedFromUniqueProcessId", "Ptr Void"), Map.entry("Session", "Ptr Void"),
+            Map.entry("SeAuditProcessCreationInfo.ImageFileName", "Ptr _OBJECT_NAME_INFORMATION"),
             Map.entry("ImageFileName", "x86:[16] UChar|[15] UChar"), Map.entry("ThreadListHead", "_LIST_ENTRY"),
             Map.entry("ActiveThreads", "Uint4B"), Map.entry("GrantedAccess", "Uint4B"),
             Map.entry("DefaultHardErrorProcessing", "Uint4B"), Map.entry("Peb", "Ptr _PEB"),

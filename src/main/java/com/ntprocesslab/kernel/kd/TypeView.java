@@ -157,6 +157,9 @@ final class TypeView {
                 .add("ObjectTable", p.objectTable == null ? "(null)" : "0x" + pl.pointer(p.objectTable.address) + " _HANDLE_TABLE")
                 // UCHAR ImageFileName[16] on XP SP3, [15] on Windows 10 (Vergilius Project _EPROCESS)
                 .add("ImageFileName", (pl.x86 ? "[16]" : "[15]") + "  \"" + p.imageFileName + "\"")
+                // the name SeInitializeProcessAuditName recorded, as dt -r shows the pointed-to Name
+                .add("SeAuditProcessCreationInfo.ImageFileName", p.seAuditImageFileName == null ? "(null)"
+                        : "_OBJECT_NAME_INFORMATION \"" + p.seAuditImageFileName + "\"")
                 .add("PriorityClass", String.format("0x%x ''", priorityClassValue(p.priorityClass)))
                 .add("ThreadListHead", threadList(pl, p, StructLayouts.EPROCESS, "ThreadListHead"))
                 .add("ActiveThreads", unsigned(p.activeThreads))

@@ -1,5 +1,6 @@
 package com.ntprocesslab.kernel.mm;
 
+import com.ntprocesslab.kernel.io.DosDevices;
 import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Platform;
@@ -50,6 +51,8 @@ public final class MemoryManager {
         ImageDescriptor image = section.image;
         process.addressSpace.insert(Vad.of(image.imageBase(), image.sizeOfImage(), "Image", section.fileObject.file.path(), "EXECUTE_WRITECOPY", false));
         process.sectionBaseAddress = image.imageBase();
+        // SeInitializeProcessAuditName (MmInitializeProcessAddressSpace's AuditName argument): the file's device path
+        process.seAuditImageFileName = DosDevices.devicePath(section.fileObject.name);
         return NtStatus.STATUS_SUCCESS;
     }
 

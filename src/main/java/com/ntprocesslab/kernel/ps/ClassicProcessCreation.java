@@ -10,6 +10,7 @@ import static com.ntprocesslab.kernel.ps.CreationSteps.nextOrExit;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.StepResult;
 import com.ntprocesslab.kernel.ke.KThread;
+import com.ntprocesslab.kernel.io.DosDevices;
 import com.ntprocesslab.kernel.io.VolumeFile;
 import com.ntprocesslab.kernel.ke.PriorityClass;
 import com.ntprocesslab.kernel.mm.MemoryManager;
@@ -112,6 +113,8 @@ public final class ClassicProcessCreation {
                 VolumeFile file = p.sectionObject.fileObject.file;
                 p.imageFileName = file.name().length() > 14 ? file.name().substring(0, 14) : file.name();
                 p.imagePathName = p.sectionObject.fileObject.name;
+                // SeInitializeProcessAuditName (SP3's fourth argument, AuditName): the file's device path
+                p.seAuditImageFileName = DosDevices.devicePath(p.sectionObject.fileObject.name);
                 return next();
             })
             .step("nt!KeDetachProcess", (k, t, f) -> {

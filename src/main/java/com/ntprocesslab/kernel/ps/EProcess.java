@@ -20,6 +20,8 @@ public final class EProcess extends KernelObject {
     public String imageFileName;
     /** Full NT path of the image, for the snapshot and !process. */
     public String imagePathName;
+    /** SeAuditProcessCreationInfo.ImageFileName: the image's path on its device (\Device\HarddiskVolume1\...), null until mapped. */
+    public String seAuditImageFileName;
     /** -1 for processes outside any session (System, Idle, smss). */
     public int sessionId = -1;
     public final ListEntry<EProcess> activeProcessLinks = new ListEntry<>(this);
