@@ -24,6 +24,7 @@ import com.ntprocesslab.kernel.nt.Win32Error;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.HardErrors;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
 import com.ntprocesslab.kernel.se.Privilege;
@@ -137,6 +138,8 @@ public final class Kernel32 {
             .build();
 
     static final Routine NtReadVirtualMemoryStub = Syscalls.classicStub(VirtualMemory.NtReadVirtualMemory, 2);
+    static final Routine NtWriteVirtualMemoryStub = Syscalls.classicStub(VirtualMemory.NtWriteVirtualMemory, 2);
+    static final Routine NtRaiseHardErrorStub = Syscalls.classicStub(HardErrors.NtRaiseHardError, 1);
 
     /**
      * BasepSxsGetProcessImageBaseAddress(Process, &ImageBase) (seed 003 section 4): the new
@@ -284,7 +287,7 @@ public final class Kernel32 {
                 // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the Debugger value is not asked for unless the caller's PEB has
                 // ReadImageFileExecOptions (seed 003 after NtQuerySection; seed 004 lines 983-994), so a debugger that IFEO
                 // started creates its target itself instead of being started again
-                return queriesImageFileExecutionOptions(t, c) ? next() : jump("imageSubsystem");
+                return queriesImageFileExecutionOptions(t, c) ? next() : jump("imageMachine");
             })
             // IFEO Debugger: run the debugger with the original command line, from phase 1 again
             .step("ntdll!LdrQueryImageFileExecutionOptions", (k, t, f) -> {
@@ -297,6 +300,29 @@ public final class Kernel32 {
                 }
                 return next();
             })
+            .label("imageMachine")
+            // XP SP3 (seed 003: cmp ax, ds:7FFE002Ch / jb, cmp ax, ds:7FFE002Eh / ja, before the subsystem version) and
+            // seed 004 (lines 998-999): the image's Machine within SharedUserData's ImageNumberLow..ImageNumberHigh
+            .inline((k, t, f) -> machineSupported(k, ctx(f).imageInformation) ? jump("imageSubsystem") : next())
+            // another machine's image: a hard error names the file (ErrorParameters[0] = &PathName, the NT path; one
+            // parameter, a UNICODE_STRING; OptionOk), seed 004 lines 1033-1045
+            .call(NtRaiseHardErrorStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(0, NtStatus.STATUS_IMAGE_MACHINE_TYPE_MISMATCH_EXE);
+                c.query.name = c.ntPath;
+                c.query.information = HardErrors.OPTION_OK;
+                return StepResult.call(NtRaiseHardErrorStub, c.query);
+            })
+            // the error depends on the caller's own image (seed 004 lines 1046-1051): a subsystem 3.x caller gets
+            // ERROR_BAD_EXE_FORMAT, a later one ERROR_EXE_MACHINE_TYPE_MISMATCH; the section is closed on the way out
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.call.hardError = new HardErrorReport(c.query.value, c.query.name, f.calleeStatus, c.query.out);
+                c.query = null;
+                boolean oldCaller = imageSubsystemMajorVersion(t.process) <= 3;
+                LastError.set(t, c.call, oldCaller ? Win32Error.ERROR_BAD_EXE_FORMAT : Win32Error.ERROR_EXE_MACHINE_TYPE_MISMATCH);
+                return jump("refuse");
+            })
             .label("imageSubsystem")
             // neither GUI nor console (POSIX is not modelled): NT base/client/process.c and ReactOS client/proc.c
             // set ERROR_CHILD_NOT_COMPLETE ("cannot be run in Win32 mode"), close the section and return FALSE
@@ -308,7 +334,7 @@ public final class Kernel32 {
                 }
                 return next();
             })
-            // only a Windows GUI or console image of a supported machine and subsystem version
+            // only a Windows GUI or console image of a supported subsystem version
             .step("kernel32!BasepIsImageVersionOk", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 if (!imageAcceptable(c.imageInformation)) {
@@ -569,15 +595,31 @@ public final class Kernel32 {
         return !DbgUi.debugFlags(c.flags) || t.process.peb != null && t.process.peb.readImageFileExecOptions;
     }
 
-    /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */
+    /** BasepIsImageVersionOk: a Windows GUI or console image of subsystem version 3 or later. */
     static boolean imageAcceptable(ImageDescriptor image) {
         boolean windows = image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI
                 || image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
-        // the image's Machine against SharedUserData's ImageNumberLow/High (0x7FFE002C/E): 0x14c on x86 XP
-        boolean machine = image.machine() == ImageDescriptor.IMAGE_FILE_MACHINE_I386;
-        String version = image.subsystemVersion();
-        int major = Integer.parseInt(version.substring(0, version.indexOf('.') < 0 ? version.length() : version.indexOf('.')));
-        return windows && machine && major >= 3;
+        return windows && majorVersion(image.subsystemVersion()) >= 3;
+    }
+
+    /** SECTION_IMAGE_INFORMATION.Machine between SharedUserData's ImageNumberLow and ImageNumberHigh (0x7FFE002C/E). */
+    static boolean machineSupported(Subsystems k, ImageDescriptor image) {
+        int low = k.platform.imageNumber();
+        int high = k.platform.imageNumber();
+        return image.machine() >= low && image.machine() <= high;
+    }
+
+    /**
+     * NtCurrentPeb()->ImageSubsystemMajorVersion: the major subsystem version of the process's own
+     * image header, which MmCreatePeb copies into its PEB (0 for a process without an image).
+     */
+    static int imageSubsystemMajorVersion(EProcess process) {
+        return process.sectionObject == null || process.sectionObject.image == null ? 0
+                : majorVersion(process.sectionObject.image.subsystemVersion());
+    }
+
+    private static int majorVersion(String version) {
+        return Integer.parseInt(version.substring(0, version.indexOf('.') < 0 ? version.length() : version.indexOf('.')));
     }
 
 
