@@ -21,6 +21,7 @@ import com.ntprocesslab.kernel.mm.StartupParameters;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Win32Error;
+import com.ntprocesslab.kernel.ob.DuplicateArgs;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
@@ -167,6 +168,78 @@ public final class Kernel32 {
                 return ret(f.calleeStatus);
             })
             .build();
+
+    /**
+     * StuffStdHandle(ProcessHandle, StandardHandle, Address) (seed 004 lines 1383-1400 call it;
+     * ReactOS kernel32 client/proc.c has its body): the caller's std handle is duplicated into the
+     * new process with DUPLICATE_SAME_ACCESS | DUPLICATE_SAME_ATTRIBUTES and the copy's value
+     * written over the new RTL_USER_PROCESS_PARAMETERS field with NtWriteVirtualMemory. A failed
+     * duplicate (a NULL or stale handle: STATUS_INVALID_HANDLE) is ignored and nothing is written.
+     * (Later ReactOS returns before duplicating a NULL handle; the machine state is the same.)
+     */
+    static final Routine StuffStdHandle = Subsystems.win32Routine("kernel32!StuffStdHandle").stage(2)
+            .call(HandleApis.CLASSIC.duplicateObjectStub(), (k, t, f) -> {
+                StdHandleArgs s = f.args(StdHandleArgs.class);
+                DuplicateArgs a = new DuplicateArgs();
+                a.sourceProcessHandle = ObjectManager.CURRENT_PROCESS;
+                a.sourceHandle = s.standardHandle;
+                a.targetProcessHandle = s.processHandle;
+                a.options = ObjectManager.DUPLICATE_SAME_ACCESS | ObjectManager.DUPLICATE_SAME_ATTRIBUTES;
+                s.duplicate = a;
+                return StepResult.call(HandleApis.CLASSIC.duplicateObjectStub(), a);
+            })
+            .inline((k, t, f) -> {
+                StdHandleArgs s = f.args(StdHandleArgs.class);
+                if (!NtStatus.success(f.calleeStatus)) {
+                    s.duplicate = null;
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                return next();
+            })
+            .call(NtWriteVirtualMemoryStub, (k, t, f) -> {
+                StdHandleArgs s = f.args(StdHandleArgs.class);
+                NtArgs write = NtArgs.of(s.processHandle, s.address);
+                write.information = 4;
+                write.out = s.duplicate.targetHandle;
+                s.duplicate = null;
+                return StepResult.call(NtWriteVirtualMemoryStub, write);
+            })
+            .stage(0)
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /** CONSOLE_HANDLE(h): a console handle has its low two bits set (seed 004's CONSOLE_HANDLE_SIGNATURE 3). */
+    static boolean consoleHandle(long handle) {
+        return (handle & 3) == 3;
+    }
+
+    /**
+     * Whether the child gets copies of the caller's std handles (seed 004 lines 1368-1373): no VDM
+     * image, bInheritHandles FALSE, no STARTF_USESTDHANDLES, neither DETACHED_PROCESS nor
+     * CREATE_NEW_CONSOLE, and a console image. The test names CREATE_NO_WINDOW as well, but
+     * CreateProcessW masked that flag off its dwCreationFlags at the start (seed 004 line 88,
+     * seed 003: and eax, 0F7FFFFFFh), so it never turns the copies off.
+     */
+    static boolean stuffsStdHandles(CreateProcessContext c) {
+        long flags = c.flags & ~CreationFlags.CREATE_NO_WINDOW;
+        return !c.inheritObjectTable
+                && (c.startup == null || (c.startup.flags & StartupParameters.STARTF_USESTDHANDLES) == 0)
+                && (flags & (CreationFlags.DETACHED_PROCESS | CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.CREATE_NO_WINDOW)) == 0
+                && c.imageInformation.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
+    }
+
+    /** One of the three: StuffStdHandle unless the caller's handle is a console handle, then on to {@code then}. */
+    private static java.util.function.UnaryOperator<Routine.Builder<Subsystems, EThread>> stuff(
+            java.util.function.ToLongFunction<Peb> parent, long field, String then) {
+        return b -> b
+                .inline((k, t, f) -> consoleHandle(parent.applyAsLong(t.process.peb)) ? jump(then) : next())
+                .call(StuffStdHandle, (k, t, f) -> {
+                    CreateProcessContext c = ctx(f);
+                    return StepResult.call(StuffStdHandle, new StdHandleArgs(c.processHandle, parent.applyAsLong(t.process.peb),
+                            c.parametersInNewProcess + field));
+                })
+                .label(then);
+    }
 
     /** BasepSxsCreateProcessCsrMessage: the side-by-side part of csrss's message begins with the new image's base. */
     static final Routine BasepSxsCreateProcessCsrMessage = Subsystems.win32Routine("kernel32!BasepSxsCreateProcessCsrMessage").stage(2)
@@ -442,8 +515,25 @@ public final class Kernel32 {
             .step("kernel32!BasePushProcessParameters", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 ClassicNtdll.pushParameters(ClassicNtdll.processOf(t, c.processHandle), c);
-                return next();
+                return stuffsStdHandles(c) ? next() : jump("createStack");
             })
+            // a console child without inherited or given std handles gets copies of the caller's (seed 004 lines
+            // 1365-1402): the new PEB's ProcessParameters pointer is read across first
+            .call(NtReadVirtualMemoryStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(c.processHandle, c.pebBaseAddress + Peb.PROCESS_PARAMETERS_X86);
+                c.query.information = 4;
+                return StepResult.call(NtReadVirtualMemoryStub, c.query);
+            })
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.parametersInNewProcess = NtStatus.success(f.calleeStatus) ? c.query.out : 0;
+                c.query = null;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("createStack");
+            })
+            .with(stuff(p -> p.standardInput, Peb.STANDARD_INPUT_X86, "stdOutput"))
+            .with(stuff(p -> p.standardOutput, Peb.STANDARD_OUTPUT_X86, "stdError"))
+            .with(stuff(p -> p.standardError, Peb.STANDARD_ERROR_X86, "createStack"))
             .stage(3)
             // the initial thread's stack, reserved in the new process from the image's SizeOfStackReserve
             .step("kernel32!BaseCreateStack", (k, t, f) -> {
