@@ -179,7 +179,8 @@ public final class DefaultVolume {
      * 0x48580000, csrss 0x4A680000, cmd 0x4AD00000; the other executables at the linker's
      * default 0x01000000, or 0x00400000 for the tools), no KernelBase.dll, and XP's boot tree
      * in one session: smss starts csrss and winlogon; winlogon starts services and lsass, then
-     * userinit, which starts explorer; services starts svchost.
+     * userinit, which starts explorer; services starts svchost. One tool, C:\\Tools\\x64tool.exe, is
+     * an AMD64 image the x86 machine cannot run.
      */
     private static Volume buildXp() {
         Volume v = new Volume();
@@ -209,6 +210,10 @@ public final class DefaultVolume {
         for (Program p : PROGRAMS) {
             xpExe(v, p.path(), p.xpBase(), p.xpSize(), p.subsystem(), p.xpImports(), p.script());
         }
+        // a console tool built for x64 (Machine 0x8664, subsystem 5.2, linked at /BASE:0x400000 like the other tools):
+        // XP x86's CreateProcess refuses it after NtQuerySection, with a machine-type hard error (seed 003, seed 004)
+        v.add(new VolumeFile("C:\\Tools\\x64tool.exe", new ImageDescriptor(IMAGE_FILE_MACHINE_AMD64, IMAGE_SUBSYSTEM_WINDOWS_CUI, "5.2",
+                0x00400000L, 0x6000, 0x1b30, 0x100000, 0x1000, false, KERNEL32_ONLY, List.of("ExitProcess 0")), null));
         addFiles(v);
         return v;
     }

@@ -68,7 +68,9 @@ final class MemoryView {
         if (peb.windowFlags != 0) {
             out.append(String.format("%n    WindowFlags:  0x%x  ShowWindowFlags: 0x%x", peb.windowFlags, peb.showWindowFlags));
         }
-        if ((peb.windowFlags & com.ntprocesslab.kernel.mm.StartupParameters.STARTF_USESTDHANDLES) != 0) {
+        // given with STARTF_USESTDHANDLES, or copied in by the creator's StuffStdHandle (XP, a console child)
+        if ((peb.windowFlags & com.ntprocesslab.kernel.mm.StartupParameters.STARTF_USESTDHANDLES) != 0
+                || (peb.standardInput | peb.standardOutput | peb.standardError) != 0) {
             out.append(String.format("%n    StandardInput: 0x%x  StandardOutput: 0x%x  StandardError: 0x%x",
                     peb.standardInput, peb.standardOutput, peb.standardError));
         }

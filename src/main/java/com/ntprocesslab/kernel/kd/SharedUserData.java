@@ -1,6 +1,5 @@
 package com.ntprocesslab.kernel.kd;
 
-import com.ntprocesslab.kernel.io.ImageDescriptor;
 import com.ntprocesslab.kernel.machine.Kernel;
 
 /**
@@ -32,7 +31,7 @@ final class SharedUserData {
     private static Long dword(Kernel k, long address) {
         long offset = address - BASE;
         if (offset == IMAGE_NUMBER) {
-            long machine = k.platform.x86 ? ImageDescriptor.IMAGE_FILE_MACHINE_I386 : ImageDescriptor.IMAGE_FILE_MACHINE_AMD64;
+            long machine = k.platform.imageNumber();
             return machine << 16 | machine;
         }
         if (offset == NT_MAJOR_VERSION) {

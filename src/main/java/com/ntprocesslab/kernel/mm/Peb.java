@@ -11,6 +11,19 @@ public final class Peb {
     /** PEB.ImageBaseAddress's offset: +0x008 on x86, +0x010 on x64. */
     public static final long IMAGE_BASE_ADDRESS_X86 = 0x8;
     public static final long IMAGE_BASE_ADDRESS_X64 = 0x10;
+    /** PEB.ProcessParameters's offset: +0x010 on x86, +0x020 on x64. */
+    public static final long PROCESS_PARAMETERS_X86 = 0x10;
+    public static final long PROCESS_PARAMETERS_X64 = 0x20;
+    /**
+     * Where XP's RTL_USER_PROCESS_PARAMETERS lie in a process: the second 64 KB region, above the
+     * environment block at 0x10000 (BasePushProcessParameters and RtlCreateUserProcess allocate
+     * both with NtAllocateVirtualMemory; the machine does not list them as VADs).
+     */
+    public static final long XP_PROCESS_PARAMETERS = 0x20000;
+    /** RTL_USER_PROCESS_PARAMETERS StandardInput, StandardOutput, StandardError: +0x18/+0x1c/+0x20 on x86. */
+    public static final long STANDARD_INPUT_X86 = 0x18;
+    public static final long STANDARD_OUTPUT_X86 = 0x1c;
+    public static final long STANDARD_ERROR_X86 = 0x20;
 
     public long address;
     public long imageBaseAddress;
@@ -27,6 +40,8 @@ public final class Peb {
     public int osMajorVersion = 10;
     public int osMinorVersion = 0;
     public int osBuildNumber = 19045;
+    /** PEB.ProcessParameters: the RTL_USER_PROCESS_PARAMETERS' address (XP; 0 where the machine does not model it). */
+    public long processParameters;
     /** RTL_USER_PROCESS_PARAMETERS, copied in by the kernel in stage 3. */
     public String imagePathName;
     public String commandLine;

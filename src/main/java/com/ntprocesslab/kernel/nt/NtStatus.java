@@ -35,6 +35,12 @@ public final class NtStatus {
     public static final long STATUS_NAME_TOO_LONG = 0xC0000106L;
     /** A copy between address spaces that could not read or write all its bytes (MmCopyVirtualMemory). */
     public static final long STATUS_PARTIAL_COPY = 0x8000000DL;
+    /**
+     * "{Machine Type Mismatch} The image file %hs is valid, but is for a machine type other than the
+     * current machine": the informational status kernel32 raises as a hard error when an image's
+     * Machine is outside SharedUserData's ImageNumberLow..High (seed 004's CreateProcessW; ntstatus.h).
+     */
+    public static final long STATUS_IMAGE_MACHINE_TYPE_MISMATCH_EXE = 0x40000023L;
     /** LdrGetProcedureAddress of a module handle the process has not loaded. */
     public static final long STATUS_DLL_NOT_FOUND = 0xC0000135L;
 
@@ -71,6 +77,7 @@ public final class NtStatus {
         name(STATUS_PARTIAL_COPY, "STATUS_PARTIAL_COPY", 299);
         // RtlNtStatusToDosError: ERROR_MOD_NOT_FOUND
         name(STATUS_DLL_NOT_FOUND, "STATUS_DLL_NOT_FOUND", 126);
+        name(STATUS_IMAGE_MACHINE_TYPE_MISMATCH_EXE, "STATUS_IMAGE_MACHINE_TYPE_MISMATCH_EXE", 216);
     }
 
     private NtStatus() {

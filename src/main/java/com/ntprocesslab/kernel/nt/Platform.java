@@ -106,4 +106,13 @@ public enum Platform {
     public long highestUserAddress() {
         return x86 ? XP_HIGHEST_USER_ADDRESS : 0x7FFFFFFEFFFFL;
     }
+
+    /**
+     * KUSER_SHARED_DATA ImageNumberLow and ImageNumberHigh (+0x2c/+0x2e): the one machine type
+     * the kernel runs images of, IMAGE_FILE_MACHINE_I386 (0x14c) on XP x86 (seed 003), AMD64
+     * (0x8664) on x64. Both fields hold it.
+     */
+    public int imageNumber() {
+        return x86 ? 0x14c : 0x8664;
+    }
 }

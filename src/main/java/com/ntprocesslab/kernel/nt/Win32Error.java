@@ -14,6 +14,12 @@ public final class Win32Error {
     public static final long ERROR_INVALID_PARAMETER = 87;
     public static final long ERROR_BAD_EXE_FORMAT = 193;
     /**
+     * "This version of %1 is not compatible with the version of Windows you're running": CreateProcess
+     * of an image for another machine, when the caller's own image is for subsystem 4.0 or later
+     * (seed 004's CreateProcessW; an NT 3.x caller gets ERROR_BAD_EXE_FORMAT instead).
+     */
+    public static final long ERROR_EXE_MACHINE_TYPE_MISMATCH = 216;
+    /**
      * "The %1 application cannot be run in Win32 mode": CreateProcess of an image whose subsystem is
      * neither Windows GUI nor console (NT base/client/process.c and ReactOS kernel32 client/proc.c
      * CreateProcessInternalW set it after NtQuerySection / NtCreateUserProcess's image information).
@@ -39,6 +45,7 @@ public final class Win32Error {
             Map.entry(129L, "ERROR_CHILD_NOT_COMPLETE"),
             Map.entry(193L, "ERROR_BAD_EXE_FORMAT"),
             Map.entry(206L, "ERROR_FILENAME_EXCED_RANGE"),
+            Map.entry(216L, "ERROR_EXE_MACHINE_TYPE_MISMATCH"),
             Map.entry(267L, "ERROR_DIRECTORY"),
             Map.entry(317L, "ERROR_MR_MID_NOT_FOUND"),
             Map.entry(998L, "ERROR_NOACCESS"),

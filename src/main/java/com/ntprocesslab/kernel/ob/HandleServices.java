@@ -65,6 +65,7 @@ public final class HandleServices {
         // ObpReferenceProcessObjectByHandle: NtCurrentProcess() means the source process itself
         KernelObject object;
         long sourceAccess;
+        boolean sourceInherit = false;
         if (a.sourceHandle == ObjectManager.CURRENT_PROCESS) {
             object = sourceProcess;
             sourceAccess = k.profile == Profile.CLASSIC ? AccessMask.PROCESS_ALL_ACCESS_XP : AccessMask.PROCESS_ALL_ACCESS;
@@ -78,6 +79,7 @@ public final class HandleServices {
             }
             object = entry.object();
             sourceAccess = entry.grantedAccess();
+            sourceInherit = entry.inherit();
         }
         if (a.targetProcess == null) {
             // no target: only DUPLICATE_CLOSE_SOURCE makes sense
@@ -117,7 +119,8 @@ public final class HandleServices {
             ObjectManager.NtClose(k, sourceProcess.objectTable, a.sourceHandle);
         }
         if (NtStatus.success(status)) {
-            a.targetHandle = ObjectManager.ObInsertObject(k, targetProcess.objectTable, object, access, (a.attributes & ObServices.OBJ_INHERIT) != 0);
+            boolean inherit = (a.options & ObjectManager.DUPLICATE_SAME_ATTRIBUTES) != 0 ? sourceInherit : (a.attributes & ObServices.OBJ_INHERIT) != 0;
+            a.targetHandle = ObjectManager.ObInsertObject(k, targetProcess.objectTable, object, access, inherit);
         }
         ObjectManager.ObDereferenceObject(k, object);
         return status;

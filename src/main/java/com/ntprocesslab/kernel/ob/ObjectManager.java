@@ -16,6 +16,8 @@ public final class ObjectManager {
     public static final long CURRENT_THREAD = -2;
     public static final long DUPLICATE_SAME_ACCESS = 0x2;
     public static final long DUPLICATE_CLOSE_SOURCE = 0x1;
+    /** The copy keeps the source handle's attributes (OBJ_INHERIT) instead of HandleAttributes. */
+    public static final long DUPLICATE_SAME_ATTRIBUTES = 0x4;
 
     private ObjectManager() {
     }

@@ -48,7 +48,8 @@ public final class PsRoutines implements RoutinePublisher {
                     PortServices.NtRequestWaitReplyPort, PortServices.NtReplyWaitReceivePort,
                     PortServices.NtSecureConnectPort, PortServices.NtAcceptConnectPort, PortServices.NtCompleteConnectPort,
                     ClassicProcessCreation.PspMapSystemDll, com.ntprocesslab.kernel.mm.SectionViews.MmMapViewOfSection,
-                    com.ntprocesslab.kernel.mm.VirtualMemory.NtReadVirtualMemory);
+                    com.ntprocesslab.kernel.mm.VirtualMemory.NtReadVirtualMemory, com.ntprocesslab.kernel.mm.VirtualMemory.NtWriteVirtualMemory,
+                    HardErrors.NtRaiseHardError);
         };
     }
 }

@@ -60,6 +60,9 @@ public final class ApiCall {
     /** NtDuplicateObject's argument block while it runs. */
     public com.ntprocesslab.kernel.ob.DuplicateArgs duplicate;
 
+    /** A hard error the call raised (CreateProcess of another machine's image), shown with the result; null: none. */
+    public HardErrorReport hardError;
+
     public boolean returned;
     public long returnValue;
     public long status;
@@ -142,6 +145,9 @@ public final class ApiCall {
         }
         if (spec.returns() == ApiSpec.Returns.EXIT_CODE && returnValue != 0) {
             sb.append(NL).append("  ExitCode: ").append(hex(value)).append(value == NtStatus.STATUS_PENDING ? " (STILL_ACTIVE)" : "");
+        }
+        if (hardError != null) {
+            sb.append(NL).append("  ").append(hardError.describe());
         }
         sb.append(NL).append("LastError: ").append(Win32Error.format(lastError));
         return sb.toString();

@@ -68,6 +68,7 @@ public final class ClassicNtdll {
 
     /** RTL_USER_PROCESS_PARAMETERS written into the new process and linked from its PEB. */
     static void pushParameters(EProcess p, CreateProcessContext c) {
+        p.peb.processParameters = com.ntprocesslab.kernel.mm.Peb.XP_PROCESS_PARAMETERS;
         com.ntprocesslab.kernel.mm.StartupParameters.write(p.peb, c.dosPath, c.commandLine, c.startup,
                 c.parent != null ? c.parent.peb : null, p.sessionId);
     }

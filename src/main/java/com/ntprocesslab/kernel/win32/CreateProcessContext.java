@@ -31,6 +31,8 @@ public final class CreateProcessContext extends CsrCreateProcessMessage {
     public boolean priorityClassGiven;
     /** PROCESS_BASIC_INFORMATION.PebBaseAddress, from NtQueryInformationProcess (XP). */
     public long pebBaseAddress;
+    /** The new PEB's ProcessParameters, read back for StuffStdHandle (NtReadVirtualMemory; 0: not read). */
+    public long parametersInNewProcess;
     /** The image base BasepSxsCreateProcessCsrMessage read from the new PEB (NtReadVirtualMemory). */
     public long sxsImageBase;
     /** What GetProcAddress gave for advapi32!CreateProcessAsUserSecure: kept and never called (seed 003). */

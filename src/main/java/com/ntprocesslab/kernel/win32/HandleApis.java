@@ -211,6 +211,11 @@ public final class HandleApis {
         return all;
     }
 
+    /** This profile's ntdll!NtDuplicateObject stub (kernel32's StuffStdHandle calls it too). */
+    Routine duplicateObjectStub() {
+        return duplicateObjectStub;
+    }
+
     public Routine duplicateHandle() {
         return duplicateHandle;
     }

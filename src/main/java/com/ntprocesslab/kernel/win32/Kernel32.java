@@ -21,9 +21,11 @@ import com.ntprocesslab.kernel.mm.StartupParameters;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.nt.Win32Error;
+import com.ntprocesslab.kernel.ob.DuplicateArgs;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ps.EProcess;
 import com.ntprocesslab.kernel.ps.EThread;
+import com.ntprocesslab.kernel.ps.HardErrors;
 import com.ntprocesslab.kernel.ps.NtArgs;
 import com.ntprocesslab.kernel.ps.ProcessInformation;
 import com.ntprocesslab.kernel.se.Privilege;
@@ -137,6 +139,8 @@ public final class Kernel32 {
             .build();
 
     static final Routine NtReadVirtualMemoryStub = Syscalls.classicStub(VirtualMemory.NtReadVirtualMemory, 2);
+    static final Routine NtWriteVirtualMemoryStub = Syscalls.classicStub(VirtualMemory.NtWriteVirtualMemory, 2);
+    static final Routine NtRaiseHardErrorStub = Syscalls.classicStub(HardErrors.NtRaiseHardError, 1);
 
     /**
      * BasepSxsGetProcessImageBaseAddress(Process, &ImageBase) (seed 003 section 4): the new
@@ -164,6 +168,78 @@ public final class Kernel32 {
                 return ret(f.calleeStatus);
             })
             .build();
+
+    /**
+     * StuffStdHandle(ProcessHandle, StandardHandle, Address) (seed 004 lines 1383-1400 call it;
+     * ReactOS kernel32 client/proc.c has its body): the caller's std handle is duplicated into the
+     * new process with DUPLICATE_SAME_ACCESS | DUPLICATE_SAME_ATTRIBUTES and the copy's value
+     * written over the new RTL_USER_PROCESS_PARAMETERS field with NtWriteVirtualMemory. A failed
+     * duplicate (a NULL or stale handle: STATUS_INVALID_HANDLE) is ignored and nothing is written.
+     * (Later ReactOS returns before duplicating a NULL handle; the machine state is the same.)
+     */
+    static final Routine StuffStdHandle = Subsystems.win32Routine("kernel32!StuffStdHandle").stage(2)
+            .call(HandleApis.CLASSIC.duplicateObjectStub(), (k, t, f) -> {
+                StdHandleArgs s = f.args(StdHandleArgs.class);
+                DuplicateArgs a = new DuplicateArgs();
+                a.sourceProcessHandle = ObjectManager.CURRENT_PROCESS;
+                a.sourceHandle = s.standardHandle;
+                a.targetProcessHandle = s.processHandle;
+                a.options = ObjectManager.DUPLICATE_SAME_ACCESS | ObjectManager.DUPLICATE_SAME_ATTRIBUTES;
+                s.duplicate = a;
+                return StepResult.call(HandleApis.CLASSIC.duplicateObjectStub(), a);
+            })
+            .inline((k, t, f) -> {
+                StdHandleArgs s = f.args(StdHandleArgs.class);
+                if (!NtStatus.success(f.calleeStatus)) {
+                    s.duplicate = null;
+                    return ret(NtStatus.STATUS_SUCCESS);
+                }
+                return next();
+            })
+            .call(NtWriteVirtualMemoryStub, (k, t, f) -> {
+                StdHandleArgs s = f.args(StdHandleArgs.class);
+                NtArgs write = NtArgs.of(s.processHandle, s.address);
+                write.information = 4;
+                write.out = s.duplicate.targetHandle;
+                s.duplicate = null;
+                return StepResult.call(NtWriteVirtualMemoryStub, write);
+            })
+            .stage(0)
+            .inline((k, t, f) -> ret(NtStatus.STATUS_SUCCESS))
+            .build();
+
+    /** CONSOLE_HANDLE(h): a console handle has its low two bits set (seed 004's CONSOLE_HANDLE_SIGNATURE 3). */
+    static boolean consoleHandle(long handle) {
+        return (handle & 3) == 3;
+    }
+
+    /**
+     * Whether the child gets copies of the caller's std handles (seed 004 lines 1368-1373): no VDM
+     * image, bInheritHandles FALSE, no STARTF_USESTDHANDLES, neither DETACHED_PROCESS nor
+     * CREATE_NEW_CONSOLE, and a console image. The test names CREATE_NO_WINDOW as well, but
+     * CreateProcessW masked that flag off its dwCreationFlags at the start (seed 004 line 88,
+     * seed 003: and eax, 0F7FFFFFFh), so it never turns the copies off.
+     */
+    static boolean stuffsStdHandles(CreateProcessContext c) {
+        long flags = c.flags & ~CreationFlags.CREATE_NO_WINDOW;
+        return !c.inheritObjectTable
+                && (c.startup == null || (c.startup.flags & StartupParameters.STARTF_USESTDHANDLES) == 0)
+                && (flags & (CreationFlags.DETACHED_PROCESS | CreationFlags.CREATE_NEW_CONSOLE | CreationFlags.CREATE_NO_WINDOW)) == 0
+                && c.imageInformation.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
+    }
+
+    /** One of the three: StuffStdHandle unless the caller's handle is a console handle, then on to {@code then}. */
+    private static java.util.function.UnaryOperator<Routine.Builder<Subsystems, EThread>> stuff(
+            java.util.function.ToLongFunction<Peb> parent, long field, String then) {
+        return b -> b
+                .inline((k, t, f) -> consoleHandle(parent.applyAsLong(t.process.peb)) ? jump(then) : next())
+                .call(StuffStdHandle, (k, t, f) -> {
+                    CreateProcessContext c = ctx(f);
+                    return StepResult.call(StuffStdHandle, new StdHandleArgs(c.processHandle, parent.applyAsLong(t.process.peb),
+                            c.parametersInNewProcess + field));
+                })
+                .label(then);
+    }
 
     /** BasepSxsCreateProcessCsrMessage: the side-by-side part of csrss's message begins with the new image's base. */
     static final Routine BasepSxsCreateProcessCsrMessage = Subsystems.win32Routine("kernel32!BasepSxsCreateProcessCsrMessage").stage(2)
@@ -284,7 +360,7 @@ public final class Kernel32 {
                 // DEBUG_PROCESS / DEBUG_ONLY_THIS_PROCESS: the Debugger value is not asked for unless the caller's PEB has
                 // ReadImageFileExecOptions (seed 003 after NtQuerySection; seed 004 lines 983-994), so a debugger that IFEO
                 // started creates its target itself instead of being started again
-                return queriesImageFileExecutionOptions(t, c) ? next() : jump("imageSubsystem");
+                return queriesImageFileExecutionOptions(t, c) ? next() : jump("imageMachine");
             })
             // IFEO Debugger: run the debugger with the original command line, from phase 1 again
             .step("ntdll!LdrQueryImageFileExecutionOptions", (k, t, f) -> {
@@ -297,6 +373,29 @@ public final class Kernel32 {
                 }
                 return next();
             })
+            .label("imageMachine")
+            // XP SP3 (seed 003: cmp ax, ds:7FFE002Ch / jb, cmp ax, ds:7FFE002Eh / ja, before the subsystem version) and
+            // seed 004 (lines 998-999): the image's Machine within SharedUserData's ImageNumberLow..ImageNumberHigh
+            .inline((k, t, f) -> machineSupported(k, ctx(f).imageInformation) ? jump("imageSubsystem") : next())
+            // another machine's image: a hard error names the file (ErrorParameters[0] = &PathName, the NT path; one
+            // parameter, a UNICODE_STRING; OptionOk), seed 004 lines 1033-1045
+            .call(NtRaiseHardErrorStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(0, NtStatus.STATUS_IMAGE_MACHINE_TYPE_MISMATCH_EXE);
+                c.query.name = c.ntPath;
+                c.query.information = HardErrors.OPTION_OK;
+                return StepResult.call(NtRaiseHardErrorStub, c.query);
+            })
+            // the error depends on the caller's own image (seed 004 lines 1046-1051): a subsystem 3.x caller gets
+            // ERROR_BAD_EXE_FORMAT, a later one ERROR_EXE_MACHINE_TYPE_MISMATCH; the section is closed on the way out
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.call.hardError = new HardErrorReport(c.query.value, c.query.name, f.calleeStatus, c.query.out);
+                c.query = null;
+                boolean oldCaller = imageSubsystemMajorVersion(t.process) <= 3;
+                LastError.set(t, c.call, oldCaller ? Win32Error.ERROR_BAD_EXE_FORMAT : Win32Error.ERROR_EXE_MACHINE_TYPE_MISMATCH);
+                return jump("refuse");
+            })
             .label("imageSubsystem")
             // neither GUI nor console (POSIX is not modelled): NT base/client/process.c and ReactOS client/proc.c
             // set ERROR_CHILD_NOT_COMPLETE ("cannot be run in Win32 mode"), close the section and return FALSE
@@ -308,7 +407,7 @@ public final class Kernel32 {
                 }
                 return next();
             })
-            // only a Windows GUI or console image of a supported machine and subsystem version
+            // only a Windows GUI or console image of a supported subsystem version
             .step("kernel32!BasepIsImageVersionOk", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 if (!imageAcceptable(c.imageInformation)) {
@@ -416,8 +515,25 @@ public final class Kernel32 {
             .step("kernel32!BasePushProcessParameters", (k, t, f) -> {
                 CreateProcessContext c = ctx(f);
                 ClassicNtdll.pushParameters(ClassicNtdll.processOf(t, c.processHandle), c);
-                return next();
+                return stuffsStdHandles(c) ? next() : jump("createStack");
             })
+            // a console child without inherited or given std handles gets copies of the caller's (seed 004 lines
+            // 1365-1402): the new PEB's ProcessParameters pointer is read across first
+            .call(NtReadVirtualMemoryStub, (k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.query = NtArgs.of(c.processHandle, c.pebBaseAddress + Peb.PROCESS_PARAMETERS_X86);
+                c.query.information = 4;
+                return StepResult.call(NtReadVirtualMemoryStub, c.query);
+            })
+            .inline((k, t, f) -> {
+                CreateProcessContext c = ctx(f);
+                c.parametersInNewProcess = NtStatus.success(f.calleeStatus) ? c.query.out : 0;
+                c.query = null;
+                return NtStatus.success(f.calleeStatus) ? next() : jump("createStack");
+            })
+            .with(stuff(p -> p.standardInput, Peb.STANDARD_INPUT_X86, "stdOutput"))
+            .with(stuff(p -> p.standardOutput, Peb.STANDARD_OUTPUT_X86, "stdError"))
+            .with(stuff(p -> p.standardError, Peb.STANDARD_ERROR_X86, "createStack"))
             .stage(3)
             // the initial thread's stack, reserved in the new process from the image's SizeOfStackReserve
             .step("kernel32!BaseCreateStack", (k, t, f) -> {
@@ -569,15 +685,31 @@ public final class Kernel32 {
         return !DbgUi.debugFlags(c.flags) || t.process.peb != null && t.process.peb.readImageFileExecOptions;
     }
 
-    /** BasepIsImageVersionOk and the machine check before it: what CreateProcessW accepts. */
+    /** BasepIsImageVersionOk: a Windows GUI or console image of subsystem version 3 or later. */
     static boolean imageAcceptable(ImageDescriptor image) {
         boolean windows = image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_GUI
                 || image.subsystem() == ImageDescriptor.IMAGE_SUBSYSTEM_WINDOWS_CUI;
-        // the image's Machine against SharedUserData's ImageNumberLow/High (0x7FFE002C/E): 0x14c on x86 XP
-        boolean machine = image.machine() == ImageDescriptor.IMAGE_FILE_MACHINE_I386;
-        String version = image.subsystemVersion();
-        int major = Integer.parseInt(version.substring(0, version.indexOf('.') < 0 ? version.length() : version.indexOf('.')));
-        return windows && machine && major >= 3;
+        return windows && majorVersion(image.subsystemVersion()) >= 3;
+    }
+
+    /** SECTION_IMAGE_INFORMATION.Machine between SharedUserData's ImageNumberLow and ImageNumberHigh (0x7FFE002C/E). */
+    static boolean machineSupported(Subsystems k, ImageDescriptor image) {
+        int low = k.platform.imageNumber();
+        int high = k.platform.imageNumber();
+        return image.machine() >= low && image.machine() <= high;
+    }
+
+    /**
+     * NtCurrentPeb()->ImageSubsystemMajorVersion: the major subsystem version of the process's own
+     * image header, which MmCreatePeb copies into its PEB (0 for a process without an image).
+     */
+    static int imageSubsystemMajorVersion(EProcess process) {
+        return process.sectionObject == null || process.sectionObject.image == null ? 0
+                : majorVersion(process.sectionObject.image.subsystemVersion());
+    }
+
+    private static int majorVersion(String version) {
+        return Integer.parseInt(version.substring(0, version.indexOf('.') < 0 ? version.length() : version.indexOf('.')));
     }
 
 

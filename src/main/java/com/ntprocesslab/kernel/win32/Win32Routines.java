@@ -47,6 +47,7 @@ public final class Win32Routines implements RoutinePublisher {
                     Kernel32.CreateProcessInternalA, Kernel32.CreateProcessAsUserW, Kernel32.BaseProcessStartThunk,
                     Kernel32.BaseProcessStart, Kernel32.BasepIsProcessAllowed, Kernel32.NtOpenKeyStub, Kernel32.GetProcAddress,
                     Kernel32.BasepSxsCreateProcessCsrMessage, Kernel32.BasepSxsGetProcessImageBaseAddress, Kernel32.NtReadVirtualMemoryStub,
+                    Kernel32.NtWriteVirtualMemoryStub, Kernel32.NtRaiseHardErrorStub, Kernel32.StuffStdHandle,
                     ClassicNtdll.NtOpenFileStub, ClassicNtdll.NtCreateSectionStub, ClassicNtdll.NtQuerySectionStub,
                     ClassicNtdll.NtCreateProcessExStub, ClassicNtdll.NtCreateProcessStub, ClassicNtdll.NtSetInformationProcessStub, ClassicNtdll.NtCreateThreadStub,
                     ClassicNtdll.NtResumeThreadStub, ClassicNtdll.NtTerminateProcessStub, ClassicNtdll.CsrClientCallServer,
