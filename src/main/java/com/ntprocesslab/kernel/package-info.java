@@ -40,8 +40,9 @@
  * ({@code ps.ClassicThreadCreation}), 4 csrss, 5 NtResumeThread and KiThreadStartup
  * ({@code ps.ClassicThreadStartup}), 6 KiUserApcDispatcher -> LdrInitializeThunk ->
  * BaseProcessStart ({@code win32.ClassicNtdll}, {@code win32.Kernel32}). Its system calls
- * enter through nt!KiFastCallEntry, XP's SYSENTER handler, where the modern stubs show
- * nt!KiSystemServiceCopyEnd.
+ * go from the ntdll stub through SharedUserData!SystemCall to ntdll!KiFastSystemCall, whose
+ * SYSENTER enters nt!KiFastCallEntry, and return through ntdll!KiFastSystemCallRet
+ * ({@code csr.FastSystemCall}), where the modern stubs show nt!KiSystemServiceCopyEnd.
  *
  * <p>Determinism: the only clock is the step count ({@code Position}); every allocator hands
  * out the lowest free address, PID, handle or frame, so a failed creation rolled back leaves

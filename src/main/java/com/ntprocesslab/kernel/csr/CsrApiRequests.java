@@ -56,19 +56,19 @@ public final class CsrApiRequests {
     }
 
     /** The ntdll system-call stubs of the port services; client and server share them. */
-    public static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort, "nt!KiSystemServiceCopyEnd");
-    static final Routine NtRequestWaitReplyPortStub = stub(PortServices.NtRequestWaitReplyPort, "nt!KiFastCallEntry");
-    static final Routine NtReplyWaitReceivePortStub = stub(PortServices.NtReplyWaitReceivePort, "nt!KiFastCallEntry");
-    static final Routine NtAlpcConnectPortStub = stub(PortServices.NtAlpcConnectPort, "nt!KiSystemServiceCopyEnd");
-    static final Routine NtAlpcAcceptConnectPortStub = stub(PortServices.NtAlpcAcceptConnectPort, "nt!KiSystemServiceCopyEnd");
-    static final Routine NtSecureConnectPortStub = stub(PortServices.NtSecureConnectPort, "nt!KiFastCallEntry");
-    static final Routine NtAcceptConnectPortStub = stub(PortServices.NtAcceptConnectPort, "nt!KiFastCallEntry");
-    static final Routine NtCompleteConnectPortStub = stub(PortServices.NtCompleteConnectPort, "nt!KiFastCallEntry");
+    public static final Routine NtAlpcSendWaitReceivePortStub = stub(PortServices.NtAlpcSendWaitReceivePort);
+    static final Routine NtRequestWaitReplyPortStub = FastSystemCall.portStub(PortServices.NtRequestWaitReplyPort);
+    static final Routine NtReplyWaitReceivePortStub = FastSystemCall.portStub(PortServices.NtReplyWaitReceivePort);
+    static final Routine NtAlpcConnectPortStub = stub(PortServices.NtAlpcConnectPort);
+    static final Routine NtAlpcAcceptConnectPortStub = stub(PortServices.NtAlpcAcceptConnectPort);
+    static final Routine NtSecureConnectPortStub = FastSystemCall.portStub(PortServices.NtSecureConnectPort);
+    static final Routine NtAcceptConnectPortStub = FastSystemCall.portStub(PortServices.NtAcceptConnectPort);
+    static final Routine NtCompleteConnectPortStub = FastSystemCall.portStub(PortServices.NtCompleteConnectPort);
 
-    /** ntdll!NtX -> the kernel entry of the profile -> nt!NtX, as the win32 layer's system-call stubs are built. */
-    private static Routine stub(Routine service, String dispatcher) {
+    /** ntdll!NtX -> nt!KiSystemServiceCopyEnd -> nt!NtX (XP's stubs go through ntdll!KiFastSystemCall: {@link FastSystemCall#portStub}). */
+    private static Routine stub(Routine service) {
         String name = service.symbol().substring(service.symbol().indexOf('!') + 1);
-        Routine dispatch = Subsystems.win32Routine(dispatcher).tailCall(service).build();
+        Routine dispatch = Subsystems.win32Routine("nt!KiSystemServiceCopyEnd").tailCall(service).build();
         return Subsystems.win32Routine("ntdll!" + name).tailCall(dispatch).build();
     }
 

@@ -70,7 +70,7 @@ public abstract class Engine<S, T extends ExecutionThread> {
         int start = here.inCallee() ? frames.size() - 1 : frames.size() - 2;
         for (int i = start; i >= 0; i--) {
             Frame f = frames.get(i);
-            lines.add(f.routine.symbol() + "+0x" + Integer.toHexString(f.routine.returnOffset(f.pc)));
+            lines.add(f.routine.returnSite(f.pc));
         }
         return lines;
     }

@@ -22,6 +22,6 @@ public record Location(ExecutionThread thread, Frame frame, Step step, String sy
         if (symbol != null) {
             return symbol;
         }
-        return frame.pc == 0 ? routine() : routine() + "+0x" + Integer.toHexString(frame.routine.returnOffset(frame.pc - 1));
+        return frame.pc == 0 ? routine() : frame.routine.returnSite(frame.pc - 1);
     }
 }

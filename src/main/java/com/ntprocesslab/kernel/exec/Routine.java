@@ -27,16 +27,20 @@ public final class Routine {
     private final Step[] code;
     private final int[] returnOffsets;
     private final Map<String, Integer> labels;
+    /** Return addresses that are symbols of their own (a code label inside the routine), by step. */
+    private final Map<Integer, String> returnSymbols;
     private final String key;
     /** Code of a module loaded into system space other than nt (a driver): kernel mode too. */
     private final boolean kernelModule;
 
     private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule) {
-        this(symbol, steps, labels, kernelModule, Map.of());
+        this(symbol, steps, labels, kernelModule, Map.of(), Map.of());
     }
 
-    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule, Map<Integer, Integer> pinned) {
+    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule, Map<Integer, Integer> pinned,
+            Map<Integer, String> returnSymbols) {
         this.symbol = symbol;
+        this.returnSymbols = Map.copyOf(returnSymbols);
         this.kernelModule = kernelModule;
         this.steps = List.copyOf(steps);
         this.code = steps.toArray(Step[]::new);
@@ -96,6 +100,23 @@ public final class Routine {
     /** The return address of step {@code pc}, as an offset into the routine (k's +0x..). */
     public int returnOffset(int pc) { return returnOffsets[pc]; }
 
+    /**
+     * The return address of step {@code pc} as k and u name it: {@code routine+0xoff}, or the
+     * code label that stands there (ntdll!KiFastSystemCallRet, the instruction after
+     * KiFastSystemCall's sysenter, is a symbol of its own).
+     */
+    public String returnSite(int pc) {
+        String label = returnSymbols.get(pc);
+        return label != null ? label : symbol + "+0x" + Integer.toHexString(returnOffsets[pc]);
+    }
+
+    /** The code labels inside this routine, each with its offset from the routine's entry (the symbol table lays them out). */
+    public Map<String, Integer> codeLabels() {
+        Map<String, Integer> result = new TreeMap<>();
+        returnSymbols.forEach((pc, label) -> result.put(label, returnOffsets[pc]));
+        return result;
+    }
+
     /** Code size used to lay symbols out; a little past the last step. */
     public int size() { return returnOffsets.length == 0 ? 0x20 : returnOffsets[returnOffsets.length - 1] + 0x20; }
 
@@ -115,6 +136,7 @@ public final class Routine {
         private final List<Step> steps = new ArrayList<>();
         private final Map<String, Integer> labels = new TreeMap<>();
         private final Map<Integer, Integer> pinned = new TreeMap<>();
+        private final Map<Integer, String> returnSymbols = new TreeMap<>();
         private int stage;
         private boolean kernelModule;
 
@@ -149,6 +171,18 @@ public final class Routine {
          */
         public Builder<S, T> returnAt(int offset) { pinned.put(steps.size() - 1, offset); return this; }
 
+        /**
+         * As {@link #returnAt(int)}, and the return address is the code label {@code label} of
+         * this routine's module: a symbol of its own that k, ln and x show there.
+         */
+        public Builder<S, T> returnAt(int offset, String label) {
+            if (!label.startsWith(symbol.substring(0, symbol.indexOf('!') + 1))) {
+                throw new IllegalArgumentException(label + " is not a label of " + symbol + "'s module");
+            }
+            returnSymbols.put(steps.size() - 1, label);
+            return returnAt(offset);
+        }
+
         /** Appends a part several routines share: its steps, stages and labels stand as if written here. */
         public Builder<S, T> with(UnaryOperator<Builder<S, T>> part) { return part.apply(this); }
         /** How many steps were added so far (the index the next one gets). */
@@ -159,7 +193,7 @@ public final class Routine {
             if (steps.isEmpty()) {
                 throw new IllegalStateException(symbol + " has no steps");
             }
-            Routine routine = new Routine(symbol, steps, labels, kernelModule, pinned);
+            Routine routine = new Routine(symbol, steps, labels, kernelModule, pinned, returnSymbols);
             BY_KEY.merge(routine.key(), routine, (first, second) -> AMBIGUOUS);
             return routine;
         }

@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.kd;
 
+import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.csr.FastSystemCall;
 import com.ntprocesslab.kernel.machine.Kernel;
 
 /**
@@ -7,13 +9,19 @@ import com.ntprocesslab.kernel.machine.Kernel;
  * (MM_SHARED_USER_DATA_VA on x86 and x64; offsets from the WDK's ntddk.h KUSER_SHARED_DATA,
  * unchanged from XP to Windows 10): ImageNumberLow/High at +0x2c/+0x2e, the machine type
  * kernel32's CreateProcess compares an image's Machine with (seed 003: 0x14c on XP), and
- * NtMajorVersion/NtMinorVersion at +0x26c/+0x270. Every other dword reads as unmodelled.
+ * NtMajorVersion/NtMinorVersion at +0x26c/+0x270. On XP also SystemCall and SystemCallReturn
+ * at +0x300/+0x304 (ntddk.h before Windows 8, which reuses +0x300 for QpcFrequency): the
+ * addresses of ntdll!KiFastSystemCall, which every ntdll stub calls through
+ * {@code mov edx, 7FFE0300h; call dword ptr [edx]}, and of ntdll!KiFastSystemCallRet, where
+ * SYSEXIT returns. Every other dword reads as unmodelled.
  */
 final class SharedUserData {
     static final long BASE = 0x7ffe0000L;
     private static final long IMAGE_NUMBER = 0x2c;
     private static final long NT_MAJOR_VERSION = 0x26c;
     private static final long NT_MINOR_VERSION = 0x270;
+    private static final long SYSTEM_CALL = 0x300;
+    private static final long SYSTEM_CALL_RETURN = 0x304;
 
     private SharedUserData() {
     }
@@ -39,6 +47,12 @@ final class SharedUserData {
         }
         if (offset == NT_MINOR_VERSION) {
             return (long) k.platform.osMinorVersion;
+        }
+        if (k.profile == Profile.CLASSIC && offset == SYSTEM_CALL) {
+            return k.symbolAddress(FastSystemCall.KI_FAST_SYSTEM_CALL);
+        }
+        if (k.profile == Profile.CLASSIC && offset == SYSTEM_CALL_RETURN) {
+            return k.symbolAddress(FastSystemCall.KI_FAST_SYSTEM_CALL_RET);
         }
         return null;
     }

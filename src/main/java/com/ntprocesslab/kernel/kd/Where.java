@@ -45,9 +45,9 @@ final class Where {
         return frame.pc == 0 ? base : base + frame.routine.returnOffset(frame.pc - 1);
     }
 
-    /** {@code routine+0xoff} of step {@code pc}, or the routine's name for step 0. */
+    /** {@code routine+0xoff} of step {@code pc} (or the code label there), or the routine's name for step 0. */
     static String stepSymbol(Routine routine, int pc) {
-        return pc == 0 ? routine.symbol() : routine.symbol() + "+0x" + Integer.toHexString(routine.returnOffset(pc - 1));
+        return pc == 0 ? routine.symbol() : routine.returnSite(pc - 1);
     }
 
     /** The instruction text of a step: the call it makes, or the routine's own code. */

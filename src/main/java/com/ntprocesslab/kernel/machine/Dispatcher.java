@@ -1,5 +1,7 @@
 package com.ntprocesslab.kernel.machine;
 
+import com.ntprocesslab.kernel.csr.FastSystemCall;
+
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.WorkBudget;
@@ -83,9 +85,15 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             if (stopped != null) {
                 return stopped;
             }
+            // XP's KiFastSystemCall (mov edx, esp; sysenter, then ret) is a step of its own on the way in and out,
+            // but uses no quantum and is no switch point: the quantum counts steps, and counting these would move
+            // every thread's switch points, so the boot would interleave (and number its CIDs) otherwise
+            boolean sysenterGlue = FastSystemCall.KI_FAST_SYSTEM_CALL.equals(thread.top().routine.symbol());
             stepInto(thread, work);
             steps++;
-            scheduler.quantumUsed++;
+            if (!sysenterGlue) {
+                scheduler.quantumUsed++;
+            }
             if (!scheduler.timers.isEmpty()) {
                 scheduler.expireTimers(kernel.clock());
             }
@@ -96,7 +104,7 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
                 continue;
             }
             Frame top = thread.top();
-            boolean userBoundary = top != null && !top.routine.kernelMode();
+            boolean userBoundary = top != null && !top.routine.kernelMode() && !FastSystemCall.KI_FAST_SYSTEM_CALL.equals(top.routine.symbol());
             if (!userBoundary) {
                 continue;
             }

@@ -47,6 +47,12 @@ public final class Symbols {
      * machine runs, and k shows, the Nt one.
      */
     private static final Map<String, String> CLASSIC_ALIASES = Map.of("ntdll!ZwContinue", "ntdll!NtContinue");
+    /**
+     * Code labels inside a routine (ntdll!KiFastSystemCallRet, the return after
+     * KiFastSystemCall's sysenter): each sits at its offset into its routine, not laid out as a
+     * function of its own.
+     */
+    private static final Map<String, String> LABEL_OWNERS = new TreeMap<>();
     /** Data objects of nt the machine models, with their size in bytes: x lists them, dq and dd show them. */
     private static final TreeMap<String, Integer> DATA = new TreeMap<>();
     /** Where nt's data section starts: above its code, as in seed 000's listing (+0x8ec260 for PspCreateProcessNotifyRoutine). */
@@ -140,10 +146,16 @@ public final class Symbols {
             long offset = 0x1000L;
             long base = CLASSIC_MODULE_BASES.getOrDefault(module.getKey(), 0x70000000L);
             for (String symbol : module.getValue()) {
+                if (LABEL_OWNERS.containsKey(symbol)) {
+                    continue;
+                }
                 CLASSIC_ADDRESSES.put(symbol, base + offset);
                 // the XP routine's own code, all of it: a call site's offset (k, ln, u) never
                 // reaches into the next symbol
                 Routine routine = ROUTINES_OF.get(Profile.CLASSIC).getOrDefault(symbol, ROUTINES.get(symbol));
+                if (routine != null) {
+                    placeLabels(CLASSIC_ADDRESSES, routine, base + offset);
+                }
                 offset += routine == null ? 0x40 : (routine.size() + 0x1f) & ~0x1fL;
             }
         }
@@ -213,12 +225,23 @@ public final class Symbols {
             long base = MODULE_BASES.getOrDefault(module.getKey(), 0x00007ff8c0000000L);
             long offset = ends.getOrDefault(module.getKey(), 0x1000L);
             for (String symbol : module.getValue()) {
+                if (LABEL_OWNERS.containsKey(symbol)) {
+                    continue;
+                }
                 ADDRESSES.put(symbol, base + offset);
                 Routine routine = ROUTINES.get(symbol);
+                if (routine != null) {
+                    placeLabels(ADDRESSES, routine, base + offset);
+                }
                 offset += routine == null ? 0x80 : (routine.size() + 0x3f) & ~0x3fL;
             }
             ends.put(module.getKey(), offset);
         }
+    }
+
+    /** A routine's code labels, at their offsets from the routine's address. */
+    private static void placeLabels(Map<String, Long> addresses, Routine routine, long address) {
+        routine.codeLabels().forEach((label, offset) -> addresses.put(label, address + offset));
     }
 
     private static void collect(List<Routine> routines, TreeMap<String, TreeSet<String>> byModule, Profile profile) {
@@ -228,6 +251,11 @@ public final class Symbols {
             ROUTINES_OF.get(profile).putIfAbsent(routine.symbol(), routine);
             add(byModule, routine.symbol());
             visible.add(routine.symbol());
+            for (String label : routine.codeLabels().keySet()) {
+                LABEL_OWNERS.put(label, routine.symbol());
+                add(byModule, label);
+                visible.add(label);
+            }
             for (Step step : routine.steps()) {
                 if (step.symbol() != null) {
                     add(byModule, step.symbol());

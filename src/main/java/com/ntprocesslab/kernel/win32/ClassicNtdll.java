@@ -29,7 +29,7 @@ import com.ntprocesslab.kernel.ps.ThreadCreation;
 
 /**
  * Windows XP's ntdll side of process creation: the system-call stubs (through
- * nt!KiFastCallEntry), native creation (RtlCreateUserProcess, RtlCreateUserThread) used by
+ * ntdll!KiFastSystemCall and nt!KiFastCallEntry), native creation (RtlCreateUserProcess, RtlCreateUserThread) used by
  * the kernel for smss and by smss, and the new thread's first user-mode code: the APC
  * dispatcher that runs LdrInitializeThunk (phase 6) and NtContinue to the thread's context.
  */

@@ -1,6 +1,7 @@
 package com.ntprocesslab.kernel.win32;
 
 import com.ntprocesslab.kernel.Profile;
+import com.ntprocesslab.kernel.csr.FastSystemCall;
 import com.ntprocesslab.kernel.exec.Routine;
 import com.ntprocesslab.kernel.exec.RoutinePublisher;
 import com.ntprocesslab.kernel.io.DefaultVolume;
@@ -64,6 +65,9 @@ public final class Win32Routines implements RoutinePublisher {
                     DebugApi.NtWaitForDebugEventClassicStub, DebugApi.NtDebugContinueClassicStub);
         });
         routines.addAll(profile == Profile.CLASSIC ? ThreadApi.classic() : ThreadApi.modern());
+        if (profile == Profile.CLASSIC) {
+            routines.addAll(FastSystemCall.routines());
+        }
         if (profile == Profile.MODERN) {
             routines.addAll(ShellLaunch.routines());
         } else {

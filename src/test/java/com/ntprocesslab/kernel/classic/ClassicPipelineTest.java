@@ -106,6 +106,7 @@ class ClassicPipelineTest {
         assertThat(symbols).contains("kernel32!UnhandledExceptionFilter").doesNotContain("KERNELBASE!UnhandledExceptionFilter");
     }
 
+    /** The stub enters the kernel through ntdll!KiFastSystemCall, whose frame k names by its return, KiFastSystemCallRet. */
     @Test
     void kAtPspCreateProcessShowsTheClassicChainUpToKernel32() {
         PendingCall call = LabMachine.begin(machine, ".call explorer.exe CreateProcessW C:\\Windows\\System32\\notepad.exe");
@@ -114,7 +115,7 @@ class ClassicPipelineTest {
 
         assertThat(stop.reason()).isEqualTo(Engine.Reason.BREAKPOINT);
         assertThat(symbolsOf(machine.engine().stackTrace(call.thread()))).startsWith("nt!PspCreateProcess", "nt!NtCreateProcessEx",
-                "nt!KiFastCallEntry", "ntdll!NtCreateProcessEx", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW");
+                "nt!KiFastCallEntry", "ntdll!KiFastSystemCallRet", "ntdll!NtCreateProcessEx", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW");
     }
 
     @Test
@@ -124,7 +125,7 @@ class ClassicPipelineTest {
         LabMachine.runCall(machine, call, at -> "nt!PspCreateThread".equals(at.symbol()));
 
         assertThat(symbolsOf(machine.engine().stackTrace(call.thread()))).startsWith("nt!PspCreateThread", "nt!NtCreateThread",
-                "nt!KiFastCallEntry", "ntdll!NtCreateThread", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW");
+                "nt!KiFastCallEntry", "ntdll!KiFastSystemCallRet", "ntdll!NtCreateThread", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW");
     }
 
     @Test

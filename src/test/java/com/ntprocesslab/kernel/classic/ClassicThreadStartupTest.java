@@ -128,15 +128,16 @@ class ClassicThreadStartupTest {
     void ntContinueEntersTheKernelAndBaseProcessStartSetsTheWin32StartAddressBeforeTheEntryPoint() {
         runToBreakpointAfterCreatingNotepad("nt!KiServiceExit", "nt!NtSetInformationThread");
         go("nt!KiServiceExit");
+        // XP SP3's stub enters the kernel through ntdll!KiFastSystemCall (mov edx, esp; sysenter)
         assertThat(stack(notepadThread())).containsExactly("ntdll!KiUserApcDispatcher", "ntdll!NtContinue",
-                "nt!KiFastCallEntry", "nt!NtContinue");
+                "ntdll!KiFastSystemCall", "nt!KiFastCallEntry", "nt!NtContinue");
         assertThat(LabMachine.ok(machine, "k").output()).contains("nt!KiServiceExit", "nt!NtContinue+0x", "nt!KiFastCallEntry+0x");
 
         go("nt!NtSetInformationThread");
         EThread t = notepadThread();
         // the service's own frame comes with its first step; the entry point is not called yet
         assertThat(stack(t)).containsExactly("kernel32!BaseProcessStartThunk", "kernel32!BaseProcessStart",
-                "ntdll!NtSetInformationThread", "nt!KiFastCallEntry");
+                "ntdll!NtSetInformationThread", "ntdll!KiFastSystemCall", "nt!KiFastCallEntry");
         assertThat(LabMachine.ok(machine, "k").output()).doesNotContain("notepad!");
         long entry = LabMachine.process(machine, "notepad.exe").sectionBaseAddress
                 + LabMachine.process(machine, "notepad.exe").sectionObject.image.addressOfEntryPoint();

@@ -52,6 +52,7 @@ class ClassicZwContinueTest {
 
     @Test
     void ufOfZwContinueShowsTheStub() {
-        assertThat(run("uf ntdll!ZwContinue")).startsWith("ntdll!NtContinue:").contains("call    nt!KiFastCallEntry");
+        // the XP SP3 stub calls through SharedUserData!SystemCall into KiFastSystemCall, whose sysenter enters KiFastCallEntry
+        assertThat(run("uf ntdll!ZwContinue")).startsWith("ntdll!NtContinue:").contains("call    ntdll!KiFastSystemCall");
     }
 }

@@ -44,7 +44,8 @@ class CreateProcessPipelineTest {
                             "CSRSRV!CsrCreateProcess", 1, 3, 1,
                             List.of("notepad.exe", "ntdll.dll", "kernel32.dll", "KernelBase.dll", "user32.dll"))
                     : new Dialect(6, List.of("nt!MmCreateProcessAddressSpace", "nt!PspCreateProcess", "nt!NtCreateProcessEx",
-                            "nt!KiFastCallEntry", "ntdll!NtCreateProcessEx", "kernel32!CreateProcessInternalW", "kernel32!CreateProcessW"),
+                            "nt!KiFastCallEntry", "ntdll!KiFastSystemCallRet", "ntdll!NtCreateProcessEx", "kernel32!CreateProcessInternalW",
+                            "kernel32!CreateProcessW"),
                             "ntdll!CsrClientCallServer", 0, 6, 0,
                             // XP has no KernelBase.dll: kernel32 imports ntdll only; notepad also imports advapi32
                             List.of("notepad.exe", "ntdll.dll", "kernel32.dll", "advapi32.dll", "user32.dll"));
