@@ -73,8 +73,11 @@ public final class Breakpoints {
         if (at == null) {
             return null;
         }
+        // inline code that a code label names (ntdll!KiFastSystemCallRet, where SYSEXIT returns) is that label's breakpoint
+        String label = at.symbol() == null && at.frame().pc > 0 && !at.frame().routine.returnSite(at.frame().pc - 1).contains("+")
+                ? at.frame().routine.returnSite(at.frame().pc - 1) : null;
         for (Breakpoint b : table.values()) {
-            if (b.enabled() && b.symbol().equalsIgnoreCase(at.symbol())) {
+            if (b.enabled() && (b.symbol().equalsIgnoreCase(at.symbol()) || b.symbol().equalsIgnoreCase(label))) {
                 return b;
             }
         }

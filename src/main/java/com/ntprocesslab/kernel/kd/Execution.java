@@ -155,6 +155,11 @@ final class Execution {
         if (halt.hit == null) {
             return Where.is(d.kernel, Where.thread(at));
         }
+        if (at.symbol() == null) {
+            // a code label's breakpoint: the thread stands on the label's own instruction
+            d.atEntry = false;
+            return "Breakpoint " + halt.hit.id() + " hit\n" + Where.is(d.kernel, Where.thread(at));
+        }
         d.atEntry = halt.hit.symbol().equalsIgnoreCase(at.symbol());
         String entered = d.atEntry ? at.symbol() : at.routine();
         return "Breakpoint " + halt.hit.id() + " hit\n" + Where.entered(d.kernel, Where.thread(at), entered);
