@@ -4,12 +4,14 @@ import static com.ntprocesslab.kernel.exec.StepResult.next;
 import static com.ntprocesslab.kernel.exec.StepResult.ret;
 
 import com.ntprocesslab.kernel.exec.Routine;
+import com.ntprocesslab.kernel.exec.StepAction;
 import com.ntprocesslab.kernel.nt.AccessMask;
 import com.ntprocesslab.kernel.nt.NtStatus;
 import com.ntprocesslab.kernel.ob.ObRef;
 import com.ntprocesslab.kernel.ob.ObjectManager;
 import com.ntprocesslab.kernel.ob.ObjectType;
 import com.ntprocesslab.kernel.ps.EProcess;
+import com.ntprocesslab.kernel.ps.EThread;
 import com.ntprocesslab.kernel.ps.Executive;
 import com.ntprocesslab.kernel.ps.NtArgs;
 
@@ -31,15 +33,7 @@ public final class VirtualMemory {
      * {@code a.information} the size; the value read comes back in {@code a.out}.
      */
     public static final Routine NtReadVirtualMemory = Executive.routine("nt!NtReadVirtualMemory").stage(2)
-            .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessMask.PROCESS_VM_READ);
-                if (!ref.ok()) {
-                    return ret(ref.status());
-                }
-                a.referenced = ref.object();
-                return next();
-            })
+            .step("nt!ObReferenceObjectByHandle", referenceTarget(AccessMask.PROCESS_VM_READ))
             .step("nt!MmCopyVirtualMemory", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EProcess target = (EProcess) a.referenced;
@@ -72,15 +66,7 @@ public final class VirtualMemory {
      * the size, {@code a.out} the value to write.
      */
     public static final Routine NtWriteVirtualMemory = Executive.routine("nt!NtWriteVirtualMemory").stage(2)
-            .step("nt!ObReferenceObjectByHandle", (k, t, f) -> {
-                NtArgs a = f.args(NtArgs.class);
-                ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, AccessMask.PROCESS_VM_WRITE);
-                if (!ref.ok()) {
-                    return ret(ref.status());
-                }
-                a.referenced = ref.object();
-                return next();
-            })
+            .step("nt!ObReferenceObjectByHandle", referenceTarget(AccessMask.PROCESS_VM_WRITE))
             .step("nt!MmCopyVirtualMemory", (k, t, f) -> {
                 NtArgs a = f.args(NtArgs.class);
                 EProcess target = (EProcess) a.referenced;
@@ -104,4 +90,17 @@ public final class VirtualMemory {
                 return ret(status);
             })
             .build();
+
+    /** Both services' first step: the target process by handle, with the access the copy needs, held in {@code a.referenced}. */
+    private static StepAction<Executive, EThread> referenceTarget(long access) {
+        return (k, t, f) -> {
+            NtArgs a = f.args(NtArgs.class);
+            ObRef ref = ObjectManager.ObReferenceObjectByHandle(k, t, a.handle, ObjectType.Process, access);
+            if (!ref.ok()) {
+                return ret(ref.status());
+            }
+            a.referenced = ref.object();
+            return next();
+        };
+    }
 }
