@@ -33,12 +33,7 @@ final class DataView {
             return null;
         }
         if (k.platform.x86) {
-            Long low = dword(k, address);
-            if (bytes == 4 || low == null) {
-                return low;
-            }
-            Long high = dword(k, address + 4);
-            return high == null ? null : low | high << 32;
+            return Dwords.read(address, bytes, a -> dword(k, a));
         }
         Long quad = quad(k, address & ~7L);
         if (quad == null || bytes == 8) {

@@ -101,17 +101,10 @@ final class MemoryDump {
         if (k.platform.x86) {
             EThread trapped = TrapFrameView.owner(k, address);
             if (trapped != null) {
-                Long low = TrapFrameView.dword(trapped, address & ~3L);
-                Long high = width == 4 || low == null ? null : TrapFrameView.dword(trapped, (address & ~3L) + 4);
-                return width == 4 || low == null ? low : high == null ? null : low | high << 32;
+                return Dwords.read(address, width, a -> TrapFrameView.dword(trapped, a));
             }
             // XP's natural unit is the 32-bit dword: a quadword is two of them, low first
-            Long low = dword(k, address & ~3L);
-            if (width == 4 || low == null) {
-                return low;
-            }
-            Long high = dword(k, (address & ~3L) + 4);
-            return high == null ? null : low | high << 32;
+            return Dwords.read(address, width, a -> dword(k, a));
         }
         Long quad = quad(k, address & ~7L);
         if (quad == null) {

@@ -31,12 +31,7 @@ final class ProcessorControlRegion {
 
     /** The value of {@code width} (4 or 8) bytes at an address inside the KPCR, or null when any dword is unmodelled. */
     static Long read(Kernel k, long address, int width) {
-        Long low = dword(k, address & ~3L);
-        if (width == 4 || low == null) {
-            return low;
-        }
-        Long high = dword(k, (address & ~3L) + 4);
-        return high == null ? null : low | high << 32;
+        return Dwords.read(address, width, a -> dword(k, a));
     }
 
     private static Long dword(Kernel k, long address) {
