@@ -73,7 +73,7 @@ public final class FastSystemCall {
      * {@code ret} returns into the stub with the service's status.
      */
     private static Routine kiFastSystemCall(int phase) {
-        return OF_PHASE.computeIfAbsent(phase, p -> Subsystems.win32Routine(KI_FAST_SYSTEM_CALL).stage(p)
+        return OF_PHASE.computeIfAbsent(phase, p -> Subsystems.win32Routine(KI_FAST_SYSTEM_CALL).schedulingNeutral().stage(p)
                 .step("nt!KiFastCallEntry", (k, t, f) -> StepResult.call(serviceOfCaller(t), f.args))
                 .returnAt(SYSENTER_RETURN, KI_FAST_SYSTEM_CALL_RET)
                 .stage(0).returnCalleeStatus()

@@ -32,14 +32,17 @@ public final class Routine {
     private final String key;
     /** Code of a module loaded into system space other than nt (a driver): kernel mode too. */
     private final boolean kernelModule;
+    /** See {@link Builder#schedulingNeutral()}. */
+    private final boolean schedulingNeutral;
 
     private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule) {
-        this(symbol, steps, labels, kernelModule, Map.of(), Map.of());
+        this(symbol, steps, labels, kernelModule, false, Map.of(), Map.of());
     }
 
-    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule, Map<Integer, Integer> pinned,
-            Map<Integer, String> returnSymbols) {
+    private Routine(String symbol, List<Step> steps, Map<String, Integer> labels, boolean kernelModule, boolean schedulingNeutral,
+            Map<Integer, Integer> pinned, Map<Integer, String> returnSymbols) {
         this.symbol = symbol;
+        this.schedulingNeutral = schedulingNeutral;
         this.returnSymbols = Map.copyOf(returnSymbols);
         this.kernelModule = kernelModule;
         this.steps = List.copyOf(steps);
@@ -122,6 +125,9 @@ public final class Routine {
 
     public boolean kernelMode() { return kernelModule || symbol.startsWith("nt!"); }
 
+    /** Whether the scheduler ignores this routine's steps: they use no quantum and are no switch point. */
+    public boolean schedulingNeutral() { return schedulingNeutral; }
+
     @Override public String toString() { return symbol; }
 
     /**
@@ -139,11 +145,19 @@ public final class Routine {
         private final Map<Integer, String> returnSymbols = new TreeMap<>();
         private int stage;
         private boolean kernelModule;
+        private boolean schedulingNeutral;
 
         private Builder(String symbol) { this.symbol = symbol; }
 
         /** The routine belongs to a kernel-mode module other than nt (a driver). */
         public Builder<S, T> kernelModule() { this.kernelModule = true; return this; }
+
+        /**
+         * Glue the scheduler does not see: its steps use no quantum and it is no switch point. The
+         * quantum counts steps, so a profile's extra glue on a common path (XP's KiFastSystemCall,
+         * two steps per system call) would otherwise move every thread's switch points.
+         */
+        public Builder<S, T> schedulingNeutral() { this.schedulingNeutral = true; return this; }
 
         public Builder<S, T> stage(int stage) { this.stage = stage; return this; }
         /** Code inside this routine. */
@@ -193,7 +207,7 @@ public final class Routine {
             if (steps.isEmpty()) {
                 throw new IllegalStateException(symbol + " has no steps");
             }
-            Routine routine = new Routine(symbol, steps, labels, kernelModule, pinned, returnSymbols);
+            Routine routine = new Routine(symbol, steps, labels, kernelModule, schedulingNeutral, pinned, returnSymbols);
             BY_KEY.merge(routine.key(), routine, (first, second) -> AMBIGUOUS);
             return routine;
         }

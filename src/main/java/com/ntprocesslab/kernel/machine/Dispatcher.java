@@ -1,7 +1,5 @@
 package com.ntprocesslab.kernel.machine;
 
-import com.ntprocesslab.kernel.csr.FastSystemCall;
-
 import com.ntprocesslab.kernel.exec.Engine;
 import com.ntprocesslab.kernel.exec.Frame;
 import com.ntprocesslab.kernel.exec.WorkBudget;
@@ -85,13 +83,11 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
             if (stopped != null) {
                 return stopped;
             }
-            // XP's KiFastSystemCall (mov edx, esp; sysenter, then ret) is a step of its own on the way in and out,
-            // but uses no quantum and is no switch point: the quantum counts steps, and counting these would move
-            // every thread's switch points, so the boot would interleave (and number its CIDs) otherwise
-            boolean sysenterGlue = FastSystemCall.KI_FAST_SYSTEM_CALL.equals(thread.top().routine.symbol());
+            // glue such as XP's KiFastSystemCall uses no quantum (Routine.Builder.schedulingNeutral)
+            boolean neutral = thread.top().routine.schedulingNeutral();
             stepInto(thread, work);
             steps++;
-            if (!sysenterGlue) {
+            if (!neutral) {
                 scheduler.quantumUsed++;
             }
             if (!scheduler.timers.isEmpty()) {
@@ -104,7 +100,7 @@ public final class Dispatcher extends Engine<Kernel, EThread> {
                 continue;
             }
             Frame top = thread.top();
-            boolean userBoundary = top != null && !top.routine.kernelMode() && !FastSystemCall.KI_FAST_SYSTEM_CALL.equals(top.routine.symbol());
+            boolean userBoundary = top != null && !top.routine.kernelMode() && !top.routine.schedulingNeutral();
             if (!userBoundary) {
                 continue;
             }
